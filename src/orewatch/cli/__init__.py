@@ -1,0 +1,1 @@
+"""The command line: one module per concern, each with ``register(app)``; only I/O here."""

@@ -1,0 +1,1 @@
+"""File input and output at the edges: atomic writes. Nothing here knows the domain."""
