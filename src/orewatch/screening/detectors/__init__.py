@@ -1,0 +1,1 @@
+"""Detector families: each turns the feature frame into signals (see ``signals.py``)."""

@@ -1,0 +1,93 @@
+"""Concealment: weights, densities and parcels that do not fit the goods declared."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orewatch.screening.signals import concat_signals, signals_where
+
+GROSS_NET_Z = 3.5
+#: A line is odd in its declaration when its value per kg is this many times the
+#: median of the other lines (and the declaration has at least three lines).
+ODD_LINE_FACTOR = 8.0
+#: Senders sharing a phone or address count as one network from this many senders up.
+SHARED_SENDERS = 3
+
+
+def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl.DataFrame:
+    parts = [
+        signals_where(
+            lines,
+            pl.col("gross_net_z") > GROSS_NET_Z,
+            "GROSS_NET_ODD",
+            pl.format(
+                "gross/net {} (z={}) for {} by {}",
+                pl.col("log_gross_net").exp().round(2),
+                pl.col("gross_net_z").round(1),
+                pl.col("hs6"),
+                pl.col("mode"),
+            ),
+        ),
+        _odd_line(lines),
+        signals_where(
+            lines,
+            pl.col("is_parcel")
+            & (
+                pl.col("controlled")
+                | (pl.col("named_elements").list.len() > 0)
+                | (pl.col("unit_value_z") > 2.0)
+            ),
+            "SMALL_DENSE_PARCEL",
+            pl.format("{} {} kg {}", pl.col("mode"), pl.col("net_weight_kg"), pl.col("description")),
+        ),
+    ]
+    if parties is not None and parties.height:
+        parts.append(_shared_senders(lines, parties))
+    return concat_signals(parts)
+
+
+def _odd_line(lines: pl.DataFrame) -> pl.DataFrame:
+    per_kg = pl.col("log_unit_value")
+    n = pl.len().over("declaration_id")
+    median_other = per_kg.median().over("declaration_id")
+    return signals_where(
+        lines,
+        (n >= 3) & ((per_kg - median_other) > pl.lit(ODD_LINE_FACTOR).log()),
+        "ODD_LINE_IN_SHIPMENT",
+        pl.format("value/kg {}x the declaration's median", (per_kg - median_other).exp().round(1)),
+    )
+
+
+def _shared_senders(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFrame:
+    """Small-lot lines to one consignee from several exporters that share a phone or address."""
+    contacts = (
+        parties.filter(pl.col("registration_id").is_not_null())
+        .select(
+            pl.col("registration_id").alias("exporter_id"),
+            pl.concat_list(
+                [
+                    pl.format("phone:{}", pl.col("phone").str.replace_all(r"\D", "")),
+                    pl.format("addr:{}", pl.col("address").str.replace_all(r"\s", "")),
+                ]
+            ).alias("contact"),
+        )
+        .explode("contact")
+        .drop_nulls("contact")
+        .filter(~pl.col("contact").is_in(["phone:", "addr:"]))
+        .unique()
+    )
+    shared = contacts.with_columns(
+        pl.col("exporter_id").n_unique().over("contact").alias("senders")
+    ).filter(pl.col("senders") >= SHARED_SENDERS)
+    small = lines.filter(pl.col("is_parcel") | (pl.col("net_weight_kg") <= 50))
+    linked = small.join(shared.select("exporter_id", "contact").unique(), on="exporter_id")
+    # Keep lines where at least SHARED_SENDERS exporters sharing a contact ship to one consignee.
+    linked = linked.with_columns(
+        pl.col("exporter_id").n_unique().over(["contact", "consignee_name"]).alias("senders_to_consignee")
+    ).filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
+    return signals_where(
+        linked.unique("_idx"),
+        pl.lit(True),
+        "SHARED_SENDER_CONTACTS",
+        pl.format("{} senders sharing {} ship to {}", pl.col("senders_to_consignee"), pl.col("contact"), pl.col("consignee_name")),
+    )

@@ -1,0 +1,137 @@
+"""Licensing and controls: is a licence needed, cited, real, valid, and big enough?
+
+Reads the declarations feature frame (already evaluated against the control catalogue:
+``controlled``, ``control_ids``, ``prohibited_destination``) and the licence register.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orewatch.screening.names import normalise_name_expr
+from orewatch.screening.signals import concat_signals, signals_where
+
+#: Cumulative draws may exceed the licensed quantity by this share before we call it
+#: overdrawn: weighing and rounding differ between licence and declarations.
+OVERDRAW_TOLERANCE = 0.02
+
+
+def licensing_signals(lines: pl.DataFrame, licenses: pl.DataFrame | None) -> pl.DataFrame:
+    """All licensing and destination signals for the lines."""
+    has_licence = pl.col("license_no").is_not_null() & (pl.col("license_no").str.strip_chars() != "")
+    parts = [
+        signals_where(
+            lines,
+            pl.col("controlled") & ~has_licence,
+            "LIC_MISSING",
+            pl.format("items {}", pl.col("control_ids").list.join(",")),
+        ),
+        signals_where(
+            lines,
+            pl.col("prohibited_destination"),
+            "DEST_PROHIBITED",
+            pl.format("{} to {}", pl.col("control_ids").list.join(","), pl.col("destination_country")),
+        ),
+        signals_where(
+            lines,
+            pl.col("controlled") & pl.col("end_user_name").is_null() & pl.col("end_use").is_null(),
+            "CTRL_NO_END_USER",
+        ),
+    ]
+    if licenses is not None and licenses.height:
+        parts.append(_register_signals(lines.filter(has_licence), licenses))
+    return concat_signals(parts)
+
+
+def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame) -> pl.DataFrame:
+    """Signals that need the licence register: existence, validity, holder, item, quantity."""
+    register = licenses.select(
+        pl.col("license_no").str.strip_chars(),
+        pl.col("issued_at").alias("lic_issued_at"),
+        pl.col("valid_until").alias("lic_valid_until"),
+        pl.col("exporter_id").alias("lic_exporter_id"),
+        pl.col("control_id").alias("lic_control_id"),
+        pl.col("hs_code").alias("lic_hs_code"),
+        pl.col("quantity_kg").alias("lic_quantity_kg"),
+        normalise_name_expr(pl.col("consignee_name")).alias("lic_consignee_key"),
+        pl.col("consignee_country").alias("lic_consignee_country"),
+        pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
+    ).unique("license_no", keep="first")
+    joined = cited.with_columns(pl.col("license_no").str.strip_chars()).join(
+        register, on="license_no", how="left"
+    )
+    found = pl.col("lic_issued_at").is_not_null()
+    day = pl.col("declared_on")
+    same_item = (
+        pl.col("control_ids").list.contains(pl.col("lic_control_id")).fill_null(False)
+        | pl.col("hs_code").str.starts_with(pl.col("lic_hs_code").fill_null("\x00"))
+        | pl.col("lic_hs_code").str.starts_with(pl.col("hs_code")).fill_null(False)
+    )
+    consignee_key = normalise_name_expr(pl.col("consignee_name"))
+    parts = [
+        signals_where(joined, ~found, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))),
+        signals_where(
+            joined,
+            found & ((day < pl.col("lic_issued_at")) | (day > pl.col("lic_valid_until"))),
+            "LIC_EXPIRED",
+            pl.format(
+                "declared {}, licence valid {}..{}", day, pl.col("lic_issued_at"), pl.col("lic_valid_until")
+            ),
+        ),
+        signals_where(
+            joined,
+            found & pl.col("lic_status").is_in(["revoked", "suspended"]),
+            "LIC_REVOKED",
+            pl.format("licence status {}", pl.col("lic_status")),
+        ),
+        signals_where(
+            joined,
+            found & (pl.col("lic_exporter_id") != pl.col("exporter_id")),
+            "LIC_OTHER_EXPORTER",
+            pl.format("licence holder {}, exporter {}", pl.col("lic_exporter_id"), pl.col("exporter_id")),
+        ),
+        signals_where(
+            joined,
+            found
+            & (
+                (pl.col("lic_consignee_country") != pl.col("consignee_country"))
+                | (pl.col("lic_consignee_key") != consignee_key)
+            ),
+            "LIC_WRONG_CONSIGNEE",
+            pl.format(
+                "licence for {} ({}), declared {} ({})",
+                pl.col("lic_consignee_key"),
+                pl.col("lic_consignee_country"),
+                consignee_key,
+                pl.col("consignee_country"),
+            ),
+        ),
+        signals_where(
+            joined,
+            found
+            & (pl.col("lic_control_id").is_not_null() | pl.col("lic_hs_code").is_not_null())
+            & ~same_item,
+            "LIC_WRONG_ITEM",
+            pl.format(
+                "licence covers {} {}, declared {}",
+                pl.col("lic_control_id").fill_null(""),
+                pl.col("lic_hs_code").fill_null(""),
+                pl.col("hs_code"),
+            ),
+        ),
+        _overdrawn(joined.filter(found)),
+    ]
+    return concat_signals(parts)
+
+
+def _overdrawn(joined: pl.DataFrame) -> pl.DataFrame:
+    """Lines whose draw takes the licence's running total past its quantity, in date order."""
+    running = joined.sort(["declared_at", "declaration_id", "line_no"]).with_columns(
+        pl.col("net_weight_kg").fill_null(0.0).cum_sum().over("license_no").alias("drawn_kg")
+    )
+    return signals_where(
+        running,
+        pl.col("drawn_kg") > pl.col("lic_quantity_kg") * (1 + OVERDRAW_TOLERANCE),
+        "LIC_OVERDRAWN",
+        pl.format("drawn {} kg of {} kg", pl.col("drawn_kg").round(1), pl.col("lic_quantity_kg")),
+    )

@@ -1,0 +1,95 @@
+"""Misdeclaration: what the words, the value and the weights say against the code.
+
+Signals compare each line with what its own commodity usually looks like in this
+dataset (robust z-scores per commodity), and the description's words with the code.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orewatch.screening.signals import concat_signals, signals_where
+
+#: |z| beyond this is far from the commodity's usual unit value (robust z, ~1 in 2,000
+#: for a normal distribution: rare enough to look at, common enough to matter).
+UNIT_VALUE_Z = 3.5
+#: Quantity in kg and net weight may differ by this share before they "do not add up".
+WEIGHT_TOLERANCE = 0.05
+#: An exporter needs this much history before a new commodity chapter is news.
+HISTORY_LINES = 5
+
+
+def misdeclaration_signals(lines: pl.DataFrame) -> pl.DataFrame:
+    parts = [
+        signals_where(
+            lines,
+            (pl.col("named_elements").list.len() > 0) & ~pl.col("controlled"),
+            "DESC_CONTROLLED_TERMS",
+            pl.format(
+                "names {} under {}{}",
+                pl.col("named_elements").list.join(","),
+                pl.col("hs_code"),
+                pl.when(pl.col("names_purity")).then(pl.lit(" (high purity)")).otherwise(pl.lit("")),
+            ),
+        ),
+        signals_where(
+            lines,
+            pl.col("unit_value_z") < -UNIT_VALUE_Z,
+            "UNIT_VALUE_LOW",
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs6")),
+        ),
+        signals_where(
+            lines,
+            pl.col("unit_value_z") > UNIT_VALUE_Z,
+            "UNIT_VALUE_HIGH",
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs6")),
+        ),
+        signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
+        _new_commodity(lines),
+    ]
+    return concat_signals(parts)
+
+
+def _quantity_kg() -> pl.Expr:
+    unit = pl.col("unit").str.to_lowercase().str.strip_chars()
+    return (
+        pl.when(unit.is_in(["kg", "kgs", "千克", "公斤"]))
+        .then(pl.col("quantity"))
+        .when(unit.is_in(["t", "ton", "tonne", "吨"]))
+        .then(pl.col("quantity") * 1000)
+        .when(unit.is_in(["g", "克"]))
+        .then(pl.col("quantity") / 1000)
+        .otherwise(None)
+    )
+
+
+def _weights_disagree() -> pl.Expr:
+    net = pl.col("net_weight_kg")
+    gross_below_net = pl.col("gross_weight_kg") < net * 0.999
+    qty = _quantity_kg()
+    qty_off = (qty - net).abs() > WEIGHT_TOLERANCE * pl.max_horizontal(net, pl.lit(1.0))
+    return gross_below_net.fill_null(False) | qty_off.fill_null(False)
+
+
+def _weight_evidence() -> pl.Expr:
+    return pl.format(
+        "quantity {} {}, net {} kg, gross {} kg",
+        pl.col("quantity"),
+        pl.col("unit"),
+        pl.col("net_weight_kg"),
+        pl.col("gross_weight_kg"),
+    )
+
+
+def _new_commodity(lines: pl.DataFrame) -> pl.DataFrame:
+    """First line of a commodity chapter from an exporter that has shipped other things."""
+    ordered = lines.sort(["declared_at", "declaration_id", "line_no"]).with_columns(
+        pl.int_range(pl.len()).over("exporter_id").alias("_nth_of_exporter"),
+        pl.int_range(pl.len()).over(["exporter_id", "hs4"]).alias("_nth_of_chapter"),
+    )
+    return signals_where(
+        ordered,
+        (pl.col("_nth_of_chapter") == 0) & (pl.col("_nth_of_exporter") >= HISTORY_LINES),
+        "NEW_COMMODITY_FOR_EXPORTER",
+        pl.format("first {} after {} other lines", pl.col("hs4"), pl.col("_nth_of_exporter")),
+    )

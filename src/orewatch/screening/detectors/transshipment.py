@@ -1,0 +1,120 @@
+"""Transshipment: restricted parties at the far end, their associates, and diversion routes.
+
+Name matching here is exact on normalised names plus a strict fuzzy pass (rapidfuzz) on
+the few thousand distinct names; cross-script resolution is the parties layer's job.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+from rapidfuzz import fuzz, process
+
+from orewatch.screening.names import normalise_name_expr
+from orewatch.screening.signals import concat_signals, signals_where
+
+#: rapidfuzz ratio (0..100) at which two normalised names are taken as the same party.
+FUZZY_CUTOFF = 93
+#: Names shorter than this (after normalisation) match only exactly.
+MIN_FUZZY_LENGTH = 8
+#: A consignee receiving this many distinct controlled elements is collecting, not using.
+MANY_ELEMENTS = 3
+
+
+def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
+    """One row per (normalised name, list entry) over names and alternative names."""
+    names = watchlist.with_row_index("_entry").select(
+        "_entry",
+        pl.col("list"),
+        pl.col("name").alias("entry_name"),
+        pl.concat_list([pl.col("name"), pl.col("alt_names").fill_null([])]).alias("_names"),
+    )
+    return (
+        names.explode("_names")
+        .with_columns(normalise_name_expr(pl.col("_names")).alias("key"))
+        .filter(pl.col("key").str.len_chars() >= 3)
+        .select("key", "_entry", "list", "entry_name")
+        .unique(["key", "_entry"])
+    )
+
+
+def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
+    """Map distinct raw names to watchlist entries: exact normalised match, then fuzzy."""
+    frame = pl.DataFrame({"name": names.unique().drop_nulls()}).with_columns(
+        normalise_name_expr(pl.col("name")).alias("key")
+    )
+    exact = frame.join(keys, on="key").select("name", "list", "entry_name", pl.lit(100.0).alias("similarity"))
+    rest = frame.join(exact.select("name"), on="name", how="anti").filter(
+        pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH
+    )
+    choices = keys.filter(pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH)
+    if rest.is_empty() or choices.is_empty():
+        return exact
+    scores = process.cdist(
+        rest["key"].to_list(), choices["key"].to_list(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=-1
+    )
+    qi, ci = scores.nonzero()
+    fuzzy = pl.DataFrame(
+        {
+            "name": rest["name"].gather(qi),
+            "list": choices["list"].gather(ci),
+            "entry_name": choices["entry_name"].gather(ci),
+            "similarity": pl.Series(scores[qi, ci], dtype=pl.Float64),
+        }
+    )
+    return pl.concat([exact, fuzzy]).sort("similarity", descending=True).unique("name", keep="first")
+
+
+def transshipment_signals(
+    lines: pl.DataFrame,
+    watchlist: pl.DataFrame | None,
+    linked_consignees: pl.DataFrame | None,
+    risky_routes: pl.DataFrame | None,
+) -> pl.DataFrame:
+    """Watchlist hits, links to restricted parties, diversion routes, collectors."""
+    parts: list[pl.DataFrame] = []
+    if watchlist is not None and watchlist.height:
+        keys = watchlist_keys(watchlist)
+        for column in ("consignee_name", "end_user_name"):
+            hits = match_names(lines[column], keys)
+            joined = lines.join(hits, left_on=column, right_on="name")
+            parts.append(
+                signals_where(
+                    joined,
+                    pl.lit(True),
+                    "CONSIGNEE_WATCHLISTED",
+                    pl.format("{} ~ {} [{}] ({}%)", pl.col(column), pl.col("entry_name"), pl.col("list"), pl.col("similarity").round(0)),
+                )
+            )
+    if linked_consignees is not None and linked_consignees.height:
+        joined = lines.join(linked_consignees, on="consignee_name")
+        parts.append(
+            signals_where(joined, pl.lit(True), "CONSIGNEE_LINKED_WATCHLIST", pl.col("link"))
+        )
+    sensitive = pl.col("controlled") | (pl.col("named_elements").list.len() > 0)
+    if risky_routes is not None and risky_routes.height:
+        joined = lines.join(
+            risky_routes.select(pl.col("country").alias("destination_country"), pl.col("hs_code").alias("hs6"), "route_reason"),
+            on=["destination_country", "hs6"],
+        )
+        parts.append(signals_where(joined, sensitive, "ROUTE_DIVERSION_RISK", pl.col("route_reason")))
+    parts.append(_collectors(lines))
+    return concat_signals(parts)
+
+
+def _collectors(lines: pl.DataFrame) -> pl.DataFrame:
+    per_consignee = (
+        lines.filter(pl.col("controlled"))
+        .select("consignee_name", pl.col("control_elements").alias("element"))
+        .explode("element")
+        .drop_nulls()
+        .group_by("consignee_name")
+        .agg(pl.col("element").n_unique().alias("n_elements"), pl.col("element").unique().sort().alias("elements"))
+        .filter(pl.col("n_elements") >= MANY_ELEMENTS)
+    )
+    joined = lines.filter(pl.col("controlled")).join(per_consignee, on="consignee_name")
+    return signals_where(
+        joined,
+        pl.lit(True),
+        "CONSIGNEE_NEW_MANY_ITEMS",
+        pl.format("{} receives {}", pl.col("consignee_name"), pl.col("elements").list.join(",")),
+    )

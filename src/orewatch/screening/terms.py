@@ -1,0 +1,80 @@
+"""Which controlled materials a goods description names, in Chinese or English.
+
+A first, transparent classifier: word lists per element (``data/terms.yaml``) compiled
+into one regular expression each and evaluated over whole text columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import polars as pl
+import yaml
+
+_EDGE_L = r"(?:^|[^A-Za-z0-9])"
+_EDGE_R = r"(?:$|[^A-Za-z0-9])"
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """One compiled pattern per element, plus the purity pattern."""
+
+    elements: dict[str, str]
+    purity: str
+
+
+def _alternation(words: list[str], escape: bool = True) -> str:
+    parts = sorted((re.escape(w) if escape else w for w in words), key=len, reverse=True)
+    return "|".join(parts)
+
+
+def compile_terms(document: dict[str, object]) -> TermTable:
+    """Turn the YAML word lists into regular expressions (whole-word for Latin script)."""
+    elements_doc = document["elements"]
+    assert isinstance(elements_doc, dict)
+    patterns: dict[str, str] = {}
+    for element, words in elements_doc.items():
+        alts: list[str] = []
+        if words.get("zh"):
+            alts.append(f"(?:{_alternation(words['zh'])})")
+        if words.get("en"):
+            alts.append(f"(?i:{_EDGE_L}(?:{_alternation(words['en'])}){_EDGE_R})")
+        if words.get("formulas"):
+            alts.append(f"{_EDGE_L}(?:{_alternation(words['formulas'])}){_EDGE_R}")
+        patterns[str(element)] = "|".join(alts)
+    purity_doc = document["purity"]
+    assert isinstance(purity_doc, dict)
+    purity = "|".join(
+        [
+            f"(?:{_alternation(purity_doc.get('zh', []))})",
+            f"(?i:{_EDGE_L}(?:{_alternation(purity_doc.get('en', []))}){_EDGE_R})",
+            *(f"(?:{p})" for p in purity_doc.get("patterns", [])),
+        ]
+    )
+    return TermTable(patterns, purity)
+
+
+@cache
+def term_table() -> TermTable:
+    """The packaged word lists (read once)."""
+    text = resources.files("orewatch.screening").joinpath("data/terms.yaml").read_text("utf-8")
+    return compile_terms(yaml.safe_load(text))
+
+
+def named_elements(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """List of controlled elements the text names (empty list when none)."""
+    table = table or term_table()
+    hits = [
+        pl.when(text.str.contains(pattern)).then(pl.lit(element)).otherwise(pl.lit(None, pl.String))
+        for element, pattern in table.elements.items()
+    ]
+    return pl.concat_list(hits).list.drop_nulls()
+
+
+def names_purity(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """True where the text speaks of high purity or a refined form (4N, 99.99%, 靶材...)."""
+    table = table or term_table()
+    return text.str.contains(table.purity).fill_null(False)
