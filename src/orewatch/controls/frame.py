@@ -1,0 +1,274 @@
+"""Vectorised screening: the catalogue applied to a whole declarations frame at once.
+
+No Python loop per row: the frame's distinct (code, date, destination) combinations are joined
+against an exploded table of catalogue lookup keys, then against the items' and rules' date
+windows. The catalogue side is small (a few hundred codes), so building its tables in Python is
+cheap; everything that scales with the input stays in Polars expressions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from orewatch.controls.model import (
+    BLOCKING_KINDS,
+    MATCH_KINDS,
+    ControlItem,
+    DestinationRule,
+)
+
+_RANK_TO_KIND = dict(enumerate(MATCH_KINDS))
+
+
+def items_frame(items: Sequence[ControlItem]) -> pl.DataFrame:
+    """One row per item x reference code (items without codes keep one row with a null code)."""
+    rows = []
+    for item in items:
+        for code in item.hs_codes or (None,):
+            rows.append(
+                {
+                    "control_id": item.id,
+                    "kind": item.kind,
+                    "element": item.element,
+                    "forms": list(item.forms),
+                    "description_en": item.description_en,
+                    "hs_code": code,
+                    "code_digits": len(code) if code else None,
+                    "announcement": item.announcement,
+                    "control_code": item.control_code,
+                    "dual_use": item.dual_use,
+                    "licence_required": item.licence_required,
+                    "effective_from": item.effective_from,
+                    "effective_until": item.effective_until,
+                    "suspended_from": item.suspended_from,
+                    "suspended_until": item.suspended_until,
+                    "suspended_by": item.suspended_by,
+                    "confidence": item.confidence,
+                }
+            )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "control_id": pl.String,
+            "kind": pl.String,
+            "element": pl.String,
+            "forms": pl.List(pl.String),
+            "description_en": pl.String,
+            "hs_code": pl.String,
+            "code_digits": pl.Int8,
+            "announcement": pl.String,
+            "control_code": pl.String,
+            "dual_use": pl.Boolean,
+            "licence_required": pl.Boolean,
+            "effective_from": pl.Date,
+            "effective_until": pl.Date,
+            "suspended_from": pl.Date,
+            "suspended_until": pl.Date,
+            "suspended_by": pl.String,
+            "confidence": pl.String,
+        },
+    )
+
+
+def rules_frame(rules: Sequence[DestinationRule], items: Sequence[ControlItem]) -> pl.DataFrame:
+    """One row per rule x item it covers, with the rule's dates and end-user scope."""
+    rows = []
+    for rule in rules:
+        for item in items:
+            if rule.applies_to.covers(item):
+                rows.append(
+                    {
+                        "rule_id": rule.id,
+                        "rule_kind": rule.kind,
+                        "destination": rule.destination,
+                        "end_users": list(rule.end_users),
+                        "any_end_user": rule.any_end_user,
+                        "military_only": rule.military_only,
+                        "re_export_to": rule.re_export_to,
+                        "control_id": item.id,
+                        "announcement": rule.announcement,
+                        "rule_from": rule.effective_from,
+                        "rule_until": rule.effective_until,
+                        "rule_suspended_from": rule.suspended_from,
+                        "rule_suspended_until": rule.suspended_until,
+                    }
+                )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "rule_id": pl.String,
+            "rule_kind": pl.String,
+            "destination": pl.String,
+            "end_users": pl.List(pl.String),
+            "any_end_user": pl.Boolean,
+            "military_only": pl.Boolean,
+            "re_export_to": pl.String,
+            "control_id": pl.String,
+            "announcement": pl.String,
+            "rule_from": pl.Date,
+            "rule_until": pl.Date,
+            "rule_suspended_from": pl.Date,
+            "rule_suspended_until": pl.Date,
+        },
+    )
+
+
+def lookup_keys(items: Sequence[ControlItem]) -> pl.DataFrame:
+    """Every key a declared code can be looked up by, with the match it gives.
+
+    A catalogue code is a full key (exact for 10 digits, catalogue_prefix for 8); each of its
+    proper prefixes is a declared_prefix key. Same rule as :func:`matching.match_kind`.
+    """
+    rows: dict[tuple[str, str], int] = {}
+    for item in items:
+        for code in item.hs_codes:
+            full_rank = 0 if len(code) >= 10 else 1
+            key = (code, item.id)
+            rows[key] = min(rows.get(key, 9), full_rank)
+            for n in range(1, len(code)):
+                key = (code[:n], item.id)
+                rows[key] = min(rows.get(key, 9), 2)
+    return pl.DataFrame(
+        {
+            "_key": [k for k, _ in rows],
+            "control_id": [i for _, i in rows],
+            "_rank": list(rows.values()),
+        },
+        schema={"_key": pl.String, "control_id": pl.String, "_rank": pl.Int8},
+    ).with_columns(_full=pl.col("_rank") < 2)
+
+
+def _in_window(day: pl.Expr, start: str, end: str) -> pl.Expr:
+    return (pl.col(start).is_null() | (pl.col(start) <= day)) & (
+        pl.col(end).is_null() | (day <= pl.col(end))
+    )
+
+
+def _in_force(day: pl.Expr, start: str, end: str, s_start: str, s_end: str) -> pl.Expr:
+    suspended = pl.col(s_start).is_not_null() & _in_window(day, s_start, s_end)
+    return (pl.col(start) <= day) & (pl.col(end).is_null() | (day <= pl.col(end))) & ~suspended
+
+
+def _as_date(column: pl.Expr, dtype: pl.DataType) -> pl.Expr:
+    if dtype == pl.Date:
+        return column
+    if isinstance(dtype, pl.Datetime):
+        return column.dt.date()
+    return column.cast(pl.String).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+
+
+def evaluate(
+    frame: pl.DataFrame,
+    items: Sequence[ControlItem],
+    rules: Sequence[DestinationRule],
+    hs: str = "hs_code",
+    on: str = "declared_at",
+    destination: str = "destination_country",
+) -> pl.DataFrame:
+    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`)."""
+    keys = (
+        frame.select(
+            _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
+            _day=_as_date(pl.col(on), frame.schema[on]),
+            _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
+        )
+        .with_row_index("_row")
+    )
+    combos = keys.select("_hs", "_day", "_dest").unique()
+
+    # 1. distinct declared codes -> candidate (item, match rank)
+    codes = combos.select("_hs").unique().drop_nulls()
+    lookups = pl.concat(
+        [
+            codes.with_columns(_key=pl.col("_hs"), _truncated=pl.lit(False)),
+            codes.filter(pl.col("_hs").str.len_chars() > 8).with_columns(
+                _key=pl.col("_hs").str.slice(0, 8), _truncated=pl.lit(True)
+            ),
+            codes.filter(pl.col("_hs").str.len_chars() > 10).with_columns(
+                _key=pl.col("_hs").str.slice(0, 10), _truncated=pl.lit(True)
+            ),
+        ]
+    )
+    table = lookup_keys(items)
+    matched = (
+        lookups.join(table, on="_key", how="inner")
+        .filter(~pl.col("_truncated") | pl.col("_full"))
+        .group_by("_hs", "control_id")
+        .agg(pl.col("_rank").min())
+    )
+
+    # 2. combos x matched items -> those in force on the day
+    item_dates = items_frame(items).select(
+        "control_id",
+        "element",
+        "licence_required",
+        "effective_from",
+        "effective_until",
+        "suspended_from",
+        "suspended_until",
+    ).unique("control_id")
+    active = (
+        combos.join(matched, on="_hs", how="inner")
+        .join(item_dates, on="control_id", how="inner")
+        .filter(
+            _in_force(
+                pl.col("_day"), "effective_from", "effective_until", "suspended_from", "suspended_until"
+            )
+        )
+        .select("_hs", "_day", "_dest", "control_id", "element", "licence_required", "_rank")
+    )
+    per_combo = active.group_by("_hs", "_day", "_dest").agg(
+        control_ids=pl.col("control_id").unique().sort(),
+        control_elements=pl.col("element").unique().sort(),
+        licence_required=pl.col("licence_required").any(),
+        _best=pl.col("_rank").min(),
+    )
+
+    # 3. rules that cover an active item, for that destination, in force that day
+    rule_table = rules_frame(rules, items).filter(
+        pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS))
+    )
+    flags = (
+        active.select("_hs", "_day", "_dest", "control_id")
+        .join(rule_table, on="control_id", how="inner")
+        .filter(
+            ((pl.col("destination") == "any") | (pl.col("destination") == pl.col("_dest")))
+            & _in_force(
+                pl.col("_day"), "rule_from", "rule_until", "rule_suspended_from", "rule_suspended_until"
+            )
+        )
+        .group_by("_hs", "_day", "_dest")
+        .agg(
+            prohibited_destination=pl.col("any_end_user").any(),
+            military_end_user_banned=(
+                (pl.col("rule_kind") == "prohibit") & pl.col("military_only")
+            ).any(),
+        )
+    )
+
+    answers = combos.join(per_combo, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True).join(
+        flags, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True
+    )
+    answers = answers.select(
+        "_hs",
+        "_day",
+        "_dest",
+        pl.col("control_ids").fill_null(pl.lit([], dtype=pl.List(pl.String))),
+        pl.col("control_elements").fill_null(pl.lit([], dtype=pl.List(pl.String))),
+        controlled=pl.col("control_ids").list.len().fill_null(0) > 0,
+        licence_required=pl.col("licence_required").fill_null(False),
+        prohibited_destination=pl.col("prohibited_destination").fill_null(False),
+        military_end_user_banned=pl.col("military_end_user_banned").fill_null(False),
+        match_kind=pl.col("_best").replace_strict(_RANK_TO_KIND, default=None, return_dtype=pl.String),
+    )
+    out_columns = [c for c in answers.columns if not c.startswith("_")]
+    joined = (
+        keys.join(answers, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True)
+        .sort("_row")
+        .select(out_columns)
+    )
+    clash = [c for c in out_columns if c in frame.columns]
+    base = frame.drop(clash) if clash else frame
+    return pl.concat([base, joined], how="horizontal")
