@@ -322,3 +322,14 @@ OUTPUT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 CHANNELS: tuple[str, ...] = ("green", "yellow", "red")
+
+#: Period columns that hold months (``YYYY-MM``); a bare year is refused there.
+MONTHLY_PERIODS: frozenset[tuple[str, str]] = frozenset({("production", "period")})
+
+#: Per table, groups of columns of which at least one must hold a value in every row.
+REQUIRED_ONE_OF: dict[str, tuple[tuple[str, ...], ...]] = {
+    "licenses": (("control_id", "hs_code"),),
+}
+
+#: Zone in which zone-less datetimes are read and zoned ones are expressed (the ports').
+LOCAL_TIME_ZONE = "Asia/Shanghai"

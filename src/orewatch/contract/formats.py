@@ -1,0 +1,337 @@
+"""Reading a table file into raw text columns, one record per source record.
+
+Each reader returns every value as text exactly as received, plus ``_row`` (the record's
+1-based number in the file, header not counted) and the records it could not even split
+into fields. Judging values is :mod:`orewatch.contract.checks`' job; keeping the two
+apart lets CSV, JSONL and Parquet go through one set of checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from orewatch.contract import quarantine
+
+Format = Literal["csv", "jsonl", "parquet"]
+ROW = "_row"
+_MAX_VALUE_CHARS = 2000
+
+
+@dataclass
+class RawTable:
+    """Text columns named after the file's (normalised) header, and what could not be split."""
+
+    frame: pl.DataFrame
+    rejected: pl.DataFrame = field(default_factory=quarantine.empty)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        """Records read: the split ones plus those rejected before splitting."""
+        return self.frame.height + self.rejected.filter(pl.col("row") > 0)["row"].n_unique()
+
+
+def normalise_names(names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Header names as the contract spells them: trimmed, lower case, '_' for spaces.
+
+    Duplicates and blanks get a suffix instead of failing the file, since an export with
+    two "Remark" columns still carries loadable data; each change is noted.
+    """
+    out: list[str] = []
+    notes: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(names):
+        name = re.sub(r"[\s\-]+", "_", raw.strip().strip("\ufeff").strip().lower())
+        if not name:
+            name = f"column_{i + 1}"
+        if name == ROW:
+            name = f"{ROW}_source"
+        base, k = name, 2
+        while name in seen:
+            name, k = f"{base}__{k}", k + 1
+        if name != base:
+            notes.append(f"duplicate column {raw!r} kept as {name!r} and ignored")
+        seen.add(name)
+        out.append(name)
+    return out, notes
+
+
+class UnreadableError(ValueError):
+    """The file as a whole cannot be split into records (no header, not Parquet...)."""
+
+
+def _numbered(frame: pl.DataFrame, rows: np.ndarray[Any, np.dtype[np.int64]]) -> pl.DataFrame:
+    numbered = pl.DataFrame({ROW: pl.Series(ROW, rows, dtype=pl.Int64)})
+    return numbered.hstack(frame) if frame.width else numbered
+
+
+def _drop_blank(raw: RawTable) -> RawTable:
+    """Drop records with no value at all: blank lines are layout, not data (and noted)."""
+    cols = [c for c in raw.frame.columns if c != ROW]
+    if not cols or raw.frame.height == 0:
+        return raw
+    blank = pl.all_horizontal(
+        pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in cols
+    )
+    n_blank = raw.frame.select(blank.sum()).item()
+    if n_blank:
+        raw.notes.append(f"{n_blank} blank record(s) ignored")
+        raw.frame = raw.frame.filter(~blank)
+    return raw
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+_SEPARATORS = (",", "\t", ";", "|")
+
+
+def _first_record(text: str, separator: str) -> list[str]:
+    reader = csv.reader(io.StringIO(text), delimiter=separator, strict=False)
+    return next(reader, [])
+
+
+def sniff_separator(head: str) -> str:
+    """The separator of the header line; comma unless the header plainly uses another."""
+    line = head.split("\n", 1)[0]
+    counts = {sep: line.count(sep) for sep in _SEPARATORS}
+    best = max(_SEPARATORS, key=lambda s: counts[s])
+    return "," if counts[","] or not counts[best] else best
+
+
+def read_csv(data: bytes) -> RawTable:
+    """Split UTF-8 CSV bytes into text columns; records of the wrong width are rejected.
+
+    Arrow's multithreaded reader does the splitting; rows whose field count differs from
+    the header's are handed to a callback rather than failing the file. Arrow can only
+    number those rows when reading single-threaded, so a file with ragged rows is read
+    a second time that way — the price is paid only by broken files.
+    """
+    head = data[:65536].decode("utf-8", errors="ignore")
+    separator = sniff_separator(head)
+    header = _first_record(head if len(data) > 65536 else data.decode("utf-8"), separator)
+    if not any(h.strip() for h in header):
+        raise UnreadableError("the first line is empty; a header row is expected")
+    names, notes = normalise_names(header)
+    if separator != ",":
+        notes.append(f"separator {separator!r} detected")
+    try:
+        raw = _read_csv_arrow(data, names, separator)
+    except (pa.ArrowInvalid, pa.ArrowException, ValueError) as exc:
+        notes.append(f"fast CSV reader failed ({str(exc)[:120]}); read record by record")
+        raw = _read_csv_python(data.decode("utf-8"), names, separator)
+    raw.notes[:0] = notes
+    return _drop_blank(raw)
+
+
+def _read_csv_arrow(data: bytes, names: list[str], separator: str) -> RawTable:
+    placeholders = [f"c{i}" for i in range(len(names))]
+    table, bad = _arrow_pass(data, placeholders, separator, threads=True)
+    if bad and any(number is None for number, _ in bad):
+        table, bad = _arrow_pass(data, placeholders, separator, threads=False)
+    total = table.num_rows + len(bad)
+    bad_numbers = np.array([n for n, _ in bad], dtype=np.int64)
+    good = np.setdiff1d(np.arange(1, total + 1, dtype=np.int64), bad_numbers)
+    frame = pl.from_arrow(table.slice(1)) if table.num_rows else pl.DataFrame()
+    assert isinstance(frame, pl.DataFrame)
+    frame = frame.rename(dict(zip(placeholders, names, strict=True))) if frame.width else frame
+    if frame.width == 0:
+        frame = pl.DataFrame(schema=dict.fromkeys(names, pl.String))
+    frame = frame.cast(dict.fromkeys(frame.columns, pl.String))
+    rows = good[1:] - 1
+    blank = [(n, t) for n, t in bad if not t.strip()]
+    ragged = [(n, t) for n, t in bad if t.strip()]
+    rejected = _ragged_rejections(
+        [n - 1 for n, _ in ragged], [t for _, t in ragged], len(names), separator
+    )
+    notes = [f"{len(blank)} blank record(s) ignored"] if blank else []
+    return RawTable(_numbered(frame, rows), rejected, notes)
+
+
+def _arrow_pass(
+    data: bytes, names: list[str], separator: str, *, threads: bool
+) -> tuple[pa.Table, list[tuple[int, str]]]:
+    bad: list[tuple[int, str]] = []
+
+    def keep(row: Any) -> str:
+        number = row.number
+        bad.append((number if number is None else int(number), str(row.text)))
+        return "skip"
+
+    handler: Callable[[Any], str] = keep
+    table = pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(
+            use_threads=threads, column_names=names, block_size=1 << 24
+        ),
+        parse_options=pacsv.ParseOptions(
+            delimiter=separator,
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+            invalid_row_handler=handler,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.large_string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return table, bad
+
+
+def _ragged_rejections(
+    rows: Sequence[int], texts: Sequence[str], width: int, separator: str
+) -> pl.DataFrame:
+    reasons = []
+    for text in texts:
+        fields = len(_first_record(text, separator)) if text else 0
+        reasons.append(
+            f"record has {fields} fields but the header has {width}"
+            + (" (unbalanced quotes?)" if text.count('"') % 2 else "")
+        )
+    return quarantine.records(
+        rows, [None] * len(rows), [t[:_MAX_VALUE_CHARS] for t in texts], reasons
+    )
+
+
+def _read_csv_python(text: str, names: list[str], separator: str) -> RawTable:
+    """Record-by-record fallback for files the fast reader refuses (stray NULs, odd quoting)."""
+    with contextlib.suppress(OverflowError):
+        csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
+    next(reader, None)
+    columns: list[list[str]] = [[] for _ in names]
+    rows: list[int] = []
+    bad_rows: list[int] = []
+    bad_texts: list[str] = []
+    for number, record in enumerate(reader, start=1):
+        if len(record) == len(names):
+            rows.append(number)
+            for col, value in zip(columns, record, strict=True):
+                col.append(value)
+        elif record and any(v.strip() for v in record):
+            bad_rows.append(number)
+            bad_texts.append(separator.join(record))
+    frame = pl.DataFrame(
+        {name: pl.Series(name, col, dtype=pl.String) for name, col in zip(names, columns, strict=True)}
+    )
+    rejected = _ragged_rejections(bad_rows, bad_texts, len(names), separator)
+    return RawTable(_numbered(frame, np.array(rows, dtype=np.int64)), rejected)
+
+
+# --- JSONL -------------------------------------------------------------------------------
+
+
+def _as_text(value: object) -> str | None:
+    """A JSON value as the text a CSV cell would hold (lists joined with ';')."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return ";".join(t for t in (_as_text(v) for v in value) if t is not None)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def read_jsonl(data: bytes) -> RawTable:
+    """One JSON object per line; a line that is not one is rejected with its line number.
+
+    Lines are parsed one by one on purpose: a single bad line must cost only itself,
+    which a whole-file JSON reader cannot promise. The value checks stay vectorised.
+    """
+    columns: dict[str, list[str | None]] = {}
+    rows: list[int] = []
+    bad_rows: list[int] = []
+    bad_texts: list[str] = []
+    bad_reasons: list[str] = []
+    names: dict[str, str] = {}
+    notes: list[str] = []
+    n_blank = 0
+    lines = data.decode("utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            n_blank += 1
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            obj, reason = None, f"not valid JSON ({exc})"
+        else:
+            reason = "" if isinstance(obj, dict) else f"a JSON {type(obj).__name__}, not an object"
+        if not isinstance(obj, dict):
+            bad_rows.append(number)
+            bad_texts.append(line[:_MAX_VALUE_CHARS])
+            bad_reasons.append(reason)
+            continue
+        index = len(rows)
+        rows.append(number)
+        for key, value in obj.items():
+            name = names.get(key)
+            if name is None:
+                (name,), key_notes = normalise_names([str(key)])
+                base, k = name, 2
+                while name in columns:
+                    name, k = f"{base}__{k}", k + 1
+                if name != base:
+                    notes.append(f"duplicate key {key!r} kept as {name!r} and ignored")
+                names[key] = name
+                columns[name] = [None] * index
+            columns[name].append(_as_text(value))
+        for col in columns.values():
+            if len(col) == index:
+                col.append(None)
+    if n_blank:
+        notes.append(f"{n_blank} blank line(s) ignored")
+    frame = pl.DataFrame({n: pl.Series(n, c, dtype=pl.String) for n, c in columns.items()})
+    rejected = quarantine.records(bad_rows, [None] * len(bad_rows), bad_texts, bad_reasons)
+    return RawTable(_numbered(frame, np.array(rows, dtype=np.int64)), rejected, notes)
+
+
+# --- Parquet -----------------------------------------------------------------------------
+
+
+def _to_text(series: pl.Series) -> pl.Series:
+    """A typed Parquet column as the text the CSV path would have seen."""
+    dtype = series.dtype
+    if isinstance(dtype, pl.Datetime):
+        fmt = "%Y-%m-%dT%H:%M:%S%.f" + ("%:z" if dtype.time_zone else "")
+        return series.dt.to_string(fmt)
+    if isinstance(dtype, pl.List | pl.Array):
+        return series.cast(pl.List(pl.String), strict=False).list.join(";")
+    if isinstance(dtype, pl.Struct):
+        return series.struct.json_encode()
+    return series.cast(pl.String, strict=False)
+
+
+def read_parquet(data: bytes) -> RawTable:
+    """Typed columns cast to text so that they pass through the same checks as CSV."""
+    try:
+        typed = pl.read_parquet(io.BytesIO(data))
+    except Exception as exc:  # the Parquet readers raise many unrelated types on bad bytes
+        raise UnreadableError(f"not a readable Parquet file ({str(exc)[:200]})") from exc
+    names, notes = normalise_names(typed.columns)
+    frame = pl.DataFrame(
+        [_to_text(s).alias(n) for s, n in zip(typed.get_columns(), names, strict=True)]
+    )
+    if frame.width == 0:
+        frame = pl.DataFrame(schema=dict.fromkeys(names, pl.String))
+    rows = np.arange(1, typed.height + 1, dtype=np.int64)
+    return RawTable(_numbered(frame, rows), notes=notes)
