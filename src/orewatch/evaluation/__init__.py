@@ -1,1 +1,1 @@
-"""evaluation."""
+"""Measuring detection against ground truth: recall and precision at an inspection rate."""
