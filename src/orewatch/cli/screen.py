@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 import typer
 from rich.console import Console
 
 from orewatch.cli.render import alerts_table, stage_progress
-from orewatch.contract.loader import DatasetError, load_dataset
-from orewatch.controls.catalogue import load_catalogue
-from orewatch.screening.pipeline import ScreenResult, screen, write_outputs
 from orewatch.screening.selection import Capacity
+
+if TYPE_CHECKING:
+    from orewatch.screening.pipeline import ScreenResult
 
 STAGES = ["load", "features", "routes", "parties", "detectors", "scoring", "outputs", "write"]
 
@@ -21,6 +22,10 @@ def run_screen(
     dataset: Path, out: Path, capacity: Capacity, console: Console, catalogue_path: Path | None = None
 ) -> ScreenResult:
     """Load, screen and write; shared by ``screen`` and ``demo``."""
+    from orewatch.contract.loader import load_dataset
+    from orewatch.controls.catalogue import load_catalogue
+    from orewatch.screening.pipeline import screen, write_outputs
+
     catalogue = load_catalogue(catalogue_path)
     with stage_progress(console, "screening", STAGES) as advance:
         advance("load")
@@ -47,6 +52,8 @@ def register(app: typer.Typer) -> None:
         top: int = typer.Option(15, help="How many top alerts to print."),
     ) -> None:
         """Rank every declaration line by risk, explain it and assign channels."""
+        from orewatch.contract.loader import DatasetError
+
         console = Console()
         try:
             result = run_screen(dataset, out, Capacity(red, yellow, random_share), console, catalogue)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 import typer
 from rich.console import Console
 
 from orewatch.cli.render import frame_table
-from orewatch.contract.loader import DatasetError, load_dataset
 from orewatch.settings import Settings
-from orewatch.warehouse.store import IngestReport, Warehouse
+
+if TYPE_CHECKING:
+    from orewatch.warehouse.store import IngestReport
 
 DB_HELP = "Warehouse file (default: $OREWATCH_DB or ~/.local/share/orewatch/warehouse.duckdb)."
 
@@ -33,6 +35,9 @@ def ingest_dataset(dataset: Path, db: Path, console: Console) -> IngestReport:
     """Load a dataset and add it to the warehouse, with a progress bar per table."""
     from rich.progress import Progress
 
+    from orewatch.contract.loader import load_dataset
+    from orewatch.warehouse.store import Warehouse
+
     loaded = load_dataset(dataset)
     with Warehouse(db) as warehouse, Progress(console=console, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(loaded.tables))
@@ -52,6 +57,8 @@ def register(app: typer.Typer) -> None:
         db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     ) -> None:
         """Add a dataset to the warehouse; re-ingesting the same file adds nothing."""
+        from orewatch.contract.loader import DatasetError
+
         console = Console()
         settings = Settings.from_env().with_db(db)
         try:
@@ -64,6 +71,8 @@ def register(app: typer.Typer) -> None:
     @group.command("status")
     def status_command(db: Path | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
         """Rows held per table and the ingest history."""
+        from orewatch.warehouse.store import Warehouse
+
         console = Console()
         settings = Settings.from_env().with_db(db)
         if not settings.db.exists():
