@@ -41,15 +41,20 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     pool = ranked.filter(~red_ranked.fill_null(False))["_idx"].to_numpy()
     chosen = rng.choice(pool, size=min(n_random, pool.size), replace=False) if pool.size else pool
     is_random = pl.col("_idx").is_in(pl.Series(chosen, dtype=pl.UInt32).implode())
-    yellow = (pl.col("_rank") > n_red_ranked) & (pl.col("_rank") <= n_red_ranked + n_yellow) & positive
-    return ranked.with_columns(
-        pl.when(red_ranked).then(pl.lit("red")).when(is_random).then(pl.lit("red")).when(yellow).then(pl.lit("yellow")).otherwise(pl.lit("green")).alias("channel"),
-        pl.when(red_ranked)
+    red = ranked.with_columns(
+        red_ranked.fill_null(False).alias("_red_ranked"), is_random.alias("_random")
+    ).with_columns((pl.col("_red_ranked") | pl.col("_random")).alias("_red"))
+    # Yellow takes the best of what red left, so random picks never shrink it.
+    rest_rank = pl.when(~pl.col("_red")).then(pl.col("score")).rank("ordinal", descending=True)
+    yellow = (rest_rank <= n_yellow) & positive & ~pl.col("_red")
+    return red.with_columns(
+        pl.when(pl.col("_red")).then(pl.lit("red")).when(yellow).then(pl.lit("yellow")).otherwise(pl.lit("green")).alias("channel"),
+        pl.when(pl.col("_red_ranked"))
         .then(pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked)))
-        .when(is_random)
+        .when(pl.col("_random"))
         .then(pl.lit("random control sample"))
         .when(yellow)
         .then(pl.format("risk rank {} within document-check capacity", pl.col("_rank")))
         .otherwise(pl.lit("below capacity"))
         .alias("channel_reason"),
-    ).drop("_rank")
+    ).drop("_rank", "_red_ranked", "_random", "_red")

@@ -1,0 +1,27 @@
+import pytest
+
+from orewatch.screening.reasons import parse_reasons, reason_table
+
+
+def test_packaged_table_has_both_languages_and_positive_weights() -> None:
+    table = reason_table()
+    assert "LIC_MISSING" in table
+    for reason in table.reasons.values():
+        assert reason.en and reason.zh
+        assert reason.weight > 0
+
+
+def test_unknown_code_is_refused() -> None:
+    with pytest.raises(KeyError, match="unknown reason code"):
+        reason_table()["NOT_A_CODE"]
+
+
+def test_duplicate_codes_are_rejected() -> None:
+    row = {"code": "A", "family": "f", "weight": 1, "en": "a", "zh": "甲"}
+    with pytest.raises(ValueError, match="duplicate"):
+        parse_reasons({"reasons": [row, row]})
+
+
+def test_missing_fields_are_named() -> None:
+    with pytest.raises(ValueError, match="lacks"):
+        parse_reasons({"reasons": [{"code": "A"}]})

@@ -1,0 +1,27 @@
+import polars as pl
+
+from orewatch.screening.terms import named_elements, names_purity
+
+
+def classify(*texts: str) -> list[list[str]]:
+    frame = pl.DataFrame({"t": list(texts)})
+    return frame.select(named_elements(pl.col("t")).alias("e"))["e"].to_list()
+
+
+def test_chinese_english_and_formulas_are_recognised() -> None:
+    assert classify("金属镓锭", "germanium ingot", "GaAs wafer", "Sb2O3 powder", "氧化镝 Dy2O3") == [
+        ["gallium"], ["germanium"], ["gallium"], ["antimony"], ["dysprosium"],
+    ]
+
+
+def test_words_that_merely_contain_a_symbol_do_not_match() -> None:
+    assert classify("Gas cylinder", "In stock", "Geothermal pump", "aluminium alloy ingot") == [[], [], [], []]
+
+
+def test_one_text_can_name_several_elements() -> None:
+    assert sorted(classify("indium gallium arsenide InGaAs")[0]) == ["gallium", "indium"]
+
+
+def test_purity_words() -> None:
+    frame = pl.DataFrame({"t": ["高纯锗 5N", "99.999% gallium", "zinc ingot 98%", None]})
+    assert frame.select(names_purity(pl.col("t")))["t"].to_list() == [True, True, False, False]
