@@ -1,0 +1,46 @@
+from pathlib import Path
+
+import polars as pl
+
+from orewatch.contract.schema import OUTPUT_COLUMNS
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.pipeline import screen, write_outputs
+from orewatch.screening.selection import Capacity
+
+
+def reasons_of(alerts: pl.DataFrame, declaration_id: str) -> set[str]:
+    row = alerts.filter(pl.col("declaration_id") == declaration_id).row(0, named=True)
+    return set(filter(None, row["reasons"].split(";")))
+
+
+def test_each_risky_line_is_explained_by_its_reason(small_tables: dict[str, pl.DataFrame]) -> None:
+    result = screen(small_tables, load_catalogue(), Capacity(red=0.05, yellow=0.05, random=0.0))
+    alerts = result.alerts
+    assert alerts.height == small_tables["declarations"].height
+    assert "LIC_MISSING" in reasons_of(alerts, "D1000")
+    assert "LIC_NOT_FOUND" in reasons_of(alerts, "D1001")
+    assert not reasons_of(alerts, "D1002") & {"LIC_MISSING", "LIC_NOT_FOUND", "LIC_OVERDRAWN", "LIC_OTHER_EXPORTER"}
+    assert "LIC_OVERDRAWN" in reasons_of(alerts, "D1003")
+    assert "LIC_OTHER_EXPORTER" in reasons_of(alerts, "D1004")
+    assert "DESC_CONTROLLED_TERMS" in reasons_of(alerts, "D1005")
+    assert "CONSIGNEE_WATCHLISTED" in reasons_of(alerts, "D1006")
+    assert "DEST_PROHIBITED" in reasons_of(alerts, "D1007")
+    red = set(alerts.filter(pl.col("channel") == "red")["declaration_id"])
+    assert {"D1000", "D1001", "D1007"} <= red
+    ordinary = alerts.filter(pl.col("declaration_id").str.slice(1).cast(pl.Int64) < 1000)
+    assert ordinary.filter(pl.col("reasons") != "").height <= 5
+
+
+def test_explanations_are_plain_words(small_tables: dict[str, pl.DataFrame]) -> None:
+    alerts = screen(small_tables, load_catalogue()).alerts
+    text = alerts.filter(pl.col("declaration_id") == "D1001")["explanation"].item()
+    assert "does not exist" in text and "GA-FAKE-1" in text
+
+
+def test_outputs_have_the_contract_columns(small_tables: dict[str, pl.DataFrame], tmp_path: Path) -> None:
+    result = screen(small_tables, load_catalogue())
+    written = write_outputs(result, tmp_path)
+    for name, path in written.items():
+        header = pl.read_csv(path, n_rows=0).columns
+        assert header[: len(OUTPUT_COLUMNS[name])] == list(OUTPUT_COLUMNS[name]), name
+    assert not list(tmp_path.glob(".*.tmp"))
