@@ -56,12 +56,21 @@ def run_demo(
     step("screen")
     result = screen(tables, load_catalogue(), capacity)
     result.rejected = loaded.rejected.select(
-        pl.col("table"), pl.col("row").cast(pl.String), pl.col("field"), pl.col("value"), pl.col("reason")
+        pl.col("table"),
+        pl.col("row").cast(pl.String),
+        pl.col("field"),
+        pl.col("value"),
+        pl.col("reason"),
     )
     write_outputs(result, out)
     step("measure")
     card = scorecard(
-        world, result.alerts, result.parties, result.facilities, result.routes,
-        production_rows=tables["production"].height, rate=capacity.red,
+        world,
+        result.alerts,
+        result.parties,
+        result.facilities,
+        result.routes,
+        production_rows=tables["production"].height,
+        rate=capacity.red,
     )
     return DemoReport(world, db, out, report, result, card)

@@ -34,7 +34,11 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         home = _default_home(env)
-        db = Path(env["OREWATCH_DB"]).expanduser() if env.get("OREWATCH_DB") else home / "warehouse.duckdb"
+        db = (
+            Path(env["OREWATCH_DB"]).expanduser()
+            if env.get("OREWATCH_DB")
+            else home / "warehouse.duckdb"
+        )
         return cls(home=home, db=db)
 
     def with_db(self, db: Path | None) -> Settings:

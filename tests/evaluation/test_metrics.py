@@ -5,8 +5,20 @@ from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, recall_in_top,
 
 
 def test_recall_and_precision_at_rate() -> None:
-    alerts = pl.DataFrame({"declaration_id": [str(i) for i in range(100)], "line_no": [1] * 100, "score": [float(100 - i) for i in range(100)]})
-    truth = pl.DataFrame({"declaration_id": ["0", "1", "50", "2"], "line_no": [1, 1, 1, 1], "scheme": ["a", "a", "a", "b"]})
+    alerts = pl.DataFrame(
+        {
+            "declaration_id": [str(i) for i in range(100)],
+            "line_no": [1] * 100,
+            "score": [float(100 - i) for i in range(100)],
+        }
+    )
+    truth = pl.DataFrame(
+        {
+            "declaration_id": ["0", "1", "50", "2"],
+            "line_no": [1, 1, 1, 1],
+            "scheme": ["a", "a", "a", "b"],
+        }
+    )
     out = line_recall(alerts, truth, rate=0.05)
     by = {r["scheme"]: r for r in out.iter_rows(named=True)}
     assert by["a"]["recall"] == pytest.approx(2 / 3)

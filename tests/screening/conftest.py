@@ -15,9 +15,17 @@ def typed(name: str, rows: list[dict[str, object]]) -> pl.DataFrame:
     """A contract-typed frame from partial rows (absent columns null)."""
     table = TABLES[name]
     dtypes = {
-        "str": pl.String, "regid": pl.String, "int": pl.Int64, "float": pl.Float64, "date": pl.Date,
-        "datetime": pl.Datetime("us"), "period": pl.String, "country": pl.String, "currency": pl.String,
-        "hs": pl.String, "list": pl.List(pl.String),
+        "str": pl.String,
+        "regid": pl.String,
+        "int": pl.Int64,
+        "float": pl.Float64,
+        "date": pl.Date,
+        "datetime": pl.Datetime("us"),
+        "period": pl.String,
+        "country": pl.String,
+        "currency": pl.String,
+        "hs": pl.String,
+        "list": pl.List(pl.String),
     }
     schema = {c.name: dtypes[c.type] for c in table.columns}
     return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema)  # type: ignore[arg-type]
@@ -25,12 +33,25 @@ def typed(name: str, rows: list[dict[str, object]]) -> pl.DataFrame:
 
 def decl(i: int, **over: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "declaration_id": f"D{i:04d}", "line_no": 1, "declared_at": datetime(2025, 3, 1 + i % 20),
-        "port": "CNSHA", "mode": "sea", "exporter_id": EXPORTER, "exporter_name": "甲有色金属有限公司",
-        "consignee_name": f"Buyer {i % 7} Co., Ltd.", "consignee_country": "JP", "destination_country": "JP",
-        "hs_code": "7601100000", "description": "铝锭 aluminium ingot", "specification": "99.7%",
-        "quantity": 1000.0, "unit": "kg", "net_weight_kg": 1000.0, "gross_weight_kg": 1010.0,
-        "value": 2500.0 + (i % 13) * 10, "currency": "USD",
+        "declaration_id": f"D{i:04d}",
+        "line_no": 1,
+        "declared_at": datetime(2025, 3, 1 + i % 20),
+        "port": "CNSHA",
+        "mode": "sea",
+        "exporter_id": EXPORTER,
+        "exporter_name": "甲有色金属有限公司",
+        "consignee_name": f"Buyer {i % 7} Co., Ltd.",
+        "consignee_country": "JP",
+        "destination_country": "JP",
+        "hs_code": "7601100000",
+        "description": "铝锭 aluminium ingot",
+        "specification": "99.7%",
+        "quantity": 1000.0,
+        "unit": "kg",
+        "net_weight_kg": 1000.0,
+        "gross_weight_kg": 1010.0,
+        "value": 2500.0 + (i % 13) * 10,
+        "currency": "USD",
     }
     row.update(over)
     return row
@@ -39,8 +60,17 @@ def decl(i: int, **over: object) -> dict[str, object]:
 @pytest.fixture
 def small_tables() -> dict[str, pl.DataFrame]:
     ordinary = [decl(i) for i in range(200)]
-    gallium = {"hs_code": "8112929010", "description": "金属镓 gallium", "specification": "4N", "quantity": 100.0,
-               "net_weight_kg": 100.0, "gross_weight_kg": 104.0, "value": 40000.0, "end_user_name": "Nichia", "end_use": "LED"}
+    gallium = {
+        "hs_code": "8112929010",
+        "description": "金属镓 gallium",
+        "specification": "4N",
+        "quantity": 100.0,
+        "net_weight_kg": 100.0,
+        "gross_weight_kg": 104.0,
+        "value": 40000.0,
+        "end_user_name": "Nichia",
+        "end_use": "LED",
+    }
     risky = [
         decl(1000, **gallium),  # no licence
         decl(1001, **gallium, license_no="GA-FAKE-1"),  # forged
@@ -48,17 +78,59 @@ def small_tables() -> dict[str, pl.DataFrame]:
         decl(1003, **gallium, license_no="GA-OK-1"),  # draws past the licence
         decl(1004, **gallium, license_no="GA-OTHER-1"),  # another exporter's
         decl(1005, description="铝合金锭 含镓 Ga 99.99%", specification="高纯"),  # disguised
-        decl(1006, consignee_name="Bad Actor Trading LLC", consignee_country="AE", destination_country="AE"),
-        decl(1007, **{**gallium, "destination_country": "US", "consignee_country": "US"}, license_no="GA-US-1"),
+        decl(
+            1006,
+            consignee_name="Bad Actor Trading LLC",
+            consignee_country="AE",
+            destination_country="AE",
+        ),
+        decl(
+            1007,
+            **{**gallium, "destination_country": "US", "consignee_country": "US"},
+            license_no="GA-US-1",
+        ),
     ]
     declarations = typed("declarations", ordinary + risky)
-    licenses = typed("licenses", [
-        {"license_no": "GA-OK-1", "issued_at": date(2025, 1, 1), "valid_until": date(2025, 12, 31), "exporter_id": EXPORTER,
-         "control_id": "CN-2023-23-GA-01", "hs_code": "8112929010", "quantity_kg": 150.0, "consignee_name": "Buyer 2 Co., Ltd.", "consignee_country": "JP"},
-        {"license_no": "GA-OTHER-1", "issued_at": date(2025, 1, 1), "valid_until": date(2025, 12, 31), "exporter_id": OTHER_EXPORTER,
-         "control_id": "CN-2023-23-GA-01", "hs_code": "8112929010", "quantity_kg": 1000.0, "consignee_name": "Buyer 5 Co., Ltd.", "consignee_country": "JP"},
-        {"license_no": "GA-US-1", "issued_at": date(2025, 1, 1), "valid_until": date(2025, 12, 31), "exporter_id": EXPORTER,
-         "control_id": "CN-2023-23-GA-01", "hs_code": "8112929010", "quantity_kg": 1000.0, "consignee_name": "Buyer 6 Co., Ltd.", "consignee_country": "US"},
-    ])
-    watchlist = typed("watchlist", [{"list": "test list", "name": "Bad Actor Trading L.L.C.", "alt_names": ["坏人贸易"]}])
+    licenses = typed(
+        "licenses",
+        [
+            {
+                "license_no": "GA-OK-1",
+                "issued_at": date(2025, 1, 1),
+                "valid_until": date(2025, 12, 31),
+                "exporter_id": EXPORTER,
+                "control_id": "CN-2023-23-GA-01",
+                "hs_code": "8112929010",
+                "quantity_kg": 150.0,
+                "consignee_name": "Buyer 2 Co., Ltd.",
+                "consignee_country": "JP",
+            },
+            {
+                "license_no": "GA-OTHER-1",
+                "issued_at": date(2025, 1, 1),
+                "valid_until": date(2025, 12, 31),
+                "exporter_id": OTHER_EXPORTER,
+                "control_id": "CN-2023-23-GA-01",
+                "hs_code": "8112929010",
+                "quantity_kg": 1000.0,
+                "consignee_name": "Buyer 5 Co., Ltd.",
+                "consignee_country": "JP",
+            },
+            {
+                "license_no": "GA-US-1",
+                "issued_at": date(2025, 1, 1),
+                "valid_until": date(2025, 12, 31),
+                "exporter_id": EXPORTER,
+                "control_id": "CN-2023-23-GA-01",
+                "hs_code": "8112929010",
+                "quantity_kg": 1000.0,
+                "consignee_name": "Buyer 6 Co., Ltd.",
+                "consignee_country": "US",
+            },
+        ],
+    )
+    watchlist = typed(
+        "watchlist",
+        [{"list": "test list", "name": "Bad Actor Trading L.L.C.", "alt_names": ["坏人贸易"]}],
+    )
     return {"declarations": declarations, "licenses": licenses, "watchlist": watchlist}

@@ -4,11 +4,22 @@ from orewatch.screening.names import normalise_name_expr
 
 
 def keys(*names: str | None) -> list[str]:
-    return pl.DataFrame({"n": list(names)}, schema={"n": pl.String}).select(normalise_name_expr(pl.col("n")))["n"].to_list()
+    return (
+        pl.DataFrame({"n": list(names)}, schema={"n": pl.String})
+        .select(normalise_name_expr(pl.col("n")))["n"]
+        .to_list()
+    )
 
 
 def test_legal_forms_and_punctuation_do_not_matter() -> None:
-    assert len(set(keys("ACME Co., Ltd.", "Acme Company Limited", "ＡＣＭＥ　ＣＯ．ＬＴＤ", "acme ltd"))) == 1
+    assert (
+        len(
+            set(
+                keys("ACME Co., Ltd.", "Acme Company Limited", "ＡＣＭＥ　ＣＯ．ＬＴＤ", "acme ltd")
+            )
+        )
+        == 1
+    )
 
 
 def test_chinese_legal_suffixes_are_stripped() -> None:

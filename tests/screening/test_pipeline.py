@@ -19,7 +19,12 @@ def test_each_risky_line_is_explained_by_its_reason(small_tables: dict[str, pl.D
     assert alerts.height == small_tables["declarations"].height
     assert "LIC_MISSING" in reasons_of(alerts, "D1000")
     assert "LIC_NOT_FOUND" in reasons_of(alerts, "D1001")
-    assert not reasons_of(alerts, "D1002") & {"LIC_MISSING", "LIC_NOT_FOUND", "LIC_OVERDRAWN", "LIC_OTHER_EXPORTER"}
+    assert not reasons_of(alerts, "D1002") & {
+        "LIC_MISSING",
+        "LIC_NOT_FOUND",
+        "LIC_OVERDRAWN",
+        "LIC_OTHER_EXPORTER",
+    }
     assert "LIC_OVERDRAWN" in reasons_of(alerts, "D1003")
     assert "LIC_OTHER_EXPORTER" in reasons_of(alerts, "D1004")
     assert "DESC_CONTROLLED_TERMS" in reasons_of(alerts, "D1005")
@@ -37,7 +42,9 @@ def test_explanations_are_plain_words(small_tables: dict[str, pl.DataFrame]) -> 
     assert "does not exist" in text and "GA-FAKE-1" in text
 
 
-def test_outputs_have_the_contract_columns(small_tables: dict[str, pl.DataFrame], tmp_path: Path) -> None:
+def test_outputs_have_the_contract_columns(
+    small_tables: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
     result = screen(small_tables, load_catalogue())
     written = write_outputs(result, tmp_path)
     for name, path in written.items():

@@ -5,7 +5,9 @@ from orewatch.screening.selection import Capacity, assign_channels
 
 
 def scored(n: int) -> pl.DataFrame:
-    return pl.DataFrame({"_idx": pl.Series(range(n), dtype=pl.UInt32), "score": [float(n - i) for i in range(n)]})
+    return pl.DataFrame(
+        {"_idx": pl.Series(range(n), dtype=pl.UInt32), "score": [float(n - i) for i in range(n)]}
+    )
 
 
 def test_capacity_is_respected_and_top_scores_go_red() -> None:
@@ -13,7 +15,9 @@ def test_capacity_is_respected_and_top_scores_go_red() -> None:
     counts = dict(out["channel"].value_counts().iter_rows())
     assert counts["red"] == 50
     assert counts["yellow"] == 100
-    ranked_red = out.filter((pl.col("channel") == "red") & pl.col("channel_reason").str.starts_with("risk rank"))
+    ranked_red = out.filter(
+        (pl.col("channel") == "red") & pl.col("channel_reason").str.starts_with("risk rank")
+    )
     assert ranked_red["_idx"].max() == 39  # the 40 best scores
     assert out.filter(pl.col("channel_reason") == "random control sample").height == 10
 

@@ -9,13 +9,24 @@ def classify(*texts: str) -> list[list[str]]:
 
 
 def test_chinese_english_and_formulas_are_recognised() -> None:
-    assert classify("金属镓锭", "germanium ingot", "GaAs wafer", "Sb2O3 powder", "氧化镝 Dy2O3") == [
-        ["gallium"], ["germanium"], ["gallium"], ["antimony"], ["dysprosium"],
+    assert classify(
+        "金属镓锭", "germanium ingot", "GaAs wafer", "Sb2O3 powder", "氧化镝 Dy2O3"
+    ) == [
+        ["gallium"],
+        ["germanium"],
+        ["gallium"],
+        ["antimony"],
+        ["dysprosium"],
     ]
 
 
 def test_words_that_merely_contain_a_symbol_do_not_match() -> None:
-    assert classify("Gas cylinder", "In stock", "Geothermal pump", "aluminium alloy ingot") == [[], [], [], []]
+    assert classify("Gas cylinder", "In stock", "Geothermal pump", "aluminium alloy ingot") == [
+        [],
+        [],
+        [],
+        [],
+    ]
 
 
 def test_one_text_can_name_several_elements() -> None:

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
@@ -13,7 +14,8 @@ HEADER = (
 
 
 def line(decl: str, no: int, value: float = 100.0, hs: str = "7601100000") -> str:
-    return f"{decl},{no},2025-03-01,CNSHA,sea,91350100M000100Y43,甲公司,ACME Co.,JP,JP,{hs},铝锭,10,kg,10,{value},USD"
+    party = "91350100M000100Y43,甲公司,ACME Co.,JP,JP"
+    return f"{decl},{no},2025-03-01,CNSHA,sea,{party},{hs},铝锭,10,kg,10,{value},USD"
 
 
 def write(folder: Path, rows: list[str], extra: dict[str, str] | None = None) -> Path:
@@ -76,5 +78,5 @@ def test_read_only_warehouse_cannot_be_written(tmp_path: Path) -> None:
         wh.ingest(load_dataset(data))
     with Warehouse(tmp_path / "w.duckdb", read_only=True) as wh:
         assert wh.counts()["declarations"] == 1
-        with pytest.raises(Exception):
+        with pytest.raises(duckdb.Error):
             wh.ingest(load_dataset(data))

@@ -17,7 +17,9 @@ STAGES = ["generate world", "load + validate", "ingest", "screen", "measure"]
 def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo_command(
-        workdir: Path = typer.Option(Path("orewatch-demo"), "--dir", help="Folder for the world, warehouse and outputs."),
+        workdir: Path = typer.Option(
+            Path("orewatch-demo"), "--dir", help="Folder for the world, warehouse and outputs."
+        ),
         lines: int = typer.Option(200_000, help="Declaration lines to generate."),
         seed: int = typer.Option(7, help="Seed of the generated world."),
         rate: float = typer.Option(0.05, help="Inspection rate (share of lines sent to red)."),
@@ -29,10 +31,23 @@ def register(app: typer.Typer) -> None:
         console = Console()
         started = time.perf_counter()
         with stage_progress(console, "demo", STAGES) as advance:
-            report = run_demo(workdir, lines=lines, seed=seed, capacity=Capacity(red=rate), step=advance)
-        console.print(alerts_table(report.result.alerts, top, title=f"Top {top} alerts of {report.result.alerts.height:,} lines"))
+            report = run_demo(
+                workdir, lines=lines, seed=seed, capacity=Capacity(red=rate), step=advance
+            )
+        console.print(
+            alerts_table(
+                report.result.alerts,
+                top,
+                title=f"Top {top} alerts of {report.result.alerts.height:,} lines",
+            )
+        )
         if report.scorecard.lines.height:
-            console.print(frame_table(report.scorecard.lines, f"Detection at a {rate:.0%} inspection rate (truth: {report.world / 'truth'})"))
+            console.print(
+                frame_table(
+                    report.scorecard.lines,
+                    f"Detection at a {rate:.0%} inspection rate (truth: {report.world / 'truth'})",
+                )
+            )
         if report.scorecard.other.height:
             console.print(frame_table(report.scorecard.other, "Parties, facilities and routes"))
         console.print(

@@ -14,11 +14,18 @@ CHANNEL_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 
 
 @contextmanager
-def stage_progress(console: Console, title: str, stages: list[str]) -> Iterator[Callable[[str], None]]:
+def stage_progress(
+    console: Console, title: str, stages: list[str]
+) -> Iterator[Callable[[str], None]]:
     """A progress bar over named stages; yields ``advance(stage_name)``."""
     with Progress(
-        SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.fields[stage]}"),
-        TimeElapsedColumn(), console=console, transient=False,
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[stage]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
     ) as progress:
         task = progress.add_task(title, total=len(stages), stage="")
         seen: list[str] = []
@@ -50,9 +57,14 @@ def alerts_table(alerts: pl.DataFrame, limit: int = 15, title: str = "Top alerts
     for i, row in enumerate(top.iter_rows(named=True), start=1):
         channel = row["channel"]
         table.add_row(
-            str(i), str(row["declaration_id"]), str(row["line_no"]), f"{row['score']:.1f}",
-            f"[{CHANNEL_STYLE.get(channel, '')}]{channel}[/]", f"{row['hs_code']} {row['description'] or ''}",
-            str(row["destination_country"]), str(row["explanation"] or row["reasons"]),
+            str(i),
+            str(row["declaration_id"]),
+            str(row["line_no"]),
+            f"{row['score']:.1f}",
+            f"[{CHANNEL_STYLE.get(channel, '')}]{channel}[/]",
+            f"{row['hs_code']} {row['description'] or ''}",
+            str(row["destination_country"]),
+            str(row["explanation"] or row["reasons"]),
         )
     return table
 
@@ -63,5 +75,10 @@ def frame_table(frame: pl.DataFrame, title: str, float_format: str = "{:.3f}") -
     for name, dtype in frame.schema.items():
         table.add_column(name, justify="right" if dtype.is_numeric() else "left")
     for row in frame.iter_rows():
-        table.add_row(*("" if v is None else float_format.format(v) if isinstance(v, float) else str(v) for v in row))
+        table.add_row(
+            *(
+                "" if v is None else float_format.format(v) if isinstance(v, float) else str(v)
+                for v in row
+            )
+        )
     return table

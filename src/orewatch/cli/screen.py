@@ -19,7 +19,11 @@ STAGES = ["load", "features", "routes", "parties", "detectors", "scoring", "outp
 
 
 def run_screen(
-    dataset: Path, out: Path, capacity: Capacity, console: Console, catalogue_path: Path | None = None
+    dataset: Path,
+    out: Path,
+    capacity: Capacity,
+    console: Console,
+    catalogue_path: Path | None = None,
 ) -> ScreenResult:
     """Load, screen and write; shared by ``screen`` and ``demo``."""
     from orewatch.contract.loader import load_dataset
@@ -33,7 +37,11 @@ def run_screen(
         tables = {name: t.frame for name, t in loaded.tables.items()}
         result = screen(tables, catalogue, capacity, progress=advance)
         result.rejected = loaded.rejected.select(
-            pl.col("table"), pl.col("row").cast(pl.String), pl.col("field"), pl.col("value"), pl.col("reason")
+            pl.col("table"),
+            pl.col("row").cast(pl.String),
+            pl.col("field"),
+            pl.col("value"),
+            pl.col("reason"),
         )
         advance("write")
         write_outputs(result, out)
@@ -44,11 +52,17 @@ def register(app: typer.Typer) -> None:
     @app.command("screen")
     def screen_command(
         dataset: Path = typer.Argument(..., help="Dataset folder following the data contract."),
-        out: Path = typer.Option(..., "--out", "-o", help="Folder for alerts, parties, facilities, routes, rejected."),
+        out: Path = typer.Option(
+            ..., "--out", "-o", help="Folder for alerts, parties, facilities, routes, rejected."
+        ),
         red: float = typer.Option(0.05, help="Share of lines for physical inspection (red)."),
         yellow: float = typer.Option(0.10, help="Share of lines for document checks (yellow)."),
-        random_share: float = typer.Option(0.005, "--random", help="Share of lines picked at random (inside red)."),
-        catalogue: Path | None = typer.Option(None, help="Control catalogue YAML (default: the packaged one)."),
+        random_share: float = typer.Option(
+            0.005, "--random", help="Share of lines picked at random (inside red)."
+        ),
+        catalogue: Path | None = typer.Option(
+            None, help="Control catalogue YAML (default: the packaged one)."
+        ),
         top: int = typer.Option(15, help="How many top alerts to print."),
     ) -> None:
         """Rank every declaration line by risk, explain it and assign channels."""
@@ -56,15 +70,19 @@ def register(app: typer.Typer) -> None:
 
         console = Console()
         try:
-            result = run_screen(dataset, out, Capacity(red, yellow, random_share), console, catalogue)
+            result = run_screen(
+                dataset, out, Capacity(red, yellow, random_share), console, catalogue
+            )
         except DatasetError as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from exc
+        rejected_rows = result.rejected["row"].n_unique() if result.rejected.height else 0
         counts = result.alerts["channel"].value_counts().sort("channel")
         console.print(alerts_table(result.alerts, top))
         console.print(
-            "channels: " + ", ".join(f"{r['channel']} {r['count']}" for r in counts.iter_rows(named=True))
+            "channels: "
+            + ", ".join(f"{r['channel']} {r['count']}" for r in counts.iter_rows(named=True))
             + f" | parties {result.parties.height}, facility-months {result.facilities.height}, "
-            f"routes {result.routes.height}, rejected rows {result.rejected['row'].n_unique() if result.rejected.height else 0}"
+            f"routes {result.routes.height}, rejected rows {rejected_rows}"
         )
         console.print(f"outputs in {out}")

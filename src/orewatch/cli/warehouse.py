@@ -22,8 +22,13 @@ def report_frame(report: IngestReport) -> pl.DataFrame:
     return pl.DataFrame(
         [
             {
-                "table": t.table, "file": Path(t.file).name, "in file": t.rows_in_file, "inserted": t.inserted,
-                "updated": t.updated, "unchanged": t.unchanged, "rejected": t.rejected,
+                "table": t.table,
+                "file": Path(t.file).name,
+                "in file": t.rows_in_file,
+                "inserted": t.inserted,
+                "updated": t.updated,
+                "unchanged": t.unchanged,
+                "rejected": t.rejected,
                 "note": "same file ingested before" if t.skipped else "",
             }
             for t in report.tables
@@ -66,7 +71,9 @@ def register(app: typer.Typer) -> None:
         except DatasetError as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from exc
-        console.print(frame_table(report_frame(report), f"ingest #{report.ingest_id} into {settings.db}"))
+        console.print(
+            frame_table(report_frame(report), f"ingest #{report.ingest_id} into {settings.db}")
+        )
 
     @group.command("status")
     def status_command(db: Path | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
@@ -79,9 +86,20 @@ def register(app: typer.Typer) -> None:
             console.print(f"no warehouse at {settings.db} yet: run `orewatch ingest DATASET`")
             raise typer.Exit(1)
         with Warehouse(settings.db, read_only=True) as warehouse:
-            counts = pl.DataFrame({"table": list(warehouse.counts()), "rows": list(warehouse.counts().values())})
+            counts = pl.DataFrame(
+                {"table": list(warehouse.counts()), "rows": list(warehouse.counts().values())}
+            )
             console.print(frame_table(counts, f"warehouse {settings.db}"))
-            history = warehouse.ingests().select("ingest_id", "tbl", "file", "inserted", "updated", "unchanged", "rejected", "loaded_at")
+            history = warehouse.ingests().select(
+                "ingest_id",
+                "tbl",
+                "file",
+                "inserted",
+                "updated",
+                "unchanged",
+                "rejected",
+                "loaded_at",
+            )
             console.print(frame_table(history.tail(30), "ingest history (last 30)"))
 
     app.add_typer(group, name="warehouse")

@@ -28,7 +28,7 @@ def read_truth(root: Path, name: str) -> pl.DataFrame | None:
 
 def top_share(scores: pl.DataFrame, rate: float, seed: int = 0) -> pl.DataFrame:
     """The rows in the top ``rate`` by ``score``, ties broken at random."""
-    n = max(1, int(round(scores.height * rate)))
+    n = max(1, round(scores.height * rate))
     noise = np.random.default_rng(seed).random(scores.height)
     return (
         scores.with_columns(pl.Series("_tie", noise))
@@ -38,16 +38,28 @@ def top_share(scores: pl.DataFrame, rate: float, seed: int = 0) -> pl.DataFrame:
     )
 
 
-def line_recall(alerts: pl.DataFrame, truth: pl.DataFrame, rate: float = 0.05, seed: int = 0) -> pl.DataFrame:
+def line_recall(
+    alerts: pl.DataFrame, truth: pl.DataFrame, rate: float = 0.05, seed: int = 0
+) -> pl.DataFrame:
     """Per scheme: fraudulent lines, how many fall in the top ``rate``, recall.
 
     The last row (``all schemes``) counts each fraudulent line once and adds precision
     in the top, the random baseline (prevalence) and the lift over it.
     """
-    keyed = alerts.select(pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64), "score")
-    truth = truth.select(pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64), "scheme")
-    top = top_share(keyed, rate, seed).select("declaration_id", "line_no").with_columns(pl.lit(True).alias("in_top"))
-    marked = truth.join(top, on=["declaration_id", "line_no"], how="left").with_columns(pl.col("in_top").fill_null(False))
+    keyed = alerts.select(
+        pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64), "score"
+    )
+    truth = truth.select(
+        pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64), "scheme"
+    )
+    top = (
+        top_share(keyed, rate, seed)
+        .select("declaration_id", "line_no")
+        .with_columns(pl.lit(True).alias("in_top"))
+    )
+    marked = truth.join(top, on=["declaration_id", "line_no"], how="left").with_columns(
+        pl.col("in_top").fill_null(False)
+    )
     per_scheme = (
         marked.group_by("scheme")
         .agg(pl.len().alias("lines"), pl.col("in_top").sum().alias("found"))
@@ -70,7 +82,9 @@ def line_recall(alerts: pl.DataFrame, truth: pl.DataFrame, rate: float = 0.05, s
     return pl.concat([per_scheme, overall]).with_columns(
         pl.when(pl.col("scheme") == ALL_SCHEMES).then(pl.lit(precision)).alias("precision"),
         pl.when(pl.col("scheme") == ALL_SCHEMES).then(pl.lit(prevalence)).alias("random_precision"),
-        pl.when(pl.col("scheme") == ALL_SCHEMES).then(pl.lit(precision / prevalence if prevalence else None)).alias("lift"),
+        pl.when(pl.col("scheme") == ALL_SCHEMES)
+        .then(pl.lit(precision / prevalence if prevalence else None))
+        .alias("lift"),
         pl.lit(rate).alias("rate"),
     )
 

@@ -39,16 +39,29 @@ def scorecard(
     truth_parties = read_truth(world, "parties")
     if truth_parties is not None:
         brokers = truth_parties.filter(pl.col("role") == "broker")["party_id"]
-        rows.append(_row(f"brokers in top {TOP_PARTIES} parties", parties["party_id"], brokers, TOP_PARTIES))
+        rows.append(
+            _row(f"brokers in top {TOP_PARTIES} parties", parties["party_id"], brokers, TOP_PARTIES)
+        )
     truth_fac = read_truth(world, "facilities")
     if truth_fac is not None and production_rows:
         k = max(1, round(production_rows * FACILITY_RATE))
-        ranked = top_share(facilities.select(pl.format("{}|{}|{}", "facility_id", "period", "material").alias("id"), "score"), 1.0)
-        wanted = truth_fac.select(pl.format("{}|{}|{}", "facility_id", "period", "material").alias("id"))["id"]
-        rows.append(_row(f"leaking facility-months in top {FACILITY_RATE:.0%}", ranked["id"], wanted, k))
+        ranked = top_share(
+            facilities.select(
+                pl.format("{}|{}|{}", "facility_id", "period", "material").alias("id"), "score"
+            ),
+            1.0,
+        )
+        wanted = truth_fac.select(
+            pl.format("{}|{}|{}", "facility_id", "period", "material").alias("id")
+        )["id"]
+        rows.append(
+            _row(f"leaking facility-months in top {FACILITY_RATE:.0%}", ranked["id"], wanted, k)
+        )
     truth_routes = read_truth(world, "routes")
     if truth_routes is not None:
-        wanted = truth_routes.select(pl.format("{}|{}", "country", pl.col("hs_code").str.slice(0, 6)).alias("id"))["id"].unique()
+        wanted = truth_routes.select(
+            pl.format("{}|{}", "country", pl.col("hs_code").str.slice(0, 6)).alias("id")
+        )["id"].unique()
         ranked_routes = routes.select(pl.format("{}|{}", "country", "hs_code").alias("id"))["id"]
         k = max(1, round(wanted.len() * ROUTE_FACTOR))
         rows.append(_row(f"diversion routes in top {ROUTE_FACTOR}x", ranked_routes, wanted, k))
@@ -58,4 +71,9 @@ def scorecard(
 def _row(what: str, ranked: pl.Series, wanted: pl.Series, k: int) -> dict[str, object]:
     wanted = wanted.unique()
     recall = recall_in_top(ranked, wanted, k)
-    return {"measure": what, "true": wanted.len(), "found": round(recall * wanted.len()), "recall": recall}
+    return {
+        "measure": what,
+        "true": wanted.len(),
+        "found": round(recall * wanted.len()),
+        "recall": recall,
+    }

@@ -16,30 +16,46 @@ EDGE_SCHEMA = {"a": pl.String(), "b": pl.String(), "how": pl.String()}
 
 def contact_edges(parties: pl.DataFrame) -> pl.DataFrame:
     """Pairs of parties sharing a phone, e-mail or address (both directions)."""
-    keys = parties.select(
-        "party_id",
-        pl.concat_list(
-            [
-                pl.format("phone {}", pl.col("phone").str.replace_all(r"\D", "")),
-                pl.format("email {}", pl.col("email").str.to_lowercase().str.strip_chars()),
-                pl.format("address {}", pl.col("address").str.replace_all(r"\s", "").str.to_lowercase()),
-            ]
-        ).alias("contact"),
-    ).explode("contact").drop_nulls("contact").filter(~pl.col("contact").str.ends_with(" "))
+    keys = (
+        parties.select(
+            "party_id",
+            pl.concat_list(
+                [
+                    pl.format("phone {}", pl.col("phone").str.replace_all(r"\D", "")),
+                    pl.format("email {}", pl.col("email").str.to_lowercase().str.strip_chars()),
+                    pl.format(
+                        "address {}",
+                        pl.col("address").str.replace_all(r"\s", "").str.to_lowercase(),
+                    ),
+                ]
+            ).alias("contact"),
+        )
+        .explode("contact")
+        .drop_nulls("contact")
+        .filter(~pl.col("contact").str.ends_with(" "))
+    )
     # Contacts shared by very many parties (a registered-agent address) say little.
     keys = keys.filter(pl.len().over("contact").is_between(2, 20))
-    pairs = keys.join(keys, on="contact", suffix="_b").filter(pl.col("party_id") != pl.col("party_id_b"))
+    pairs = keys.join(keys, on="contact", suffix="_b").filter(
+        pl.col("party_id") != pl.col("party_id_b")
+    )
     return pairs.select(
-        pl.col("party_id").alias("a"), pl.col("party_id_b").alias("b"), pl.format("shares {}", pl.col("contact")).alias("how")
+        pl.col("party_id").alias("a"),
+        pl.col("party_id_b").alias("b"),
+        pl.format("shares {}", pl.col("contact")).alias("how"),
     ).unique(["a", "b"])
 
 
 def relation_edges(relations: pl.DataFrame) -> pl.DataFrame:
     forward = relations.select(
-        pl.col("src_party_id").alias("a"), pl.col("dst_party_id").alias("b"), pl.format("{} of", pl.col("relation")).alias("how")
+        pl.col("src_party_id").alias("a"),
+        pl.col("dst_party_id").alias("b"),
+        pl.format("{} of", pl.col("relation")).alias("how"),
     )
     backward = relations.select(
-        pl.col("dst_party_id").alias("a"), pl.col("src_party_id").alias("b"), pl.format("has {}", pl.col("relation")).alias("how")
+        pl.col("dst_party_id").alias("a"),
+        pl.col("src_party_id").alias("b"),
+        pl.format("has {}", pl.col("relation")).alias("how"),
     )
     return pl.concat([forward, backward])
 
@@ -58,11 +74,18 @@ def party_edges(parties: pl.DataFrame | None, relations: pl.DataFrame | None) ->
 def watchlisted_parties(parties: pl.DataFrame, watchlist: pl.DataFrame) -> pl.DataFrame:
     """Parties whose name or alternative name matches a watchlist entry."""
     keys = watchlist_keys(watchlist)
-    names = parties.select("party_id", pl.concat_list([pl.col("name"), pl.col("alt_names").fill_null([])]).alias("n")).explode("n")
+    names = parties.select(
+        "party_id", pl.concat_list([pl.col("name"), pl.col("alt_names").fill_null([])]).alias("n")
+    ).explode("n")
     hits = match_names(names["n"], keys)
-    return names.join(hits, left_on="n", right_on="name").select(
-        "party_id", pl.format("{} [{}]", pl.col("entry_name"), pl.col("list")).alias("listed_as")
-    ).unique("party_id")
+    return (
+        names.join(hits, left_on="n", right_on="name")
+        .select(
+            "party_id",
+            pl.format("{} [{}]", pl.col("entry_name"), pl.col("list")).alias("listed_as"),
+        )
+        .unique("party_id")
+    )
 
 
 def linked_consignees(
@@ -82,20 +105,27 @@ def linked_consignees(
     names = parties.select("party_id", "name")
     one = edges.join(listed, left_on="b", right_on="party_id").select(
         pl.col("a").alias("party_id"),
-        pl.format("{} {} ({}, listed as {})", pl.lit("→"), pl.col("how"), pl.col("b"), pl.col("listed_as")).alias("path"),
+        pl.format(
+            "{} {} ({}, listed as {})", pl.lit("→"), pl.col("how"), pl.col("b"), pl.col("listed_as")
+        ).alias("path"),
     )
     two = (
         edges.join(one.rename({"party_id": "b"}), on="b")
         .filter(pl.col("a") != pl.col("b"))
-        .select(pl.col("a").alias("party_id"), pl.format("→ {} {} {}", pl.col("how"), pl.col("b"), pl.col("path")).alias("path"))
+        .select(
+            pl.col("a").alias("party_id"),
+            pl.format("→ {} {} {}", pl.col("how"), pl.col("b"), pl.col("path")).alias("path"),
+        )
     )
     reach = pl.concat([one, two]).join(listed.select("party_id"), on="party_id", how="anti")
     reach = reach.unique("party_id", keep="first").join(names, on="party_id")
-    consignees = pl.DataFrame({"consignee_name": consignee_names.unique().drop_nulls()}).with_columns(
-        normalise_name_expr(pl.col("consignee_name")).alias("key")
-    )
+    consignees = pl.DataFrame(
+        {"consignee_name": consignee_names.unique().drop_nulls()}
+    ).with_columns(normalise_name_expr(pl.col("consignee_name")).alias("key"))
     return (
-        consignees.join(reach.with_columns(normalise_name_expr(pl.col("name")).alias("key")), on="key")
+        consignees.join(
+            reach.with_columns(normalise_name_expr(pl.col("name")).alias("key")), on="key"
+        )
         .select("consignee_name", pl.format("{} {}", pl.col("name"), pl.col("path")).alias("link"))
         .unique("consignee_name")
     )

@@ -15,12 +15,25 @@ from orewatch.screening.reasons import ReasonTable
 RECENT_DAYS = 730
 #: Controlling this many recent exporters makes a party a suspected broker.
 SHELLS_PER_CONTROLLER = 3
-CONTROL_RELATIONS: tuple[str, ...] = ("owner", "director", "shareholder", "legal_representative", "manager", "agent")
+CONTROL_RELATIONS: tuple[str, ...] = (
+    "owner",
+    "director",
+    "shareholder",
+    "legal_representative",
+    "manager",
+    "agent",
+)
 #: Party alert concentration: at least this many red lines and this share of its lines.
 MIN_RED_LINES = 3
 MIN_RED_SHARE = 0.2
 
-PARTY_SCHEMA = {"party_id": pl.String(), "name": pl.String(), "score": pl.Float64(), "reasons": pl.String(), "evidence": pl.String()}
+PARTY_SCHEMA = {
+    "party_id": pl.String(),
+    "name": pl.String(),
+    "score": pl.Float64(),
+    "reasons": pl.String(),
+    "evidence": pl.String(),
+}
 
 
 def exporter_parties(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFrame:
@@ -41,8 +54,12 @@ def shell_exporters(exporters: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFr
     """Recent exporters sharing a phone, e-mail or address with another exporter."""
     edges = contact_edges(parties)
     ids = exporters.select("party_id")
-    shared = edges.join(ids, left_on="a", right_on="party_id").join(ids, left_on="b", right_on="party_id")
-    per_party = shared.group_by("a").agg(pl.col("b").n_unique().alias("peers"), pl.col("how").first())
+    shared = edges.join(ids, left_on="a", right_on="party_id").join(
+        ids, left_on="b", right_on="party_id"
+    )
+    per_party = shared.group_by("a").agg(
+        pl.col("b").n_unique().alias("peers"), pl.col("how").first()
+    )
     return (
         exporters.filter(pl.col("recent"))
         .join(per_party, left_on="party_id", right_on="a")
@@ -51,36 +68,72 @@ def shell_exporters(exporters: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFr
             "name",
             pl.col("registration_id").alias("exporter_id"),
             pl.lit("EXPORTER_SHELL_CLUSTER").alias("code"),
-            pl.format("incorporated {}, first export {}, {} with {} other exporters", pl.col("incorporated_at"), pl.col("first_line"), pl.col("how"), pl.col("peers")).alias("evidence"),
+            pl.format(
+                "incorporated {}, first export {}, {} with {} other exporters",
+                pl.col("incorporated_at"),
+                pl.col("first_line"),
+                pl.col("how"),
+                pl.col("peers"),
+            ).alias("evidence"),
         )
     )
 
 
-def controllers(exporters: pl.DataFrame, parties: pl.DataFrame, relations: pl.DataFrame | None) -> pl.DataFrame:
+def controllers(
+    exporters: pl.DataFrame, parties: pl.DataFrame, relations: pl.DataFrame | None
+) -> pl.DataFrame:
     """Parties that own or direct several recent exporters."""
     if relations is None or relations.is_empty():
-        return pl.DataFrame(schema={"party_id": pl.String(), "name": pl.String(), "code": pl.String(), "evidence": pl.String()})
+        return pl.DataFrame(
+            schema={
+                "party_id": pl.String(),
+                "name": pl.String(),
+                "code": pl.String(),
+                "evidence": pl.String(),
+            }
+        )
     recent = exporters.filter(pl.col("recent")).select(pl.col("party_id").alias("dst_party_id"))
-    links = relations.filter(pl.col("relation").str.to_lowercase().is_in(list(CONTROL_RELATIONS))).join(recent, on="dst_party_id")
-    counted = links.group_by("src_party_id").agg(pl.col("dst_party_id").n_unique().alias("shells"), pl.col("dst_party_id").unique().sort().alias("ids"))
+    links = relations.filter(
+        pl.col("relation").str.to_lowercase().is_in(list(CONTROL_RELATIONS))
+    ).join(recent, on="dst_party_id")
+    counted = links.group_by("src_party_id").agg(
+        pl.col("dst_party_id").n_unique().alias("shells"),
+        pl.col("dst_party_id").unique().sort().alias("ids"),
+    )
     return (
         counted.filter(pl.col("shells") >= SHELLS_PER_CONTROLLER)
-        .join(parties.select("party_id", "name"), left_on="src_party_id", right_on="party_id", how="left")
+        .join(
+            parties.select("party_id", "name"),
+            left_on="src_party_id",
+            right_on="party_id",
+            how="left",
+        )
         .select(
             pl.col("src_party_id").alias("party_id"),
             pl.col("name").fill_null(pl.col("src_party_id")),
             pl.lit("PARTY_CONTROLLER_OF_SHELLS").alias("code"),
-            pl.format("controls {} recent exporters: {}", pl.col("shells"), pl.col("ids").list.head(6).list.join(",")).alias("evidence"),
+            pl.format(
+                "controls {} recent exporters: {}",
+                pl.col("shells"),
+                pl.col("ids").list.head(6).list.join(","),
+            ).alias("evidence"),
         )
     )
 
 
 def alert_concentration(alerts: pl.DataFrame, exporters: pl.DataFrame) -> pl.DataFrame:
     """Exporters with many red lines, both in count and in share."""
-    per = alerts.group_by("exporter_id").agg(
-        (pl.col("channel") == "red").sum().alias("red"), pl.len().alias("lines")
-    ).filter((pl.col("red") >= MIN_RED_LINES) & (pl.col("red") / pl.col("lines") >= MIN_RED_SHARE))
-    return per.join(exporters.select("party_id", "name", pl.col("registration_id").alias("exporter_id")), on="exporter_id").select(
+    per = (
+        alerts.group_by("exporter_id")
+        .agg((pl.col("channel") == "red").sum().alias("red"), pl.len().alias("lines"))
+        .filter(
+            (pl.col("red") >= MIN_RED_LINES) & (pl.col("red") / pl.col("lines") >= MIN_RED_SHARE)
+        )
+    )
+    return per.join(
+        exporters.select("party_id", "name", pl.col("registration_id").alias("exporter_id")),
+        on="exporter_id",
+    ).select(
         "party_id",
         "name",
         pl.lit("PARTY_ALERT_CONCENTRATION").alias("code"),

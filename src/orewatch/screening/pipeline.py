@@ -52,7 +52,11 @@ class ScreenResult:
     parties: pl.DataFrame
     facilities: pl.DataFrame
     routes: pl.DataFrame
-    rejected: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=dict.fromkeys(OUTPUT_COLUMNS["rejected"], pl.String())))
+    rejected: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(
+            schema=dict.fromkeys(OUTPUT_COLUMNS["rejected"], pl.String())
+        )
+    )
 
 
 def _table(tables: Tables, name: str) -> pl.DataFrame | None:
@@ -72,7 +76,11 @@ def screen(
     reasons = reasons or reason_table()
     step = progress or (lambda _name: None)
     declarations = tables["declarations"]
-    parties, relations, watchlist = _table(tables, "parties"), _table(tables, "relations"), _table(tables, "watchlist")
+    parties, relations, watchlist = (
+        _table(tables, "parties"),
+        _table(tables, "relations"),
+        _table(tables, "watchlist"),
+    )
 
     step("features")
     lines = catalogue.evaluate_frame(add_features(declarations))
@@ -82,27 +90,62 @@ def screen(
     step("parties")
     linked = linked_consignees(lines["consignee_name"], parties, relations, watchlist)
     exporters = exporter_parties(lines, parties) if parties is not None else None
-    shells = shell_exporters(exporters, parties) if exporters is not None and parties is not None else None
-    bosses = controllers(exporters, parties, relations) if exporters is not None and parties is not None else None
+    shells = (
+        shell_exporters(exporters, parties)
+        if exporters is not None and parties is not None
+        else None
+    )
+    bosses = (
+        controllers(exporters, parties, relations)
+        if exporters is not None and parties is not None
+        else None
+    )
 
     step("detectors")
     parts = [
         licensing_signals(lines, _table(tables, "licenses")),
         misdeclaration_signals(lines),
         concealment_signals(lines, parties),
-        transshipment_signals(lines, watchlist, linked, routes.filter(pl.col("reasons").str.contains("REEXPORT_SURGE")).with_columns(pl.col("evidence").alias("route_reason"))),
+        transshipment_signals(
+            lines,
+            watchlist,
+            linked,
+            routes.filter(pl.col("reasons").str.contains("REEXPORT_SURGE")).with_columns(
+                pl.col("evidence").alias("route_reason")
+            ),
+        ),
     ]
     if shells is not None and shells.height:
         joined = lines.join(shells.select("exporter_id", "evidence"), on="exporter_id")
-        parts.append(signals_where(joined, pl.lit(True), "EXPORTER_SHELL_CLUSTER", pl.col("evidence")))
+        parts.append(
+            signals_where(joined, pl.lit(True), "EXPORTER_SHELL_CLUSTER", pl.col("evidence"))
+        )
     if bosses is not None and bosses.height and relations is not None and exporters is not None:
         run_by = (
-            relations.join(bosses.select(pl.col("party_id").alias("src_party_id"), pl.col("name").alias("boss")), on="src_party_id")
-            .join(exporters.select(pl.col("party_id").alias("dst_party_id"), pl.col("registration_id").alias("exporter_id")), on="dst_party_id")
+            relations.join(
+                bosses.select(
+                    pl.col("party_id").alias("src_party_id"), pl.col("name").alias("boss")
+                ),
+                on="src_party_id",
+            )
+            .join(
+                exporters.select(
+                    pl.col("party_id").alias("dst_party_id"),
+                    pl.col("registration_id").alias("exporter_id"),
+                ),
+                on="dst_party_id",
+            )
             .unique("exporter_id")
         )
         joined = lines.join(run_by.select("exporter_id", "boss"), on="exporter_id")
-        parts.append(signals_where(joined, pl.lit(True), "PARTY_CONTROLLER_OF_SHELLS", pl.format("exporter run by {}", pl.col("boss"))))
+        parts.append(
+            signals_where(
+                joined,
+                pl.lit(True),
+                "PARTY_CONTROLLER_OF_SHELLS",
+                pl.format("exporter run by {}", pl.col("boss")),
+            )
+        )
     signals = concat_signals(parts).unique(["_idx", "code"], keep="first")
     unknown = set(signals["code"].unique()) - set(reasons.reasons)
     if unknown:
@@ -113,14 +156,19 @@ def screen(
 
     step("outputs")
     party_rows = rank_parties(
-        [s for s in (shells, bosses) if s is not None] + ([alert_concentration(alerts, exporters)] if exporters is not None else []),
+        [s for s in (shells, bosses) if s is not None]
+        + ([alert_concentration(alerts, exporters)] if exporters is not None else []),
         reasons,
     )
     facilities = balance_gaps(_table(tables, "production"))
-    return ScreenResult(alerts=alerts, signals=signals, parties=party_rows, facilities=facilities, routes=routes)
+    return ScreenResult(
+        alerts=alerts, signals=signals, parties=party_rows, facilities=facilities, routes=routes
+    )
 
 
-def _score(lines: pl.DataFrame, signals: pl.DataFrame, reasons: ReasonTable, capacity: Capacity) -> pl.DataFrame:
+def _score(
+    lines: pl.DataFrame, signals: pl.DataFrame, reasons: ReasonTable, capacity: Capacity
+) -> pl.DataFrame:
     weighted = signals.join(reasons.frame().select("code", "weight", "en"), on="code", how="left")
     per_line = (
         weighted.sort("weight", descending=True)
@@ -128,7 +176,9 @@ def _score(lines: pl.DataFrame, signals: pl.DataFrame, reasons: ReasonTable, cap
         .agg(
             pl.col("weight").sum().alias("rule_score"),
             pl.col("code").str.join(";").alias("reasons"),
-            pl.format("{} ({})", pl.col("en"), pl.col("evidence")).str.join("; ").alias("explanation"),
+            pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
+            .str.join("; ")
+            .alias("explanation"),
         )
     )
     anomaly = (
@@ -137,8 +187,18 @@ def _score(lines: pl.DataFrame, signals: pl.DataFrame, reasons: ReasonTable, cap
     ).clip(0, ANOMALY_CAP)
     scored = (
         lines.select(
-            "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name", "destination_country",
-            "hs_code", "description", "value", "currency", anomaly.alias("anomaly"),
+            "_idx",
+            "declaration_id",
+            "line_no",
+            "declared_at",
+            "exporter_id",
+            "consignee_name",
+            "destination_country",
+            "hs_code",
+            "description",
+            "value",
+            "currency",
+            anomaly.alias("anomaly"),
         )
         .join(per_line, on="_idx", how="left")
         .with_columns(
@@ -157,11 +217,21 @@ def write_outputs(result: ScreenResult, out: Path) -> dict[str, Path]:
     alerts = result.alerts
     written = {
         "alerts": write_csv(
-            alerts.select(*OUTPUT_COLUMNS["alerts"], "channel_reason", "explanation"), out / "alerts.csv"
+            alerts.select(*OUTPUT_COLUMNS["alerts"], "channel_reason", "explanation"),
+            out / "alerts.csv",
         ),
-        "parties": write_csv(result.parties.select(*OUTPUT_COLUMNS["parties"], "evidence"), out / "parties.csv"),
-        "facilities": write_csv(result.facilities.select(*OUTPUT_COLUMNS["facilities"], "evidence"), out / "facilities.csv"),
-        "routes": write_csv(result.routes.select(*OUTPUT_COLUMNS["routes"], "evidence"), out / "routes.csv"),
-        "rejected": write_csv(result.rejected.select(OUTPUT_COLUMNS["rejected"]), out / "rejected.csv"),
+        "parties": write_csv(
+            result.parties.select(*OUTPUT_COLUMNS["parties"], "evidence"), out / "parties.csv"
+        ),
+        "facilities": write_csv(
+            result.facilities.select(*OUTPUT_COLUMNS["facilities"], "evidence"),
+            out / "facilities.csv",
+        ),
+        "routes": write_csv(
+            result.routes.select(*OUTPUT_COLUMNS["routes"], "evidence"), out / "routes.csv"
+        ),
+        "rejected": write_csv(
+            result.rejected.select(OUTPUT_COLUMNS["rejected"]), out / "rejected.csv"
+        ),
     }
     return written

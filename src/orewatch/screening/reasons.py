@@ -31,7 +31,9 @@ class ReasonTable:
         try:
             return self.reasons[code]
         except KeyError:
-            raise KeyError(f"unknown reason code {code!r}: add it to screening/data/reasons.yaml") from None
+            raise KeyError(
+                f"unknown reason code {code!r}: add it to screening/data/reasons.yaml"
+            ) from None
 
     def __contains__(self, code: object) -> bool:
         return code in self.reasons
@@ -64,7 +66,9 @@ def parse_reasons(document: dict[str, object]) -> ReasonTable:
         code = str(row["code"])
         if code in table:
             raise ValueError(f"reasons.yaml: duplicate code {code}")
-        table[code] = Reason(code, str(row["family"]), float(row["weight"]), str(row["en"]), str(row["zh"]))
+        table[code] = Reason(
+            code, str(row["family"]), float(row["weight"]), str(row["en"]), str(row["zh"])
+        )
     return ReasonTable(table)
 
 

@@ -23,7 +23,11 @@ MIRROR_FACTOR = 1.5
 CIF_ALLOWANCE = 1.10
 
 ROUTE_SCHEMA = {
-    "country": pl.String(), "hs_code": pl.String(), "score": pl.Float64(), "reasons": pl.String(), "evidence": pl.String(),
+    "country": pl.String(),
+    "hs_code": pl.String(),
+    "score": pl.Float64(),
+    "reasons": pl.String(),
+    "evidence": pl.String(),
 }
 
 
@@ -35,7 +39,9 @@ def control_dates(items: pl.DataFrame) -> pl.DataFrame:
     """Earliest control date per 6-digit heading, from the catalogue's items frame."""
     return (
         items.filter(pl.col("hs_code").is_not_null() & (pl.col("hs_code").str.len_chars() >= 6))
-        .select(pl.col("hs_code").str.slice(0, 6).alias("hs6"), pl.col("effective_from").cast(pl.Date))
+        .select(
+            pl.col("hs_code").str.slice(0, 6).alias("hs6"), pl.col("effective_from").cast(pl.Date)
+        )
         .group_by("hs6")
         .agg(pl.col("effective_from").min().alias("control_date"))
     )
@@ -68,16 +74,25 @@ def reexport_surges(trade: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame
     )
     stats = (
         series.group_by("reporter", "hs6", "after")
-        .agg(pl.col("lv").mean().alias("m"), pl.col("lv").var().alias("v"), pl.len().alias("n"), pl.col("value_usd").mean().alias("mean_usd"))
+        .agg(
+            pl.col("lv").mean().alias("m"),
+            pl.col("lv").var().alias("v"),
+            pl.len().alias("n"),
+            pl.col("value_usd").mean().alias("mean_usd"),
+        )
         .pivot(on="after", index=["reporter", "hs6"], values=["m", "v", "n", "mean_usd"])
     )
     needed = {"m_true", "m_false", "v_true", "v_false", "n_true", "n_false"}
     if not needed <= set(stats.columns):
         return empty_routes()
-    stats = stats.filter((pl.col("n_true") >= MIN_MONTHS) & (pl.col("n_false") >= MIN_MONTHS)).with_columns(
+    stats = stats.filter(
+        (pl.col("n_true") >= MIN_MONTHS) & (pl.col("n_false") >= MIN_MONTHS)
+    ).with_columns(
         (
             (pl.col("m_true") - pl.col("m_false"))
-            / (pl.col("v_true") / pl.col("n_true") + pl.col("v_false") / pl.col("n_false") + 1e-9).sqrt()
+            / (
+                pl.col("v_true") / pl.col("n_true") + pl.col("v_false") / pl.col("n_false") + 1e-9
+            ).sqrt()
         ).alias("t")
     )
     surges = stats.filter(pl.col("t") > SURGE_T)
@@ -99,7 +114,8 @@ def reexport_surges(trade: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame
 def mirror_gaps(trade: pl.DataFrame) -> pl.DataFrame:
     """(country, hs6, year) where the partner reports much more than China shipped."""
     yearly = trade.with_columns(
-        pl.col("hs_code").str.slice(0, 6).alias("hs6"), pl.col("period").str.slice(0, 4).alias("year")
+        pl.col("hs_code").str.slice(0, 6).alias("hs6"),
+        pl.col("period").str.slice(0, 4).alias("year"),
     )
     china = (
         yearly.filter((pl.col("reporter") == "CN") & (pl.col("flow") == "export"))
@@ -124,12 +140,19 @@ def mirror_gaps(trade: pl.DataFrame) -> pl.DataFrame:
             pl.col("hs6").alias("hs_code"),
             pl.col("ratio").log().alias("score"),
             pl.lit("MIRROR_GAP").alias("reasons"),
-            pl.format("{}: partner reports {} USD imported, China {} USD exported", pl.col("year"), pl.col("partner_import").round(0), pl.col("cn_export").round(0)).alias("evidence"),
+            pl.format(
+                "{}: partner reports {} USD imported, China {} USD exported",
+                pl.col("year"),
+                pl.col("partner_import").round(0),
+                pl.col("cn_export").round(0),
+            ).alias("evidence"),
         )
     )
 
 
-def diversion_routes(trade: pl.DataFrame | None, items: pl.DataFrame, as_of: date | None = None) -> pl.DataFrame:
+def diversion_routes(
+    trade: pl.DataFrame | None, items: pl.DataFrame, as_of: date | None = None
+) -> pl.DataFrame:
     """Ranked routes (country × 6-digit heading) with their reasons."""
     if trade is None or trade.is_empty():
         return empty_routes()

@@ -22,7 +22,11 @@ class Capacity:
     seed: int = 0
 
     def __post_init__(self) -> None:
-        if not 0 <= self.random <= self.red <= 1 or not 0 <= self.yellow <= 1 or self.red + self.yellow > 1:
+        if (
+            not 0 <= self.random <= self.red <= 1
+            or not 0 <= self.yellow <= 1
+            or self.red + self.yellow > 1
+        ):
             raise ValueError(f"capacity shares do not fit: {self}")
 
 
@@ -32,9 +36,7 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     n_red_ranked = int(np.floor(n * (capacity.red - capacity.random)))
     n_random = int(np.floor(n * capacity.random))
     n_yellow = int(np.floor(n * capacity.yellow))
-    ranked = scored.with_columns(
-        pl.col("score").rank("ordinal", descending=True).alias("_rank")
-    )
+    ranked = scored.with_columns(pl.col("score").rank("ordinal", descending=True).alias("_rank"))
     positive = pl.col("score") > 0
     red_ranked = (pl.col("_rank") <= n_red_ranked) & positive
     rng = np.random.default_rng(capacity.seed)
@@ -48,9 +50,16 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     rest_rank = pl.when(~pl.col("_red")).then(pl.col("score")).rank("ordinal", descending=True)
     yellow = (rest_rank <= n_yellow) & positive & ~pl.col("_red")
     return red.with_columns(
-        pl.when(pl.col("_red")).then(pl.lit("red")).when(yellow).then(pl.lit("yellow")).otherwise(pl.lit("green")).alias("channel"),
+        pl.when(pl.col("_red"))
+        .then(pl.lit("red"))
+        .when(yellow)
+        .then(pl.lit("yellow"))
+        .otherwise(pl.lit("green"))
+        .alias("channel"),
         pl.when(pl.col("_red_ranked"))
-        .then(pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked)))
+        .then(
+            pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked))
+        )
         .when(pl.col("_random"))
         .then(pl.lit("random control sample"))
         .when(yellow)

@@ -23,7 +23,14 @@ import polars as pl
 from orewatch.contract.loader import LoadedDataset, LoadedTable
 from orewatch.contract.schema import TABLES, ColumnType, Table
 
-PROVENANCE_COLUMNS: tuple[str, ...] = ("_fact_key", "_content", "_file", "_row", "_loaded_at", "_ingest_id")
+PROVENANCE_COLUMNS: tuple[str, ...] = (
+    "_fact_key",
+    "_content",
+    "_file",
+    "_row",
+    "_loaded_at",
+    "_ingest_id",
+)
 
 _SQL_TYPES: dict[ColumnType, str] = {
     "str": "VARCHAR",
@@ -168,7 +175,9 @@ class Warehouse:
             if on_table is not None:
                 on_table(name)
             rejected = dataset.rejected.filter(pl.col("table") == name)
-            results.append(self._ingest_table(ingest_id, str(dataset.root), loaded, rejected, loaded_at))
+            results.append(
+                self._ingest_table(ingest_id, str(dataset.root), loaded, rejected, loaded_at)
+            )
         return IngestReport(ingest_id, str(dataset.root), tuple(results))
 
     def _already_ingested(self, table: str, sha: str) -> bool:
@@ -196,8 +205,17 @@ class Warehouse:
             self.con.execute(
                 "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    ingest_id, dataset, table.name, file, sha, loaded.rows_read,
-                    counts[0], counts[1], counts[2], rejected.height, loaded_at,
+                    ingest_id,
+                    dataset,
+                    table.name,
+                    file,
+                    sha,
+                    loaded.rows_read,
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    rejected.height,
+                    loaded_at,
                 ],
             )
         return TableIngest(table.name, file, sha, loaded.rows_read, *counts, rejected.height, False)
@@ -224,7 +242,8 @@ class Warehouse:
             key = _md5_of(table, table.key)
         else:
             # Identical rows in one file are distinct facts: number their occurrences.
-            key = f"{content} || '#' || CAST(row_number() OVER (PARTITION BY {content} ORDER BY _row) AS VARCHAR)"
+            occurrence = f"row_number() OVER (PARTITION BY {content} ORDER BY _row)"
+            key = f"{content} || '#' || CAST({occurrence} AS VARCHAR)"
         cols = ", ".join(_quote(n) for n in names)
         self.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE _stage AS
@@ -235,12 +254,9 @@ class Warehouse:
         )
         self.con.unregister("_incoming")
         target = _quote(table.name)
-        unchanged = self._scalar(
-            f"SELECT count(*) FROM _stage s JOIN {target} t USING (_fact_key) WHERE s._content = t._content"
-        )
-        updated = self._scalar(
-            f"SELECT count(*) FROM _stage s JOIN {target} t USING (_fact_key) WHERE s._content <> t._content"
-        )
+        matched = f"SELECT count(*) FROM _stage s JOIN {target} t USING (_fact_key)"
+        unchanged = self._scalar(f"{matched} WHERE s._content = t._content")
+        updated = self._scalar(f"{matched} WHERE s._content <> t._content")
         self.con.execute(
             f"""DELETE FROM {target} WHERE _fact_key IN (
                 SELECT s._fact_key FROM _stage s JOIN {target} t USING (_fact_key)
@@ -275,6 +291,10 @@ class Warehouse:
         self.con.execute("INSERT INTO rejected BY NAME SELECT * FROM _rej")
         self.con.unregister("_rej")
 
+    def _frame(self, sql: str) -> pl.DataFrame:
+        frame: pl.DataFrame = self.con.sql(sql).pl()
+        return frame
+
     def _scalar(self, sql: str) -> int:
         row = self.con.execute(sql).fetchone()
         return int(row[0]) if row else 0
@@ -288,16 +308,16 @@ class Warehouse:
         if provenance:
             cols += ["_file", "_row", "_loaded_at", "_ingest_id"]
         order = ", ".join(_quote(k) for k in (table.key or ("_file", "_row")))
-        return self.con.sql(
+        return self._frame(
             f"SELECT {', '.join(_quote(c) for c in cols)} FROM {_quote(name)} ORDER BY {order}"
-        ).pl()
+        )
 
     def counts(self) -> dict[str, int]:
         """Rows held per contract table."""
         return {name: self._scalar(f"SELECT count(*) FROM {_quote(name)}") for name in TABLES}
 
     def ingests(self) -> pl.DataFrame:
-        return self.con.sql("SELECT * FROM ingests ORDER BY ingest_id, tbl").pl()
+        return self._frame("SELECT * FROM ingests ORDER BY ingest_id, tbl")
 
     def rejected(self) -> pl.DataFrame:
-        return self.con.sql('SELECT * FROM rejected ORDER BY ingest_id, tbl, "row"').pl()
+        return self._frame('SELECT * FROM rejected ORDER BY ingest_id, tbl, "row"')

@@ -38,7 +38,9 @@ def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl
                 | (pl.col("unit_value_z") > 2.0)
             ),
             "SMALL_DENSE_PARCEL",
-            pl.format("{} {} kg {}", pl.col("mode"), pl.col("net_weight_kg"), pl.col("description")),
+            pl.format(
+                "{} {} kg {}", pl.col("mode"), pl.col("net_weight_kg"), pl.col("description")
+            ),
         ),
     ]
     if parties is not None and parties.height:
@@ -83,11 +85,19 @@ def _shared_senders(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFrame:
     linked = small.join(shared.select("exporter_id", "contact").unique(), on="exporter_id")
     # Keep lines where at least SHARED_SENDERS exporters sharing a contact ship to one consignee.
     linked = linked.with_columns(
-        pl.col("exporter_id").n_unique().over(["contact", "consignee_name"]).alias("senders_to_consignee")
+        pl.col("exporter_id")
+        .n_unique()
+        .over(["contact", "consignee_name"])
+        .alias("senders_to_consignee")
     ).filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
     return signals_where(
         linked.unique("_idx"),
         pl.lit(True),
         "SHARED_SENDER_CONTACTS",
-        pl.format("{} senders sharing {} ship to {}", pl.col("senders_to_consignee"), pl.col("contact"), pl.col("consignee_name")),
+        pl.format(
+            "{} senders sharing {} ship to {}",
+            pl.col("senders_to_consignee"),
+            pl.col("contact"),
+            pl.col("consignee_name"),
+        ),
     )

@@ -18,7 +18,9 @@ OVERDRAW_TOLERANCE = 0.02
 
 def licensing_signals(lines: pl.DataFrame, licenses: pl.DataFrame | None) -> pl.DataFrame:
     """All licensing and destination signals for the lines."""
-    has_licence = pl.col("license_no").is_not_null() & (pl.col("license_no").str.strip_chars() != "")
+    has_licence = pl.col("license_no").is_not_null() & (
+        pl.col("license_no").str.strip_chars() != ""
+    )
     parts = [
         signals_where(
             lines,
@@ -30,7 +32,9 @@ def licensing_signals(lines: pl.DataFrame, licenses: pl.DataFrame | None) -> pl.
             lines,
             pl.col("prohibited_destination"),
             "DEST_PROHIBITED",
-            pl.format("{} to {}", pl.col("control_ids").list.join(","), pl.col("destination_country")),
+            pl.format(
+                "{} to {}", pl.col("control_ids").list.join(","), pl.col("destination_country")
+            ),
         ),
         signals_where(
             lines,
@@ -69,13 +73,18 @@ def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame) -> pl.DataFra
     )
     consignee_key = normalise_name_expr(pl.col("consignee_name"))
     parts = [
-        signals_where(joined, ~found, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))),
+        signals_where(
+            joined, ~found, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))
+        ),
         signals_where(
             joined,
             found & ((day < pl.col("lic_issued_at")) | (day > pl.col("lic_valid_until"))),
             "LIC_EXPIRED",
             pl.format(
-                "declared {}, licence valid {}..{}", day, pl.col("lic_issued_at"), pl.col("lic_valid_until")
+                "declared {}, licence valid {}..{}",
+                day,
+                pl.col("lic_issued_at"),
+                pl.col("lic_valid_until"),
             ),
         ),
         signals_where(
@@ -88,7 +97,9 @@ def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame) -> pl.DataFra
             joined,
             found & (pl.col("lic_exporter_id") != pl.col("exporter_id")),
             "LIC_OTHER_EXPORTER",
-            pl.format("licence holder {}, exporter {}", pl.col("lic_exporter_id"), pl.col("exporter_id")),
+            pl.format(
+                "licence holder {}, exporter {}", pl.col("lic_exporter_id"), pl.col("exporter_id")
+            ),
         ),
         signals_where(
             joined,

@@ -29,7 +29,9 @@ def misdeclaration_signals(lines: pl.DataFrame) -> pl.DataFrame:
                 "names {} under {}{}",
                 pl.col("named_elements").list.join(","),
                 pl.col("hs_code"),
-                pl.when(pl.col("names_purity")).then(pl.lit(" (high purity)")).otherwise(pl.lit("")),
+                pl.when(pl.col("names_purity"))
+                .then(pl.lit(" (high purity)"))
+                .otherwise(pl.lit("")),
             ),
         ),
         signals_where(

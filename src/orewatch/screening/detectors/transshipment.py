@@ -42,7 +42,9 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
     frame = pl.DataFrame({"name": names.unique().drop_nulls()}).with_columns(
         normalise_name_expr(pl.col("name")).alias("key")
     )
-    exact = frame.join(keys, on="key").select("name", "list", "entry_name", pl.lit(100.0).alias("similarity"))
+    exact = frame.join(keys, on="key").select(
+        "name", "list", "entry_name", pl.lit(100.0).alias("similarity")
+    )
     rest = frame.join(exact.select("name"), on="name", how="anti").filter(
         pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH
     )
@@ -50,7 +52,11 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
     if rest.is_empty() or choices.is_empty():
         return exact
     scores = process.cdist(
-        rest["key"].to_list(), choices["key"].to_list(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=-1
+        rest["key"].to_list(),
+        choices["key"].to_list(),
+        scorer=fuzz.ratio,
+        score_cutoff=FUZZY_CUTOFF,
+        workers=-1,
     )
     qi, ci = scores.nonzero()
     fuzzy = pl.DataFrame(
@@ -61,7 +67,9 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
             "similarity": pl.Series(scores[qi, ci], dtype=pl.Float64),
         }
     )
-    return pl.concat([exact, fuzzy]).sort("similarity", descending=True).unique("name", keep="first")
+    return (
+        pl.concat([exact, fuzzy]).sort("similarity", descending=True).unique("name", keep="first")
+    )
 
 
 def transshipment_signals(
@@ -82,7 +90,13 @@ def transshipment_signals(
                     joined,
                     pl.lit(True),
                     "CONSIGNEE_WATCHLISTED",
-                    pl.format("{} ~ {} [{}] ({}%)", pl.col(column), pl.col("entry_name"), pl.col("list"), pl.col("similarity").round(0)),
+                    pl.format(
+                        "{} ~ {} [{}] ({}%)",
+                        pl.col(column),
+                        pl.col("entry_name"),
+                        pl.col("list"),
+                        pl.col("similarity").round(0),
+                    ),
                 )
             )
     if linked_consignees is not None and linked_consignees.height:
@@ -93,10 +107,16 @@ def transshipment_signals(
     sensitive = pl.col("controlled") | (pl.col("named_elements").list.len() > 0)
     if risky_routes is not None and risky_routes.height:
         joined = lines.join(
-            risky_routes.select(pl.col("country").alias("destination_country"), pl.col("hs_code").alias("hs6"), "route_reason"),
+            risky_routes.select(
+                pl.col("country").alias("destination_country"),
+                pl.col("hs_code").alias("hs6"),
+                "route_reason",
+            ),
             on=["destination_country", "hs6"],
         )
-        parts.append(signals_where(joined, sensitive, "ROUTE_DIVERSION_RISK", pl.col("route_reason")))
+        parts.append(
+            signals_where(joined, sensitive, "ROUTE_DIVERSION_RISK", pl.col("route_reason"))
+        )
     parts.append(_collectors(lines))
     return concat_signals(parts)
 
@@ -108,7 +128,10 @@ def _collectors(lines: pl.DataFrame) -> pl.DataFrame:
         .explode("element")
         .drop_nulls()
         .group_by("consignee_name")
-        .agg(pl.col("element").n_unique().alias("n_elements"), pl.col("element").unique().sort().alias("elements"))
+        .agg(
+            pl.col("element").n_unique().alias("n_elements"),
+            pl.col("element").unique().sort().alias("elements"),
+        )
         .filter(pl.col("n_elements") >= MANY_ELEMENTS)
     )
     joined = lines.filter(pl.col("controlled")).join(per_consignee, on="consignee_name")
