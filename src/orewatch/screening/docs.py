@@ -1,0 +1,29 @@
+"""Render the reason-code table as Markdown (``docs/reasons.md`` is generated from it)."""
+
+from __future__ import annotations
+
+from orewatch.screening.reasons import ReasonTable, reason_table
+
+HEADER = """# Reason codes
+
+Every alert names why it was raised with these codes. Generated from
+`src/orewatch/screening/data/reasons.yaml` by
+`python -m orewatch.screening.docs > docs/reasons.md`; a test keeps the two in step.
+The weight is the code's contribution to a line's rule score.
+
+| code | family | weight | meaning | 含义 |
+|---|---|---:|---|---|
+"""
+
+
+def reasons_markdown(table: ReasonTable | None = None) -> str:
+    table = table or reason_table()
+    rows = [
+        f"| `{r.code}` | {r.family} | {r.weight:g} | {r.en} | {r.zh} |"
+        for r in sorted(table.reasons.values(), key=lambda r: (r.family, r.code))
+    ]
+    return HEADER + "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(reasons_markdown(), end="")
