@@ -62,8 +62,12 @@ def check(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     console = Console()
-    verdict = "[bold red]PROHIBITED[/]" if decision.prohibited else (
-        "[bold yellow]CONTROLLED[/]" if decision.controlled else "[bold green]not controlled[/]"
+    verdict = (
+        "[bold red]PROHIBITED[/]"
+        if decision.prohibited
+        else (
+            "[bold yellow]CONTROLLED[/]" if decision.controlled else "[bold green]not controlled[/]"
+        )
     )
     console.print(
         f"{decision.hs} -> {decision.destination} on {decision.on.isoformat()}: {verdict} "
@@ -74,9 +78,10 @@ def check(
         f"prohibited: {'yes' if decision.prohibited else 'no'}"
     )
     if decision.items:
-        table = Table("item", "element", "match", "description")
+        table = Table("element", "match", "description")
+        table.add_column("item", no_wrap=True)
         for m in decision.items:
-            table.add_row(m.id, m.element, m.match_kind, m.description)
+            table.add_row(m.element, m.match_kind, m.description, m.id)
         console.print(table)
     for text in decision.end_user_restrictions:
         console.print(f"[red]end-user restriction:[/] {text}")
@@ -96,8 +101,12 @@ def list_items(
     cat = _load(catalogue)
     day = _day(on)
     items = cat.in_force(day, element)
-    table = Table("id", "element", "kind", "codes", "from", "announcement", "description",
-                  title=f"{len(items)} items in force on {day.isoformat()} (catalogue {cat.version})")  # fmt: skip
+    table = Table(
+        title=f"{len(items)} items in force on {day.isoformat()} (catalogue {cat.version})"
+    )
+    table.add_column("id", no_wrap=True)
+    for name in ("element", "kind", "codes", "from", "announcement", "description"):
+        table.add_column(name)
     for item in items:
         table.add_row(
             item.id, item.element, item.kind, " ".join(item.hs_codes) or "-",

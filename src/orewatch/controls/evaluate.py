@@ -133,7 +133,9 @@ def decide(
         how = {
             "exact": "",
             "catalogue_prefix": f" (declared code falls under catalogue line {code})",
-            "declared_prefix": f" (declared code {declared} is a prefix of {code}: it MAY be this item)",
+            "declared_prefix": (
+                f" (declared code {declared} is a prefix of {code}: it MAY be this item)"
+            ),
         }[kind]
         reasons.append(
             f"{_item_label(item)} ({item.id}) is controlled since "
@@ -178,7 +180,9 @@ def decide(
             applies = bool(classes & set(rule.end_users))
         elements = ", ".join(sorted({i.element for i in covered}))
         where = (
-            f"re-export to {rule.re_export_to}" if rule.re_export_to else f"export to {rule.destination}"
+            f"re-export to {rule.re_export_to}"
+            if rule.re_export_to
+            else f"export to {rule.destination}"
         )
         sentence = (
             f"{rule.announcement} ({rule.id}), in force since {rule.effective_from.isoformat()}: "

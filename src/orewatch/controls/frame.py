@@ -168,14 +168,11 @@ def evaluate(
     destination: str = "destination_country",
 ) -> pl.DataFrame:
     """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`)."""
-    keys = (
-        frame.select(
-            _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
-            _day=_as_date(pl.col(on), frame.schema[on]),
-            _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
-        )
-        .with_row_index("_row")
-    )
+    keys = frame.select(
+        _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
+        _day=_as_date(pl.col(on), frame.schema[on]),
+        _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
+    ).with_row_index("_row")
     combos = keys.select("_hs", "_day", "_dest").unique()
 
     # 1. distinct declared codes -> candidate (item, match rank)
@@ -200,21 +197,29 @@ def evaluate(
     )
 
     # 2. combos x matched items -> those in force on the day
-    item_dates = items_frame(items).select(
-        "control_id",
-        "element",
-        "licence_required",
-        "effective_from",
-        "effective_until",
-        "suspended_from",
-        "suspended_until",
-    ).unique("control_id")
+    item_dates = (
+        items_frame(items)
+        .select(
+            "control_id",
+            "element",
+            "licence_required",
+            "effective_from",
+            "effective_until",
+            "suspended_from",
+            "suspended_until",
+        )
+        .unique("control_id")
+    )
     active = (
         combos.join(matched, on="_hs", how="inner")
         .join(item_dates, on="control_id", how="inner")
         .filter(
             _in_force(
-                pl.col("_day"), "effective_from", "effective_until", "suspended_from", "suspended_until"
+                pl.col("_day"),
+                "effective_from",
+                "effective_until",
+                "suspended_from",
+                "suspended_until",
             )
         )
         .select("_hs", "_day", "_dest", "control_id", "element", "licence_required", "_rank")
@@ -227,16 +232,18 @@ def evaluate(
     )
 
     # 3. rules that cover an active item, for that destination, in force that day
-    rule_table = rules_frame(rules, items).filter(
-        pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS))
-    )
+    rule_table = rules_frame(rules, items).filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
     flags = (
         active.select("_hs", "_day", "_dest", "control_id")
         .join(rule_table, on="control_id", how="inner")
         .filter(
             ((pl.col("destination") == "any") | (pl.col("destination") == pl.col("_dest")))
             & _in_force(
-                pl.col("_day"), "rule_from", "rule_until", "rule_suspended_from", "rule_suspended_until"
+                pl.col("_day"),
+                "rule_from",
+                "rule_until",
+                "rule_suspended_from",
+                "rule_suspended_until",
             )
         )
         .group_by("_hs", "_day", "_dest")
@@ -248,9 +255,9 @@ def evaluate(
         )
     )
 
-    answers = combos.join(per_combo, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True).join(
-        flags, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True
-    )
+    answers = combos.join(
+        per_combo, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True
+    ).join(flags, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True)
     answers = answers.select(
         "_hs",
         "_day",
@@ -261,7 +268,9 @@ def evaluate(
         licence_required=pl.col("licence_required").fill_null(False),
         prohibited_destination=pl.col("prohibited_destination").fill_null(False),
         military_end_user_banned=pl.col("military_end_user_banned").fill_null(False),
-        match_kind=pl.col("_best").replace_strict(_RANK_TO_KIND, default=None, return_dtype=pl.String),
+        match_kind=pl.col("_best").replace_strict(
+            _RANK_TO_KIND, default=None, return_dtype=pl.String
+        ),
     )
     out_columns = [c for c in answers.columns if not c.startswith("_")]
     joined = (

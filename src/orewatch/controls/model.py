@@ -12,7 +12,9 @@ from datetime import date
 from typing import Any, Literal
 
 ItemKind = Literal["goods", "technology", "extraterritorial"]
-RuleKind = Literal["prohibit", "deny_in_principle", "stricter_review", "anti_diversion", "general_licence"]
+RuleKind = Literal[
+    "prohibit", "deny_in_principle", "stricter_review", "anti_diversion", "general_licence"
+]
 MatchKind = Literal["exact", "catalogue_prefix", "declared_prefix"]
 Confidence = Literal["high", "medium", "low"]
 Status = Literal["in_force", "not_yet_effective", "expired", "suspended"]
@@ -102,7 +104,7 @@ class ControlItem(Dated):
 
 @dataclass(frozen=True)
 class AppliesTo:
-    """Which items a rule covers: all dual-use items, or those of some elements/announcements/ids."""
+    """Which items a rule covers: all dual-use items, or some elements, announcements or ids."""
 
     all_dual_use: bool = False
     elements: tuple[str, ...] = ()
