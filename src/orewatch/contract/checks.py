@@ -363,10 +363,13 @@ def check_vocabulary(table: str, column: Column, checked: Checked) -> Checked:
     return Checked(value, reason)
 
 
-def check_column(table: Table, column: Column, raw: pl.Expr) -> Checked:
-    """Everything the contract says about one column, in the order a clerk would fix it."""
-    text = cleaned(raw)
-    checked = check_vocabulary(table.name, column, check_typed(table.name, column, text))
+def check_value(table: Table, column: Column, text: pl.Expr) -> Checked:
+    """The type and vocabulary checks of ``column`` for present (cleaned) values."""
+    return check_vocabulary(table.name, column, check_typed(table.name, column, text))
+
+
+def complete(column: Column, text: pl.Expr, checked: Checked) -> Checked:
+    """Apply the column's default and its requiredness to checked present values."""
     value = checked.value
     if column.default is not None:
         default = pl.lit(column.default).cast(DTYPES[column.type])
@@ -378,3 +381,58 @@ def check_column(table: Table, column: Column, raw: pl.Expr) -> Checked:
     )
     reason = pl.when(text.is_null()).then(missing).otherwise(checked.reason)
     return Checked(value.cast(DTYPES[column.type]), reason)
+
+
+def check_column(table: Table, column: Column, raw: pl.Expr) -> Checked:
+    """Everything the contract says about one column, in the order a clerk would fix it."""
+    text = cleaned(raw)
+    return complete(column, text, check_value(table, column, text))
+
+
+# --- fast paths --------------------------------------------------------------------------
+
+#: Types whose full check is costly per value: the loader judges each distinct value
+#: once (ids and dates repeat a lot) after a cheap fast path has passed the usual forms.
+BY_DISTINCT: frozenset[ColumnType] = frozenset({"regid", "date", "datetime", "period"})
+
+_FAST_DATETIME = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?)?$"
+)
+_FAST_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+@dataclass(frozen=True)
+class FastPath:
+    """Values a cheap test can accept outright, and their typed value."""
+
+    accepts: pl.Expr
+    value: pl.Expr
+
+
+def _in_years(value: pl.Expr) -> pl.Expr:
+    low, high = YEAR_RANGE
+    return value.dt.year().is_between(low, high)
+
+
+def fast_path(column: Column, text: pl.Expr) -> FastPath | None:
+    """The common well-formed case of a costly type, decided without the full parse.
+
+    It must never accept what the full check would refuse nor type a value differently;
+    a property test holds the two to that.
+    """
+    if column.type == "datetime":
+        iso = text.str.replace("T", " ", literal=True)
+        value = pl.coalesce(
+            iso.str.to_datetime("%Y-%m-%d %H:%M:%S%.f", time_unit="us", strict=False),
+            iso.str.to_date("%Y-%m-%d", strict=False).cast(pl.Datetime("us")),
+        )
+        accepts = text.str.contains(_FAST_DATETIME) & _in_years(value)
+        return FastPath(accepts.fill_null(False), value)
+    if column.type == "date":
+        value = text.str.to_date("%Y-%m-%d", strict=False)
+        accepts = text.str.contains(_FAST_DATE) & _in_years(value)
+        return FastPath(accepts.fill_null(False), value)
+    if column.type == "regid":
+        accepts = ~text.str.to_uppercase().str.contains(ids.USCC_SHAPE)
+        return FastPath(accepts.fill_null(False), text)
+    return None

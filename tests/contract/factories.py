@@ -1,0 +1,69 @@
+"""Factories for contract tables: valid rows in bulk, for tests and the load benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from orewatch.contract.ids import uscc_check_char
+from orewatch.contract.schema import DECLARATIONS
+
+EXPORTERS = tuple(
+    (lambda first17: first17 + uscc_check_char(first17))(f"91{330100 + i:06d}MA{i:07d}")
+    for i in range(50)
+)
+
+ONE_DECLARATION: dict[str, str] = {
+    "declaration_id": "531620240000001",
+    "line_no": "1",
+    "declared_at": "2024-03-04 10:15:00",
+    "port": "CNSZX",
+    "mode": "sea",
+    "exporter_id": EXPORTERS[0],
+    "exporter_name": "深圳市稀有金属有限公司",
+    "declarant_id": "4403980123",
+    "consignee_name": "ACME Trading GmbH",
+    "consignee_address": "Hafenstraße 1, 20457 Hamburg",
+    "consignee_country": "DE",
+    "destination_country": "DE",
+    "trade_country": "DE",
+    "end_user_name": "",
+    "end_use": "",
+    "hs_code": "8112929010",
+    "description": "未锻轧镓",
+    "specification": "纯度99.99%，块状",
+    "quantity": "25.5",
+    "unit": "kg",
+    "net_weight_kg": "25.5",
+    "gross_weight_kg": "27",
+    "value": "12000",
+    "currency": "USD",
+    "license_no": "",
+    "container_ids": "MSCU1234565;TGHU7654321",
+    "transport_doc": "MEDU12345678",
+    "origin_region": "440300",
+}
+
+
+def declarations(n: int, seed: int = 0) -> pl.DataFrame:
+    """``n`` valid declaration lines as text, built column-wise so a million is quick."""
+    rng = np.random.default_rng(seed)
+    idx = pl.int_range(0, n, eager=True)
+    frame = pl.DataFrame({name: pl.repeat(value, n, eager=True) for name, value in ONE_DECLARATION.items()})
+    return frame.with_columns(
+        declaration_id=pl.format("5316{}", (idx // 3).cast(pl.String).str.zfill(11)),
+        line_no=((idx % 3) + 1).cast(pl.String),
+        exporter_id=pl.Series(rng.choice(EXPORTERS, n)),
+        quantity=pl.Series(rng.uniform(1, 5000, n).round(3)).cast(pl.String),
+        value=pl.Series(rng.uniform(100, 1e6, n).round(2)).cast(pl.String),
+        destination_country=pl.Series(rng.choice(["DE", "NL", "VN", "TH", "US", "KR"], n)),
+    ).select(DECLARATIONS.names)
+
+
+def write_dataset(root: Path, n: int) -> Path:
+    """A dataset folder holding ``n`` valid declaration lines as CSV."""
+    root.mkdir(parents=True, exist_ok=True)
+    declarations(n).write_csv(root / "declarations.csv")
+    return root
