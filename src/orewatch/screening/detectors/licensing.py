@@ -21,12 +21,20 @@ def licensing_signals(lines: pl.DataFrame, licenses: pl.DataFrame | None) -> pl.
     has_licence = pl.col("license_no").is_not_null() & (
         pl.col("license_no").str.strip_chars() != ""
     )
+    # A declared heading shorter than the catalogue's codes only *may* be controlled.
+    possible = pl.col("match_kind") == "declared_prefix"
     parts = [
         signals_where(
             lines,
-            pl.col("controlled") & ~has_licence,
+            pl.col("controlled") & ~possible & ~has_licence,
             "LIC_MISSING",
             pl.format("items {}", pl.col("control_ids").list.join(",")),
+        ),
+        signals_where(
+            lines,
+            pl.col("controlled") & possible & ~has_licence,
+            "LIC_MISSING_POSSIBLE",
+            pl.format("{} may be {}", pl.col("hs_code"), pl.col("control_ids").list.join(",")),
         ),
         signals_where(
             lines,
