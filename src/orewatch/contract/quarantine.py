@@ -80,10 +80,22 @@ def concat(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
     return pl.concat(parts, how="vertical").sort(["file", "row"], maintain_order=True)
 
 
+def reason_kind(reason: pl.Expr) -> pl.Expr:
+    """A reason with its record-specific details (row numbers, characters) blanked out.
+
+    "duplicate key ...; first loaded at row 17" and "... at row 912" are one problem to
+    the reader of a summary, so they are counted together.
+    """
+    return reason.str.replace_all(r"'[^']*'", "'…'").str.replace_all(
+        r"\b(row|has|have) [0-9]+", "$1 N"
+    )
+
+
 def top_reasons(frame: pl.DataFrame, limit: int | None = None) -> pl.DataFrame:
-    """Rejected records counted by reason, commonest first (for summaries)."""
+    """Rejected records counted by kind of reason, commonest first (for summaries)."""
     counts = (
-        frame.group_by("reason")
+        frame.with_columns(reason_kind(pl.col("reason")).alias("reason"))
+        .group_by("reason")
         .agg(pl.len().alias("count"))
         .sort(["count", "reason"], descending=[True, False])
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +27,7 @@ ONE_DECLARATION: dict[str, str] = {
     "exporter_name": "深圳市稀有金属有限公司",
     "declarant_id": "4403980123",
     "consignee_name": "ACME Trading GmbH",
-    "consignee_address": "Hafenstraße 1, 20457 Hamburg",
+    "consignee_address": "Hafenstrasse 1, 20457 Hamburg",
     "consignee_country": "DE",
     "destination_country": "DE",
     "trade_country": "DE",
@@ -67,3 +69,17 @@ def write_dataset(root: Path, n: int) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     declarations(n).write_csv(root / "declarations.csv")
     return root
+
+
+def csv_bytes(rows: list[dict[str, str]], encoding: str = "utf-8") -> bytes:
+    """Rows as CSV text (header from the first row), quoting as a careful exporter would."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def declaration(**changes: str) -> dict[str, str]:
+    """The valid example declaration line with some fields changed."""
+    return {**ONE_DECLARATION, **changes}
