@@ -22,7 +22,7 @@ import polars as pl
 from orewatch.contract.schema import FACILITIES, MOVEMENTS, PRODUCTION
 from orewatch.world import names
 from orewatch.world.calendar import day_number, month_index
-from orewatch.world.declarations import G_CONTROLLED, Decls, FloatArr, IntArr, Lines
+from orewatch.world.declarations import G_CONTROLLED, BoolArr, Decls, FloatArr, IntArr, Lines
 from orewatch.world.geo import CITY_BY_EN, City
 from orewatch.world.goods import GOODS, SECTOR_REGIONS
 from orewatch.world.parties import PartyBook
@@ -147,9 +147,16 @@ def build_chain(
                 rng, city, "trade" if kind == "trader" else "minor", rng.random() < 0.3
             )
             operator = book.new_uscc(city)
-            book.add_party("company", zh, alt_names=[en], country="CN", address=names.cn_address(rng, city),
-                           phone=names.cn_phone(rng, city), registration_id=operator,
-                           incorporated_at=book.random_past(3, 30))  # fmt: skip
+            book.add_party(
+                "company",
+                zh,
+                alt_names=[en],
+                country="CN",
+                address=names.cn_address(rng, city),
+                phone=names.cn_phone(rng, city),
+                registration_id=operator,
+                incorporated_at=book.random_past(3, 30),
+            )
         ch.facilities.append(
             Facility(f"F{len(ch.facilities) + 1:05d}", operator, kind, city, materials)
         )
@@ -185,8 +192,14 @@ def build_chain(
                 srcs.append(
                     new_facility(kind, regions[int(rng.integers(len(regions)))], [material, in_mat])
                 )
-        sinks = [new_facility(_SINK_KIND.get(sector, "processor"), regions[int(rng.integers(len(regions)))],
-                              [material]) for _ in range(int(rng.integers(1, 3)))]  # fmt: skip
+        sinks = [
+            new_facility(
+                _SINK_KIND.get(sector, "processor"),
+                regions[int(rng.integers(len(regions)))],
+                [material],
+            )
+            for _ in range(int(rng.integers(1, 3)))
+        ]
         src_ship = {s: np.zeros(nm) for s in srcs}
         # exporters' warehouses buy a month ahead
         for e, series in customers:
@@ -253,17 +266,36 @@ def build_chain(
             shipped = feed_ship[f]
             closing = _ahead(shipped, 0.3)
             opening = np.concatenate([[0.3 * shipped[0]], closing[:-1]])
-            ch.balances.append(Balance(f, in_mat, opening, np.zeros(nm), shipped + closing - opening,
-                                       np.zeros(nm), shipped))  # fmt: skip
-    for b in ch.balances:
-        fac = ch.facilities[b.fac]
-        fac.capacity = max(fac.capacity, float(max(b.produced.max(), b.received.max())) * 12 * 1.4)
+            ch.balances.append(
+                Balance(
+                    f,
+                    in_mat,
+                    opening,
+                    np.zeros(nm),
+                    shipped + closing - opening,
+                    np.zeros(nm),
+                    shipped,
+                )
+            )
+    for bal in ch.balances:
+        fac = ch.facilities[bal.fac]
+        peak = float(max(bal.produced.max(), bal.received.max()))
+        fac.capacity = max(fac.capacity, peak * 12 * 1.4)
     return ch
 
 
 def _rounding(x: FloatArr, big: bool) -> FloatArr:
     out: FloatArr = np.round(x, 0) if big else np.round(x, 1)
     return out
+
+
+def _merged(x: FloatArr, late: BoolArr) -> FloatArr:
+    """A late month's flows are reported with the following month."""
+    out = x.copy()
+    for t in np.flatnonzero(late):
+        out[t + 1] += out[t]
+    res: FloatArr = out[~late]
+    return res
 
 
 def chain_frames(
@@ -295,13 +327,6 @@ def chain_frames(
         keep = ~late
 
         # a late month's flows are reported with the following month
-        def merged(x: FloatArr) -> FloatArr:
-            out = x.copy()
-            for t in np.flatnonzero(late):
-                out[t + 1] += out[t]
-            res: FloatArr = out[keep]
-            return res
-
         opening = b.opening.copy()
         for t in np.flatnonzero(late)[::-1]:
             opening[t + 1] = opening[t]
@@ -312,10 +337,10 @@ def chain_frames(
                 "period": np.array(periods)[keep],
                 "material": b.material,
                 "opening_kg": _rounding(opening[keep], big),
-                "received_kg": _rounding(merged(b.received), big),
-                "produced_kg": _rounding(merged(b.produced), big),
-                "consumed_kg": _rounding(merged(b.consumed), big),
-                "shipped_kg": _rounding(merged(b.shipped), big),
+                "received_kg": _rounding(_merged(b.received, late), big),
+                "produced_kg": _rounding(_merged(b.produced, late), big),
+                "consumed_kg": _rounding(_merged(b.consumed, late), big),
+                "shipped_kg": _rounding(_merged(b.shipped, late), big),
                 "closing_kg": _rounding(closing[keep], big),
             }
         )
@@ -377,7 +402,7 @@ def chain_frames(
             "material": pl.String,
             "scheme": pl.String,
             "gap_kg": pl.Float64,
-        },  # fmt: skip
+        },
     )
     return fac, mv, production, truth
 

@@ -44,12 +44,18 @@ PORT_INDEX: dict[str, int] = {p: i for i, p in enumerate(PORT_CODES)}
 CURRENCY_CODES: tuple[str, ...] = ("USD", "CNY", "EUR", "JPY")
 
 #: Pool of end uses (index 0 = none).
-END_USE_POOL: tuple[str, ...] = ("",) + tuple(u for uses in END_USES.values() for u in uses)
+END_USE_POOL: tuple[str, ...] = ("", *tuple(u for uses in END_USES.values() for u in uses))
 _SECTOR_OF_ELEMENT = {
-    "gallium": "gallium", "germanium": "germanium", "graphite": "graphite", "antimony": "antimony",
-    "tungsten": "tungsten", "tellurium": "minor", "bismuth": "minor", "molybdenum": "minor",
+    "gallium": "gallium",
+    "germanium": "germanium",
+    "graphite": "graphite",
+    "antimony": "antimony",
+    "tungsten": "tungsten",
+    "tellurium": "minor",
+    "bismuth": "minor",
+    "molybdenum": "minor",
     "indium": "minor",
-}  # fmt: skip
+}
 
 G = len(GOODS)
 G_ELEMENT_CTRL_DAY = np.array(

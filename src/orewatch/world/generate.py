@@ -77,7 +77,7 @@ class WorldConfig:
             raise ValueError(f"unknown schemes: {sorted(unknown)}")
         total = sum(self.weights.values()) or 1.0
         n = self.lines * self.fraud_share
-        return {s: int(round(n * self.weights.get(s, 0.0) / total)) for s in LINE_SCHEMES}
+        return {s: round(n * self.weights.get(s, 0.0) / total) for s in LINE_SCHEMES}
 
 
 @dataclass(frozen=True)

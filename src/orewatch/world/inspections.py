@@ -97,7 +97,8 @@ def inspections_frame(
     desc = np.full(k, None, dtype=object)
     qty = np.full(k, np.nan)
     val = np.full(k, np.nan)
-    for j in np.flatnonzero(result != "clear"):
+    for jj in np.flatnonzero(result != "clear"):
+        j = int(jj)
         i = int(chosen[j])
         scheme = str(found[j])
         g = int(lines.good_true[i])

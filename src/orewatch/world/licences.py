@@ -13,7 +13,7 @@ import numpy as np
 import polars as pl
 
 from orewatch.contract.schema import LICENSES
-from orewatch.world.declarations import COUNTRY_CODES, Decls, IntArr, Lines
+from orewatch.world.declarations import Decls, IntArr, Lines
 from orewatch.world.goods import GOODS
 from orewatch.world.parties import PartyBook
 
@@ -190,4 +190,4 @@ def country_of_consignee(book: PartyBook, c: int) -> str:
     return book.consignees[c].country
 
 
-__all__ = ["COUNTRY_CODES", "Licence", "LicenceBook", "issue_for_lines", "licence_number"]
+__all__ = ["Licence", "LicenceBook", "issue_for_lines", "licence_number"]

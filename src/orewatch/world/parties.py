@@ -45,11 +45,20 @@ END_USES: dict[str, tuple[str, ...]] = {
     "graphite": ("lithium-ion battery anodes", "refractories", "brake linings"),
     "antimony": ("flame retardants", "lead-acid batteries", "PET catalyst", "glass fining"),
     "tungsten": ("cemented carbide tools", "counterweights", "lighting filaments"),
-    "minor": ("thermoelectric modules", "low-melting alloys", "optical transceivers",
-              "pharmaceuticals"),
-    "ree": ("permanent magnets for EV motors", "phosphors", "ceramic capacitors",
-            "scintillation crystals", "thermal barrier coatings"),
-}  # fmt: skip
+    "minor": (
+        "thermoelectric modules",
+        "low-melting alloys",
+        "optical transceivers",
+        "pharmaceuticals",
+    ),
+    "ree": (
+        "permanent magnets for EV motors",
+        "phosphors",
+        "ceramic capacitors",
+        "scintillation crystals",
+        "thermal barrier coatings",
+    ),
+}
 
 
 @dataclass
@@ -186,9 +195,11 @@ class PartyBook:
     def foreign_person(self, country: str) -> str:
         c = COUNTRY_BY_CODE[country]
         return self.add_party(
-            "person", names.foreign_person(self.rng, c), country=country,
+            "person",
+            names.foreign_person(self.rng, c),
+            country=country,
             address=names.foreign_address(self.rng, c),
-        )  # fmt: skip
+        )
 
     def random_past(self, lo_years: float, hi_years: float) -> date:
         days = int(self.rng.uniform(lo_years * 365, hi_years * 365))
@@ -221,15 +232,33 @@ class PartyBook:
         address = address or names.cn_address(rng, city)
         phone = phone or names.cn_phone(rng, city)
         pid = self.add_party(
-            "company", zh, alt_names=[en], country="CN", address=address, phone=phone,
+            "company",
+            zh,
+            alt_names=[en],
+            country="CN",
+            address=address,
+            phone=phone,
             email=names.cn_email(rng, en.split(" ")[1] if " " in en else en),
-            registration_id=uscc, incorporated_at=incorporated,
-        )  # fmt: skip
+            registration_id=uscc,
+            incorporated_at=incorporated,
+        )
         active = max(self.start, incorporated + timedelta(days=int(rng.integers(20, 120))))
         exp = Exporter(
-            len(self.exporters), pid, uscc, zh, en, sector, kind, city, incorporated, active,
-            weight, broker, address, phone,
-        )  # fmt: skip
+            len(self.exporters),
+            pid,
+            uscc,
+            zh,
+            en,
+            sector,
+            kind,
+            city,
+            incorporated,
+            active,
+            weight,
+            broker,
+            address,
+            phone,
+        )
         self.exporters.append(exp)
         return exp
 
@@ -237,10 +266,15 @@ class PartyBook:
         zh, en = names.cn_company(self.rng, city, "broker")
         uscc = self.new_uscc(city)
         pid = self.add_party(
-            "company", zh, alt_names=[en], country="CN", address=names.cn_address(self.rng, city),
-            phone=names.cn_phone(self.rng, city, mobile=False), registration_id=uscc,
+            "company",
+            zh,
+            alt_names=[en],
+            country="CN",
+            address=names.cn_address(self.rng, city),
+            phone=names.cn_phone(self.rng, city, mobile=False),
+            registration_id=uscc,
             incorporated_at=self.random_past(3, 20),
-        )  # fmt: skip
+        )
         b = Broker(len(self.brokers), pid, uscc, zh)
         self.brokers.append(b)
         return b
@@ -263,10 +297,15 @@ class PartyBook:
         address = address or names.foreign_address(rng, c)
         phone = phone or names.foreign_phone(rng, c)
         pid = self.add_party(
-            "company", name, country=country, address=address, phone=phone,
-            email=names.foreign_email(rng, name), registration_id=names.foreign_registration(rng, c),
+            "company",
+            name,
+            country=country,
+            address=address,
+            phone=phone,
+            email=names.foreign_email(rng, name),
+            registration_id=names.foreign_registration(rng, c),
             incorporated_at=incorporated or self.random_past(2, 30),
-        )  # fmt: skip
+        )
         con = Consignee(len(self.consignees), pid, name, country, address, phone, role=role)
         self.consignees.append(con)
         return con
@@ -276,17 +315,41 @@ class PartyBook:
     ) -> EndUser:
         rng = self.rng
         c = COUNTRY_BY_CODE[country]
-        word = rng.choice(("Defense Systems", "Aerospace", "Electronics", "Photonics", "Motors",
-                           "Semiconductor", "Optics", "Energy Systems"))  # fmt: skip
+        word = rng.choice(
+            (
+                "Defense Systems",
+                "Aerospace",
+                "Electronics",
+                "Photonics",
+                "Motors",
+                "Semiconductor",
+                "Optics",
+                "Energy Systems",
+            )
+        )
         if not military:
-            word = rng.choice(("Electronics", "Photonics", "Motors", "Semiconductor", "Optics",
-                               "Battery", "Ceramics", "Components"))  # fmt: skip
+            word = rng.choice(
+                (
+                    "Electronics",
+                    "Photonics",
+                    "Motors",
+                    "Semiconductor",
+                    "Optics",
+                    "Battery",
+                    "Ceramics",
+                    "Components",
+                )
+            )
         name = name or names.foreign_company(rng, c, str(word))
         pid = self.add_party(
-            "company", name, country=country, address=names.foreign_address(rng, c),
-            phone=names.foreign_phone(rng, c), registration_id=names.foreign_registration(rng, c),
+            "company",
+            name,
+            country=country,
+            address=names.foreign_address(rng, c),
+            phone=names.foreign_phone(rng, c),
+            registration_id=names.foreign_registration(rng, c),
             incorporated_at=self.random_past(5, 40),
-        )  # fmt: skip
+        )
         eu = EndUser(len(self.end_users), pid, name, country, military, use)
         self.end_users.append(eu)
         return eu
@@ -331,8 +394,12 @@ def build_base(book: PartyBook, n_exporters: int) -> None:
     # a few consignees have directors on file; distributors of controlled goods name end users
     for con in book.consignees:
         if rng.random() < 0.4:
-            book.relate(book.foreign_person(con.country), con.party_id, "director",
-                        since=book.random_past(1, 15))  # fmt: skip
+            book.relate(
+                book.foreign_person(con.country),
+                con.party_id,
+                "director",
+                since=book.random_past(1, 15),
+            )
     for con in book.consignees:
         if rng.random() < 0.3:
             sector = str(rng.choice(list(END_USES)))
@@ -363,9 +430,15 @@ def build_base(book: PartyBook, n_exporters: int) -> None:
             address, phone, city = shared_addresses[int(rng.integers(len(shared_addresses)))]
             phone = names.cn_phone(rng, city)
         exp = book.add_exporter(
-            sector, "producer" if producer else "trader", city, incorporated, weight, broker,
-            address=address, phone=phone,
-        )  # fmt: skip
+            sector,
+            "producer" if producer else "trader",
+            city,
+            incorporated,
+            weight,
+            broker,
+            address=address,
+            phone=phone,
+        )
         shared_addresses.append((exp.address, exp.phone, city))
         _profile(rng, exp)
         _customers(rng, exp, by_country, book)
@@ -375,8 +448,13 @@ def build_base(book: PartyBook, n_exporters: int) -> None:
         else:
             owner = book.cn_person(city)
             owners.append(owner)
-        book.relate(owner, exp.party_id, "owner", share=round(float(rng.uniform(0.3, 1.0)), 2),
-                    since=incorporated)  # fmt: skip
+        book.relate(
+            owner,
+            exp.party_id,
+            "owner",
+            share=round(float(rng.uniform(0.3, 1.0)), 2),
+            since=incorporated,
+        )
         director = owner if rng.random() < 0.5 else book.cn_person(city)
         book.relate(director, exp.party_id, "director", since=incorporated)
 
@@ -388,9 +466,9 @@ def _profile(rng: np.random.Generator, exp: Exporter) -> None:
         for k, w in SECTOR_GOODS[other].items():
             weights[k] = weights.get(k, 0.0) + 0.4 * w
     keys = list(weights)
-    w = np.array([weights[k] for k in keys]) * rng.gamma(1.5, 1.0, len(keys))
-    order = np.argsort(-w, kind="stable")[:6]
-    picked = [(GOOD_INDEX[keys[i]], float(w[i])) for i in order]
+    wk = np.array([weights[k] for k in keys]) * rng.gamma(1.5, 1.0, len(keys))
+    order = np.argsort(-wk, kind="stable")[:6]
+    picked = [(GOOD_INDEX[keys[i]], float(wk[i])) for i in order]
     if all(GOODS[g].element is not None for g, _ in picked):
         picked.append((GOOD_INDEX["zn_ingot"], 0.5))
     exp.goods = picked

@@ -27,37 +27,81 @@ from orewatch.world.goods import (
 
 #: Overseas/domestic price ratio once a control has bitten (before: ~1.08).
 PREMIUM_AFTER: dict[str, float] = {
-    "gallium": 2.4, "germanium": 1.9, "graphite": 1.15, "antimony": 2.2, "tungsten": 1.3,
-    "tellurium": 1.6, "bismuth": 2.6, "molybdenum": 1.1, "indium": 1.3, "dysprosium": 3.0,
-    "terbium": 2.8, "yttrium": 4.0, "gadolinium": 1.8, "samarium": 2.5, "scandium": 2.0,
+    "gallium": 2.4,
+    "germanium": 1.9,
+    "graphite": 1.15,
+    "antimony": 2.2,
+    "tungsten": 1.3,
+    "tellurium": 1.6,
+    "bismuth": 2.6,
+    "molybdenum": 1.1,
+    "indium": 1.3,
+    "dysprosium": 3.0,
+    "terbium": 2.8,
+    "yttrium": 4.0,
+    "gadolinium": 1.8,
+    "samarium": 2.5,
+    "scandium": 2.0,
     "lutetium": 1.8,
-}  # fmt: skip
+}
 #: Extra premium under the US ban (MOFCOM 2024 No.46), eased after its suspension.
 BAN_EXTRA = 1.25
 #: Domestic price path anchors (date, multiplier of the 2023-01 level).
 DOMESTIC_PATH: dict[str, tuple[tuple[date, float], ...]] = {
-    "antimony": ((date(2023, 1, 1), 1.0), (date(2024, 6, 1), 2.0), (date(2025, 6, 1), 2.2),
-                 (date(2026, 10, 1), 1.4)),
-    "gallium": ((date(2023, 1, 1), 1.0), (date(2023, 9, 1), 1.2), (date(2024, 8, 1), 1.35),
-                (date(2025, 6, 1), 1.05), (date(2026, 10, 1), 1.1)),
-    "germanium": ((date(2023, 1, 1), 1.0), (date(2024, 6, 1), 1.45), (date(2025, 6, 1), 1.75),
-                  (date(2026, 10, 1), 1.7)),
-    "tungsten": ((date(2023, 1, 1), 1.0), (date(2025, 1, 1), 1.1), (date(2025, 10, 1), 1.8),
-                 (date(2026, 10, 1), 2.4)),
+    "antimony": (
+        (date(2023, 1, 1), 1.0),
+        (date(2024, 6, 1), 2.0),
+        (date(2025, 6, 1), 2.2),
+        (date(2026, 10, 1), 1.4),
+    ),
+    "gallium": (
+        (date(2023, 1, 1), 1.0),
+        (date(2023, 9, 1), 1.2),
+        (date(2024, 8, 1), 1.35),
+        (date(2025, 6, 1), 1.05),
+        (date(2026, 10, 1), 1.1),
+    ),
+    "germanium": (
+        (date(2023, 1, 1), 1.0),
+        (date(2024, 6, 1), 1.45),
+        (date(2025, 6, 1), 1.75),
+        (date(2026, 10, 1), 1.7),
+    ),
+    "tungsten": (
+        (date(2023, 1, 1), 1.0),
+        (date(2025, 1, 1), 1.1),
+        (date(2025, 10, 1), 1.8),
+        (date(2026, 10, 1), 2.4),
+    ),
     "bismuth": ((date(2023, 1, 1), 1.0), (date(2025, 1, 1), 1.1), (date(2026, 10, 1), 1.5)),
     "dysprosium": ((date(2023, 1, 1), 1.0), (date(2024, 6, 1), 0.75), (date(2026, 10, 1), 0.85)),
     "terbium": ((date(2023, 1, 1), 1.0), (date(2024, 6, 1), 0.6), (date(2026, 10, 1), 0.75)),
-}  # fmt: skip
+}
 #: USD -> currency anchors.
 FX_PATH: dict[str, tuple[tuple[date, float], ...]] = {
     "USD": ((date(2022, 1, 1), 1.0), (date(2027, 12, 1), 1.0)),
-    "CNY": ((date(2023, 1, 1), 6.85), (date(2023, 10, 1), 7.30), (date(2024, 6, 1), 7.25),
-            (date(2025, 4, 1), 7.33), (date(2026, 10, 1), 7.10)),
-    "EUR": ((date(2023, 1, 1), 0.93), (date(2024, 1, 1), 0.91), (date(2025, 1, 1), 0.96),
-            (date(2025, 8, 1), 0.86), (date(2026, 10, 1), 0.87)),
-    "JPY": ((date(2023, 1, 1), 130.0), (date(2024, 6, 1), 158.0), (date(2025, 1, 1), 155.0),
-            (date(2025, 9, 1), 147.0), (date(2026, 10, 1), 150.0)),
-}  # fmt: skip
+    "CNY": (
+        (date(2023, 1, 1), 6.85),
+        (date(2023, 10, 1), 7.30),
+        (date(2024, 6, 1), 7.25),
+        (date(2025, 4, 1), 7.33),
+        (date(2026, 10, 1), 7.10),
+    ),
+    "EUR": (
+        (date(2023, 1, 1), 0.93),
+        (date(2024, 1, 1), 0.91),
+        (date(2025, 1, 1), 0.96),
+        (date(2025, 8, 1), 0.86),
+        (date(2026, 10, 1), 0.87),
+    ),
+    "JPY": (
+        (date(2023, 1, 1), 130.0),
+        (date(2024, 6, 1), 158.0),
+        (date(2025, 1, 1), 155.0),
+        (date(2025, 9, 1), 147.0),
+        (date(2026, 10, 1), 150.0),
+    ),
+}
 CURRENCIES: tuple[str, ...] = ("USD", "CNY", "EUR", "JPY")
 LME_MATERIALS: dict[str, str] = {
     "aluminium:ingot": "al_ingot",

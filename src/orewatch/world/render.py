@@ -35,8 +35,24 @@ from orewatch.world.ids import container_numbers, s10_check_digits
 from orewatch.world.parties import COUNTRY_CODES, PartyBook
 from orewatch.world.prices import PriceBook
 
-_OWNERS = np.array(["COSU", "CSNU", "MSCU", "MSKU", "CMAU", "ONEU", "EGHU", "HLXU", "OOLU",
-                    "TGHU", "TCLU", "SEGU", "TEMU", "BMOU"])  # fmt: skip
+_OWNERS = np.array(
+    [
+        "COSU",
+        "CSNU",
+        "MSCU",
+        "MSKU",
+        "CMAU",
+        "ONEU",
+        "EGHU",
+        "HLXU",
+        "OOLU",
+        "TGHU",
+        "TCLU",
+        "SEGU",
+        "TEMU",
+        "BMOU",
+    ]
+)
 _CARRIERS = np.array(["COSU", "MEDU", "MAEU", "ONEY", "EGLV", "HLCU", "CMDU", "OOLU"])
 _AIRLINES = np.array(["999", "781", "784", "160", "618", "180", "131", "020", "172"])
 _FLIGHTS = np.array(["CZ3061", "CX902", "MU5101", "CA1515", "KE860", "NH934", "SQ833", "HO1311"])
@@ -71,11 +87,18 @@ def transport_docs(rng: np.random.Generator, decls: Decls) -> pl.Series:
     rail = np.char.add("SMGS", rng.integers(10**7, 10**8, nd).astype(str))
     flight = _FLIGHTS[rng.integers(0, len(_FLIGHTS), nd)]
     out = np.select(
-        [mode == M_SEA, mode == M_AIR, mode == M_POST, mode == M_EXPRESS, mode == M_ROAD,
-         mode == M_RAIL, mode == M_PASSENGER],
+        [
+            mode == M_SEA,
+            mode == M_AIR,
+            mode == M_POST,
+            mode == M_EXPRESS,
+            mode == M_ROAD,
+            mode == M_RAIL,
+            mode == M_PASSENGER,
+        ],
         [bl, awb, s10, sf, road, rail, flight],
         default=bl,
-    )  # fmt: skip
+    )
     return pl.Series(out.astype(str), dtype=pl.String)
 
 

@@ -49,7 +49,7 @@ def trade_frame(
                 "period": _period(day),
                 "value_usd": lines.usd_decl,
                 "quantity_kg": lines.kg_decl,
-            }  # fmt: skip
+            }
         )
         .group_by(["partner", "hs_code", "period"])
         .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
@@ -77,7 +77,7 @@ def trade_frame(
             "period": _period(imp_day),
             "value_usd": lines.usd_true * cif,
             "quantity_kg": lines.kg_true,
-        }  # fmt: skip
+        }
     )
     hid = np.flatnonzero(lines.hidden_good >= 0)
     hidden = pl.DataFrame(
@@ -87,7 +87,7 @@ def trade_frame(
             "period": _period(imp_day[hid]),
             "value_usd": lines.hidden_kg[hid] * 0.0,
             "quantity_kg": lines.hidden_kg[hid] * 0.5,
-        }  # fmt: skip
+        }
     )  # a hidden load shows up only when the partner's customs find it (half of it, no value)
     imports = (
         pl.concat([imp, hidden])
@@ -116,7 +116,7 @@ def trade_frame(
             "period": _period(re_day[take]),
             "value_usd": lines.usd_true[take] * rng.uniform(1.1, 1.3, int(take.sum())),
             "quantity_kg": lines.kg_true[take],
-        }  # fmt: skip
+        }
     )
     diverted = pl.DataFrame(
         {
@@ -126,7 +126,7 @@ def trade_frame(
             "period": _period(np.array([r.day for r in reexports], dtype=np.int64)),
             "value_usd": [r.usd for r in reexports],
             "quantity_kg": [r.kg for r in reexports],
-        },  # fmt: skip
+        },
         schema=honest_re.schema,
     )
     re = (

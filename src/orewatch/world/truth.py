@@ -16,8 +16,10 @@ SCHEME_DESCRIPTIONS: dict[str, str] = {
     "licence_expired": "cites a real licence of the same exporter after its last valid day",
     "licence_other_exporter": "cites a real licence issued to another exporter",
     "licence_overdrawn": "cumulative draws on a licence exceed the quantity it allows",
-    "licence_wrong_consignee": "cites the exporter's own licence for a different consignee or country",
-    "licence_missing": "controlled commodity code declared after the control date without a licence",
+    "licence_wrong_consignee": "cites the exporter's own licence for a different consignee "
+    "or country",
+    "licence_missing": "controlled commodity code declared after the control date "
+    "without a licence",
     "concealment": "controlled material hidden in a legitimate-looking line of a container "
     "declaration (gross weight surplus, an odd line among ordinary ones)",
     "small_parcels": "small dense 'samples' by post/express/passenger from many related senders "

@@ -24,18 +24,57 @@ LISTS: tuple[str, ...] = (
     "Synthetic Military End-User List",
 )
 _ZH: dict[str, str] = {
-    "Summit": "峰会", "Liberty": "自由", "Eagle": "雄鹰", "Pioneer": "先锋", "Keystone": "基石",
-    "Apex": "顶点", "Frontier": "前沿", "Northstar": "北极星", "Atlas": "阿特拉斯",
-    "Sakura": "樱花", "Kanto": "关东", "Hokuriku": "北陆", "Tohoku": "东北", "Yamato": "大和",
-    "Seiwa": "清和", "Daiwa": "大和", "Asahi": "旭", "Kyowa": "协和", "Meiko": "明工",
-    "Shinko": "神钢", "Taiyo": "太阳", "Hanil": "韩一", "Daesung": "大成", "Samhwa": "三和",
-    "Kumho": "锦湖", "Dongbang": "东邦", "Sejin": "世进", "Haesung": "海成", "Yoosung": "有成",
-    "Defense": "防务", "Systems": "系统", "Aerospace": "航空航天", "Electronics": "电子",
-    "Photonics": "光子", "Motors": "电机", "Semiconductor": "半导体", "Optics": "光学",
-    "Energy": "能源", "Inc.": "公司", "LLC": "有限责任公司", "Corp.": "公司", "Co.": "公司",
-    "Co.,": "", "Ltd.": "有限公司", "K.K.": "株式会社", "Corporation": "公司",
-    "Trading": "贸易", "Technologies": "技术", "Materials": "材料", "Industries": "工业",
-}  # fmt: skip
+    "Summit": "峰会",
+    "Liberty": "自由",
+    "Eagle": "雄鹰",
+    "Pioneer": "先锋",
+    "Keystone": "基石",
+    "Apex": "顶点",
+    "Frontier": "前沿",
+    "Northstar": "北极星",
+    "Atlas": "阿特拉斯",
+    "Sakura": "樱花",
+    "Kanto": "关东",
+    "Hokuriku": "北陆",
+    "Tohoku": "东北",
+    "Yamato": "大和",
+    "Seiwa": "清和",
+    "Daiwa": "大和",
+    "Asahi": "旭",
+    "Kyowa": "协和",
+    "Meiko": "明工",
+    "Shinko": "神钢",
+    "Taiyo": "太阳",
+    "Hanil": "韩一",
+    "Daesung": "大成",
+    "Samhwa": "三和",
+    "Kumho": "锦湖",
+    "Dongbang": "东邦",
+    "Sejin": "世进",
+    "Haesung": "海成",
+    "Yoosung": "有成",
+    "Defense": "防务",
+    "Systems": "系统",
+    "Aerospace": "航空航天",
+    "Electronics": "电子",
+    "Photonics": "光子",
+    "Motors": "电机",
+    "Semiconductor": "半导体",
+    "Optics": "光学",
+    "Energy": "能源",
+    "Inc.": "公司",
+    "LLC": "有限责任公司",
+    "Corp.": "公司",
+    "Co.": "公司",
+    "Co.,": "",
+    "Ltd.": "有限公司",
+    "K.K.": "株式会社",
+    "Corporation": "公司",
+    "Trading": "贸易",
+    "Technologies": "技术",
+    "Materials": "材料",
+    "Industries": "工业",
+}
 _REASONS = (
     "military end user",
     "procurement for military end use",
@@ -89,8 +128,19 @@ def watchlist_frame(
             nm = names.foreign_person(rng, c)
             rows.append(_row(rng, nm, [], "person", country, start, False))
             continue
-        word = str(rng.choice(["Defense Systems", "Aerospace", "Electronics", "Photonics", "Optics",
-                               "Materials", "Technologies"]))  # fmt: skip
+        word = str(
+            rng.choice(
+                [
+                    "Defense Systems",
+                    "Aerospace",
+                    "Electronics",
+                    "Photonics",
+                    "Optics",
+                    "Materials",
+                    "Technologies",
+                ]
+            )
+        )
         if k % 7 == 0 and book.consignees:
             base = book.consignees[int(rng.integers(len(book.consignees)))]
             stem = base.name.split()[0]

@@ -85,7 +85,7 @@ class Ctx:
             return np.zeros(0, dtype=np.int64)
         if prefer is not None:
             pref = np.flatnonzero(pool & prefer)
-            n_pref = min(len(pref), int(round(n * 0.8)))
+            n_pref = min(len(pref), round(n * 0.8))
             a = self.rng.choice(pref, n_pref, replace=False) if n_pref else np.zeros(0, np.int64)
             rest = np.setdiff1d(cand, a, assume_unique=True)
             b = self.rng.choice(rest, min(len(rest), n - n_pref), replace=False)

@@ -55,8 +55,17 @@ def assign(ctx: Ctx) -> None:
                     ln.licence[i] = max(old, key=lambda x: x.valid_until).no
                 else:
                     issued = day - int(rng.integers(400, 700))
-                    lic = Licence(lb.next_no(_year(issued)), issued, issued + 364, exp, good,
-                                  float(np.ceil(ln.kg_decl[i] * rng.uniform(1, 3))), con, "", "")  # fmt: skip
+                    lic = Licence(
+                        lb.next_no(_year(issued)),
+                        issued,
+                        issued + 364,
+                        exp,
+                        good,
+                        float(np.ceil(ln.kg_decl[i] * rng.uniform(1, 3))),
+                        con,
+                        "",
+                        "",
+                    )
                     lb.add(lic)
                     ln.licence[i] = lic.no
             elif scheme == "licence_other_exporter":
@@ -81,9 +90,17 @@ def assign(ctx: Ctx) -> None:
                         else int(rng.integers(len(ctx.book.consignees)))
                     )
                     issued = day - int(rng.integers(10, 120))
-                    lic = Licence(lb.next_no(_year(issued)), issued, issued + 364, exp, good,
-                                  float(np.ceil(ln.kg_decl[i] * rng.uniform(1.5, 4) / 10) * 10), other,
-                                  "", "")  # fmt: skip
+                    lic = Licence(
+                        lb.next_no(_year(issued)),
+                        issued,
+                        issued + 364,
+                        exp,
+                        good,
+                        float(np.ceil(ln.kg_decl[i] * rng.uniform(1.5, 4) / 10) * 10),
+                        other,
+                        "",
+                        "",
+                    )
                     lb.add(lic)
                     ln.licence[i] = lic.no
     _overdrawn(ctx)
@@ -106,10 +123,10 @@ def _overdrawn(ctx: Ctx) -> None:
     rng, ln, lb = ctx.rng, ctx.lines, ctx.lb
     need = ctx.remaining("licence_overdrawn")
     cands = [k for k, lic in enumerate(lb.items) if len(lic.draws) >= 2]
-    order = rng.permutation(len(cands))
+    perm = [int(x) for x in rng.permutation(len(cands))]
     out: list[int] = []
     rogue = ctx.rogue
-    order = sorted(order, key=lambda j: not rogue[lb.items[cands[j]].exporter])  # rogue first
+    order = sorted(perm, key=lambda j: not rogue[lb.items[cands[j]].exporter])  # rogue first
     for j in order:
         if need <= 0:
             break

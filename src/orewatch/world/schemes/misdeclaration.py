@@ -127,8 +127,15 @@ def inject_concealment(ctx: Ctx) -> None:
         if not pool:
             continue
         hidden = int(pool[int(rng.integers(len(pool)))])
-        hidden_kg = float(np.round(min(ln.kg_true[i] * rng.uniform(0.04, 0.25),
-                                       GOODS[hidden].lot_kg * rng.uniform(0.5, 3.0)), 1))  # fmt: skip
+        hidden_kg = float(
+            np.round(
+                min(
+                    ln.kg_true[i] * rng.uniform(0.04, 0.25),
+                    GOODS[hidden].lot_kg * rng.uniform(0.5, 3.0),
+                ),
+                1,
+            )
+        )
         hidden_kg = max(hidden_kg, 1.0)
         if rng.random() < 0.4:  # the odd line among ordinary ones
             others = [g for g in ordinary if GOODS[g].sector != GOODS[int(ln.good_decl[i])].sector]

@@ -42,9 +42,20 @@ from orewatch.world.schemes.misdeclaration import disguise
 
 _PARCEL_GOODS = tuple(
     GOOD_INDEX[k]
-    for k in ("ga_metal", "ge_metal", "geo2", "inp", "gaas_wafer", "tb_oxide", "dy_oxide",
-              "sc_oxide", "lu_oxide", "tb_metal", "te_metal")
-)  # fmt: skip
+    for k in (
+        "ga_metal",
+        "ge_metal",
+        "geo2",
+        "inp",
+        "gaas_wafer",
+        "tb_oxide",
+        "dy_oxide",
+        "sc_oxide",
+        "lu_oxide",
+        "tb_metal",
+        "te_metal",
+    )
+)
 _FIRST_CONTROL = min(CONTROL_DATES.values())
 
 
@@ -126,8 +137,10 @@ def inject_small_parcels(ctx: Ctx) -> None:
         ]
         phones = [names.cn_phone(rng, city, mobile=True) for _ in range(int(rng.integers(1, 3)))]
         addresses = [names.cn_address(rng, city) for _ in range(int(rng.integers(1, 3)))]
-        country = _weighted_choice(rng, {"HK": 3, "KR": 1.5, "JP": 1.5, "US": 1.5, "VN": 1, "MY": 0.5,
-                                         "DE": 0.5, "TH": 0.5})  # fmt: skip
+        country = _weighted_choice(
+            rng,
+            {"HK": 3, "KR": 1.5, "JP": 1.5, "US": 1.5, "VN": 1, "MY": 0.5, "DE": 0.5, "TH": 0.5},
+        )
         cons = book.add_consignee(
             country, incorporated=first_day - timedelta(days=int(rng.integers(60, 900)))
         )
@@ -136,11 +149,16 @@ def inject_small_parcels(ctx: Ctx) -> None:
         for _ in range(int(rng.integers(4, 13))):
             inc = first_day - timedelta(days=int(rng.integers(40, 400)))
             s = book.add_exporter(
-                "trade", "sender", city, inc, 0.0, int(rng.integers(len(book.brokers))),
+                "trade",
+                "sender",
+                city,
+                inc,
+                0.0,
+                int(rng.integers(len(book.brokers))),
                 address=addresses[int(rng.integers(len(addresses)))],
                 phone=phones[int(rng.integers(len(phones)))],
                 uscc_kind=str(rng.choice(["91", "92"])),
-            )  # fmt: skip
+            )
             s.active_from = inc
             senders.append(s)
             ctx.truth_parties.append((s.party_id, "small_parcels", "sender"))
@@ -151,8 +169,11 @@ def inject_small_parcels(ctx: Ctx) -> None:
             good = _controlled_choice(ctx, day, prefer)
             u = rng.random()
             mode = M_POST if u < 0.45 else (M_EXPRESS if u < 0.9 else M_PASSENGER)
-            port = (str(rng.choice(["CNSZX", "CNCAN", "CNSHA", "CNPEK"])) if mode == M_POST
-                    else str(rng.choice(["CNSZX", "CNCAN", "CNPVG"])))  # fmt: skip
+            port = (
+                str(rng.choice(["CNSZX", "CNCAN", "CNSHA", "CNPEK"]))
+                if mode == M_POST
+                else str(rng.choice(["CNSZX", "CNCAN", "CNPVG"]))
+            )
             kg = float(np.round(rng.uniform(0.3, 4.5), 2))
             sender = senders[int(rng.integers(len(senders)))]
             i = _overwrite(ctx, int(dec), sender, cons, mode, port, good, kg)
@@ -211,8 +232,13 @@ def inject_transshipment(ctx: Ctx) -> None:
             if link < 0.45:
                 book.relate(eu_person, front.party_id, "director", since=inc)
             elif link < 0.75:
-                book.relate(eu.party_id, front.party_id, "owner",
-                            share=round(float(rng.uniform(0.3, 1.0)), 2), since=inc)  # fmt: skip
+                book.relate(
+                    eu.party_id,
+                    front.party_id,
+                    "owner",
+                    share=round(float(rng.uniform(0.3, 1.0)), 2),
+                    since=inc,
+                )
             else:
                 other = book.foreign_person(fc)
                 book.relate(other, front.party_id, "director", since=inc)
@@ -242,6 +268,8 @@ def inject_transshipment(ctx: Ctx) -> None:
         )
         decs = np.unique(ln.decl[picked_lines])
         for dec in decs:
+            if len(labelled) >= n:
+                break
             front = fronts[int(rng.integers(len(fronts)))]
             d.consignee[dec] = front.idx
             d.dest[dec] = COUNTRY_INDEX[front.country]
@@ -255,9 +283,15 @@ def inject_transshipment(ctx: Ctx) -> None:
                 g = int(ln.good_true[i])
                 ctx.truth_routes.append((front.country, hs6(g), "transshipment"))
                 ctx.reexports.append(
-                    Reexport(front.country, eu_country, hs6(g), int(line_day[i]) + int(rng.integers(20, 90)),
-                             float(ln.kg_true[i]), float(ln.usd_true[i] * rng.uniform(1.2, 1.8)))
-                )  # fmt: skip
+                    Reexport(
+                        front.country,
+                        eu_country,
+                        hs6(g),
+                        int(line_day[i]) + int(rng.integers(20, 90)),
+                        float(ln.kg_true[i]),
+                        float(ln.usd_true[i] * rng.uniform(1.2, 1.8)),
+                    )
+                )
     ln.label(np.array(sorted(labelled), dtype=np.int64), "transshipment")
 
 
@@ -272,14 +306,23 @@ def inject_broker_network(ctx: Ctx) -> None:
     decs = ctx.free_single_decls(_FIRST_CONTROL + timedelta(days=90), n)
     decs = decs[np.argsort(d.day[decs], kind="stable")]
     n_nets = max(1, int(np.ceil(len(decs) / 60)))
-    labels: dict[str, list[int]] = {"broker_network": [], "disguised": [], "licence_missing": [],
-                                    "licence_forged": []}  # fmt: skip
+    labels: dict[str, list[int]] = {
+        "broker_network": [],
+        "disguised": [],
+        "licence_missing": [],
+        "licence_forged": [],
+    }
     for chunk in np.array_split(decs, n_nets):
         if not len(chunk):
             continue
         first_day = date(1970, 1, 1) + timedelta(days=int(d.day[chunk[0]]))
-        city = CITY_BY_EN[str(rng.choice(["Shenzhen", "Shanghai", "Ningbo", "Guangzhou", "Xiamen",
-                                          "Changsha", "Kunming"]))]  # fmt: skip
+        city = CITY_BY_EN[
+            str(
+                rng.choice(
+                    ["Shenzhen", "Shanghai", "Ningbo", "Guangzhou", "Xiamen", "Changsha", "Kunming"]
+                )
+            )
+        ]
         controller = book.cn_person(city)
         ctx.truth_parties.append((controller, "broker_network", "broker"))
         declarant = book.add_broker(city)
@@ -289,17 +332,27 @@ def inject_broker_network(ctx: Ctx) -> None:
         for _ in range(int(rng.integers(3, 9))):
             inc = first_day - timedelta(days=int(rng.integers(60, 540)))
             s = book.add_exporter(
-                "trade", "shell", city, inc, 0.0, declarant.idx,
+                "trade",
+                "shell",
+                city,
+                inc,
+                0.0,
+                declarant.idx,
                 address=addresses[int(rng.integers(len(addresses)))],
                 phone=phones[int(rng.integers(len(phones)))],
-            )  # fmt: skip
+            )
             s.active_from = inc
             shells.append(s)
             ctx.truth_parties.append((s.party_id, "broker_network", "shell"))
             u = rng.random()
             if u < 0.35:
-                book.relate(controller, s.party_id, "owner", share=round(float(rng.uniform(0.5, 1)), 2),
-                            since=inc)  # fmt: skip
+                book.relate(
+                    controller,
+                    s.party_id,
+                    "owner",
+                    share=round(float(rng.uniform(0.5, 1)), 2),
+                    since=inc,
+                )
             else:
                 nominee = book.cn_person(city)
                 book.relate(nominee, s.party_id, "director", since=inc)
@@ -308,10 +361,12 @@ def inject_broker_network(ctx: Ctx) -> None:
                 ctx.truth_parties.append((nominee, "broker_network", "associate"))
         _extend_rogue(ctx)
         cons = [
-            book.add_consignee(str(rng.choice(("HK", "VN", "MY", "TH", "AE", "KR", "IN"))),
-                               incorporated=first_day - timedelta(days=int(rng.integers(30, 1500))))
+            book.add_consignee(
+                str(rng.choice(("HK", "VN", "MY", "TH", "AE", "KR", "IN"))),
+                incorporated=first_day - timedelta(days=int(rng.integers(30, 1500))),
+            )
             for _ in range(int(rng.integers(2, 4)))
-        ]  # fmt: skip
+        ]
         for c in cons:
             ctx.truth_parties.append((c.party_id, "broker_network", "consignee"))
         focus = tuple(int(x) for x in rng.choice(np.flatnonzero(G_CONTROLLED), 3, replace=False))
@@ -319,16 +374,28 @@ def inject_broker_network(ctx: Ctx) -> None:
             day = int(d.day[dec])
             good = _controlled_choice(ctx, day, focus)
             air = bool(G_AIR_OK[good]) and rng.random() < 0.5
-            kg = float(round_lot(np.array([GOODS[good].lot_kg * rng.lognormal(-0.4, 0.6)]),
-                                 np.zeros(1, dtype=bool))[0])  # fmt: skip
+            kg = float(
+                round_lot(
+                    np.array([GOODS[good].lot_kg * rng.lognormal(-0.4, 0.6)]),
+                    np.zeros(1, dtype=bool),
+                )[0]
+            )
             if air:
                 kg = min(kg, 1500.0)
             shell = shells[int(rng.integers(len(shells)))]
             port = shell.city.air_port if air else shell.city.sea_ports[0]
             if port not in PORT_INDEX or (air and port in ("CNKMG", "CNURC")):
                 port = "CNPVG" if air else "CNSHA"
-            i = _overwrite(ctx, int(dec), shell, cons[int(rng.integers(len(cons)))],
-                           M_AIR if air else M_SEA, port, good, kg)  # fmt: skip
+            i = _overwrite(
+                ctx,
+                int(dec),
+                shell,
+                cons[int(rng.integers(len(cons)))],
+                M_AIR if air else M_SEA,
+                port,
+                good,
+                kg,
+            )
             ln.offbook[i] = True
             labels["broker_network"].append(i)
             u = rng.random()
