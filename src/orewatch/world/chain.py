@@ -79,6 +79,7 @@ class Balance:
     consumed: FloatArr
     shipped: FloatArr
     reported_closing: FloatArr | None = None
+    on_time: bool = False  # always reported on time (leaking plants are audited)
 
 
 @dataclass
@@ -131,11 +132,12 @@ def build_chain(
                 "e": decls.exporter[d[idx]],
                 "g": lines.good_decl[idx],
                 "m": mon,
-                "kg": lines.kg_decl[idx],
+                "kg": np.round(lines.kg_decl[idx] * 1000).astype(np.int64),
             }
         )
         .group_by(["e", "g", "m"])
         .agg(pl.col("kg").sum())
+        .with_columns(pl.col("kg") / 1000.0)
         .sort(["e", "g", "m"])
     )
 
@@ -255,6 +257,7 @@ def build_chain(
             bal = Balance(s, material, opening, np.zeros(nm), reported_prod, np.zeros(nm), shipped)
             if variant == "gap":
                 bal.reported_closing = closing
+            bal.on_time = bool(variant)
             ch.balances.append(bal)
             ch.balances.append(
                 Balance(s, in_mat, in_opening, in_received, np.zeros(nm), consumed_in, np.zeros(nm))
@@ -324,13 +327,15 @@ def chain_frames(
         big = float(np.max(b.shipped + b.received + b.produced)) > 20000
         late = rng.random(nm) < 0.02
         late[-1] = False
+        if b.on_time:
+            late[:] = False
         keep = ~late
 
         # a late month's flows are reported with the following month
         opening = b.opening.copy()
         for t in np.flatnonzero(late)[::-1]:
             opening[t + 1] = opening[t]
-        unreported_tail = rng.random() < 0.08
+        unreported_tail = rng.random() < 0.08 and not b.on_time
         frame = pl.DataFrame(
             {
                 "facility_id": ch.facilities[b.fac].fid,

@@ -116,7 +116,7 @@ def issue_for_lines(
             "good": lines.good_decl[idx],
             "half": (day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)) // 6,
             "day": day,
-            "kg": lines.kg_decl[idx],
+            "kg": np.round(lines.kg_decl[idx] * 1000).astype(np.int64),
         }
     ).sort(["day", "i"])
     groups = (
@@ -134,7 +134,7 @@ def issue_for_lines(
     for k, row in enumerate(groups.iter_rows(named=True)):
         issued = int(row["first_day"]) - int(lead[k])
         year = int(np.datetime64(issued, "D").astype("datetime64[Y]").astype(int)) + 1970
-        qty = float(row["kg"]) * float(head[k])
+        qty = float(row["kg"]) / 1000.0 * float(head[k])
         qty = float(np.ceil(qty / (1000 if qty > 20000 else 10)) * (1000 if qty > 20000 else 10))
         first_line = int(row["i"][0])
         eu = int(lines.end_user[first_line])

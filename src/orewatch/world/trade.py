@@ -27,6 +27,21 @@ def _period(days: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
     return out
 
 
+def _summed(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Sum value and quantity per key in exact integer units (cents, grams), sorted, so
+    that the result does not depend on the order polars adds in."""
+    return (
+        frame.with_columns(
+            (pl.col("value_usd") * 100).round(0).cast(pl.Int64),
+            (pl.col("quantity_kg") * 1000).round(0).cast(pl.Int64),
+        )
+        .group_by(keys)
+        .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
+        .with_columns(pl.col("value_usd") / 100.0, pl.col("quantity_kg") / 1000.0)
+        .sort(keys)
+    )
+
+
 def trade_frame(
     rng: np.random.Generator,
     decls: Decls,
@@ -51,8 +66,7 @@ def trade_frame(
                 "quantity_kg": lines.kg_decl,
             }
         )
-        .group_by(["partner", "hs_code", "period"])
-        .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
+        .pipe(_summed, ["partner", "hs_code", "period"])
         .with_columns(pl.lit("CN").alias("reporter"), pl.lit("export").alias("flow"))
     )
     parts.append(exports)
@@ -91,8 +105,7 @@ def trade_frame(
     )  # a hidden load shows up only when the partner's customs find it (half of it, no value)
     imports = (
         pl.concat([imp, hidden])
-        .group_by(["reporter", "hs_code", "period"])
-        .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
+        .pipe(_summed, ["reporter", "hs_code", "period"])
         .with_columns(pl.lit("CN").alias("partner"), pl.lit("import").alias("flow"))
     )
     noise = np.exp(rng.normal(0, 0.05, imports.height))
@@ -129,10 +142,8 @@ def trade_frame(
         },
         schema=honest_re.schema,
     )
-    re = (
-        pl.concat([honest_re, diverted])
-        .group_by(["reporter", "partner", "hs_code", "period"])
-        .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
+    re = pl.concat([honest_re, diverted]).pipe(
+        _summed, ["reporter", "partner", "hs_code", "period"]
     )
     parts.append(re.with_columns(pl.lit("re_export").alias("flow")))
     # ... and the final destinations' imports from those re-exporters
