@@ -21,6 +21,8 @@ SURGE_T = 2.5
 #: allowance) make a mirror gap.
 MIRROR_FACTOR = 1.5
 CIF_ALLOWANCE = 1.10
+#: Robust z of the log mirror ratio above which a gap is an outlier among all pairs.
+MIRROR_Z = 3.0
 
 ROUTE_SCHEMA = {
     "country": pl.String(),
@@ -54,61 +56,118 @@ def _monthly(trade: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _full_grid(series: pl.DataFrame) -> pl.DataFrame:
+    """Every (country, hs6) over every month of the data; missing months are zero trade.
+
+    Statistics offices publish only the months with trade, so a sparse series must be
+    filled before before/after means are compared.
+    """
+    months = pl.date_range(series["month"].min(), series["month"].max(), "1mo", eager=True)
+    grid = (
+        series.select("country", "hs6").unique().join(pl.DataFrame({"month": months}), how="cross")
+    )
+    totals = series.group_by("country", "hs6", "month").agg(pl.col("value_usd").sum())
+    return grid.join(totals, on=["country", "hs6", "month"], how="left").with_columns(
+        pl.col("value_usd").fill_null(0.0)
+    )
+
+
+def surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
+    """Welch t of log monthly value after vs before each heading's control date.
+
+    ``series``: country, hs6, month, value_usd. Returns country, hs6, t, mean_before,
+    mean_after (USD/month) for the series with enough months on both sides.
+    """
+    if series.is_empty():
+        return pl.DataFrame(
+            schema={
+                "country": pl.String,
+                "hs6": pl.String,
+                "t": pl.Float64,
+                "before": pl.Float64,
+                "after": pl.Float64,
+            }
+        )
+    grid = (
+        _full_grid(series)
+        .join(controls, on="hs6")
+        .with_columns(
+            (pl.col("month") >= pl.col("control_date")).alias("post"),
+            pl.col("value_usd").log1p().alias("lv"),
+        )
+    )
+    aggs = []
+    for post, suffix in ((False, "before"), (True, "after")):
+        lv, usd = (
+            pl.col("lv").filter(pl.col("post") == post),
+            pl.col("value_usd").filter(pl.col("post") == post),
+        )
+        aggs += [
+            lv.mean().alias(f"m_{suffix}"),
+            lv.var().alias(f"v_{suffix}"),
+            lv.count().alias(f"n_{suffix}"),
+            usd.mean().alias(f"usd_{suffix}"),
+        ]
+    side = grid.group_by("country", "hs6").agg(aggs)
+    return side.filter(
+        (pl.col("n_before") >= MIN_MONTHS) & (pl.col("n_after") >= MIN_MONTHS)
+    ).select(
+        "country",
+        "hs6",
+        (
+            (pl.col("m_after") - pl.col("m_before"))
+            / (
+                pl.col("v_after") / pl.col("n_after")
+                + pl.col("v_before") / pl.col("n_before")
+                + 1e-9
+            ).sqrt()
+        ).alias("t"),
+        pl.col("usd_before").alias("before"),
+        pl.col("usd_after").alias("after"),
+    )
+
+
 def reexport_surges(trade: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
-    """(country, hs6) whose exports to restricted markets rose significantly after the control."""
-    monthly = _monthly(trade).filter(
+    """Routes whose exports to restricted markets, or China's exports to them, rose after the control.
+
+    Two views of one diversion: the transit country's (re-)exports to the restricted
+    market, and China's exports to the transit country. The first is direct evidence,
+    the second weaker (legitimate demand grows too), so it counts half.
+    """
+    monthly = _monthly(trade).filter(pl.col("value_usd").is_not_null())
+    onward = monthly.filter(
         pl.col("flow").is_in(["export", "re_export"])
         & (pl.col("reporter") != "CN")
         & pl.col("partner").is_in(list(RESTRICTED_MARKETS))
-    )
-    if monthly.is_empty():
-        return empty_routes()
-    series = (
-        monthly.group_by("reporter", "hs6", "month")
-        .agg(pl.col("value_usd").sum())
-        .join(controls, on="hs6")
-        .with_columns(
-            (pl.col("month") >= pl.col("control_date")).alias("after"),
-            pl.col("value_usd").fill_null(0.0).log1p().alias("lv"),
+    ).select(pl.col("reporter").alias("country"), "hs6", "month", "value_usd")
+    inbound = monthly.filter(
+        (pl.col("reporter") == "CN")
+        & (pl.col("flow") == "export")
+        & ~pl.col("partner").is_in([*RESTRICTED_MARKETS, "CN"])
+    ).select(pl.col("partner").alias("country"), "hs6", "month", "value_usd")
+    controlled = controls.select("hs6")
+    parts = []
+    for series, weight, words in (
+        (onward, 1.0, "exports to " + "/".join(RESTRICTED_MARKETS)),
+        (inbound, 0.5, "China's exports to it"),
+    ):
+        found = surges(series.join(controlled, on="hs6"), controls).filter(pl.col("t") > SURGE_T)
+        parts.append(
+            found.select(
+                "country",
+                pl.col("hs6").alias("hs_code"),
+                (weight * pl.col("t")).alias("score"),
+                pl.lit("REEXPORT_SURGE").alias("reasons"),
+                pl.format(
+                    "{} rose from {} to {} USD/month after the control (t={})",
+                    pl.lit(words),
+                    pl.col("before").round(0),
+                    pl.col("after").round(0),
+                    pl.col("t").round(1),
+                ).alias("evidence"),
+            )
         )
-    )
-    stats = (
-        series.group_by("reporter", "hs6", "after")
-        .agg(
-            pl.col("lv").mean().alias("m"),
-            pl.col("lv").var().alias("v"),
-            pl.len().alias("n"),
-            pl.col("value_usd").mean().alias("mean_usd"),
-        )
-        .pivot(on="after", index=["reporter", "hs6"], values=["m", "v", "n", "mean_usd"])
-    )
-    needed = {"m_true", "m_false", "v_true", "v_false", "n_true", "n_false"}
-    if not needed <= set(stats.columns):
-        return empty_routes()
-    stats = stats.filter(
-        (pl.col("n_true") >= MIN_MONTHS) & (pl.col("n_false") >= MIN_MONTHS)
-    ).with_columns(
-        (
-            (pl.col("m_true") - pl.col("m_false"))
-            / (
-                pl.col("v_true") / pl.col("n_true") + pl.col("v_false") / pl.col("n_false") + 1e-9
-            ).sqrt()
-        ).alias("t")
-    )
-    surges = stats.filter(pl.col("t") > SURGE_T)
-    return surges.select(
-        pl.col("reporter").alias("country"),
-        pl.col("hs6").alias("hs_code"),
-        (pl.col("t") * (pl.col("m_true") - pl.col("m_false"))).alias("score"),
-        pl.lit("REEXPORT_SURGE").alias("reasons"),
-        pl.format(
-            "exports to {} rose from {} to {} USD/month after the control (t={})",
-            pl.lit("/".join(RESTRICTED_MARKETS)),
-            pl.col("mean_usd_false").round(0),
-            pl.col("mean_usd_true").round(0),
-            pl.col("t").round(1),
-        ).alias("evidence"),
-    )
+    return pl.concat(parts) if parts else empty_routes()
 
 
 def mirror_gaps(trade: pl.DataFrame) -> pl.DataFrame:
@@ -127,24 +186,32 @@ def mirror_gaps(trade: pl.DataFrame) -> pl.DataFrame:
         .group_by(pl.col("reporter").alias("country"), "hs6", "year")
         .agg(pl.col("value_usd").sum().alias("partner_import"))
     )
-    both = china.join(partner, on=["country", "hs6", "year"])
+    both = china.join(partner, on=["country", "hs6", "year"]).filter(
+        (pl.col("cn_export") > 0) & (pl.col("partner_import") > 0)
+    )
+    # How far apart the two sides usually are is learned from all pairs: only gaps far
+    # outside that spread (robust z) count, whatever the data's own noise level.
+    ratio = (pl.col("partner_import") / (pl.col("cn_export") * CIF_ALLOWANCE)).log()
+    median = ratio.median()
+    spread = pl.max_horizontal(1.4826 * (ratio - median).abs().median(), pl.lit(0.05))
     gaps = both.with_columns(
-        (pl.col("partner_import") / (pl.col("cn_export") * CIF_ALLOWANCE)).alias("ratio")
-    ).filter(pl.col("ratio") > MIRROR_FACTOR)
+        ratio.alias("log_ratio"), ((ratio - median) / spread).alias("z")
+    ).filter((pl.col("z") > MIRROR_Z) & (pl.col("log_ratio") > pl.lit(MIRROR_FACTOR).log()))
     return (
-        gaps.sort("ratio", descending=True)
+        gaps.sort("z", descending=True)
         .group_by("country", "hs6")
         .agg(pl.all().first())
         .select(
             "country",
             pl.col("hs6").alias("hs_code"),
-            pl.col("ratio").log().alias("score"),
+            (pl.col("z").clip(0, 12) / 4).alias("score"),
             pl.lit("MIRROR_GAP").alias("reasons"),
             pl.format(
-                "{}: partner reports {} USD imported, China {} USD exported",
+                "{}: partner reports {} USD imported, China {} USD exported (z={})",
                 pl.col("year"),
                 pl.col("partner_import").round(0),
                 pl.col("cn_export").round(0),
+                pl.col("z").round(1),
             ).alias("evidence"),
         )
     )
@@ -156,7 +223,10 @@ def diversion_routes(
     """Ranked routes (country × 6-digit heading) with their reasons."""
     if trade is None or trade.is_empty():
         return empty_routes()
-    parts = [reexport_surges(trade, control_dates(items)), mirror_gaps(trade)]
+    controls = control_dates(items)
+    # Routes are about controlled commodities: other headings are left to the trade layer.
+    trade = trade.filter(pl.col("hs_code").str.slice(0, 6).is_in(controls["hs6"].implode()))
+    parts = [reexport_surges(trade, controls), mirror_gaps(trade)]
     combined = pl.concat([p.cast(ROUTE_SCHEMA) for p in parts])  # type: ignore[arg-type]
     if combined.is_empty():
         return empty_routes()
