@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from orewatch.cli.render import alerts_table, frame_table, stage_progress
+from orewatch.cli.render import alerts_table, explanations, frame_table, stage_progress
 from orewatch.screening.selection import Capacity
 
 STAGES = ["generate world", "load + validate", "ingest", "screen", "measure"]
@@ -34,19 +34,16 @@ def register(app: typer.Typer) -> None:
             report = run_demo(
                 workdir, lines=lines, seed=seed, capacity=Capacity(red=rate), step=advance
             )
+        alerts = report.result.alerts
         console.print(
-            alerts_table(
-                report.result.alerts,
-                top,
-                title=f"Top {top} alerts of {report.result.alerts.height:,} lines",
-            )
+            alerts_table(alerts, top, title=f"Top {top} alerts of {alerts.height:,} lines")
         )
+        for text in explanations(alerts):
+            console.print(text, highlight=False)
         if report.scorecard.lines.height:
+            card = report.scorecard.lines.drop("rate").rename({"random_precision": "random"})
             console.print(
-                frame_table(
-                    report.scorecard.lines,
-                    f"Detection at a {rate:.0%} inspection rate (truth: {report.world / 'truth'})",
-                )
+                frame_table(card, f"Recall per scheme with {rate:.0%} of lines inspected")
             )
         if report.scorecard.other.height:
             console.print(frame_table(report.scorecard.other, "Parties, facilities and routes"))

@@ -9,7 +9,7 @@ import polars as pl
 import typer
 from rich.console import Console
 
-from orewatch.cli.render import alerts_table, stage_progress
+from orewatch.cli.render import alerts_table, explanations, stage_progress
 from orewatch.screening.selection import Capacity
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ def register(app: typer.Typer) -> None:
         rejected_rows = result.rejected["row"].n_unique() if result.rejected.height else 0
         counts = result.alerts["channel"].value_counts().sort("channel")
         console.print(alerts_table(result.alerts, top))
+        for text in explanations(result.alerts):
+            console.print(text, highlight=False)
         console.print(
             "channels: "
             + ", ".join(f"{r['channel']} {r['count']}" for r in counts.iter_rows(named=True))

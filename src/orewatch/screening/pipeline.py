@@ -38,6 +38,8 @@ from orewatch.screening.signals import concat_signals, signals_where
 Tables = Mapping[str, pl.DataFrame]
 Progress = Callable[[str], None]
 
+#: Between the sentences of an explanation (evidence text may itself hold "; ").
+EXPLANATION_SEPARATOR = " | "
 #: The continuous anomaly component is capped so it orders lines within a rule score
 #: band without outweighing a single rule.
 ANOMALY_CAP = 6.0
@@ -177,7 +179,7 @@ def _score(
             pl.col("weight").sum().alias("rule_score"),
             pl.col("code").str.join(";").alias("reasons"),
             pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
-            .str.join("; ")
+            .str.join(EXPLANATION_SEPARATOR)
             .alias("explanation"),
         )
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -134,21 +135,21 @@ class Warehouse:
     # --- layout -------------------------------------------------------------------------
 
     def _create_schema(self) -> None:
-        self.con.execute("CREATE SEQUENCE IF NOT EXISTS ingest_seq START 1")
-        self.con.execute(
+        self._run("CREATE SEQUENCE IF NOT EXISTS ingest_seq START 1")
+        self._run(
             """CREATE TABLE IF NOT EXISTS ingests (
                 ingest_id BIGINT, dataset VARCHAR, tbl VARCHAR, file VARCHAR, sha256 VARCHAR,
                 rows_in_file BIGINT, inserted BIGINT, updated BIGINT, unchanged BIGINT,
                 rejected BIGINT, loaded_at TIMESTAMP)"""
         )
-        self.con.execute(
+        self._run(
             """CREATE TABLE IF NOT EXISTS rejected (
                 ingest_id BIGINT, file VARCHAR, tbl VARCHAR, "row" BIGINT, field VARCHAR,
                 value VARCHAR, reason VARCHAR, loaded_at TIMESTAMP)"""
         )
         for table in TABLES.values():
             cols = ", ".join(f"{_quote(c.name)} {_SQL_TYPES[c.type]}" for c in table.columns)
-            self.con.execute(
+            self._run(
                 f"CREATE TABLE IF NOT EXISTS {_quote(table.name)} ({cols}, "
                 "_fact_key VARCHAR, _content VARCHAR, _file VARCHAR, _row BIGINT, "
                 "_loaded_at TIMESTAMP, _ingest_id BIGINT)"
@@ -166,9 +167,7 @@ class Warehouse:
         Each source file is one transaction: a failure leaves the warehouse as it was
         before that file. ``on_table`` is called with each table name (for progress bars).
         """
-        row = self.con.execute("SELECT nextval('ingest_seq')").fetchone()
-        assert row is not None
-        ingest_id = int(row[0])
+        ingest_id = self._scalar("SELECT nextval('ingest_seq')")
         loaded_at = datetime.now(UTC).replace(tzinfo=None)
         results: list[TableIngest] = []
         for name, loaded in dataset.tables.items():
@@ -181,10 +180,8 @@ class Warehouse:
         return IngestReport(ingest_id, str(dataset.root), tuple(results))
 
     def _already_ingested(self, table: str, sha: str) -> bool:
-        hit = self.con.execute(
-            "SELECT count(*) FROM ingests WHERE tbl = ? AND sha256 = ?", [table, sha]
-        ).fetchone()
-        return bool(hit and hit[0])
+        rows = self._run("SELECT count(*) FROM ingests WHERE tbl = ? AND sha256 = ?", [table, sha])
+        return bool(rows[0][0])
 
     def _ingest_table(
         self,
@@ -202,7 +199,7 @@ class Warehouse:
         with self._transaction():
             counts = self._merge(table, loaded.frame, file, ingest_id, loaded_at)
             self._store_rejected(ingest_id, file, rejected, loaded_at)
-            self.con.execute(
+            self._run(
                 "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     ingest_id,
@@ -222,13 +219,13 @@ class Warehouse:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
+        self._run("BEGIN TRANSACTION")
         try:
             yield
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._run("ROLLBACK")
             raise
-        self.con.execute("COMMIT")
+        self._run("COMMIT")
 
     def _merge(
         self, table: Table, frame: pl.DataFrame, file: str, ingest_id: int, loaded_at: datetime
@@ -245,7 +242,7 @@ class Warehouse:
             occurrence = f"row_number() OVER (PARTITION BY {content} ORDER BY _row)"
             key = f"{content} || '#' || CAST({occurrence} AS VARCHAR)"
         cols = ", ".join(_quote(n) for n in names)
-        self.con.execute(
+        self._run(
             f"""CREATE OR REPLACE TEMP TABLE _stage AS
                 SELECT {cols}, {key} AS _fact_key, {content} AS _content, ? AS _file,
                        _row, ?::TIMESTAMP AS _loaded_at, ?::BIGINT AS _ingest_id
@@ -257,19 +254,19 @@ class Warehouse:
         matched = f"SELECT count(*) FROM _stage s JOIN {target} t USING (_fact_key)"
         unchanged = self._scalar(f"{matched} WHERE s._content = t._content")
         updated = self._scalar(f"{matched} WHERE s._content <> t._content")
-        self.con.execute(
+        self._run(
             f"""DELETE FROM {target} WHERE _fact_key IN (
                 SELECT s._fact_key FROM _stage s JOIN {target} t USING (_fact_key)
                 WHERE s._content <> t._content)"""
         )
         inserted_before = self._scalar(f"SELECT count(*) FROM {target}")
-        self.con.execute(
+        self._run(
             f"""INSERT INTO {target} BY NAME
                 SELECT * FROM _stage s WHERE NOT EXISTS (
                     SELECT 1 FROM {target} t WHERE t._fact_key = s._fact_key)"""
         )
         inserted = self._scalar(f"SELECT count(*) FROM {target}") - inserted_before - updated
-        self.con.execute("DROP TABLE _stage")
+        self._run("DROP TABLE _stage")
         return inserted, updated, unchanged
 
     def _store_rejected(
@@ -288,7 +285,7 @@ class Warehouse:
             pl.lit(loaded_at).alias("loaded_at"),
         )
         self.con.register("_rej", frame.to_arrow())
-        self.con.execute("INSERT INTO rejected BY NAME SELECT * FROM _rej")
+        self._run("INSERT INTO rejected BY NAME SELECT * FROM _rej")
         self.con.unregister("_rej")
 
     def _frame(self, sql: str) -> pl.DataFrame:
@@ -296,8 +293,14 @@ class Warehouse:
         return frame
 
     def _scalar(self, sql: str) -> int:
-        row = self.con.execute(sql).fetchone()
-        return int(row[0]) if row else 0
+        rows = self._run(sql)
+        return int(rows[0][0]) if rows else 0
+
+    def _run(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Execute and drain: DuckDB refuses new work while a result is unfinished."""
+        cursor = self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
     # --- read ---------------------------------------------------------------------------
 
