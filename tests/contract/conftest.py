@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from contract_factories import ONE_DECLARATION, csv_bytes
 
 WriteDataset = Callable[..., Path]

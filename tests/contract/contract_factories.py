@@ -14,7 +14,7 @@ from orewatch.contract.schema import DECLARATIONS
 
 EXPORTERS = tuple(
     (lambda first17: first17 + uscc_check_char(first17))(f"91{330100 + i:06d}MA{i:07d}")
-    for i in range(50)
+    for i in range(2000)
 )
 
 ONE_DECLARATION: dict[str, str] = {
@@ -23,7 +23,7 @@ ONE_DECLARATION: dict[str, str] = {
     "declared_at": "2024-03-04 10:15:00",
     "port": "CNSZX",
     "mode": "sea",
-    "exporter_id": EXPORTERS[0],
+    "exporter_id": "91330100MA0000000C",
     "exporter_name": "深圳市稀有金属有限公司",
     "declarant_id": "4403980123",
     "consignee_name": "ACME Trading GmbH",
@@ -53,9 +53,15 @@ def declarations(n: int, seed: int = 0) -> pl.DataFrame:
     """``n`` valid declaration lines as text, built column-wise so a million is quick."""
     rng = np.random.default_rng(seed)
     idx = pl.int_range(0, n, eager=True)
-    frame = pl.DataFrame({name: pl.repeat(value, n, eager=True) for name, value in ONE_DECLARATION.items()})
+    frame = pl.DataFrame(
+        {name: pl.repeat(value, n, eager=True) for name, value in ONE_DECLARATION.items()}
+    )
+    seconds = pl.Series(rng.integers(0, 365 * 86400, n)) * 1_000_000
     return frame.with_columns(
         declaration_id=pl.format("5316{}", (idx // 3).cast(pl.String).str.zfill(11)),
+        declared_at=(seconds.cast(pl.Datetime("us")).dt.offset_by("54y")).dt.to_string(
+            "%Y-%m-%d %H:%M:%S"
+        ),
         line_no=((idx % 3) + 1).cast(pl.String),
         exporter_id=pl.Series(rng.choice(EXPORTERS, n)),
         quantity=pl.Series(rng.uniform(1, 5000, n).round(3)).cast(pl.String),
@@ -64,10 +70,23 @@ def declarations(n: int, seed: int = 0) -> pl.DataFrame:
     ).select(DECLARATIONS.names)
 
 
-def write_dataset(root: Path, n: int) -> Path:
-    """A dataset folder holding ``n`` valid declaration lines as CSV."""
+def spoil(frame: pl.DataFrame, every: int = 50) -> pl.DataFrame:
+    """Break one line in ``every`` the way real exports break (bad dates, numbers, codes)."""
+    idx = pl.int_range(0, pl.len())
+    bad = idx % every == 0
+    return frame.with_columns(
+        declared_at=pl.when(bad & (idx % 3 == 0))
+        .then(pl.lit("03/04/2024"))
+        .otherwise("declared_at"),
+        quantity=pl.when(bad & (idx % 3 == 1)).then(pl.lit("1,234")).otherwise("quantity"),
+        hs_code=pl.when(bad & (idx % 3 == 2)).then(pl.lit("8112.92")).otherwise("hs_code"),
+    )
+
+
+def write_dataset(root: Path, n: int, every: int = 50) -> Path:
+    """A dataset folder of ``n`` declaration lines as CSV, one in ``every`` spoiled."""
     root.mkdir(parents=True, exist_ok=True)
-    declarations(n).write_csv(root / "declarations.csv")
+    spoil(declarations(n), every).write_csv(root / "declarations.csv")
     return root
 
 

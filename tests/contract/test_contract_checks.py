@@ -13,7 +13,9 @@ from orewatch.contract.schema import TABLES, Column, ColumnType, Table
 PLAIN = Table("t", ())
 
 
-def judge(type_: ColumnType, values: list[str | None], **column: object) -> list[tuple[object, str | None]]:
+def judge(
+    type_: ColumnType, values: list[str | None], **column: object
+) -> list[tuple[object, str | None]]:
     """(value, reason) per input for a column of ``type_`` in a table named ``t``."""
     col = Column("c", type_, **column)  # type: ignore[arg-type]
     checked = check_column(PLAIN, col, pl.col("c"))
@@ -167,13 +169,21 @@ def test_datetime_dtype_is_naive_microseconds() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "value"),
-    [("2024", "2024"), ("2024-3", "2024-03"), ("2024/12", "2024-12"), ("202403", "2024-03"), ("2024年3月", "2024-03")],
+    [
+        ("2024", "2024"),
+        ("2024-3", "2024-03"),
+        ("2024/12", "2024-12"),
+        ("202403", "2024-03"),
+        ("2024年3月", "2024-03"),
+    ],
 )
 def test_period_normalises(raw: str, value: str) -> None:
     assert ok("period", raw) == value
 
 
-@pytest.mark.parametrize(("raw", "why"), [("2024-13", "month"), ("24-03", "not a period"), ("Q1 2024", "not a period")])
+@pytest.mark.parametrize(
+    ("raw", "why"), [("2024-13", "month"), ("24-03", "not a period"), ("Q1 2024", "not a period")]
+)
 def test_period_refuses(raw: str, why: str) -> None:
     assert why in refused("period", raw)
 
@@ -201,14 +211,24 @@ def test_hs_accepts_6_to_10_digits(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "why"),
-    [("8112.92", "dots"), ("81129A", "letters"), ("8112", "4 digits"), ("81129290101", "11 digits"), ("81 12 92", "other than digits")],
+    [
+        ("8112.92", "dots"),
+        ("81129A", "letters"),
+        ("8112", "4 digits"),
+        ("81129290101", "11 digits"),
+        ("81 12 92", "other than digits"),
+    ],
 )
 def test_hs_refuses(raw: str, why: str) -> None:
     assert why in refused("hs", raw)
 
 
 def test_list_splits_strips_and_drops_empties() -> None:
-    assert judge("list", ["a; b ;;c", " ; ", "x"]) == [(["a", "b", "c"], None), (None, None), (["x"], None)]
+    assert judge("list", ["a; b ;;c", " ; ", "x"]) == [
+        (["a", "b", "c"], None),
+        (None, None),
+        (["x"], None),
+    ]
 
 
 def test_regid_checks_credit_codes_only() -> None:
@@ -223,7 +243,9 @@ def test_regid_checks_credit_codes_only() -> None:
 def test_closed_vocabulary_is_case_insensitive_and_lower_cased() -> None:
     declarations = TABLES["declarations"]
     checked = check_column(declarations, declarations.column("mode"), pl.col("c"))
-    out = pl.DataFrame({"c": ["SEA", "Air", "boat"]}).select(checked.value, checked.reason.alias("r"))
+    out = pl.DataFrame({"c": ["SEA", "Air", "boat"]}).select(
+        checked.value, checked.reason.alias("r")
+    )
     assert out.rows() == [("sea", None), ("air", None), ("boat", out["r"][2])]
     assert "not one of" in out["r"][2]
 
@@ -231,7 +253,9 @@ def test_closed_vocabulary_is_case_insensitive_and_lower_cased() -> None:
 def test_open_vocabulary_keeps_unknown_terms() -> None:
     inspections = TABLES["inspections"]
     checked = check_column(inspections, inspections.column("method"), pl.col("c"))
-    out = pl.DataFrame({"c": ["Lab", "sniffer dog"]}).select(checked.value, checked.reason.alias("r"))
+    out = pl.DataFrame({"c": ["Lab", "sniffer dog"]}).select(
+        checked.value, checked.reason.alias("r")
+    )
     assert out.rows() == [("lab", None), ("sniffer dog", None)]
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-
 from conftest import WriteDataset
 from contract_factories import ONE_DECLARATION, csv_bytes, declaration
+
 from orewatch.contract import DatasetError, LoadedTable, load_dataset, load_table, write_rejected
 from orewatch.contract.checks import DTYPES
 from orewatch.contract.schema import DECLARATIONS, TABLES
@@ -121,7 +121,7 @@ def test_quoted_chinese_with_commas_newlines_and_quotes_parses(dataset: WriteDat
 
 def test_ragged_rows_are_rejected_with_their_record_number(dataset: WriteDataset) -> None:
     good = csv_bytes([declaration(), declaration(line_no="2", description="a,\nb")])
-    lines = good.decode().split("\n")
+    lines = good.decode().rstrip("\n").split("\n")
     broken = "\n".join([*lines, "only,three,fields", lines[1].replace("\n", "") + ",extra", ""])
     table = decls(dataset(**{"declarations.csv": broken.encode()}))
     assert table.frame["_row"].to_list() == [1, 2]
@@ -170,7 +170,13 @@ def test_csv_gz_loads(dataset: WriteDataset) -> None:
 
 def test_jsonl_rejects_bad_lines_by_number_and_joins_lists(dataset: WriteDataset) -> None:
     obj = {**declaration(), "container_ids": ["MSCU1234565", "TGHU7654321"], "quantity": 25.5}
-    lines = [json.dumps(obj, ensure_ascii=False), "{not json", "[1, 2]", "", json.dumps({**obj, "line_no": 2})]
+    lines = [
+        json.dumps(obj, ensure_ascii=False),
+        "{not json",
+        "[1, 2]",
+        "",
+        json.dumps({**obj, "line_no": 2}),
+    ]
     table = decls(dataset(**{"declarations.jsonl": "\n".join(lines).encode()}))
     assert table.format == "jsonl"
     assert table.frame["_row"].to_list() == [1, 5]
@@ -179,11 +185,15 @@ def test_jsonl_rejects_bad_lines_by_number_and_joins_lists(dataset: WriteDataset
     assert "not valid JSON" in table.rejected["reason"][0]
 
 
-def test_parquet_typed_columns_go_through_the_same_checks(dataset: WriteDataset, tmp_path: Path) -> None:
+def test_parquet_typed_columns_go_through_the_same_checks(
+    dataset: WriteDataset, tmp_path: Path
+) -> None:
     frame = pl.DataFrame([declaration(), declaration(line_no="2")]).with_columns(
         pl.col("line_no").cast(pl.Int64),
         pl.col("quantity").cast(pl.Float64),
-        pl.Series("declared_at", [dt.datetime(2024, 3, 4, 2, 15), dt.datetime(2024, 3, 4)]).dt.replace_time_zone("UTC"),
+        pl.Series(
+            "declared_at", [dt.datetime(2024, 3, 4, 2, 15), dt.datetime(2024, 3, 4)]
+        ).dt.replace_time_zone("UTC"),
         pl.Series("net_weight_kg", [-1.0, 2.0]),
     )
     path = tmp_path / "declarations.parquet"
@@ -233,7 +243,9 @@ def test_no_declarations_is_a_dataset_error(tmp_path: Path) -> None:
 
 
 def test_two_files_for_one_table_is_an_error_naming_both(dataset: WriteDataset) -> None:
-    root = dataset(**{"declarations.csv": csv_bytes([declaration()]), "declarations.jsonl": b"{}\n"})
+    root = dataset(
+        **{"declarations.csv": csv_bytes([declaration()]), "declarations.jsonl": b"{}\n"}
+    )
     with pytest.raises(DatasetError, match=r"declarations\.csv.*declarations\.jsonl"):
         load_dataset(root)
 

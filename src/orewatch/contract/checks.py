@@ -304,8 +304,10 @@ def check_period(text: pl.Expr, monthly: bool = False) -> Checked:
     year = parts.struct.field("1")
     month = _group(parts, 2, 3, 4)
     month_no = month.cast(pl.Int64)
-    value = pl.when(month.is_null()).then(year).otherwise(
-        pl.concat_str(year, pl.lit("-"), month.str.zfill(2))
+    value = (
+        pl.when(month.is_null())
+        .then(year)
+        .otherwise(pl.concat_str(year, pl.lit("-"), month.str.zfill(2)))
     )
     low, high = YEAR_RANGE
     rules: list[tuple[pl.Expr, str]] = [
@@ -396,7 +398,8 @@ def check_column(table: Table, column: Column, raw: pl.Expr) -> Checked:
 BY_DISTINCT: frozenset[ColumnType] = frozenset({"regid", "date", "datetime", "period"})
 
 _FAST_DATETIME = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?)?$"
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?)?$"
 )
 _FAST_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 

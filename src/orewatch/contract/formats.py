@@ -99,8 +99,11 @@ _SEPARATORS = (",", "\t", ";", "|")
 
 
 def _first_record(text: str, separator: str) -> list[str]:
-    reader = csv.reader(io.StringIO(text), delimiter=separator, strict=False)
-    return next(reader, [])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
+    try:
+        return next(reader, [])
+    except csv.Error as exc:
+        raise UnreadableError(f"the header row cannot be read ({exc})") from exc
 
 
 def sniff_separator(head: str) -> str:
@@ -139,43 +142,42 @@ def read_csv(data: bytes) -> RawTable:
 def _read_csv_arrow(data: bytes, names: list[str], separator: str) -> RawTable:
     placeholders = [f"c{i}" for i in range(len(names))]
     table, bad = _arrow_pass(data, placeholders, separator, threads=True)
-    if bad and any(number is None for number, _ in bad):
+    if any(number is None for number, _ in bad):
         table, bad = _arrow_pass(data, placeholders, separator, threads=False)
-    total = table.num_rows + len(bad)
-    bad_numbers = np.array([n for n, _ in bad], dtype=np.int64)
+    numbered = [(n, t) for n, t in bad if n is not None]
+    if len(numbered) < len(bad) or any(n == 1 for n, _ in numbered):
+        raise ValueError("cannot number the malformed records")
+    total = table.num_rows + len(numbered)
+    bad_numbers = np.array([n for n, _ in numbered], dtype=np.int64)
     good = np.setdiff1d(np.arange(1, total + 1, dtype=np.int64), bad_numbers)
-    frame = pl.from_arrow(table.slice(1)) if table.num_rows else pl.DataFrame()
-    assert isinstance(frame, pl.DataFrame)
-    frame = frame.rename(dict(zip(placeholders, names, strict=True))) if frame.width else frame
-    if frame.width == 0:
-        frame = pl.DataFrame(schema=dict.fromkeys(names, pl.String))
+    frame = pl.DataFrame(pl.from_arrow(table.slice(1))).rename(
+        dict(zip(placeholders, names, strict=True))
+    )
     frame = frame.cast(dict.fromkeys(frame.columns, pl.String))
-    rows = good[1:] - 1
-    blank = [(n, t) for n, t in bad if not t.strip()]
-    ragged = [(n, t) for n, t in bad if t.strip()]
+    blank = [n for n, t in numbered if not t.strip()]
+    ragged = [(n, t) for n, t in numbered if t.strip()]
     rejected = _ragged_rejections(
         [n - 1 for n, _ in ragged], [t for _, t in ragged], len(names), separator
     )
     notes = [f"{len(blank)} blank record(s) ignored"] if blank else []
-    return RawTable(_numbered(frame, rows), rejected, notes)
+    return RawTable(_numbered(frame, good[1:] - 1), rejected, notes)
 
 
 def _arrow_pass(
     data: bytes, names: list[str], separator: str, *, threads: bool
-) -> tuple[pa.Table, list[tuple[int, str]]]:
-    bad: list[tuple[int, str]] = []
+) -> tuple[pa.Table, list[tuple[int | None, str]]]:
+    """One read by Arrow; malformed records are collected (numbered if single-threaded)."""
+    bad: list[tuple[int | None, str]] = []
 
     def keep(row: Any) -> str:
         number = row.number
-        bad.append((number if number is None else int(number), str(row.text)))
+        bad.append((None if number is None else int(number), str(row.text)))
         return "skip"
 
     handler: Callable[[Any], str] = keep
     table = pacsv.read_csv(
         io.BytesIO(data),
-        read_options=pacsv.ReadOptions(
-            use_threads=threads, column_names=names, block_size=1 << 24
-        ),
+        read_options=pacsv.ReadOptions(use_threads=threads, column_names=names, block_size=1 << 24),
         parse_options=pacsv.ParseOptions(
             delimiter=separator,
             newlines_in_values=True,
@@ -225,7 +227,10 @@ def _read_csv_python(text: str, names: list[str], separator: str) -> RawTable:
             bad_rows.append(number)
             bad_texts.append(separator.join(record))
     frame = pl.DataFrame(
-        {name: pl.Series(name, col, dtype=pl.String) for name, col in zip(names, columns, strict=True)}
+        {
+            name: pl.Series(name, col, dtype=pl.String)
+            for name, col in zip(names, columns, strict=True)
+        }
     )
     rejected = _ragged_rejections(bad_rows, bad_texts, len(names), separator)
     return RawTable(_numbered(frame, np.array(rows, dtype=np.int64)), rejected)
@@ -249,60 +254,80 @@ def _as_text(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _parse_line(line: str) -> tuple[dict[str, object] | None, str]:
+    """A JSONL line as an object, or None and why not."""
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return None, f"not valid JSON ({exc})"
+    if not isinstance(obj, dict):
+        return None, f"a JSON {type(obj).__name__}, not an object"
+    return obj, ""
+
+
+@dataclass
+class _Columns:
+    """Text columns built up object by object, keys normalised like CSV headers."""
+
+    values: dict[str, list[str | None]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    height: int = 0
+
+    def name_for(self, key: str) -> str:
+        name = self.names.get(key)
+        if name is None:
+            ((base,), _) = normalise_names([key])
+            name, k = base, 2
+            while name in self.values:
+                name, k = f"{base}__{k}", k + 1
+            if name != base:
+                self.notes.append(f"duplicate key {key!r} kept as {name!r} and ignored")
+            self.names[key] = name
+            self.values[name] = [None] * self.height
+        return name
+
+    def append(self, obj: dict[str, object]) -> None:
+        for key, value in obj.items():
+            self.values[self.name_for(str(key))].append(_as_text(value))
+        self.height += 1
+        for column in self.values.values():
+            if len(column) < self.height:
+                column.append(None)
+
+    def frame(self) -> pl.DataFrame:
+        return pl.DataFrame({n: pl.Series(n, c, dtype=pl.String) for n, c in self.values.items()})
+
+
 def read_jsonl(data: bytes) -> RawTable:
     """One JSON object per line; a line that is not one is rejected with its line number.
 
     Lines are parsed one by one on purpose: a single bad line must cost only itself,
     which a whole-file JSON reader cannot promise. The value checks stay vectorised.
     """
-    columns: dict[str, list[str | None]] = {}
-    rows: list[int] = []
-    bad_rows: list[int] = []
-    bad_texts: list[str] = []
-    bad_reasons: list[str] = []
-    names: dict[str, str] = {}
-    notes: list[str] = []
-    n_blank = 0
     lines = data.decode("utf-8").split("\n")
     if lines and not lines[-1]:
         lines.pop()
+    columns = _Columns()
+    rows: list[int] = []
+    bad: list[tuple[int, str, str]] = []
+    n_blank = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             n_blank += 1
             continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            obj, reason = None, f"not valid JSON ({exc})"
-        else:
-            reason = "" if isinstance(obj, dict) else f"a JSON {type(obj).__name__}, not an object"
-        if not isinstance(obj, dict):
-            bad_rows.append(number)
-            bad_texts.append(line[:_MAX_VALUE_CHARS])
-            bad_reasons.append(reason)
+        obj, reason = _parse_line(line)
+        if obj is None:
+            bad.append((number, line[:_MAX_VALUE_CHARS], reason))
             continue
-        index = len(rows)
         rows.append(number)
-        for key, value in obj.items():
-            name = names.get(key)
-            if name is None:
-                (name,), key_notes = normalise_names([str(key)])
-                base, k = name, 2
-                while name in columns:
-                    name, k = f"{base}__{k}", k + 1
-                if name != base:
-                    notes.append(f"duplicate key {key!r} kept as {name!r} and ignored")
-                names[key] = name
-                columns[name] = [None] * index
-            columns[name].append(_as_text(value))
-        for col in columns.values():
-            if len(col) == index:
-                col.append(None)
-    if n_blank:
-        notes.append(f"{n_blank} blank line(s) ignored")
-    frame = pl.DataFrame({n: pl.Series(n, c, dtype=pl.String) for n, c in columns.items()})
-    rejected = quarantine.records(bad_rows, [None] * len(bad_rows), bad_texts, bad_reasons)
-    return RawTable(_numbered(frame, np.array(rows, dtype=np.int64)), rejected, notes)
+        columns.append(obj)
+    notes = columns.notes + ([f"{n_blank} blank line(s) ignored"] if n_blank else [])
+    rejected = quarantine.records(
+        [b[0] for b in bad], [None] * len(bad), [b[1] for b in bad], [b[2] for b in bad]
+    )
+    frame = _numbered(columns.frame(), np.array(rows, dtype=np.int64))
+    return RawTable(frame, rejected, notes)
 
 
 # --- Parquet -----------------------------------------------------------------------------

@@ -71,14 +71,12 @@ def is_valid_resident_id(value: str) -> bool:
 
 def uscc_check_char_expr(code: pl.Expr) -> pl.Expr:
     """Expected check character of each credit-code-shaped value (null for other shapes)."""
-    index = {ch: i for i, ch in enumerate(USCC_ALPHABET)}
+    alphabet = pl.lit(USCC_ALPHABET)
     total = pl.sum_horizontal(
-        code.str.slice(i, 1).replace_strict(index, default=None, return_dtype=pl.Int64) * w
+        alphabet.str.find(code.str.slice(i, 1), literal=True).cast(pl.Int64) * w
         for i, w in enumerate(USCC_WEIGHTS)
     )
-    check = ((31 - total % 31) % 31).replace_strict(
-        dict(enumerate(USCC_ALPHABET)), default=None, return_dtype=pl.String
-    )
+    check = alphabet.str.slice((31 - total % 31) % 31, 1)
     return pl.when(code.str.contains(USCC_SHAPE)).then(check)
 
 
@@ -88,9 +86,7 @@ def resident_id_valid_expr(code: pl.Expr) -> pl.Expr:
         code.str.slice(i, 1).cast(pl.Int64, strict=False) * w
         for i, w in enumerate(RESIDENT_WEIGHTS)
     )
-    expected = (total % 11).replace_strict(
-        dict(enumerate(RESIDENT_CHECK)), default=None, return_dtype=pl.String
-    )
+    expected = pl.lit(RESIDENT_CHECK).str.slice(total % 11, 1)
     born = code.str.slice(6, 8).str.strptime(pl.Date, "%Y%m%d", strict=False)
     return (
         code.str.contains(RESIDENT_SHAPE)

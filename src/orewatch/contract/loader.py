@@ -134,7 +134,9 @@ def _read_raw(data: bytes, fmt: Format) -> tuple[RawTable, str]:
 def _assemble(
     file: Path, table: Table, fmt: Format, encoding: str, raw: RawTable, judged: Judged
 ) -> LoadedTable:
-    rejected = quarantine.stamp(quarantine.concat([raw.rejected, judged.rejected]), file, table.name)
+    rejected = quarantine.stamp(
+        quarantine.concat([raw.rejected, judged.rejected]), file, table.name
+    )
     rows_read = raw.records
     rows_loaded = judged.frame.height
     notes = list(raw.notes)

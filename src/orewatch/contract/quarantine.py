@@ -17,14 +17,16 @@ import polars as pl
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.io.atomic import write_csv
 
-REJECTED_SCHEMA: dict[str, pl.DataType] = {
-    "file": pl.String(),
-    "table": pl.String(),
-    "row": pl.Int64(),
-    "field": pl.String(),
-    "value": pl.String(),
-    "reason": pl.String(),
-}
+REJECTED_SCHEMA = pl.Schema(
+    {
+        "file": pl.String(),
+        "table": pl.String(),
+        "row": pl.Int64(),
+        "field": pl.String(),
+        "value": pl.String(),
+        "reason": pl.String(),
+    }
+)
 WHOLE_FILE = 0
 
 

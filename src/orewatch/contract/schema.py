@@ -211,7 +211,12 @@ INSPECTIONS = Table(
         _c("line_no", "int", False, default=1),
         _c("inspected_at", "date", True),
         _c("method", "str", False, "document, scan, physical, lab"),
-        _c("result", "str", True, "clear, misdeclared, undervalued, concealed, unlicensed, diverted"),
+        _c(
+            "result",
+            "str",
+            True,
+            "clear, misdeclared, undervalued, concealed, unlicensed, diverted",
+        ),
         _c("found_hs_code", "hs"),
         _c("found_description", "str"),
         _c("found_quantity_kg", "float"),

@@ -29,6 +29,7 @@ _VALUE = "__value__"
 _WHY = "__why__"
 _DUP_FIRST = "__first_row__"
 _LOOKED_UP = "__looked_up__"
+_TEXT = "__text__"
 
 
 @dataclass(frozen=True)
@@ -107,24 +108,25 @@ def _duplicate_rejections(wide: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFr
 
 def _distinct_lookup(raw: pl.LazyFrame, table: Table, column: Column) -> pl.LazyFrame:
     """Full check of each distinct value the fast path did not accept, keyed by raw text."""
-    text = cleaned(pl.col(column.name))
+    text = pl.col(_TEXT + column.name)
     fast = fast_path(column, text)
     need = text.is_not_null() if fast is None else text.is_not_null() & ~fast.accepts
     checked = check_value(table, column, text)
     return (
-        raw.select(column.name)
+        raw.select(column.name, cleaned(pl.col(column.name)).alias(_TEXT + column.name))
         .filter(need)
-        .unique()
+        .unique(column.name)
         .with_columns(
             checked.value.alias(_LOOKED_UP + _VALUE + column.name),
             checked.reason.alias(_LOOKED_UP + _WHY + column.name),
         )
+        .drop(_TEXT + column.name)
     )
 
 
 def _checked_by_distinct(column: Column) -> Checked:
     """Fast path where it accepts, else the looked-up verdict, then default/required."""
-    text = cleaned(pl.col(column.name))
+    text = pl.col(_TEXT + column.name)
     value = pl.col(_LOOKED_UP + _VALUE + column.name)
     reason = pl.col(_LOOKED_UP + _WHY + column.name)
     fast = fast_path(column, text)
@@ -137,8 +139,47 @@ def _checked_by_distinct(column: Column) -> Checked:
 def _check(table: Table, column: Column) -> Checked:
     if column.type in BY_DISTINCT:
         return _checked_by_distinct(column)
-    text = cleaned(pl.col(column.name))
+    text = pl.col(_TEXT + column.name)
     return complete(column, text, check_value(table, column, text))
+
+
+def _with_text(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
+    """Add each contract column's cleaned text once, so that every check stays small."""
+    absent = [c.name for c in table.columns if c.name not in raw.columns]
+    return raw.with_columns(pl.lit(None, pl.String).alias(name) for name in absent).with_columns(
+        cleaned(pl.col(c.name)).alias(_TEXT + c.name) for c in table.columns
+    )
+
+
+def _with_lookups(wide: pl.DataFrame, table: Table) -> pl.DataFrame:
+    """Join the verdicts on distinct values for the columns that are costly to judge."""
+    for column in table.columns:
+        if column.type in BY_DISTINCT:
+            lookup = _distinct_lookup(wide.lazy(), table, column).collect()
+            wide = wide.join(lookup, on=column.name, how="left", maintain_order="left")
+    return wide
+
+
+def _with_verdicts(wide: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, list[str]]:
+    """Typed values, one reason column per field and row rule, and whether the row is ok."""
+    checked = {c.name: _check(table, c) for c in table.columns}
+    rules = _row_rule_reasons(table)
+    wide = wide.with_columns(
+        *(ch.value.alias(_VALUE + name) for name, ch in checked.items()),
+        *(ch.reason.alias(_WHY + name) for name, ch in checked.items()),
+    ).with_columns(rule.alias(_WHY + name) for name, rule in rules.items())
+    ok = pl.all_horizontal(pl.col(_WHY + name).is_null() for name in [*checked, *rules])
+    return wide.with_columns(ok.alias("__ok__")), list(rules)
+
+
+def _with_duplicates(wide: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
+    """Mark later ok rows that repeat an earlier ok row's key, with that earlier row."""
+    if not key:
+        return wide.with_columns(pl.lit(None, pl.Int64).alias(_DUP_FIRST))
+    first = pl.when("__ok__").then(pl.col(ROW)).min().over([_VALUE + k for k in key])
+    return wide.with_columns(
+        pl.when(pl.col("__ok__") & (pl.col(ROW) != first)).then(first).alias(_DUP_FIRST)
+    )
 
 
 def judge(raw: pl.DataFrame, table: Table) -> Judged:
@@ -146,40 +187,15 @@ def judge(raw: pl.DataFrame, table: Table) -> Judged:
     missing = missing_required(raw, table)
     if missing:
         return _refuse_table(raw, table, missing)
-    absent = [c.name for c in table.columns if c.name not in raw.columns]
-    raw = raw.with_columns(pl.lit(None, pl.String).alias(name) for name in absent)
     extras = [c for c in raw.columns if c != ROW and c not in table.names]
-    checked = {c.name: _check(table, c) for c in table.columns}
-    rules = _row_rule_reasons(table)
-    reasons = [pl.col(_WHY + name) for name in [*checked, *rules]]
-    ok = pl.all_horizontal(r.is_null() for r in reasons)
-    lazy = raw.lazy()
-    for column in table.columns:
-        if column.type in BY_DISTINCT:
-            lookup = _distinct_lookup(raw.lazy(), table, column)
-            lazy = lazy.join(lookup, on=column.name, how="left", maintain_order="left")
-    lazy = (
-        lazy.with_columns(
-            *(ch.value.alias(_VALUE + name) for name, ch in checked.items()),
-            *(ch.reason.alias(_WHY + name) for name, ch in checked.items()),
-        )
-        .with_columns(rule.alias(_WHY + name) for name, rule in rules.items())
-        .with_columns(ok.alias("__ok__"))
-    )
-    if table.key:
-        keys = [_VALUE + k for k in table.key]
-        first = pl.when("__ok__").then(pl.col(ROW)).min().over(keys)
-        lazy = lazy.with_columns(
-            pl.when(pl.col("__ok__") & (pl.col(ROW) != first)).then(first).alias(_DUP_FIRST)
-        )
-    else:
-        lazy = lazy.with_columns(pl.lit(None, pl.Int64).alias(_DUP_FIRST))
-    wide = lazy.collect()
-    rejected = [_field_rejections(wide, list(checked), list(rules))]
+    wide = _with_lookups(_with_text(raw, table), table)
+    wide, rules = _with_verdicts(wide, table)
+    wide = _with_duplicates(wide, table.key)
+    rejected = [_field_rejections(wide, list(table.names), rules)]
     if table.key:
         rejected.append(_duplicate_rejections(wide, table.key))
     loaded = wide.filter(pl.col("__ok__") & pl.col(_DUP_FIRST).is_null()).select(
-        *(pl.col(_VALUE + name).alias(name) for name in checked),
+        *(pl.col(_VALUE + name).alias(name) for name in table.names),
         *(pl.col(c) for c in extras),
         pl.col(ROW),
     )
