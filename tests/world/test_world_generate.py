@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SMALL_LINES, World
 
 from orewatch.contract.schema import TABLES
 from orewatch.world import generate_world
 from orewatch.world.generate import WorldConfig
-
-from conftest import SMALL_LINES, World
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -170,7 +170,7 @@ def build_chain(
     for (e, g), grp in ex.group_by(["e", "g"], maintain_order=True):
         series = np.zeros(nm)
         series[grp["m"].to_numpy()] = grp["kg"].to_numpy()
-        e, g = int(e), int(g)  # type: ignore[call-overload]
+        e, g = int(str(e)), int(str(g))
         exp = book.exporters[e]
         if e not in exp_fac:
             kind = "trader" if exp.kind == "trader" else "warehouse"
@@ -244,10 +244,14 @@ def build_chain(
                 a = int(rng.integers(nm // 3, nm - 4))
                 b = min(nm, a + int(rng.integers(3, 9)))
                 leak[a:b] = produced[a:b] * rng.uniform(0.1, 0.35, b - a)
+                leak = np.where(leak >= 2.0, np.round(leak, 1), 0.0)
                 variant = "gap" if rng.random() < 0.5 else "yield"
-                for t in range(a, b):
-                    ch.leaks.append((s, material, t, float(leak[t])))
-                ch.leak_region.setdefault(material, []).append(ch.facilities[s].city.code)
+                for t in np.flatnonzero(leak):
+                    ch.leaks.append((s, material, int(t), float(leak[t])))
+                if leak.any():
+                    ch.leak_region.setdefault(material, []).append(ch.facilities[s].city.code)
+                else:
+                    variant = ""
             true_out = produced + leak
             consumed_in = true_out / yld
             in_closing = _ahead(consumed_in, 1.0)
@@ -333,7 +337,7 @@ def chain_frames(
 
         # a late month's flows are reported with the following month
         opening = b.opening.copy()
-        for t in np.flatnonzero(late)[::-1]:
+        for t in np.flatnonzero(late):
             opening[t + 1] = opening[t]
         unreported_tail = rng.random() < 0.08 and not b.on_time
         frame = pl.DataFrame(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from orewatch.contract.schema import TRADE_STATS
@@ -22,8 +23,9 @@ _HS6 = np.array([g.hs_code[:6] for g in GOODS])
 _FAR = ("US", "MX", "CA", "DE", "NL", "BE", "GB", "FR", "IT", "TR", "AE", "IN", "RU")
 
 
-def _period(days: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
-    out: np.ndarray = np.datetime_as_string(days.astype("datetime64[D]").astype("datetime64[M]"))  # type: ignore[type-arg]
+def _period(days: npt.NDArray[np.int64]) -> npt.NDArray[np.str_]:
+    months = days.astype("datetime64[D]").astype("datetime64[M]")
+    out: npt.NDArray[np.str_] = np.datetime_as_string(months)
     return out
 
 
