@@ -66,8 +66,8 @@ def test_declaration_key_unique(world: World) -> None:
     assert d.select("declaration_id", "line_no").is_duplicated().sum() == 0
     assert d["declaration_id"].str.contains(r"^\d{18}$").all()
     assert d["declared_at"].str.contains(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$").all()
-    assert d["declared_at"].min() >= "2023-01-01"
-    assert d["declared_at"].max() < "2026-11-01"
+    assert str(d["declared_at"].min()) >= "2023-01-01"
+    assert str(d["declared_at"].max()) < "2026-11-01"
 
 
 def test_weights_consistent(world: World) -> None:

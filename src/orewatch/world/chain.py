@@ -296,12 +296,12 @@ def _rounding(x: FloatArr, big: bool) -> FloatArr:
     return out
 
 
-def _merged(x: FloatArr, late: BoolArr) -> FloatArr:
+def _merged(x: FloatArr, late: BoolArr, keep: BoolArr) -> FloatArr:
     """A late month's flows are reported with the following month."""
     out = x.copy()
     for t in np.flatnonzero(late):
         out[t + 1] += out[t]
-    res: FloatArr = out[~late]
+    res: FloatArr = out[keep]
     return res
 
 
@@ -333,7 +333,9 @@ def chain_frames(
         late[-1] = False
         if b.on_time:
             late[:] = False
-        keep = ~late
+        flows = b.opening + b.received + b.produced + b.consumed + b.shipped
+        active = np.cumsum(flows > 0.05) > 0  # no reports before the first activity
+        keep = ~late & active
 
         # a late month's flows are reported with the following month
         opening = b.opening.copy()
@@ -346,10 +348,10 @@ def chain_frames(
                 "period": np.array(periods)[keep],
                 "material": b.material,
                 "opening_kg": _rounding(opening[keep], big),
-                "received_kg": _rounding(_merged(b.received, late), big),
-                "produced_kg": _rounding(_merged(b.produced, late), big),
-                "consumed_kg": _rounding(_merged(b.consumed, late), big),
-                "shipped_kg": _rounding(_merged(b.shipped, late), big),
+                "received_kg": _rounding(_merged(b.received, late, keep), big),
+                "produced_kg": _rounding(_merged(b.produced, late, keep), big),
+                "consumed_kg": _rounding(_merged(b.consumed, late, keep), big),
+                "shipped_kg": _rounding(_merged(b.shipped, late, keep), big),
                 "closing_kg": _rounding(closing[keep], big),
             }
         )

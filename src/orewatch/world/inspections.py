@@ -63,11 +63,11 @@ def inspections_frame(
     inc = np.array([(e.incorporated - date(1970, 1, 1)).days for e in book.exporters])[
         decls.exporter[d]
     ]
-    score = 1.4 * G_CONTROLLED[lines.good_decl]
+    score = 1.8 * G_CONTROLLED[lines.good_decl]
     score += 0.9 * np.isin(mode, (M_POST, M_EXPRESS, M_PASSENGER))
     score += 0.8 * np.isin(decls.dest[d], [COUNTRY_INDEX[c] for c in TRANSIT_COUNTRIES])
-    score += 1.0 * ((day - inc) < 365)
-    score += 0.8 * (lines.gross > 1.25 * np.maximum(lines.kg_decl, 0.01))
+    score += 1.2 * ((day - inc) < 365)
+    score += 1.0 * (lines.gross > 1.25 * np.maximum(lines.kg_decl, 0.01))
     score += 0.6 * (lines.spec >= specs_base)
     weight = np.exp(score)
     p = np.minimum(0.9, rate * 0.85 * weight / weight.mean()) + rate * 0.15

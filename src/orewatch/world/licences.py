@@ -13,6 +13,7 @@ import numpy as np
 import polars as pl
 
 from orewatch.contract.schema import LICENSES
+from orewatch.world.declarations import G_ELEMENT_CTRL_DAY as G_CTRL_DAY
 from orewatch.world.declarations import Decls, IntArr, Lines
 from orewatch.world.goods import GOODS
 from orewatch.world.parties import PartyBook
@@ -132,7 +133,8 @@ def issue_for_lines(
     head = rng.uniform(1.0, 1.4, groups.height)
     lead = rng.integers(5, 40, groups.height)
     for k, row in enumerate(groups.iter_rows(named=True)):
-        issued = int(row["first_day"]) - int(lead[k])
+        ctrl_day = int(G_CTRL_DAY[int(row["good"])])
+        issued = max(int(row["first_day"]) - int(lead[k]), ctrl_day)
         year = int(np.datetime64(issued, "D").astype("datetime64[Y]").astype(int)) + 1970
         qty = float(row["kg"]) / 1000.0 * float(head[k])
         qty = float(np.ceil(qty / (1000 if qty > 20000 else 10)) * (1000 if qty > 20000 else 10))
@@ -165,7 +167,7 @@ def add_unused(
         return
     for _ in range(n):
         src = lb.items[int(rng.integers(len(lb.items)))]
-        issued = src.issued + int(rng.integers(-200, 200))
+        issued = max(src.issued + int(rng.integers(-200, 200)), int(G_CTRL_DAY[src.good]))
         year = int(np.datetime64(issued, "D").astype("datetime64[Y]").astype(int)) + 1970
         exp = book.exporters[src.exporter]
         cons = [c for c, _ in exp.customers] or [src.consignee]

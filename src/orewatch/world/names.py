@@ -279,6 +279,10 @@ def cn_email(rng: np.random.Generator, pinyin_name: str) -> str:
 def foreign_company(rng: np.random.Generator, country: Country, sector_word: str) -> str:
     stem = _pick(rng, country.stems)
     form = _pick(rng, country.forms)
+    if sector_word.split()[0] in form:
+        form = country.forms[0]
+    if sector_word.split()[0] in form:
+        sector_word = "Industries"
     if rng.random() < 0.35:
         stem = f"{stem} {_pick(rng, country.stems)}"
     return f"{stem} {sector_word} {form}".replace("  ", " ")

@@ -83,9 +83,44 @@ _REASONS = (
 )
 
 
+_FORMS_ZH: tuple[tuple[str, str], ...] = (
+    ("GmbH & Co. KG", "两合公司"),
+    ("Co., Ltd.", "有限公司"),
+    ("Pte. Ltd.", "私人有限公司"),
+    ("Sdn. Bhd.", "私人有限公司"),
+    ("S.A. de C.V.", "可变资本股份公司"),
+    ("GmbH", "有限责任公司"),
+    ("K.K.", "株式会社"),
+    ("Inc.", "公司"),
+    ("LLC", "有限责任公司"),
+    ("Corp.", "公司"),
+    ("Ltd.", "有限公司"),
+    ("Limited", "有限公司"),
+    ("B.V.", "私人有限公司"),
+    ("FZE", "自由区公司"),
+    ("AG", "股份公司"),
+    ("LLP", "有限责任合伙"),
+    ("A.Ş.", "股份公司"),
+    ("JSC", "股份公司"),
+)
+
+
 def chinese_name(name: str) -> str:
-    """A Chinese rendering of an English company name, word by word."""
-    return "".join(_ZH.get(w, w) for w in name.split())
+    """A Chinese rendering of a foreign company name: legal form and known words
+    translated, the rest (a transliterated stem) kept in Latin letters."""
+    suffix = ""
+    for form, zh in _FORMS_ZH:
+        if name.endswith(form):
+            name, suffix = name[: -len(form)].strip(), zh
+            break
+    parts: list[str] = []
+    for word in name.split():
+        zh = _ZH.get(word)
+        if zh is None:
+            parts.append(f" {word} " if parts else f"{word} ")
+        else:
+            parts.append(zh)
+    return ("".join(parts).strip() + suffix).replace("  ", " ")
 
 
 def variant(name: str, rng: np.random.Generator) -> str:

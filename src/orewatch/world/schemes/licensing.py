@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from orewatch.world.declarations import G_ELEMENT_CTRL_DAY
 from orewatch.world.licences import G_CONTROL, Licence, licence_number
 from orewatch.world.schemes.base import LIC_CUSTOM, LIC_NONE, Ctx
 
@@ -22,8 +23,11 @@ def select(ctx: Ctx) -> None:
     )
     ctx.lic_mode[idx] = LIC_NONE
     ln.label(idx, "licence_missing")
+    day = ctx.line_day()
+    a_year_in = day >= G_ELEMENT_CTRL_DAY[ln.good_decl] + 400  # an expired licence can exist
     for scheme in _CUSTOM:
-        idx = ctx.pick_lines(ln.needs_licence.copy(), ctx.remaining(scheme), ctx.line_rogue())
+        pool = ln.needs_licence & (a_year_in if scheme == "licence_expired" else True)
+        idx = ctx.pick_lines(pool, ctx.remaining(scheme), ctx.line_rogue())
         ctx.lic_mode[idx] = LIC_CUSTOM
         ctx.lic_kind.append((idx, scheme))
         ln.label(idx, scheme)
@@ -50,11 +54,12 @@ def assign(ctx: Ctx) -> None:
             if scheme == "licence_forged":
                 ln.licence[i] = _forged(ctx, day)
             elif scheme == "licence_expired":
-                old = [x for x in own if x.valid_until < day and x.issued > day - 900]
+                old = [x for x in own if x.valid_until < day]
                 if old:
                     ln.licence[i] = max(old, key=lambda x: x.valid_until).no
                 else:
-                    issued = day - int(rng.integers(400, 700))
+                    lo = int(G_ELEMENT_CTRL_DAY[good])
+                    issued = int(rng.integers(lo, max(lo + 1, day - 380)))
                     lic = Licence(
                         lb.next_no(_year(issued)),
                         issued,
@@ -89,7 +94,7 @@ def assign(ctx: Ctx) -> None:
                         if cust
                         else int(rng.integers(len(ctx.book.consignees)))
                     )
-                    issued = day - int(rng.integers(10, 120))
+                    issued = max(day - int(rng.integers(10, 120)), int(G_ELEMENT_CTRL_DAY[good]))
                     lic = Licence(
                         lb.next_no(_year(issued)),
                         issued,
