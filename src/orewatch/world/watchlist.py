@@ -115,11 +115,11 @@ def chinese_name(name: str) -> str:
             break
     parts: list[str] = []
     for word in name.split():
-        zh = _ZH.get(word)
-        if zh is None:
+        word_zh = _ZH.get(word)
+        if word_zh is None:
             parts.append(f" {word} " if parts else f"{word} ")
         else:
-            parts.append(zh)
+            parts.append(word_zh)
     return ("".join(parts).strip() + suffix).replace("  ", " ")
 
 
