@@ -68,7 +68,7 @@ class WorldConfig:
     fraud_share: float = 0.02
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     inspection_rate: float = 0.04
-    leak_share: float = 0.06  # share of producing plants that leak for a few months
+    leak_share: float = 0.1  # share of producing plants that leak for a few months
     rogue_share: float = 0.2  # share of controlled-sector exporters that cheat sometimes
 
     def targets(self) -> dict[str, int]:
