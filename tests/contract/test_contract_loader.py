@@ -154,6 +154,7 @@ def test_empty_file_and_header_only(dataset: WriteDataset) -> None:
     header = ",".join(DECLARATIONS.names).encode() + b"\n"
     only = decls(dataset(**{"declarations.csv": header}))
     assert (only.rows_read, only.rejected.height) == (0, 0)
+    assert only.notes == ("no records (header only)",)
 
 
 def test_blank_lines_are_not_records(dataset: WriteDataset) -> None:

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import math
+import os
 import tempfile
 from pathlib import Path
 
@@ -34,7 +35,11 @@ from orewatch.contract.checks import (
 from orewatch.contract.ids import is_valid_resident_id, is_valid_uscc, looks_like_uscc
 from orewatch.contract.schema import DECLARATIONS, Column
 
-PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=int(os.environ.get("CONTRACT_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 nasty_text = st.text(
     alphabet=st.sampled_from(list("abcXYZ019 ,;\"'\n\r\t.-/:年月日镓锗锑稀土公司，。“”")),
@@ -89,7 +94,6 @@ def assert_contract(table: LoadedTable) -> None:
     whole_file = rejected.filter(pl.col("row") == 0).height > 0
     assert len(rejected_rows) == table.rows_rejected or (whole_file and not loaded_rows)
     assert rejected["reason"].null_count() == 0 and rejected["table"].null_count() == 0
-    assert rejected.filter(pl.col("row") > 0)["row"].min() or 1 >= 1
     for column in DECLARATIONS.columns:
         assert frame.schema[column.name] == DTYPES[column.type], column.name
     for name in DECLARATIONS.required:
@@ -167,7 +171,10 @@ def test_csv_rows_are_loaded_or_quarantined(
             set(table.rejected.filter(pl.col("row") == 0)["field"])
             == set(DECLARATIONS.required) & dropped
         )
-    assert len({r["declaration_id"] for r in rows}) >= table.rows_loaded // 3 or True
+    else:
+        loaded = set(table.frame["_row"].to_list())
+        quarantined = set(table.rejected["row"].to_list())
+        assert loaded | quarantined == set(range(1, len(rows) + 1))
 
 
 @PROPERTY

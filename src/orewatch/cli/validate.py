@@ -77,6 +77,11 @@ def validate(
     for table in loaded.tables.values():
         for note in table.notes:
             console.print(f"{table.file.name}: {note}")
+    declarations = loaded.tables.get("declarations")
+    if declarations is not None and declarations.rows_loaded == 0:
+        console.print(
+            f"[bold yellow]warning:[/bold yellow] no declaration lines loaded from {declarations.file}"
+        )
     if loaded.unknown_files:
         names = ", ".join(p.name for p in loaded.unknown_files)
         console.print(f"ignored (not contract tables): {names}")

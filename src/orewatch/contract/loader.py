@@ -126,7 +126,7 @@ def _read_raw(data: bytes, fmt: Format) -> tuple[RawTable, str]:
         return read_parquet(data), "binary"
     decoded = decode(data)
     if not decoded.data.strip():
-        raise UnreadableError("empty file (only blank lines, no header)")
+        raise UnreadableError("empty file (only blank lines)")
     reader = read_csv if fmt == "csv" else read_jsonl
     return reader(decoded.data), decoded.encoding
 
@@ -142,6 +142,8 @@ def _assemble(
     notes = list(raw.notes)
     if judged.whole_table_refused:
         notes.append("table not loaded: required column missing")
+    elif rows_read == 0:
+        notes.append("no records (header only)" if fmt == "csv" else "no records")
     return LoadedTable(
         name=table.name,
         file=file,
