@@ -80,7 +80,8 @@ def validate(
     declarations = loaded.tables.get("declarations")
     if declarations is not None and declarations.rows_loaded == 0:
         console.print(
-            f"[bold yellow]warning:[/bold yellow] no declaration lines loaded from {declarations.file}"
+            f"[bold yellow]warning:[/bold yellow] no declaration lines loaded "
+            f"from {declarations.file}"
         )
     if loaded.unknown_files:
         names = ", ".join(p.name for p in loaded.unknown_files)
