@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
-import polars as pl
 import pytest
+from world_support import SMALL_LINES, World
 
-from orewatch.world import WorldSummary, generate_world
-
-SMALL_LINES = 20_000
-
-
-@dataclass(frozen=True)
-class World:
-    path: Path
-    summary: WorldSummary
-    seconds: float
-
-    def table(self, name: str) -> pl.DataFrame:
-        """A table as strings, exactly as written."""
-        return pl.read_csv(self.path / f"{name}.csv", infer_schema_length=0)
-
-    def truth(self, name: str) -> pl.DataFrame:
-        return pl.read_csv(self.path / "truth" / f"{name}.csv", infer_schema_length=0)
+from orewatch.world import generate_world
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import re
 
 import polars as pl
 import pycountry
-from conftest import World
+from world_support import World
 
 from orewatch.contract import ids as contract_ids
 from orewatch.contract.loader import load_dataset

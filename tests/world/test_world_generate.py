@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_LINES, World
+from world_support import SMALL_LINES, World
 
 from orewatch.contract.schema import TABLES
 from orewatch.world import generate_world

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
-from conftest import World
+from world_support import World
 
 from orewatch.world.goods import CONTROL_DATES, CONTROLLED
 

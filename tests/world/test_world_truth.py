@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
-from conftest import SMALL_LINES, World
+from world_support import SMALL_LINES, World
 
 from orewatch.world.generate import WorldConfig
 from orewatch.world.truth import (
