@@ -30,7 +30,7 @@ ROW = "_row"
 _MAX_VALUE_CHARS = 2000
 
 
-@dataclass
+@dataclass(frozen=True)
 class RawTable:
     """Text columns named after the file's (normalised) header, and what could not be split."""
 
@@ -87,10 +87,10 @@ def _drop_blank(raw: RawTable) -> RawTable:
         pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in cols
     )
     n_blank = raw.frame.select(blank.sum()).item()
-    if n_blank:
-        raw.notes.append(f"{n_blank} blank record(s) ignored")
-        raw.frame = raw.frame.filter(~blank)
-    return raw
+    if not n_blank:
+        return raw
+    notes = [*raw.notes, f"{n_blank} blank record(s) ignored"]
+    return RawTable(raw.frame.filter(~blank), raw.rejected, notes)
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -135,8 +135,7 @@ def read_csv(data: bytes) -> RawTable:
     except (pa.ArrowInvalid, pa.ArrowException, ValueError) as exc:
         notes.append(f"fast CSV reader failed ({str(exc)[:120]}); read record by record")
         raw = _read_csv_python(data.decode("utf-8"), names, separator)
-    raw.notes[:0] = notes
-    return _drop_blank(raw)
+    return _drop_blank(RawTable(raw.frame, raw.rejected, [*notes, *raw.notes]))
 
 
 def _read_csv_arrow(data: bytes, names: list[str], separator: str) -> RawTable:
@@ -258,8 +257,10 @@ def _parse_line(line: str) -> tuple[dict[str, object] | None, str]:
     """A JSONL line as an object, or None and why not."""
     try:
         obj = json.loads(line)
-    except ValueError as exc:
-        return None, f"not valid JSON ({exc})"
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except (ValueError, RecursionError) as exc:
+        return None, f"not valid JSON ({type(exc).__name__})"
     if not isinstance(obj, dict):
         return None, f"a JSON {type(obj).__name__}, not an object"
     return obj, ""
