@@ -77,7 +77,7 @@ def screen(
     capacity = capacity or Capacity()
     reasons = reasons or reason_table()
     step = progress or (lambda _name: None)
-    declarations = tables["declarations"]
+    declarations = tables["declarations"].rechunk()
     parties, relations, watchlist = (
         _table(tables, "parties"),
         _table(tables, "relations"),

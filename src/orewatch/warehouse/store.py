@@ -289,7 +289,9 @@ class Warehouse:
         self.con.unregister("_rej")
 
     def _frame(self, sql: str) -> pl.DataFrame:
-        frame: pl.DataFrame = self.con.sql(sql).pl()
+        # One contiguous chunk per column: DuckDB hands over many small Arrow batches,
+        # and some Polars string kernels mis-handle multi-chunk string views.
+        frame: pl.DataFrame = self.con.sql(sql).pl().rechunk()
         return frame
 
     def _scalar(self, sql: str) -> int:
