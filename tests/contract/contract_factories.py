@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,9 @@ import polars as pl
 
 from orewatch.contract.ids import uscc_check_char
 from orewatch.contract.schema import DECLARATIONS
+
+#: The ``dataset`` fixture: writes named files into a fresh dataset folder.
+WriteDataset = Callable[..., Path]
 
 EXPORTERS = tuple(
     (lambda first17: first17 + uscc_check_char(first17))(f"91{330100 + i:06d}MA{i:07d}")

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import WriteDataset
-from contract_factories import ONE_DECLARATION, csv_bytes, declaration
+from contract_factories import ONE_DECLARATION, WriteDataset, csv_bytes, declaration
 
 from orewatch.contract import DatasetError, LoadedTable, load_dataset, load_table, write_rejected
 from orewatch.contract.checks import DTYPES
