@@ -84,6 +84,7 @@ def small_tables() -> dict[str, pl.DataFrame]:
             consignee_country="AE",
             destination_country="AE",
         ),
+        decl(1008, **gallium, license_no="GA-OK-1", consignee_name="Bad Actor Trading LLC"),
         decl(
             1007,
             **{**gallium, "destination_country": "US", "consignee_country": "US"},

@@ -28,7 +28,8 @@ def test_each_risky_line_is_explained_by_its_reason(small_tables: dict[str, pl.D
     assert "LIC_OVERDRAWN" in reasons_of(alerts, "D1003")
     assert "LIC_OTHER_EXPORTER" in reasons_of(alerts, "D1004")
     assert "DESC_CONTROLLED_TERMS" in reasons_of(alerts, "D1005")
-    assert "CONSIGNEE_WATCHLISTED" in reasons_of(alerts, "D1006")
+    assert "WATCHLISTED_ORDINARY_GOODS" in reasons_of(alerts, "D1006")
+    assert "CONSIGNEE_WATCHLISTED" in reasons_of(alerts, "D1008")
     assert "DEST_PROHIBITED" in reasons_of(alerts, "D1007")
     red = set(alerts.filter(pl.col("channel") == "red")["declaration_id"])
     assert {"D1000", "D1001", "D1007"} <= red

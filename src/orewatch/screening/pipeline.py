@@ -106,7 +106,7 @@ def screen(
     step("detectors")
     parts = [
         licensing_signals(lines, _table(tables, "licenses")),
-        misdeclaration_signals(lines),
+        misdeclaration_signals(lines, catalogue.items_frame()),
         concealment_signals(lines, parties),
         transshipment_signals(
             lines,

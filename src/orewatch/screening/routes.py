@@ -62,7 +62,10 @@ def _full_grid(series: pl.DataFrame) -> pl.DataFrame:
     Statistics offices publish only the months with trade, so a sparse series must be
     filled before before/after means are compared.
     """
-    months = pl.date_range(series["month"].min(), series["month"].max(), "1mo", eager=True)
+    first, last = series.select(
+        pl.col("month").min().alias("a"), pl.col("month").max().alias("b")
+    ).row(0)
+    months = pl.date_range(first, last, "1mo", eager=True)
     grid = (
         series.select("country", "hs6").unique().join(pl.DataFrame({"month": months}), how="cross")
     )
@@ -128,7 +131,7 @@ def surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
 
 
 def reexport_surges(trade: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
-    """Routes whose exports to restricted markets, or China's exports to them, rose after the control.
+    """Routes whose exports to restricted markets, or China's exports to them, rose.
 
     Two views of one diversion: the transit country's (re-)exports to the restricted
     market, and China's exports to the transit country. The first is direct evidence,

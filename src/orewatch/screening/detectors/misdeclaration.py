@@ -15,25 +15,20 @@ from orewatch.screening.signals import concat_signals, signals_where
 UNIT_VALUE_Z = 3.5
 #: Quantity in kg and net weight may differ by this share before they "do not add up".
 WEIGHT_TOLERANCE = 0.05
+#: A controlled element named by fewer than this share of a commodity's lines is not
+#: that commodity's ordinary vocabulary.
+VOCABULARY_SHARE = 0.05
 #: An exporter needs this much history before a new commodity chapter is news.
 HISTORY_LINES = 5
 
 
-def misdeclaration_signals(lines: pl.DataFrame) -> pl.DataFrame:
+def misdeclaration_signals(lines: pl.DataFrame, items: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Words, values and weights that contradict the declared commodity.
+
+    ``items`` is the control catalogue's items frame (element, hs_code, effective_from);
+    without it, description words are not checked.
+    """
     parts = [
-        signals_where(
-            lines,
-            (pl.col("named_elements").list.len() > 0) & ~pl.col("controlled"),
-            "DESC_CONTROLLED_TERMS",
-            pl.format(
-                "names {} under {}{}",
-                pl.col("named_elements").list.join(","),
-                pl.col("hs_code"),
-                pl.when(pl.col("names_purity"))
-                .then(pl.lit(" (high purity)"))
-                .otherwise(pl.lit("")),
-            ),
-        ),
         signals_where(
             lines,
             pl.col("unit_value_z") < -UNIT_VALUE_Z,
@@ -49,7 +44,70 @@ def misdeclaration_signals(lines: pl.DataFrame) -> pl.DataFrame:
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
         _new_commodity(lines),
     ]
+    if items is not None and items.height:
+        parts.append(_words_against_code(lines, items))
     return concat_signals(parts)
+
+
+def _words_against_code(lines: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
+    """Lines naming a controlled element that their commodity does not usually name.
+
+    What a commodity's lines usually say is learned from the dataset: ferro-molybdenum
+    always names molybdenum and carbide inserts tungsten, so there the word is the
+    commodity's own vocabulary; gallium in the specification of aluminium ingots is not.
+    Lines declared under one of the element's own controlled codes are left to the
+    licensing checks.
+    """
+    elements = (
+        items.filter(pl.col("hs_code").is_not_null())
+        .group_by("element")
+        .agg(
+            pl.col("effective_from").min().alias("controlled_since"),
+            pl.col("hs_code").unique().alias("element_codes"),
+        )
+    )
+    named = (
+        lines.select(
+            "_idx",
+            "hs_code",
+            "hs6",
+            "declared_on",
+            pl.col("named_elements").alias("element"),
+            "names_purity",
+        )
+        .with_columns(pl.len().over("hs6").alias("_lines_in_hs6"))
+        .explode("element")
+        .drop_nulls("element")
+    )
+    named = named.with_columns(
+        (pl.len().over("hs6", "element") / pl.col("_lines_in_hs6")).alias("vocabulary_share")
+    ).join(elements, on="element")
+    under_own_code = (
+        named.explode("element_codes")
+        .filter(
+            pl.col("hs_code").str.starts_with(pl.col("element_codes"))
+            | pl.col("element_codes").str.starts_with(pl.col("hs_code"))
+        )
+        .select("_idx", "element")
+        .unique()
+    )
+    suspicious = named.join(under_own_code, on=["_idx", "element"], how="anti").filter(
+        (pl.col("vocabulary_share") < VOCABULARY_SHARE)
+        & (pl.col("declared_on") >= pl.col("controlled_since"))
+    )
+    return signals_where(
+        suspicious.unique(["_idx", "element"]),
+        pl.lit(True),
+        "DESC_CONTROLLED_TERMS",
+        pl.format(
+            "names {} under {} ({}% of {} lines do){}",
+            pl.col("element"),
+            pl.col("hs_code"),
+            (100 * pl.col("vocabulary_share")).round(1),
+            pl.col("hs6"),
+            pl.when(pl.col("names_purity")).then(pl.lit(", high purity")).otherwise(pl.lit("")),
+        ),
+    )
 
 
 def _quantity_kg() -> pl.Expr:

@@ -18,6 +18,8 @@ FUZZY_CUTOFF = 93
 MIN_FUZZY_LENGTH = 8
 #: A consignee receiving this many distinct controlled elements is collecting, not using.
 MANY_ELEMENTS = 3
+#: Goods priced this far above their commodity's norm may be something dearer.
+SENSITIVE_VALUE_Z = 2.0
 
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
@@ -80,31 +82,30 @@ def transshipment_signals(
 ) -> pl.DataFrame:
     """Watchlist hits, links to restricted parties, diversion routes, collectors."""
     parts: list[pl.DataFrame] = []
+    # A restricted party buying ordinary goods breaks no export control; buying what
+    # could be controlled material is the case that matters.
+    sensitive = (
+        pl.col("controlled")
+        | (pl.col("named_elements").list.len() > 0)
+        | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
+    )
     if watchlist is not None and watchlist.height:
         keys = watchlist_keys(watchlist)
         for column in ("consignee_name", "end_user_name"):
             hits = match_names(lines[column], keys)
             joined = lines.join(hits, left_on=column, right_on="name")
-            parts.append(
-                signals_where(
-                    joined,
-                    pl.lit(True),
-                    "CONSIGNEE_WATCHLISTED",
-                    pl.format(
-                        "{} ~ {} [{}] ({}%)",
-                        pl.col(column),
-                        pl.col("entry_name"),
-                        pl.col("list"),
-                        pl.col("similarity").round(0),
-                    ),
-                )
+            evidence = pl.format(
+                "{} ~ {} [{}] ({}%)",
+                pl.col(column),
+                pl.col("entry_name"),
+                pl.col("list"),
+                pl.col("similarity").round(0),
             )
+            parts.append(signals_where(joined, sensitive, "CONSIGNEE_WATCHLISTED", evidence))
+            parts.append(signals_where(joined, ~sensitive, "WATCHLISTED_ORDINARY_GOODS", evidence))
     if linked_consignees is not None and linked_consignees.height:
         joined = lines.join(linked_consignees, on="consignee_name")
-        parts.append(
-            signals_where(joined, pl.lit(True), "CONSIGNEE_LINKED_WATCHLIST", pl.col("link"))
-        )
-    sensitive = pl.col("controlled") | (pl.col("named_elements").list.len() > 0)
+        parts.append(signals_where(joined, sensitive, "CONSIGNEE_LINKED_WATCHLIST", pl.col("link")))
     if risky_routes is not None and risky_routes.height:
         joined = lines.join(
             risky_routes.select(
