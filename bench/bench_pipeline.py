@@ -1,0 +1,79 @@
+"""Benchmark: load, ingest, re-ingest and screen a generated world; print each stage.
+
+Prints wall seconds per stage, lines per second and the process's peak resident memory.
+Usage: .venv/bin/python bench/bench_pipeline.py [--lines 1000000] [--seed 7] [--world DIR]
+(--world reuses an existing dataset instead of generating one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from orewatch.contract.loader import load_dataset
+from orewatch.contract.schema import TABLES
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.pipeline import screen, write_outputs
+from orewatch.warehouse.store import Warehouse
+from orewatch.world import generate_world
+
+T = TypeVar("T")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, rows: list[tuple[str, float, float]], fn: Callable[[], T]) -> T:
+    start = time.perf_counter()
+    value = fn()
+    rows.append((label, time.perf_counter() - start, peak_rss_mib()))
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--world", type=Path, default=None)
+    args = parser.parse_args(argv)
+    rows: list[tuple[str, float, float]] = []
+    with tempfile.TemporaryDirectory(prefix="orewatch-bench-") as tmp:
+        world = args.world
+        if world is None:
+            world = Path(tmp) / "world"
+            timed(
+                "generate world",
+                rows,
+                lambda: generate_world(world, seed=args.seed, lines=args.lines),
+            )
+        loaded = timed("load + validate", rows, lambda: load_dataset(world))
+        lines = loaded.tables["declarations"].rows_loaded
+        with Warehouse(Path(tmp) / "w.duckdb") as warehouse:
+            timed("ingest into DuckDB", rows, lambda: warehouse.ingest(loaded))
+            again = timed("re-ingest (no change)", rows, lambda: warehouse.ingest(loaded))
+            assert again.inserted == 0
+            tables = timed(
+                "read tables back", rows, lambda: {n: warehouse.table(n) for n in TABLES}
+            )
+        catalogue = load_catalogue()
+        result = timed("screen", rows, lambda: screen(tables, catalogue))
+        timed("write outputs", rows, lambda: write_outputs(result, Path(tmp) / "out"))
+    machine = f"{platform.machine()}, {platform.system()} {platform.release()}"
+    print(f"machine: {machine}, python {platform.python_version()}")
+    print(f"declaration lines: {lines:,}")
+    print(f"{'stage':<24}{'seconds':>10}{'lines/s':>12}{'peak RSS MiB':>14}")
+    for label, seconds, rss in rows:
+        print(f"{label:<24}{seconds:>10.1f}{lines / seconds:>12,.0f}{rss:>14,.0f}")
+    print(f"{'total':<24}{sum(r[1] for r in rows):>10.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
