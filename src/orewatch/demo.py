@@ -9,13 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import polars as pl
-
 from orewatch.contract.loader import load_dataset
 from orewatch.contract.schema import TABLES
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.evaluation.report import Scorecard, scorecard
-from orewatch.screening.pipeline import ScreenResult, screen, write_outputs
+from orewatch.screening.pipeline import ScreenResult, quarantine_output, screen, write_outputs
 from orewatch.screening.selection import Capacity
 from orewatch.warehouse.store import IngestReport, Warehouse
 from orewatch.world.generate import generate_world
@@ -55,13 +53,7 @@ def run_demo(
         tables = {name: warehouse.table(name) for name in TABLES}
     step("screen")
     result = screen(tables, load_catalogue(), capacity)
-    result.rejected = loaded.rejected.select(
-        pl.col("table"),
-        pl.col("row").cast(pl.String),
-        pl.col("field"),
-        pl.col("value"),
-        pl.col("reason"),
-    )
+    result.rejected = quarantine_output(loaded.rejected)
     write_outputs(result, out)
     step("measure")
     card = scorecard(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import polars as pl
 import typer
 from rich.console import Console
 
@@ -28,7 +27,7 @@ def run_screen(
     """Load, screen and write; shared by ``screen`` and ``demo``."""
     from orewatch.contract.loader import load_dataset
     from orewatch.controls.catalogue import load_catalogue
-    from orewatch.screening.pipeline import screen, write_outputs
+    from orewatch.screening.pipeline import quarantine_output, screen, write_outputs
 
     catalogue = load_catalogue(catalogue_path)
     with stage_progress(console, "screening", STAGES) as advance:
@@ -36,13 +35,7 @@ def run_screen(
         loaded = load_dataset(dataset)
         tables = {name: t.frame for name, t in loaded.tables.items()}
         result = screen(tables, catalogue, capacity, progress=advance)
-        result.rejected = loaded.rejected.select(
-            pl.col("table"),
-            pl.col("row").cast(pl.String),
-            pl.col("field"),
-            pl.col("value"),
-            pl.col("reason"),
-        )
+        result.rejected = quarantine_output(loaded.rejected)
         advance("write")
         write_outputs(result, out)
     return result

@@ -212,6 +212,17 @@ def _score(
     return assign_channels(scored, capacity).sort("_idx")
 
 
+def quarantine_output(rejected: pl.DataFrame) -> pl.DataFrame:
+    """The loader's quarantine in the contract's ``rejected.csv`` columns."""
+    return rejected.select(
+        pl.col("table"),
+        pl.col("row").cast(pl.String),
+        pl.col("field"),
+        pl.col("value"),
+        pl.col("reason"),
+    )
+
+
 def write_outputs(result: ScreenResult, out: Path) -> dict[str, Path]:
     """Write the contract's outputs atomically (plus explained alerts as Parquet)."""
     out = Path(out)
