@@ -7,7 +7,7 @@ from orewatch.screening.reasons import ReasonTable, reason_table
 HEADER = """# Reason codes
 
 Every alert names why it was raised with these codes. Generated from
-`src/orewatch/screening/data/reasons.yaml` by
+`src/orewatch/screening/data/reasons/*.yaml` (one file per family) by
 `python -m orewatch.screening.docs > docs/reasons.md`; a test keeps the two in step.
 The weight is the code's contribution to a line's rule score.
 

@@ -1,6 +1,7 @@
 """The reason-code table: every signal's code, family, weight and plain-words sentence.
 
-Codes are data (``data/reasons.yaml``); detectors refer to them by code and this module
+Codes are data: one YAML file per family in ``data/reasons/`` (so each concern owns its
+own file), merged here into one table. Detectors refer to codes by name and this module
 refuses unknown codes, so a typo cannot produce an unexplained alert.
 """
 
@@ -32,7 +33,7 @@ class ReasonTable:
             return self.reasons[code]
         except KeyError:
             raise KeyError(
-                f"unknown reason code {code!r}: add it to screening/data/reasons.yaml"
+                f"unknown reason code {code!r}: add it to screening/data/reasons/<family>.yaml"
             ) from None
 
     def __contains__(self, code: object) -> bool:
@@ -55,17 +56,17 @@ def parse_reasons(document: dict[str, object]) -> ReasonTable:
     """Validate the YAML document: unique codes, numeric weights, both languages present."""
     rows = document.get("reasons")
     if not isinstance(rows, list):
-        raise ValueError("reasons.yaml: 'reasons' must be a list")
+        raise ValueError("reason codes: 'reasons' must be a list")
     table: dict[str, Reason] = {}
     for i, row in enumerate(rows):
         if not isinstance(row, dict):
-            raise ValueError(f"reasons.yaml: entry {i} is not a mapping")
+            raise ValueError(f"reason codes: entry {i} is not a mapping")
         missing = {"code", "family", "weight", "en", "zh"} - row.keys()
         if missing:
-            raise ValueError(f"reasons.yaml: entry {i} ({row.get('code')}) lacks {sorted(missing)}")
+            raise ValueError(f"reason codes: entry {i} ({row.get('code')}) lacks {sorted(missing)}")
         code = str(row["code"])
         if code in table:
-            raise ValueError(f"reasons.yaml: duplicate code {code}")
+            raise ValueError(f"reason codes: duplicate code {code}")
         table[code] = Reason(
             code, str(row["family"]), float(row["weight"]), str(row["en"]), str(row["zh"])
         )
@@ -74,6 +75,11 @@ def parse_reasons(document: dict[str, object]) -> ReasonTable:
 
 @cache
 def reason_table() -> ReasonTable:
-    """The packaged reason-code table (read once; immutable)."""
-    text = resources.files("orewatch.screening").joinpath("data/reasons.yaml").read_text("utf-8")
-    return parse_reasons(yaml.safe_load(text))
+    """The packaged reason-code table, all families merged (read once; immutable)."""
+    folder = resources.files("orewatch.screening").joinpath("data/reasons")
+    rows: list[object] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            document = yaml.safe_load(entry.read_text("utf-8")) or {}
+            rows.extend(document.get("reasons") or [])
+    return parse_reasons({"reasons": rows})

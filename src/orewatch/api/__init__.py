@@ -1,0 +1,1 @@
+"""The HTTP surface: one FastAPI app assembled from each concern's router."""
