@@ -14,7 +14,7 @@ from orewatch import __version__
 from orewatch.settings import Settings
 
 #: Router modules, each exposing ``router: fastapi.APIRouter``.
-ROUTERS: tuple[str, ...] = ("orewatch.api.screen",)
+ROUTERS: tuple[str, ...] = ()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
