@@ -52,3 +52,32 @@ def test_outputs_have_the_contract_columns(
         header = pl.read_csv(path, n_rows=0).columns
         assert header[: len(OUTPUT_COLUMNS[name])] == list(OUTPUT_COLUMNS[name]), name
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_one_declaration_goes_through_the_same_screener(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    result = screen(small_tables, load_catalogue(), Capacity(red=0.05, yellow=0.05, random=0.0))
+    assert result.screener is not None
+    new = small_tables["declarations"].filter(pl.col("declaration_id").is_in(["D1001", "D0003"]))
+    one = result.screener.screen_lines(new)
+    by_id = {r["declaration_id"]: r for r in one.iter_rows(named=True)}
+    assert "LIC_NOT_FOUND" in by_id["D1001"]["reasons"]
+    assert by_id["D1001"]["channel"] == "red"
+    assert by_id["D0003"]["channel"] == "green"
+    batch = result.alerts.filter(pl.col("declaration_id") == "D1001").row(0, named=True)
+    assert by_id["D1001"]["score"] == batch["score"]
+
+
+def test_single_screening_counts_earlier_draws_on_the_licence(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    result = screen(small_tables, load_catalogue())
+    assert result.screener is not None
+    # GA-OK-1 allows 150 kg and the history already drew 200 kg (D1002, D1003): any new draw is over.
+    new = (
+        small_tables["declarations"]
+        .filter(pl.col("declaration_id") == "D1002")
+        .with_columns(pl.lit("NEW-1").alias("declaration_id"))
+    )
+    assert "LIC_OVERDRAWN" in result.screener.screen_lines(new)["reasons"].item()

@@ -6,6 +6,8 @@ never from constants tuned to one simulator.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from orewatch.screening.terms import named_elements, names_purity
@@ -22,43 +24,115 @@ def finite_log(ratio: pl.Expr) -> pl.Expr:
     return pl.when(logged.is_finite()).then(logged).otherwise(None)
 
 
-def robust_z(value: pl.Expr, by: list[str], min_group: int = MIN_GROUP) -> pl.Expr:
-    """(value - median) / (1.4826 * MAD) within ``by``; null where the group is too small.
+@dataclass(frozen=True)
+class Baselines:
+    """What each commodity usually looks like, learned from a set of lines.
 
-    The median and MAD ignore the few outliers we are looking for, unlike a mean and
-    standard deviation; the floor on the spread stops perfectly regular groups from
-    turning rounding noise into huge scores.
+    Fitted once (on the dataset being screened, or on the warehouse's history) and then
+    applied to any lines, so one declaration is judged against the same norms as a
+    million.
     """
-    median = value.median().over(by)
-    mad = (value - median).abs().median().over(by)
-    spread = pl.max_horizontal(1.4826 * mad, pl.lit(0.05))
-    count = value.count().over(by)
-    return pl.when(count >= min_group).then((value - median) / spread).otherwise(None)
+
+    unit_value: tuple[pl.DataFrame, pl.DataFrame]  # (hs6, currency) then (hs4, currency)
+    gross_net: tuple[pl.DataFrame, pl.DataFrame]  # (hs6, mode) then (hs4,)
+    vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
 
 
-def add_features(declarations: pl.DataFrame) -> pl.DataFrame:
-    """Add ``_idx`` and the shared derived columns to the declarations frame."""
+#: Floors on the robust spread (natural-log units): below them, differences are rounding.
+UNIT_VALUE_FLOOR = 0.05
+GROSS_NET_FLOOR = 0.01
+
+
+def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) -> pl.DataFrame:
+    """Median, robust spread (1.4826 x MAD, floored) and count of ``value`` per group.
+
+    The median and MAD ignore the few outliers we are looking for, unlike a mean and a
+    standard deviation; the floor stops perfectly regular groups from turning rounding
+    noise into huge scores. Groups smaller than ``MIN_GROUP`` are dropped, so a parent
+    level speaks for them.
+    """
+    return (
+        frame.drop_nulls([value, *by])
+        .group_by(by)
+        .agg(
+            pl.col(value).median().alias("median"),
+            (pl.col(value) - pl.col(value).median()).abs().median().alias("mad"),
+            pl.len().alias("n"),
+        )
+        .filter(pl.col("n") >= MIN_GROUP)
+        .select(
+            *by, "median", pl.max_horizontal(1.4826 * pl.col("mad"), pl.lit(floor)).alias("spread")
+        )
+    )
+
+
+def _z_from(
+    frame: pl.DataFrame, value: str, levels: tuple[pl.DataFrame, pl.DataFrame], name: str
+) -> pl.DataFrame:
+    """Robust z of ``value`` against the first level that has stats for the line."""
+    out = frame
+    zs = []
+    for i, stats in enumerate(levels):
+        keys = [c for c in stats.columns if c not in ("median", "spread")]
+        renamed = stats.rename({"median": f"_m{i}", "spread": f"_s{i}"})
+        out = out.join(renamed, on=keys, how="left", nulls_equal=False)
+        zs.append((pl.col(value) - pl.col(f"_m{i}")) / pl.col(f"_s{i}"))
+    drop = [f"_{k}{i}" for i in range(len(levels)) for k in ("m", "s")]
+    return out.with_columns(pl.coalesce(zs).alias(name)).drop(drop)
+
+
+def fit_baselines(raw: pl.DataFrame) -> Baselines:
+    """Learn the norms from lines carrying the raw features (see :func:`raw_features`)."""
+    lines_per_hs6 = raw.group_by("hs6").agg(pl.len().alias("_lines"))
+    vocabulary = (
+        raw.select("hs6", pl.col("named_elements").alias("element"))
+        .explode("element")
+        .drop_nulls("element")
+        .group_by("hs6", "element")
+        .agg(pl.len().alias("_naming"))
+        .join(lines_per_hs6, on="hs6")
+        .select("hs6", "element", (pl.col("_naming") / pl.col("_lines")).alias("share"))
+    )
+    return Baselines(
+        unit_value=(
+            group_stats(raw, "log_unit_value", ["hs6", "currency"], UNIT_VALUE_FLOOR),
+            group_stats(raw, "log_unit_value", ["hs4", "currency"], UNIT_VALUE_FLOOR),
+        ),
+        gross_net=(
+            group_stats(raw, "log_gross_net", ["hs6", "mode"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs4"], GROSS_NET_FLOOR),
+        ),
+        vocabulary=vocabulary,
+    )
+
+
+def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
+    """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
     text = pl.concat_str(
         [pl.col("description").fill_null(""), pl.col("specification").fill_null("")], separator=" "
     )
-    frame = declarations.with_row_index("_idx").with_columns(
+    return declarations.with_row_index("_idx").with_columns(
         pl.col("hs_code").str.slice(0, 6).alias("hs6"),
         pl.col("hs_code").str.slice(0, 4).alias("hs4"),
         pl.col("hs_code").str.slice(0, 2).alias("hs2"),
         pl.col("declared_at").cast(pl.Date).alias("declared_on"),
+        pl.col("mode").str.to_lowercase().alias("mode"),
         pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
         named_elements(text).alias("named_elements"),
         names_purity(text).alias("names_purity"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
     )
-    return frame.with_columns(
-        pl.coalesce(
-            robust_z(pl.col("log_unit_value"), ["hs6", "currency"]),
-            robust_z(pl.col("log_unit_value"), ["hs4", "currency"]),
-        ).alias("unit_value_z"),
-        pl.coalesce(
-            robust_z(pl.col("log_gross_net"), ["hs6", "mode"]),
-            robust_z(pl.col("log_gross_net"), ["hs4"]),
-        ).alias("gross_net_z"),
-    )
+
+
+def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
+    """Add ``unit_value_z`` and ``gross_net_z``; the row order of ``raw`` is kept."""
+    scored = _z_from(raw, "log_unit_value", baselines.unit_value, "unit_value_z")
+    scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z")
+    return scored.sort("_idx")
+
+
+def add_features(declarations: pl.DataFrame, baselines: Baselines | None = None) -> pl.DataFrame:
+    """Derived columns for screening; norms from ``baselines`` or from the lines themselves."""
+    raw = raw_features(declarations)
+    return apply_baselines(raw, baselines or fit_baselines(raw))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.names import normalise_name_expr
+from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 #: Cumulative draws may exceed the licensed quantity by this share before we call it
@@ -16,7 +17,9 @@ from orewatch.screening.signals import concat_signals, signals_where
 OVERDRAW_TOLERANCE = 0.02
 
 
-def licensing_signals(lines: pl.DataFrame, licenses: pl.DataFrame | None) -> pl.DataFrame:
+def licensing_signals(
+    lines: pl.DataFrame, licenses: pl.DataFrame | None, prior: Prior | None = None
+) -> pl.DataFrame:
     """All licensing and destination signals for the lines."""
     has_licence = pl.col("license_no").is_not_null() & (
         pl.col("license_no").str.strip_chars() != ""
@@ -51,11 +54,11 @@ def licensing_signals(lines: pl.DataFrame, licenses: pl.DataFrame | None) -> pl.
         ),
     ]
     if licenses is not None and licenses.height:
-        parts.append(_register_signals(lines.filter(has_licence), licenses))
+        parts.append(_register_signals(lines.filter(has_licence), licenses, prior or Prior.empty()))
     return concat_signals(parts)
 
 
-def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame) -> pl.DataFrame:
+def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame, prior: Prior) -> pl.DataFrame:
     """Signals that need the licence register: existence, validity, holder, item, quantity."""
     register = licenses.select(
         pl.col("license_no").str.strip_chars(),
@@ -138,15 +141,25 @@ def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame) -> pl.DataFra
                 pl.col("hs_code"),
             ),
         ),
-        _overdrawn(joined.filter(found)),
+        _overdrawn(joined.filter(found), prior),
     ]
     return concat_signals(parts)
 
 
-def _overdrawn(joined: pl.DataFrame) -> pl.DataFrame:
-    """Lines whose draw takes the licence's running total past its quantity, in date order."""
-    running = joined.sort(["declared_at", "declaration_id", "line_no"]).with_columns(
-        pl.col("net_weight_kg").fill_null(0.0).cum_sum().over("license_no").alias("drawn_kg")
+def _overdrawn(joined: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+    """Lines whose draw takes the licence's running total past its quantity, in date order.
+
+    The running total starts from what earlier declarations (the prior) already drew.
+    """
+    running = (
+        joined.join(prior.licence_drawn, on="license_no", how="left")
+        .sort(["declared_at", "declaration_id", "line_no"])
+        .with_columns(
+            (
+                pl.col("prior_drawn_kg").fill_null(0.0)
+                + pl.col("net_weight_kg").fill_null(0.0).cum_sum().over("license_no")
+            ).alias("drawn_kg")
+        )
     )
     return signals_where(
         running,

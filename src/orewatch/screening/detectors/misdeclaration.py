@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 #: |z| beyond this is far from the commodity's usual unit value (robust z, ~1 in 2,000
@@ -22,11 +23,17 @@ VOCABULARY_SHARE = 0.05
 HISTORY_LINES = 5
 
 
-def misdeclaration_signals(lines: pl.DataFrame, items: pl.DataFrame | None = None) -> pl.DataFrame:
+def misdeclaration_signals(
+    lines: pl.DataFrame,
+    items: pl.DataFrame | None = None,
+    vocabulary: pl.DataFrame | None = None,
+    prior: Prior | None = None,
+) -> pl.DataFrame:
     """Words, values and weights that contradict the declared commodity.
 
-    ``items`` is the control catalogue's items frame (element, hs_code, effective_from);
-    without it, description words are not checked.
+    ``items`` is the control catalogue's items frame (element, hs_code, effective_from)
+    and ``vocabulary`` each heading's share of lines naming each element (see
+    ``Baselines``); without them, description words are not checked.
     """
     parts = [
         signals_where(
@@ -42,21 +49,23 @@ def misdeclaration_signals(lines: pl.DataFrame, items: pl.DataFrame | None = Non
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs6")),
         ),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
-        _new_commodity(lines),
+        _new_commodity(lines, prior or Prior.empty()),
     ]
-    if items is not None and items.height:
-        parts.append(_words_against_code(lines, items))
+    if items is not None and items.height and vocabulary is not None:
+        parts.append(_words_against_code(lines, items, vocabulary))
     return concat_signals(parts)
 
 
-def _words_against_code(lines: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
+def _words_against_code(
+    lines: pl.DataFrame, items: pl.DataFrame, vocabulary: pl.DataFrame
+) -> pl.DataFrame:
     """Lines naming a controlled element that their commodity does not usually name.
 
-    What a commodity's lines usually say is learned from the dataset: ferro-molybdenum
-    always names molybdenum and carbide inserts tungsten, so there the word is the
-    commodity's own vocabulary; gallium in the specification of aluminium ingots is not.
-    Lines declared under one of the element's own controlled codes are left to the
-    licensing checks.
+    What a commodity's lines usually say is learned from the data (``vocabulary``):
+    ferro-molybdenum always names molybdenum and carbide inserts tungsten, so there the
+    word is the commodity's own vocabulary; gallium in the specification of aluminium
+    ingots is not. Lines declared under one of the element's own controlled codes are
+    left to the licensing checks.
     """
     elements = (
         items.filter(pl.col("hs_code").is_not_null())
@@ -75,13 +84,12 @@ def _words_against_code(lines: pl.DataFrame, items: pl.DataFrame) -> pl.DataFram
             pl.col("named_elements").alias("element"),
             "names_purity",
         )
-        .with_columns(pl.len().over("hs6").alias("_lines_in_hs6"))
         .explode("element")
         .drop_nulls("element")
+        .join(vocabulary.rename({"share": "vocabulary_share"}), on=["hs6", "element"], how="left")
+        .with_columns(pl.col("vocabulary_share").fill_null(0.0))
+        .join(elements, on="element")
     )
-    named = named.with_columns(
-        (pl.len().over("hs6", "element") / pl.col("_lines_in_hs6")).alias("vocabulary_share")
-    ).join(elements, on="element")
     under_own_code = (
         named.explode("element_codes")
         .filter(
@@ -141,15 +149,25 @@ def _weight_evidence() -> pl.Expr:
     )
 
 
-def _new_commodity(lines: pl.DataFrame) -> pl.DataFrame:
+def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
-    ordered = lines.sort(["declared_at", "declaration_id", "line_no"]).with_columns(
-        pl.int_range(pl.len()).over("exporter_id").alias("_nth_of_exporter"),
-        pl.int_range(pl.len()).over(["exporter_id", "hs4"]).alias("_nth_of_chapter"),
+    known = prior.exporter_chapters.with_columns(pl.lit(True).alias("_known"))
+    ordered = (
+        lines.join(known, on=["exporter_id", "hs4"], how="left")
+        .join(prior.exporter_lines, on="exporter_id", how="left")
+        .sort(["declared_at", "declaration_id", "line_no"])
+        .with_columns(
+            (pl.int_range(pl.len()).over("exporter_id") + pl.col("prior_lines").fill_null(0)).alias(
+                "_nth_of_exporter"
+            ),
+            pl.int_range(pl.len()).over(["exporter_id", "hs4"]).alias("_nth_of_chapter"),
+        )
     )
     return signals_where(
         ordered,
-        (pl.col("_nth_of_chapter") == 0) & (pl.col("_nth_of_exporter") >= HISTORY_LINES),
+        (pl.col("_nth_of_chapter") == 0)
+        & pl.col("_known").is_null()
+        & (pl.col("_nth_of_exporter") >= HISTORY_LINES),
         "NEW_COMMODITY_FOR_EXPORTER",
         pl.format("first {} after {} other lines", pl.col("hs4"), pl.col("_nth_of_exporter")),
     )

@@ -10,6 +10,7 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from orewatch.screening.names import normalise_name_expr
+from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 #: rapidfuzz ratio (0..100) at which two normalised names are taken as the same party.
@@ -79,6 +80,7 @@ def transshipment_signals(
     watchlist: pl.DataFrame | None,
     linked_consignees: pl.DataFrame | None,
     risky_routes: pl.DataFrame | None,
+    prior: Prior | None = None,
 ) -> pl.DataFrame:
     """Watchlist hits, links to restricted parties, diversion routes, collectors."""
     parts: list[pl.DataFrame] = []
@@ -118,16 +120,20 @@ def transshipment_signals(
         parts.append(
             signals_where(joined, sensitive, "ROUTE_DIVERSION_RISK", pl.col("route_reason"))
         )
-    parts.append(_collectors(lines))
+    parts.append(_collectors(lines, prior or Prior.empty()))
     return concat_signals(parts)
 
 
-def _collectors(lines: pl.DataFrame) -> pl.DataFrame:
-    per_consignee = (
+def _collectors(lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+    """Consignees receiving several different controlled elements (history included)."""
+    current = (
         lines.filter(pl.col("controlled"))
         .select("consignee_name", pl.col("control_elements").alias("element"))
         .explode("element")
         .drop_nulls()
+    )
+    per_consignee = (
+        pl.concat([current, prior.consignee_elements])
         .group_by("consignee_name")
         .agg(
             pl.col("element").n_unique().alias("n_elements"),

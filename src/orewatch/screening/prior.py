@@ -1,0 +1,53 @@
+"""What happened before the lines being screened: the history order-dependent checks need.
+
+Batch screening judges a dataset against itself, so its prior is empty and the running
+totals start inside the batch. Screening one new declaration uses the prior of the
+history it joins: how much each licence has already drawn, which commodity chapters
+each exporter already ships, which controlled elements each consignee already receives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class Prior:
+    licence_drawn: pl.DataFrame  # license_no, prior_drawn_kg
+    exporter_chapters: pl.DataFrame  # exporter_id, hs4
+    exporter_lines: pl.DataFrame  # exporter_id, prior_lines
+    consignee_elements: pl.DataFrame  # consignee_name, element
+
+    @classmethod
+    def empty(cls) -> Prior:
+        return cls(
+            licence_drawn=pl.DataFrame(
+                schema={"license_no": pl.String, "prior_drawn_kg": pl.Float64}
+            ),
+            exporter_chapters=pl.DataFrame(schema={"exporter_id": pl.String, "hs4": pl.String}),
+            exporter_lines=pl.DataFrame(
+                schema={"exporter_id": pl.String, "prior_lines": pl.UInt32}
+            ),
+            consignee_elements=pl.DataFrame(
+                schema={"consignee_name": pl.String, "element": pl.String}
+            ),
+        )
+
+    @classmethod
+    def from_lines(cls, lines: pl.DataFrame) -> Prior:
+        """Aggregate screened lines (with features and control columns) into a prior."""
+        cited = lines.filter(pl.col("license_no").is_not_null())
+        return cls(
+            licence_drawn=cited.group_by(pl.col("license_no").str.strip_chars()).agg(
+                pl.col("net_weight_kg").fill_null(0.0).sum().alias("prior_drawn_kg")
+            ),
+            exporter_chapters=lines.select("exporter_id", "hs4").unique(),
+            exporter_lines=lines.group_by("exporter_id").agg(pl.len().alias("prior_lines")),
+            consignee_elements=lines.filter(pl.col("controlled"))
+            .select("consignee_name", pl.col("control_elements").alias("element"))
+            .explode("element")
+            .drop_nulls()
+            .unique(),
+        )

@@ -1,0 +1,259 @@
+"""The Screener: fitted once on a dataset, then scores any lines through the same code.
+
+One path, two doors: batch screening fits on a dataset and scores its own lines; the
+HTTP API scores one declaration against the same fitted screener (its norms, the
+licence register, the party network, the route risks, the score thresholds of the
+inspection capacity). Everything here is pure functions over frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import polars as pl
+
+from orewatch.controls.catalogue import Catalogue
+from orewatch.screening.detectors.concealment import concealment_signals
+from orewatch.screening.detectors.licensing import licensing_signals
+from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.detectors.transshipment import transshipment_signals
+from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
+from orewatch.screening.network import linked_consignees
+from orewatch.screening.parties import controllers, exporter_parties, shell_exporters
+from orewatch.screening.prior import Prior
+from orewatch.screening.reasons import ReasonTable
+from orewatch.screening.routes import diversion_routes
+from orewatch.screening.selection import Capacity, assign_channels
+from orewatch.screening.signals import concat_signals, signals_where
+
+Tables = Mapping[str, pl.DataFrame]
+Progress = Callable[[str], None]
+
+#: Between the sentences of an explanation (evidence text may itself hold "; ").
+EXPLANATION_SEPARATOR = " | "
+#: The continuous anomaly component is capped so it orders lines within a rule score
+#: band without outweighing a single rule.
+ANOMALY_CAP = 6.0
+
+ALERT_COLUMNS: tuple[str, ...] = (
+    "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name",
+    "destination_country", "hs_code", "description", "value", "currency",
+)  # fmt: skip
+
+
+def table_or_none(tables: Tables, name: str) -> pl.DataFrame | None:
+    frame = tables.get(name)
+    return frame if frame is not None and frame.height else None
+
+
+@dataclass(frozen=True)
+class PartyContext:
+    """What the party network says about exporters and consignees (fitted once)."""
+
+    exporters: pl.DataFrame | None
+    shells: pl.DataFrame | None  # party_id, name, exporter_id, code, evidence
+    bosses: pl.DataFrame | None  # party_id, name, code, evidence
+    run_by: pl.DataFrame | None  # exporter_id, boss
+    linked: pl.DataFrame  # consignee_name, link
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Scores at which a line enters red and yellow, from the fitted batch's capacity."""
+
+    red: float
+    yellow: float
+
+
+@dataclass(frozen=True)
+class Screener:
+    catalogue: Catalogue
+    reasons: ReasonTable
+    capacity: Capacity
+    baselines: Baselines
+    licenses: pl.DataFrame | None
+    parties: pl.DataFrame | None
+    watchlist: pl.DataFrame | None
+    party_context: PartyContext
+    routes: pl.DataFrame
+    history: Prior
+    thresholds: Thresholds
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def features(self, declarations: pl.DataFrame) -> pl.DataFrame:
+        """Feature frame for any lines: norms from the fitted baselines, controls as of date."""
+        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines)
+        return self.catalogue.evaluate_frame(lines)
+
+    def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+        """Every detector family's signals for the feature frame."""
+        ctx = self.party_context
+        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_SURGE")).with_columns(
+            pl.col("evidence").alias("route_reason")
+        )
+        parts = [
+            licensing_signals(lines, self.licenses, prior),
+            misdeclaration_signals(
+                lines, self.catalogue.items_frame(), self.baselines.vocabulary, prior
+            ),
+            concealment_signals(lines, self.parties),
+            transshipment_signals(lines, self.watchlist, ctx.linked, surges, prior),
+        ]
+        if ctx.shells is not None and ctx.shells.height:
+            joined = lines.join(ctx.shells.select("exporter_id", "evidence"), on="exporter_id")
+            parts.append(
+                signals_where(joined, pl.lit(True), "EXPORTER_SHELL_CLUSTER", pl.col("evidence"))
+            )
+        if ctx.run_by is not None and ctx.run_by.height:
+            joined = lines.join(ctx.run_by, on="exporter_id")
+            parts.append(
+                signals_where(
+                    joined,
+                    pl.lit(True),
+                    "PARTY_CONTROLLER_OF_SHELLS",
+                    pl.format("exporter run by {}", pl.col("boss")),
+                )
+            )
+        signals = concat_signals(parts).unique(["_idx", "code"], keep="first")
+        unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
+        if unknown:
+            raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
+        return signals
+
+    def score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
+        """Rule score plus a capped anomaly term, with reason codes and plain words."""
+        weighted = signals.join(
+            self.reasons.frame().select("code", "weight", "en"), on="code", how="left"
+        )
+        per_line = (
+            weighted.sort("weight", descending=True)
+            .group_by("_idx")
+            .agg(
+                pl.col("weight").sum().alias("rule_score"),
+                pl.col("code").str.join(";").alias("reasons"),
+                pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
+                .str.join(EXPLANATION_SEPARATOR)
+                .alias("explanation"),
+            )
+        )
+        anomaly = (
+            pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
+            + pl.col("gross_net_z").fill_null(0.0).clip(0, ANOMALY_CAP) / 2
+        ).clip(0, ANOMALY_CAP)
+        return (
+            lines.select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
+            .join(per_line, on="_idx", how="left")
+            .with_columns(
+                pl.col("rule_score").fill_null(0.0),
+                (pl.col("rule_score").fill_null(0.0) + pl.col("anomaly")).round(3).alias("score"),
+                pl.col("reasons").fill_null(""),
+                pl.col("explanation").fill_null(""),
+            )
+            .sort("_idx")
+        )
+
+    def screen_lines(self, declarations: pl.DataFrame) -> pl.DataFrame:
+        """Score new lines against the fitted history and channel them by its thresholds.
+
+        This is the single-declaration door: the prior is the fitted dataset's history,
+        and channels come from the score thresholds that the fitted capacity set.
+        """
+        lines = self.features(declarations)
+        scored = self.score(lines, self.signals(lines, self.history))
+        return scored.with_columns(
+            pl.when(pl.col("score") >= self.thresholds.red)
+            .then(pl.lit("red"))
+            .when(pl.col("score") >= self.thresholds.yellow)
+            .then(pl.lit("yellow"))
+            .otherwise(pl.lit("green"))
+            .alias("channel"),
+            pl.format(
+                "score {} against red threshold {} and yellow threshold {}",
+                pl.col("score"),
+                pl.lit(self.thresholds.red),
+                pl.lit(self.thresholds.yellow),
+            ).alias("channel_reason"),
+        )
+
+
+def fit_party_context(lines: pl.DataFrame, tables: Tables) -> PartyContext:
+    parties, relations, watchlist = (
+        table_or_none(tables, "parties"),
+        table_or_none(tables, "relations"),
+        table_or_none(tables, "watchlist"),
+    )
+    names = lines["consignee_name"]
+    if parties is not None:
+        names = pl.concat([names, parties["name"]])
+    linked = linked_consignees(names, parties, relations, watchlist)
+    if parties is None:
+        return PartyContext(None, None, None, None, linked)
+    exporters = exporter_parties(lines, parties)
+    shells = shell_exporters(exporters, parties)
+    bosses = controllers(exporters, parties, relations)
+    run_by = None
+    if bosses.height and relations is not None:
+        run_by = (
+            relations.join(
+                bosses.select(
+                    pl.col("party_id").alias("src_party_id"), pl.col("name").alias("boss")
+                ),
+                on="src_party_id",
+            )
+            .join(
+                exporters.select(
+                    pl.col("party_id").alias("dst_party_id"),
+                    pl.col("registration_id").alias("exporter_id"),
+                ),
+                on="dst_party_id",
+            )
+            .unique("exporter_id")
+            .select("exporter_id", "boss")
+        )
+    return PartyContext(exporters, shells, bosses, run_by, linked)
+
+
+def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
+    """The lowest score that made red (and yellow) on risk, for channelling new lines."""
+
+    def lowest(channel: str) -> float:
+        picked = channelled.filter(
+            (pl.col("channel") == channel) & pl.col("channel_reason").str.starts_with("risk rank")
+        )
+        return float(picked["score"].min()) if picked.height else float("inf")  # type: ignore[arg-type]
+
+    red = lowest("red")
+    return Thresholds(red=red, yellow=min(lowest("yellow"), red))
+
+
+def fit_and_screen(
+    tables: Tables,
+    catalogue: Catalogue,
+    capacity: Capacity,
+    reasons: ReasonTable,
+    progress: Progress | None = None,
+) -> tuple[Screener, pl.DataFrame, pl.DataFrame]:
+    """Fit a screener on a dataset and screen its own lines: (screener, alerts, signals)."""
+    step = progress or (lambda _name: None)
+    step("features")
+    raw = raw_features(tables["declarations"].rechunk())
+    baselines = fit_baselines(raw)
+    lines = catalogue.evaluate_frame(apply_baselines(raw, baselines))
+    step("routes")
+    routes = diversion_routes(table_or_none(tables, "trade_stats"), catalogue.items_frame())
+    step("parties")
+    party_context = fit_party_context(lines, tables)
+    provisional = Screener(
+        catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,
+        licenses=table_or_none(tables, "licenses"), parties=table_or_none(tables, "parties"),
+        watchlist=table_or_none(tables, "watchlist"), party_context=party_context, routes=routes,
+        history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
+    )  # fmt: skip
+    step("detectors")
+    signals = provisional.signals(lines, Prior.empty())
+    step("scoring")
+    alerts = assign_channels(provisional.score(lines, signals), capacity)
+    screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(alerts)})
+    return screener, alerts, signals
