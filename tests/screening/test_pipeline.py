@@ -74,7 +74,7 @@ def test_single_screening_counts_earlier_draws_on_the_licence(
 ) -> None:
     result = screen(small_tables, load_catalogue())
     assert result.screener is not None
-    # GA-OK-1 allows 150 kg and the history already drew 200 kg (D1002, D1003): any new draw is over.
+    # GA-OK-1 allows 150 kg and the history drew 200 kg (D1002, D1003): any new draw is over.
     new = (
         small_tables["declarations"]
         .filter(pl.col("declaration_id") == "D1002")
