@@ -6,26 +6,44 @@ lists them, so the OpenAPI document describes the whole system in one place.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import import_module
 
 from fastapi import FastAPI
 
 from orewatch import __version__
+from orewatch.api.state import fit_from_warehouse
+from orewatch.screening.screener import Screener
 from orewatch.settings import Settings
 
 #: Router modules, each exposing ``router: fastapi.APIRouter``.
-ROUTERS: tuple[str, ...] = ()
+ROUTERS: tuple[str, ...] = ("orewatch.api.screen",)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; ``settings`` default to the ``OREWATCH_*`` environment."""
+def create_app(settings: Settings | None = None, screener: Screener | None = None) -> FastAPI:
+    """Build the app; ``settings`` default to the ``OREWATCH_*`` environment.
+
+    The screener is the one given, or fitted at start-up on the warehouse
+    (``settings.db``); without one, ``/v1/screen`` answers 503 and says why.
+    """
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.screener is None:
+            app.state.screener = fit_from_warehouse(settings.db)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="orewatch",
         version=__version__,
         description="Export-control enforcement for strategic minerals: screening, parties, "
         "chain of custody, trade routes and cases.",
     )
-    app.state.settings = settings or Settings.from_env()
+    app.state.settings = settings
+    app.state.screener = screener
     for module in ROUTERS:
         app.include_router(import_module(module).router)
     return app

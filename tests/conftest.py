@@ -1,4 +1,4 @@
-"""A small hand-made dataset whose every risky line is risky for one known reason."""
+"""Shared fixtures: a small hand-made dataset, each risky line risky for one known reason."""
 
 from datetime import date, datetime
 

@@ -1,0 +1,65 @@
+from datetime import datetime
+
+import polars as pl
+import pytest
+from fastapi.testclient import TestClient
+
+from orewatch.api.app import create_app
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.pipeline import screen
+from orewatch.settings import Settings
+
+
+def as_json(row: dict[str, object]) -> dict[str, object]:
+    return {
+        k: (v.isoformat() if isinstance(v, datetime) else v)
+        for k, v in row.items()
+        if v is not None
+    }
+
+
+@pytest.fixture
+def client(small_tables: dict[str, pl.DataFrame], tmp_path) -> TestClient:  # type: ignore[no-untyped-def]
+    screener = screen(small_tables, load_catalogue()).screener
+    settings = Settings(home=tmp_path, db=tmp_path / "none.duckdb")
+    return TestClient(create_app(settings, screener=screener))
+
+
+def test_one_declaration_is_scored_and_explained(
+    client: TestClient, small_tables: dict[str, pl.DataFrame]
+) -> None:
+    row = (
+        small_tables["declarations"].filter(pl.col("declaration_id") == "D1001").row(0, named=True)
+    )
+    response = client.post("/v1/screen", json={"lines": [as_json(row)]})
+    assert response.status_code == 200, response.text
+    line = response.json()["lines"][0]
+    assert line["channel"] == "red"
+    codes = {r["code"] for r in line["reasons"]}
+    assert "LIC_NOT_FOUND" in codes
+    assert all(r["en"] and r["zh"] for r in line["reasons"])
+    assert "GA-FAKE-1" in line["explanation"]
+
+
+def test_a_bad_field_is_refused_with_line_field_and_reason(
+    client: TestClient, small_tables: dict[str, pl.DataFrame]
+) -> None:
+    row = as_json(small_tables["declarations"].row(0, named=True))
+    row["hs_code"] = "81.12"
+    response = client.post("/v1/screen", json={"lines": [row]})
+    assert response.status_code == 422
+    problem = response.json()["detail"][0]
+    assert problem["line"] == 1 and problem["field"] == "hs_code" and problem["value"] == "81.12"
+
+
+def test_without_a_fitted_screener_the_api_says_why(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(home=tmp_path, db=tmp_path / "missing.duckdb")
+    with TestClient(create_app(settings)) as client:
+        response = client.post("/v1/screen", json={"lines": [{"declaration_id": "X"}]})
+    assert response.status_code == 503
+    assert "ingest" in response.json()["detail"]
+
+
+def test_openapi_documents_the_endpoint(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert "/v1/screen" in spec["paths"]
