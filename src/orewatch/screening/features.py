@@ -33,8 +33,10 @@ class Baselines:
     million.
     """
 
-    unit_value: tuple[pl.DataFrame, pl.DataFrame]  # (hs6, currency) then (hs4, currency)
-    gross_net: tuple[pl.DataFrame, pl.DataFrame]  # (hs6, mode) then (hs4,)
+    unit_value: tuple[
+        pl.DataFrame, ...
+    ]  # (hs6, currency, quarter), (hs6, currency), (hs4, currency)
+    gross_net: tuple[pl.DataFrame, ...]  # (hs6, mode) then (hs4,)
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
 
 
@@ -67,7 +69,7 @@ def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) ->
 
 
 def _z_from(
-    frame: pl.DataFrame, value: str, levels: tuple[pl.DataFrame, pl.DataFrame], name: str
+    frame: pl.DataFrame, value: str, levels: tuple[pl.DataFrame, ...], name: str
 ) -> pl.DataFrame:
     """Robust z of ``value`` against the first level that has stats for the line."""
     out = frame
@@ -95,6 +97,8 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
     return Baselines(
         unit_value=(
+            # Prices move (controlled metals doubled abroad): compare within the quarter first.
+            group_stats(raw, "log_unit_value", ["hs6", "currency", "quarter"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs6", "currency"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs4", "currency"], UNIT_VALUE_FLOOR),
         ),
@@ -116,6 +120,7 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         pl.col("hs_code").str.slice(0, 4).alias("hs4"),
         pl.col("hs_code").str.slice(0, 2).alias("hs2"),
         pl.col("declared_at").cast(pl.Date).alias("declared_on"),
+        pl.col("declared_at").dt.truncate("1q").cast(pl.Date).alias("quarter"),
         pl.col("mode").str.to_lowercase().alias("mode"),
         pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
         named_elements(text).alias("named_elements"),
