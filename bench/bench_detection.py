@@ -19,7 +19,7 @@ import polars as pl
 
 from orewatch.contract.loader import load_dataset
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth
+from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth, reason_precision
 from orewatch.screening.pipeline import screen
 from orewatch.world import generate_world
 
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     catalogue = load_catalogue()
     results = []
+    codes: list[pl.DataFrame] = []
     for seed in args.seeds:
         with tempfile.TemporaryDirectory(prefix="orewatch-detect-") as tmp:
             world = Path(tmp) / "world"
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
             truth = read_truth(world, "lines")
             assert truth is not None
             results.append(measure(world, result.alerts, truth, seed))
+            codes.append(
+                reason_precision(result.alerts, truth).with_columns(pl.lit(seed).alias("seed"))
+            )
             print(
                 f"seed {seed}: {args.lines:,} lines screened in {time.perf_counter() - start:.0f} s"
             )
@@ -76,6 +80,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary)
+    per_code = (
+        pl.concat(codes)
+        .group_by("code")
+        .agg(pl.col("lines").sum(), pl.col("fraudulent").sum())
+        .with_columns((pl.col("fraudulent") / pl.col("lines")).round(3).alias("precision"))
+        .sort("lines", descending=True)
+    )
+    print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
+    print(per_code)
     return 0
 
 

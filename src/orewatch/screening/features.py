@@ -38,6 +38,7 @@ class Baselines:
     ]  # (hs6, currency, quarter), (hs6, currency), (hs4, currency)
     gross_net: tuple[pl.DataFrame, ...]  # (hs6, mode) then (hs4,)
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
+    modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
 
 
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
@@ -95,7 +96,15 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         .join(lines_per_hs6, on="hs6")
         .select("hs6", "element", (pl.col("_naming") / pl.col("_lines")).alias("share"))
     )
+    per_hs4 = raw.group_by("hs4").agg(pl.len().alias("hs4_lines"))
+    modes = (
+        raw.group_by("hs4", "mode")
+        .agg(pl.len().alias("_n"))
+        .join(per_hs4, on="hs4")
+        .select("hs4", "mode", (pl.col("_n") / pl.col("hs4_lines")).alias("share"), "hs4_lines")
+    )
     return Baselines(
+        modes=modes,
         unit_value=(
             # Prices move (controlled metals doubled abroad): compare within the quarter first.
             group_stats(raw, "log_unit_value", ["hs6", "currency", "quarter"], UNIT_VALUE_FLOOR),

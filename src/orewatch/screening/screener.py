@@ -79,6 +79,7 @@ class Screener:
     routes: pl.DataFrame
     history: Prior
     thresholds: Thresholds
+    controlled_prices: pl.DataFrame | None = None
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -96,7 +97,12 @@ class Screener:
         parts = [
             licensing_signals(lines, self.licenses, prior),
             misdeclaration_signals(
-                lines, self.catalogue.items_frame(), self.baselines.vocabulary, prior
+                lines,
+                self.catalogue.items_frame(),
+                self.baselines.vocabulary,
+                prior,
+                self.baselines.modes,
+                self.controlled_prices,
             ),
             concealment_signals(lines, self.parties),
             transshipment_signals(lines, self.watchlist, ctx.linked, surges, prior),
@@ -215,6 +221,32 @@ def fit_party_context(lines: pl.DataFrame, tables: Tables) -> PartyContext:
     return PartyContext(exporters, shells, bosses, run_by, linked)
 
 
+def controlled_prices(prices: pl.DataFrame | None, catalogue: Catalogue) -> pl.DataFrame | None:
+    """Monthly USD/kg prices of controlled materials on markets quoting in USD.
+
+    Only USD quotes are used: converting the domestic CNY prices would need exchange
+    rates the contract does not carry.
+    """
+    if prices is None or prices.is_empty():
+        return None
+    elements = catalogue.items_frame()["element"].unique().implode()
+    per_kg = (
+        pl.when(pl.col("unit").str.to_lowercase() == "t")
+        .then(pl.col("price") / 1000)
+        .otherwise(pl.col("price"))
+    )
+    return (
+        prices.filter(
+            (pl.col("currency") == "USD")
+            & pl.col("unit").str.to_lowercase().is_in(["kg", "t"])
+            & pl.col("material").str.split(":").list.first().is_in(elements)
+        )
+        .group_by(pl.col("date").dt.truncate("1mo").alias("month"), "material")
+        .agg(per_kg.mean().alias("usd_per_kg"))
+        .filter(pl.col("usd_per_kg") > 0)
+    )
+
+
 def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     """The lowest score that made red (and yellow) on risk, for channelling new lines."""
 
@@ -250,6 +282,7 @@ def fit_and_screen(
         licenses=table_or_none(tables, "licenses"), parties=table_or_none(tables, "parties"),
         watchlist=table_or_none(tables, "watchlist"), party_context=party_context, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
+        controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())

@@ -19,6 +19,14 @@ WEIGHT_TOLERANCE = 0.05
 #: A controlled element named by fewer than this share of a commodity's lines is not
 #: that commodity's ordinary vocabulary.
 VOCABULARY_SHARE = 0.05
+#: A chapter with at least this many lines has an established way of travelling, and a
+#: mode carrying under this share of them is out of place.
+MODE_MIN_LINES = 200
+MODE_SHARE = 0.01
+#: Lines this many robust spreads above their commodity's unit value are "dear".
+DEAR_Z = 2.0
+#: Within this factor of a controlled material's market price is "priced like it".
+PRICE_BAND = 1.6
 #: An exporter needs this much history before a new commodity chapter is news.
 HISTORY_LINES = 5
 
@@ -28,6 +36,8 @@ def misdeclaration_signals(
     items: pl.DataFrame | None = None,
     vocabulary: pl.DataFrame | None = None,
     prior: Prior | None = None,
+    modes: pl.DataFrame | None = None,
+    controlled_prices: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -53,7 +63,59 @@ def misdeclaration_signals(
     ]
     if items is not None and items.height and vocabulary is not None:
         parts.append(_words_against_code(lines, items, vocabulary))
+    if modes is not None and modes.height:
+        parts.append(_unusual_mode(lines, modes))
+    if controlled_prices is not None and controlled_prices.height:
+        parts.append(_priced_like_controlled(lines, controlled_prices))
     return concat_signals(parts)
+
+
+def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.DataFrame:
+    """A mode of transport this commodity chapter almost never uses (bulk goods by air)."""
+    joined = lines.join(modes, on=["hs4", "mode"], how="left").with_columns(
+        pl.col("share").fill_null(0.0)
+    )
+    established = pl.col("hs4_lines").fill_null(0) >= MODE_MIN_LINES
+    return signals_where(
+        joined,
+        established & (pl.col("share") < MODE_SHARE) & ~pl.col("is_parcel"),
+        "MODE_UNUSUAL",
+        pl.format(
+            "{} by {}: {}% of the chapter's lines",
+            pl.col("hs4"),
+            pl.col("mode"),
+            (100 * pl.col("share")).round(2),
+        ),
+    )
+
+
+def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.DataFrame:
+    """Ordinary goods priced far above their kind and close to a controlled material.
+
+    ``prices``: month (Date), material, usd_per_kg — overseas market prices of controlled
+    materials. Only lines already dear for their commodity are compared, so the join
+    stays small.
+    """
+    dear = lines.filter(
+        ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
+    ).select(
+        "_idx", pl.col("declared_on").dt.truncate("1mo").alias("month"), "log_unit_value", "hs6"
+    )
+    near = dear.join(prices, on="month").filter(
+        (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
+    )
+    return signals_where(
+        near.sort("_idx").unique("_idx", keep="first"),
+        pl.lit(True),
+        "PRICED_LIKE_CONTROLLED",
+        pl.format(
+            "USD {}/kg under {}, near {} at USD {}/kg",
+            pl.col("log_unit_value").exp().round(1),
+            pl.col("hs6"),
+            pl.col("material"),
+            pl.col("usd_per_kg").round(1),
+        ),
+    )
 
 
 def _words_against_code(
