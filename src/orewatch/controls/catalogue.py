@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -87,13 +88,20 @@ class Catalogue:
         for name in (hs, on, destination):
             if name not in frame.columns:
                 raise KeyError(f"evaluate_frame: column {name!r} not in frame")
-        return _frame.evaluate(frame, self.items, self.rules, hs, on, destination)
+        return _frame.evaluate(
+            frame, self.items, self.rules, hs, on, destination, prepared=self._prepared
+        )
+
+    @cached_property
+    def _prepared(self) -> _frame.PreparedFrames:
+        # Built on first use and kept: the catalogue is immutable, its frames too.
+        return _frame.PreparedFrames.of(self.items, self.rules)
 
     def items_frame(self) -> pl.DataFrame:
-        return _frame.items_frame(self.items)
+        return self._prepared.items
 
     def rules_frame(self) -> pl.DataFrame:
-        return _frame.rules_frame(self.rules, self.items)
+        return self._prepared.rules
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:

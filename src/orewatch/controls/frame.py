@@ -9,6 +9,7 @@ cheap; everything that scales with the input stays in Polars expressions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -159,6 +160,19 @@ def _as_date(column: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     return column.cast(pl.String).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
 
 
+@dataclass(frozen=True)
+class PreparedFrames:
+    """The catalogue's frames, built once: evaluation joins against them every call."""
+
+    items: pl.DataFrame
+    rules: pl.DataFrame
+    lookup: pl.DataFrame
+
+    @classmethod
+    def of(cls, items: Sequence[ControlItem], rules: Sequence[DestinationRule]) -> PreparedFrames:
+        return cls(items_frame(items), rules_frame(rules, items), lookup_keys(items))
+
+
 def evaluate(
     frame: pl.DataFrame,
     items: Sequence[ControlItem],
@@ -166,6 +180,7 @@ def evaluate(
     hs: str = "hs_code",
     on: str = "declared_at",
     destination: str = "destination_country",
+    prepared: PreparedFrames | None = None,
 ) -> pl.DataFrame:
     """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`)."""
     keys = frame.select(
@@ -188,7 +203,8 @@ def evaluate(
             ),
         ]
     )
-    table = lookup_keys(items)
+    prepared = prepared or PreparedFrames.of(items, rules)
+    table = prepared.lookup
     matched = (
         lookups.join(table, on="_key", how="inner")
         .filter(~pl.col("_truncated") | pl.col("_full"))
@@ -197,19 +213,15 @@ def evaluate(
     )
 
     # 2. combos x matched items -> those in force on the day
-    item_dates = (
-        items_frame(items)
-        .select(
-            "control_id",
-            "element",
-            "licence_required",
-            "effective_from",
-            "effective_until",
-            "suspended_from",
-            "suspended_until",
-        )
-        .unique("control_id")
-    )
+    item_dates = prepared.items.select(
+        "control_id",
+        "element",
+        "licence_required",
+        "effective_from",
+        "effective_until",
+        "suspended_from",
+        "suspended_until",
+    ).unique("control_id")
     active = (
         combos.join(matched, on="_hs", how="inner")
         .join(item_dates, on="control_id", how="inner")
@@ -232,7 +244,7 @@ def evaluate(
     )
 
     # 3. rules that cover an active item, for that destination, in force that day
-    rule_table = rules_frame(rules, items).filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
+    rule_table = prepared.rules.filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
     flags = (
         active.select("_hs", "_day", "_dest", "control_id")
         .join(rule_table, on="control_id", how="inner")

@@ -122,7 +122,7 @@ class Screener:
                     pl.format("exporter run by {}", pl.col("boss")),
                 )
             )
-        signals = concat_signals(parts).unique(["_idx", "code"], keep="first")
+        signals = concat_signals(parts).unique(["_idx", "code"], keep="first").collect()
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")

@@ -1,8 +1,9 @@
 """Signals: the common currency of detectors.
 
-A detector returns a frame of signals, one row per (line, reason code), with the
+A detector returns a lazy frame of signals, one row per (line, reason code), with the
 evidence that triggered it. Keeping this shape narrow lets every family be computed
-over whole columns and combined by one group-by.
+over whole columns and combined by one group-by; keeping it lazy lets Polars run all
+detectors as one query, which is what makes scoring one declaration cheap.
 """
 
 from __future__ import annotations
@@ -17,14 +18,19 @@ SIGNAL_SCHEMA: dict[str, pl.DataType] = {
     "evidence": pl.String(),
 }
 
+Signals = pl.LazyFrame
 
-def empty_signals() -> pl.DataFrame:
-    return pl.DataFrame(schema=SIGNAL_SCHEMA)
+
+def empty_signals() -> pl.LazyFrame:
+    return pl.LazyFrame(schema=SIGNAL_SCHEMA)
 
 
 def signals_where(
-    frame: pl.DataFrame, condition: pl.Expr, code: str, evidence: pl.Expr | None = None
-) -> pl.DataFrame:
+    frame: pl.DataFrame | pl.LazyFrame,
+    condition: pl.Expr,
+    code: str,
+    evidence: pl.Expr | None = None,
+) -> pl.LazyFrame:
     """Rows of ``frame`` (which must carry ``_idx``) where ``condition`` holds, as signals."""
     ev = evidence if evidence is not None else pl.lit("")
     return (
@@ -35,10 +41,9 @@ def signals_where(
             pl.lit(code).alias("code"),
             ev.cast(pl.String).fill_null("").alias("evidence"),
         )
-        .collect()
     )
 
 
-def concat_signals(parts: Iterable[pl.DataFrame]) -> pl.DataFrame:
-    frames = [p.select(list(SIGNAL_SCHEMA)).cast(SIGNAL_SCHEMA) for p in parts if p.height]  # type: ignore[arg-type]
+def concat_signals(parts: Iterable[pl.LazyFrame | pl.DataFrame]) -> pl.LazyFrame:
+    frames = [p.lazy().select(list(SIGNAL_SCHEMA)).cast(SIGNAL_SCHEMA) for p in parts]  # type: ignore[arg-type]
     return pl.concat(frames) if frames else empty_signals()

@@ -14,7 +14,7 @@ ODD_LINE_FACTOR = 8.0
 SHARED_SENDERS = 3
 
 
-def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl.DataFrame:
+def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl.LazyFrame:
     parts = [
         signals_where(
             lines,
@@ -48,7 +48,7 @@ def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl
     return concat_signals(parts)
 
 
-def _odd_line(lines: pl.DataFrame) -> pl.DataFrame:
+def _odd_line(lines: pl.DataFrame) -> pl.LazyFrame:
     per_kg = pl.col("log_unit_value")
     n = pl.len().over("declaration_id")
     median_other = per_kg.median().over("declaration_id")
@@ -60,7 +60,7 @@ def _odd_line(lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _shared_senders(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFrame:
+def _shared_senders(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.LazyFrame:
     """Small-lot lines to one consignee from several exporters that share a phone or address."""
     contacts = (
         parties.filter(pl.col("registration_id").is_not_null())

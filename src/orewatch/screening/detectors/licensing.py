@@ -19,7 +19,7 @@ OVERDRAW_TOLERANCE = 0.02
 
 def licensing_signals(
     lines: pl.DataFrame, licenses: pl.DataFrame | None, prior: Prior | None = None
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """All licensing and destination signals for the lines."""
     has_licence = pl.col("license_no").is_not_null() & (
         pl.col("license_no").str.strip_chars() != ""
@@ -58,7 +58,7 @@ def licensing_signals(
     return concat_signals(parts)
 
 
-def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Signals that need the licence register: existence, validity, holder, item, quantity."""
     register = licenses.select(
         pl.col("license_no").str.strip_chars(),
@@ -146,7 +146,7 @@ def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame, prior: Prior)
     return concat_signals(parts)
 
 
-def _overdrawn(joined: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+def _overdrawn(joined: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Lines whose draw takes the licence's running total past its quantity, in date order.
 
     The running total starts from what earlier declarations (the prior) already drew.

@@ -38,7 +38,7 @@ def misdeclaration_signals(
     prior: Prior | None = None,
     modes: pl.DataFrame | None = None,
     controlled_prices: pl.DataFrame | None = None,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
     ``items`` is the control catalogue's items frame (element, hs_code, effective_from)
@@ -70,7 +70,7 @@ def misdeclaration_signals(
     return concat_signals(parts)
 
 
-def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.DataFrame:
+def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
     """A mode of transport this commodity chapter almost never uses (bulk goods by air)."""
     joined = lines.join(modes, on=["hs4", "mode"], how="left").with_columns(
         pl.col("share").fill_null(0.0)
@@ -89,7 +89,7 @@ def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.DataFrame:
+def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.LazyFrame:
     """Ordinary goods priced far above their kind and close to a controlled material.
 
     ``prices``: month (Date), material, usd_per_kg — overseas market prices of controlled
@@ -120,7 +120,7 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Dat
 
 def _words_against_code(
     lines: pl.DataFrame, items: pl.DataFrame, vocabulary: pl.DataFrame
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """Lines naming a controlled element that their commodity does not usually name.
 
     What a commodity's lines usually say is learned from the data (``vocabulary``):
@@ -211,7 +211,7 @@ def _weight_evidence() -> pl.Expr:
     )
 
 
-def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
     known = prior.exporter_chapters.with_columns(pl.lit(True).alias("_known"))
     ordered = (

@@ -81,9 +81,9 @@ def transshipment_signals(
     linked_consignees: pl.DataFrame | None,
     risky_routes: pl.DataFrame | None,
     prior: Prior | None = None,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """Watchlist hits, links to restricted parties, diversion routes, collectors."""
-    parts: list[pl.DataFrame] = []
+    parts: list[pl.LazyFrame] = []
     # A restricted party buying ordinary goods breaks no export control; buying what
     # could be controlled material is the case that matters.
     sensitive = (
@@ -124,7 +124,7 @@ def transshipment_signals(
     return concat_signals(parts)
 
 
-def _collectors(lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+def _collectors(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Consignees receiving several different controlled elements (history included)."""
     current = (
         lines.filter(pl.col("controlled"))

@@ -1,0 +1,92 @@
+"""What the learned risk model looks at and how cautiously it learns.
+
+The configuration only names columns: :func:`~orewatch.screening.learned.model.learn_and_score`
+uses those that exist in the frame it is given and ignores the rest, so one configuration
+serves datasets with more or fewer columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: A risk-profile key: one column, or a tuple of columns for a cross (e.g. exporter × hs6).
+Key = str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LearnedConfig:
+    """Settings of the learned model.
+
+    ``keys``: columns (or crosses) whose smoothed out-of-fold hit rates become features.
+    ``numeric`` / ``categorical``: direct model inputs; columns starting with any of
+    ``prefixes`` (e.g. ``sig_``) are added as numeric inputs too.
+    ``group``: lines sharing this value stay in one fold (the lines of one declaration were
+    inspected together, so their labels are not independent).
+    ``smoothing``: pseudo-count pulling a key's hit rate towards the overall rate; a key with
+    few inspections says little.
+    ``min_labels`` / ``min_positives``: below these there is no model, and the note says why.
+    ``propensity``: weight labelled lines by the inverse of their estimated chance of being
+    inspected (clipped to ``max_weight``), so the model learns about all lines and not only
+    about the kind the inspectors used to pick.
+    """
+
+    keys: tuple[Key, ...] = ()
+    numeric: tuple[str, ...] = ()
+    categorical: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    group: str | None = None
+    folds: int = 5
+    smoothing: float = 20.0
+    min_labels: int = 200
+    min_positives: int = 20
+    propensity: bool = True
+    max_weight: float = 10.0
+    learning_rate: float = 0.05
+    num_leaves: int = 31
+    min_child_samples: int = 20
+    max_rounds: int = 2000
+    early_stopping: int = 100
+    threads: int = 2
+    seed: int = 0
+
+
+def default_config(seed: int = 0) -> LearnedConfig:
+    """The configuration for the screening feature frame (see ``screening/features.py``)."""
+    return LearnedConfig(
+        keys=(
+            "exporter_id",
+            "declarant_id",
+            "consignee_name",
+            "consignee_country",
+            "destination_country",
+            "hs6",
+            "hs4",
+            "port",
+            ("exporter_id", "hs4"),
+            ("declarant_id", "hs4"),
+            ("exporter_id", "destination_country"),
+            ("consignee_name", "hs4"),
+            ("hs6", "destination_country"),
+            ("hs4", "mode"),
+            ("port", "hs4"),
+        ),
+        numeric=(
+            "value",
+            "net_weight_kg",
+            "gross_weight_kg",
+            "quantity",
+            "log_unit_value",
+            "log_gross_net",
+            "unit_value_z",
+            "gross_net_z",
+            "is_parcel",
+            "controlled",
+            "licence_required",
+            "names_purity",
+            "rule_score",
+        ),
+        categorical=("mode", "hs2", "currency", "destination_country", "port"),
+        prefixes=("sig_",),
+        group="declaration_id",
+        seed=seed,
+    )

@@ -1,0 +1,144 @@
+"""Which columns feed the learned model, as numbers it can use, and in words.
+
+Direct inputs are the configured numeric and categorical columns that exist (plus any
+column starting with a configured prefix, such as the rule signals ``sig_*``): numbers as
+``Float64`` (booleans as 0/1), categories as dense integer codes over the whole frame so
+that training and scoring lines share one coding. High-cardinality identifiers are not
+direct inputs: they enter through their risk profiles (:mod:`.profiles`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from orewatch.screening.learned.config import LearnedConfig
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Direct model inputs: ``frame`` has ``_idx`` then ``numeric`` and ``categorical``."""
+
+    frame: pl.DataFrame
+    numeric: tuple[str, ...]
+    categorical: tuple[str, ...]
+
+
+def numeric_columns(lines: pl.DataFrame, config: LearnedConfig) -> tuple[str, ...]:
+    named = [c for c in config.numeric if c in lines.columns]
+    prefixed = sorted(
+        c for c in lines.columns if c.startswith(config.prefixes) and c not in named
+    ) if config.prefixes else []
+    usable = [
+        c for c in (*named, *prefixed) if lines.schema[c].is_numeric() or lines.schema[c] == pl.Boolean
+    ]
+    return tuple(usable)
+
+
+def direct_inputs(lines: pl.DataFrame, config: LearnedConfig) -> Inputs:
+    """Numeric columns as Float64 and categorical columns as dense integer codes."""
+    numeric = numeric_columns(lines, config)
+    categorical = tuple(c for c in config.categorical if c in lines.columns)
+    frame = lines.select(
+        "_idx",
+        *[pl.col(c).cast(pl.Float64).fill_nan(None).alias(c) for c in numeric],
+        *[
+            (pl.col(c).cast(pl.String).rank("dense") - 1).cast(pl.Float64).alias(f"cat:{c}")
+            for c in categorical
+        ],
+    )
+    return Inputs(frame, numeric, tuple(f"cat:{c}" for c in categorical))
+
+
+def matrix(frame: pl.DataFrame, names: tuple[str, ...]) -> np.ndarray:
+    """A float64 matrix of ``names`` (nulls as NaN, which LightGBM treats as missing)."""
+    return frame.select([pl.col(n).cast(pl.Float64).fill_null(float("nan")) for n in names]).to_numpy()
+
+
+def words(name: str) -> str:
+    """A feature's name as an analyst reads it."""
+    kind, _, rest = name.partition(":")
+    if not rest:
+        if name.startswith("sig_"):
+            return f"rule {name.removeprefix('sig_')}"
+        return name.replace("_", " ")
+    subject = rest.replace("×", " × ").replace("_", " ")
+    return {
+        "hit_rate": f"{subject} hit rate",
+        "inspections": f"{subject} past inspections",
+        "lines": f"{subject} lines",
+        "cat": subject,
+    }.get(kind, name)
+
+
+def display_values(lines: pl.DataFrame, model_frame: pl.DataFrame, names: tuple[str, ...]) -> pl.DataFrame:
+    """Each feature's value as text for explanations (a category shows its original value)."""
+    out = []
+    for name in names:
+        if name.startswith("cat:"):
+            out.append(lines[name.removeprefix("cat:")].cast(pl.String).fill_null("none").alias(name))
+        else:
+            col = model_frame[name].cast(pl.Float64)
+            out.append(
+                pl.Series(name, col)
+                .round_sig_figs(3)
+                .cast(pl.String)
+                .fill_null("missing")
+            )
+    return pl.DataFrame(out)
+
+
+def signal_columns(signals: pl.DataFrame, idx: pl.Series) -> pl.DataFrame:
+    """One 0/1 column ``sig_<CODE>`` per reason code raised, for every ``_idx`` given."""
+    present = signals.select("_idx", "code").unique()
+    wide = (
+        present.with_columns(pl.lit(1, pl.Int8).alias("_on"))
+        .pivot(on="code", index="_idx", values="_on")
+        .rename(lambda c: c if c == "_idx" else f"sig_{c}")
+    ) if present.height else pl.DataFrame({"_idx": pl.Series([], dtype=idx.dtype)})
+    return (
+        pl.DataFrame({"_idx": idx})
+        .join(wide.with_columns(pl.col("_idx").cast(idx.dtype)), on="_idx", how="left")
+        .fill_null(0)
+    )
+
+
+def screening_frame(
+    lines: pl.DataFrame, signals: pl.DataFrame, scored: pl.DataFrame
+) -> pl.DataFrame:
+    """The screening feature frame plus ``sig_*`` columns and ``rule_score``."""
+    return lines.join(signal_columns(signals, lines["_idx"]), on="_idx", how="left").join(
+        scored.select("_idx", "rule_score"), on="_idx", how="left"
+    )
+
+
+def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> pl.DataFrame:
+    """``_idx, label, inspected_at`` from the contract's inspections table.
+
+    ``result`` other than ``clear`` means fraud was found. An inspection without
+    ``line_no`` covers every line of its declaration. A line inspected more than once
+    counts as fraud if any inspection found fraud, dated at its first inspection.
+    """
+    found = inspections.select(
+        pl.col("declaration_id").cast(pl.String),
+        (pl.col("line_no").cast(pl.Int64) if "line_no" in inspections.columns else pl.lit(None, pl.Int64)).alias("_line"),
+        pl.col("inspected_at").cast(pl.Date),
+        (pl.col("result").str.to_lowercase() != "clear").cast(pl.Int8).alias("label"),
+    )
+    keyed = lines.select(
+        "_idx", pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64)
+    )
+    by_line = keyed.join(
+        found.filter(pl.col("_line").is_not_null()),
+        left_on=["declaration_id", "line_no"],
+        right_on=["declaration_id", "_line"],
+    )
+    whole = keyed.join(found.filter(pl.col("_line").is_null()).drop("_line"), on="declaration_id")
+    both = pl.concat([by_line.select("_idx", "label", "inspected_at"), whole.select("_idx", "label", "inspected_at")])
+    return (
+        both.group_by("_idx")
+        .agg(pl.col("label").max(), pl.col("inspected_at").min())
+        .sort("_idx")
+    )

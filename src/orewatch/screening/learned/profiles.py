@@ -1,0 +1,140 @@
+"""Risk profiles: smoothed hit rates of past inspections per key, computed out of fold.
+
+A line's profile for a key (its exporter, its exporter × commodity, ...) is the share of
+inspected lines with the same key value where fraud was found, pulled towards the overall
+rate by ``smoothing`` pseudo-inspections (an m-estimate), plus how many inspections that
+rate rests on. A labelled line's own label must never reach its own profile, or the
+model learns to trust a profile that merely echoes the answer: so labelled lines get
+rates computed without their whole fold (:func:`out_of_fold`), and other lines get rates
+from every label (:func:`apply_profiles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from orewatch.screening.learned.config import Key
+
+SEPARATOR = "\x1f"
+MISSING = "\x00"
+
+
+def key_columns(key: Key) -> tuple[str, ...]:
+    return (key,) if isinstance(key, str) else key
+
+
+def key_name(key: Key) -> str:
+    """``exporter_id`` or ``exporter_id×hs4`` for a cross."""
+    return "×".join(key_columns(key))
+
+
+def rate_name(key: Key) -> str:
+    return f"hit_rate:{key_name(key)}"
+
+
+def count_name(key: Key) -> str:
+    return f"inspections:{key_name(key)}"
+
+
+def present_keys(columns: Iterable[str], keys: Iterable[Key]) -> tuple[Key, ...]:
+    """The keys whose every column exists."""
+    have = set(columns)
+    return tuple(k for k in keys if all(c in have for c in key_columns(k)))
+
+
+def key_frame(lines: pl.DataFrame, keys: Iterable[Key]) -> pl.DataFrame:
+    """``_idx`` plus one string column per key (crosses joined; null parts kept distinct)."""
+    exprs = [
+        pl.concat_str(
+            [pl.col(c).cast(pl.String).fill_null(MISSING) for c in key_columns(k)],
+            separator=SEPARATOR,
+        ).alias(key_name(k))
+        for k in keys
+    ]
+    return lines.select("_idx", *exprs)
+
+
+def _smoothed(pos: pl.Expr, n: pl.Expr, prior: pl.Expr, smoothing: float) -> pl.Expr:
+    return (pos + smoothing * prior) / (n + smoothing)
+
+
+def out_of_fold(
+    train: pl.DataFrame, keys: Iterable[Key], smoothing: float
+) -> pl.DataFrame:
+    """Profiles of labelled lines, each from the labels of the OTHER folds only.
+
+    ``train`` has ``_idx``, ``_fold``, ``label`` and the key columns of :func:`key_frame`.
+    A key value seen only in a line's own fold falls back to the other folds' overall rate.
+    """
+    folds = train.group_by("_fold").agg(
+        pl.col("label").sum().alias("_fp"), pl.len().alias("_fn")
+    )
+    total_pos, total_n = float(train["label"].sum()), float(train.height)
+    base = train.select("_idx", "_fold").join(folds, on="_fold").with_columns(
+        ((total_pos - pl.col("_fp")) / pl.max_horizontal(total_n - pl.col("_fn"), 1)).alias(
+            "_prior"
+        )
+    )
+    out = base.select("_idx", "_prior")
+    for key in keys:
+        name = key_name(key)
+        per_fold = train.group_by(name, "_fold").agg(
+            pl.col("label").sum().alias("_kp"), pl.len().alias("_kn")
+        )
+        totals = per_fold.group_by(name).agg(
+            pl.col("_kp").sum().alias("_tp"), pl.col("_kn").sum().alias("_tn")
+        )
+        rows = (
+            train.select("_idx", "_fold", name)
+            .join(per_fold, on=[name, "_fold"])
+            .join(totals, on=name)
+            .join(out.select("_idx", "_prior"), on="_idx")
+            .select(
+                "_idx",
+                _smoothed(
+                    (pl.col("_tp") - pl.col("_kp")).cast(pl.Float64),
+                    (pl.col("_tn") - pl.col("_kn")).cast(pl.Float64),
+                    pl.col("_prior"),
+                    smoothing,
+                ).alias(rate_name(key)),
+                (pl.col("_tn") - pl.col("_kn")).cast(pl.Float64).alias(count_name(key)),
+            )
+        )
+        out = out.join(rows, on="_idx", how="left")
+    return out.drop("_prior")
+
+
+def apply_profiles(
+    train: pl.DataFrame, target: pl.DataFrame, keys: Iterable[Key], smoothing: float
+) -> pl.DataFrame:
+    """Profiles of ``target`` lines from every label in ``train`` (lines not in ``train``)."""
+    prior = float(train["label"].mean()) if train.height else 0.0  # type: ignore[arg-type]
+    out = target.select("_idx")
+    for key in keys:
+        name = key_name(key)
+        stats = train.group_by(name).agg(
+            pl.col("label").sum().cast(pl.Float64).alias("_p"), pl.len().cast(pl.Float64).alias("_n")
+        )
+        rows = (
+            target.select("_idx", name)
+            .join(stats, on=name, how="left")
+            .select(
+                "_idx",
+                _smoothed(
+                    pl.col("_p").fill_null(0.0), pl.col("_n").fill_null(0.0), pl.lit(prior), smoothing
+                ).alias(rate_name(key)),
+                pl.col("_n").fill_null(0.0).alias(count_name(key)),
+            )
+        )
+        out = out.join(rows, on="_idx", how="left")
+    return out
+
+
+def volumes(keyed: pl.DataFrame, keys: Iterable[Key]) -> pl.DataFrame:
+    """How many lines (inspected or not) share each key: activity, which needs no label."""
+    return keyed.select(
+        "_idx",
+        *[pl.len().over(key_name(k)).cast(pl.Float64).alias(f"lines:{key_name(k)}") for k in keys],
+    )
