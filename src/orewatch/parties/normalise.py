@@ -1,0 +1,339 @@
+"""Name normalisation for party matching: one comparison key per name, in any script.
+
+Chinese names are folded to simplified characters (OpenCC), full-width forms to
+half-width (NFKC), and their legal-form suffixes and region tags (有限公司, 股份有限公司,
+集团, (香港)...) stripped; the pinyin of what remains is kept as an extra alias.
+Latin-script names lose their legal forms (Co., Ltd., Pte. Ltd., GmbH, FZE, Sdn. Bhd.,
+S.A. de C.V. ...), common abbreviations are spelt out and the words are sorted so that
+word order does not matter. Cross-script matching is *not* attempted by
+transliteration alone: English company names are translations, so links across
+scripts come from stored aliases and identifiers (see ``resolve``).
+
+Everything here is a pure function over Polars columns; the two per-string library
+calls (OpenCC, pypinyin) run once per distinct CJK string, never per record.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import polars as pl
+
+#: Chinese legal forms and tags, longest first (stripped at the end of a name).
+CHINESE_SUFFIXES: tuple[str, ...] = (
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "控股有限公司",
+    "有限公司",
+    "分公司",
+    "集团公司",
+    "集团",
+    "公司",
+    "有限",
+)
+#: Region tags written in brackets inside Chinese names: 华为技术(香港)有限公司.
+CHINESE_REGION_TAGS = r"[(（](?:香港|中国|澳门|台湾|新加坡|深圳|上海|北京|国际|集团)[)）]"
+
+#: Latin-script legal forms, as they read after punctuation became spaces.
+LEGAL_FORMS: tuple[str, ...] = (
+    "s a de c v",
+    "sa de cv",
+    "de c v",
+    "sdn bhd",
+    "pte ltd",
+    "pvt ltd",
+    "private limited",
+    "public limited company",
+    "public company limited",
+    "public co ltd",
+    "pcl",
+    "company limited",
+    "co ltd",
+    "l l c",
+    "a s",
+    "corporation",
+    "incorporated",
+    "limited",
+    "company",
+    "gmbh",
+    "corp",
+    "ltd",
+    "llc",
+    "llp",
+    "inc",
+    "plc",
+    "pte",
+    "pvt",
+    "bhd",
+    "fze",
+    "fzco",
+    "fzc",
+    "ag",
+    "kg",
+    "bv",
+    "b v",
+    "nv",
+    "n v",
+    "sa",
+    "s a",
+    "sas",
+    "sarl",
+    "srl",
+    "s r l",
+    "spa",
+    "s p a",
+    "kk",
+    "k k",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "ooo",
+    "tov",
+    "too",
+    "ltda",
+    "oy",
+    "ab",
+    "co",
+    "tbk",
+    "pt",
+    "as",
+)
+#: Canonical legal form for each written form (same name, other form = other company).
+CANONICAL_FORMS: dict[str, str] = {
+    "s a de c v": "sadecv",
+    "sa de cv": "sadecv",
+    "de c v": "sadecv",
+    "sdn bhd": "sdnbhd",
+    "bhd": "sdnbhd",
+    "pte ltd": "pte",
+    "pte": "pte",
+    "pvt ltd": "pvt",
+    "pvt": "pvt",
+    "private limited": "pvt",
+    "public company limited": "pcl",
+    "public co ltd": "pcl",
+    "pcl": "pcl",
+    "public limited company": "plc",
+    "plc": "plc",
+    "company limited": "ltd",
+    "co ltd": "ltd",
+    "limited": "ltd",
+    "ltd": "ltd",
+    "corporation": "corp",
+    "corp": "corp",
+    "incorporated": "inc",
+    "inc": "inc",
+    "llc": "llc",
+    "l l c": "llc",
+    "llp": "llp",
+    "gmbh": "gmbh",
+    "ag": "ag",
+    "bv": "bv",
+    "b v": "bv",
+    "nv": "nv",
+    "n v": "nv",
+    "fze": "fze",
+    "fzco": "fzco",
+    "fzc": "fzc",
+    "sa": "sa",
+    "s a": "sa",
+    "sas": "sas",
+    "sarl": "sarl",
+    "srl": "srl",
+    "s r l": "srl",
+    "spa": "spa",
+    "s p a": "spa",
+    "kk": "kk",
+    "k k": "kk",
+    "jsc": "jsc",
+    "ojsc": "jsc",
+    "pjsc": "pjsc",
+    "ooo": "ooo",
+    "too": "too",
+    "tov": "tov",
+    "ltda": "ltda",
+    "a s": "as",
+    "as": "as",
+    "tbk": "tbk",
+    "股份有限公司": "gf",
+    "有限责任公司": "yx",
+    "有限公司": "yx",
+}
+
+#: Abbreviations spelt out before comparison (whole words).
+ABBREVIATIONS: dict[str, str] = {
+    "intl": "international",
+    "int'l": "international",
+    "mfg": "manufacturing",
+    "tech": "technology",
+    "technologies": "technology",
+    "techn": "technology",
+    "ind": "industrial",
+    "inds": "industries",
+    "indus": "industrial",
+    "mat": "materials",
+    "mats": "materials",
+    "matl": "material",
+    "elec": "electronics",
+    "electronic": "electronics",
+    "svcs": "services",
+    "dev": "development",
+    "eng": "engineering",
+    "hk": "hong kong",
+    "grp": "group",
+    "trdg": "trading",
+    "&": "and",
+}
+#: Words that say nothing about which company it is (dropped from the comparison key).
+NOISE_WORDS: tuple[str, ...] = ("the", "and", "of", "group", "holdings", "holding")
+
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_PUNCT = r"[()（）\[\]{}.,，。;；:：'\"’‘“”/\\\-_*·•|]"
+
+
+def _word_pattern(words: tuple[str, ...]) -> str:
+    """A regex matching any of ``words`` as whole words (longest first)."""
+    ordered = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return r"(?:^|\s)(?:" + "|".join(ordered) + r")(?:\s|$)"
+
+
+_FORMS = _word_pattern(LEGAL_FORMS)
+_NOISE = _word_pattern(NOISE_WORDS)
+_SUFFIX = "(?:" + "|".join(CHINESE_SUFFIXES) + ")$"
+
+
+@cache
+def _converter() -> object:
+    """The OpenCC traditional→simplified converter (built once per process; immutable)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(values: pl.Series) -> pl.Series:
+    """Traditional→simplified for the distinct strings that contain CJK characters."""
+    converter = _converter()
+    distinct = values.drop_nulls().unique()
+    cjk = distinct.filter(distinct.str.contains(_CJK))
+    if cjk.is_empty():
+        return values
+    mapped = [converter.convert(v) for v in cjk.to_list()]  # type: ignore[attr-defined]
+    return values.replace(cjk, pl.Series(mapped, dtype=pl.String()))
+
+
+def fold(names: pl.Series) -> pl.Series:
+    """NFKC (full-width→half-width), simplified Chinese, lower case, one space."""
+    folded = names.cast(pl.String).str.normalize("NFKC")
+    return (
+        _to_simplified(folded)
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+        .alias(names.name)
+    )
+
+
+def _latin_core(expr: pl.Expr) -> pl.Expr:
+    """Spaced words of a folded name without punctuation, legal forms or noise words."""
+    cleaned = expr.str.replace_all("&", " and ").str.replace_all(_PUNCT, " ")
+    cleaned = cleaned.str.replace_all(r"\s+", " ").str.strip_chars()
+    words = cleaned.str.split(" ").list.eval(pl.element().replace(ABBREVIATIONS))
+    cleaned = words.list.join(" ")
+    for _ in range(3):  # "co ltd" chains and forms standing side by side
+        cleaned = cleaned.str.replace_all(_FORMS, " ").str.replace_all(r"\s+", " ")
+        cleaned = cleaned.str.strip_chars()
+    for _ in range(2):
+        cleaned = cleaned.str.replace_all(_NOISE, " ").str.replace_all(r"\s+", " ")
+    return cleaned.str.strip_chars()
+
+
+def _chinese_core(expr: pl.Expr) -> pl.Expr:
+    """A folded Chinese name without region tags, legal-form suffixes or spaces."""
+    cleaned = expr.str.replace_all(CHINESE_REGION_TAGS, "").str.replace_all(_PUNCT, "")
+    cleaned = cleaned.str.replace_all(r"\s", "")
+    for _ in range(3):
+        cleaned = cleaned.str.replace(_SUFFIX, "")
+    return cleaned
+
+
+def legal_form(folded: pl.Expr) -> pl.Expr:
+    """The canonical legal form at the end of a folded name, or null when none is written."""
+    latin = (
+        folded.str.replace_all("&", " and ")
+        .str.replace_all(_PUNCT, " ")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+    latin_forms = sorted((f for f in CANONICAL_FORMS if f.isascii()), key=len, reverse=True)
+    tail = latin.str.extract(r"(?:^|\s)(" + "|".join(re.escape(f) for f in latin_forms) + r")$", 1)
+    chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司)$", 1)
+    return pl.coalesce(chinese, tail).replace(CANONICAL_FORMS)
+
+
+def name_words(folded: pl.Expr) -> pl.Expr:
+    """The comparison words of a folded name: Chinese core, or sorted Latin words."""
+    is_cjk = folded.str.contains(_CJK)
+    latin = _latin_core(folded).str.split(" ").list.sort().list.join(" ")
+    return pl.when(is_cjk).then(_chinese_core(folded)).otherwise(latin)
+
+
+def name_key(folded: pl.Expr) -> pl.Expr:
+    """The exact comparison key: :func:`name_words` without spaces ('' when nothing is left)."""
+    return name_words(folded).str.replace_all(" ", "")
+
+
+def _romanise(core: str) -> str:
+    """Pinyin words of a Chinese name core: 'li jianping' for a person-length name
+    (surname, given name), one word for a longer (company) core."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(core) if s.strip()]
+    if len(core) <= 4 and len(syllables) > 1:
+        return " ".join(sorted((syllables[0], "".join(syllables[1:]))))
+    return "".join(syllables)
+
+
+def pinyin(cores: pl.Series) -> pl.Series:
+    """Toneless pinyin words of Chinese name cores; null for other scripts."""
+    distinct = cores.drop_nulls().unique()
+    cjk = distinct.filter(distinct.str.contains(_CJK))
+    if cjk.is_empty():
+        return pl.Series(cores.name, [None] * len(cores), dtype=pl.String())
+    mapped = pl.Series([_romanise(v) for v in cjk.to_list()], dtype=pl.String())
+    return cores.replace_strict(cjk, mapped, default=None, return_dtype=pl.String())
+
+
+def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFrame:
+    """One row per (record, name variant): the folded name, its words and key, and how.
+
+    ``names`` holds ``id_col``, ``name`` and ``alt_names`` (list of strings). Variants are
+    the name, each alternative name, and the pinyin of each Chinese one (``how`` says
+    which), so that an entry written in characters can meet a romanised spelling.
+    """
+    exploded = (
+        names.select(
+            id_col,
+            pl.concat_list(
+                pl.struct(pl.col("name").alias("text"), pl.lit("name").alias("how")),
+                pl.col("alt_names")
+                .fill_null(pl.lit([], dtype=pl.List(pl.String())))
+                .list.eval(pl.struct(pl.element().alias("text"), pl.lit("alias").alias("how"))),
+            ).alias("v"),
+        )
+        .explode("v")
+        .unnest("v")
+        .filter(pl.col("text").is_not_null() & (pl.col("text").str.strip_chars() != ""))
+    )
+    exploded = exploded.with_columns(fold(exploded["text"]).alias("folded"))
+    exploded = exploded.with_columns(name_words(pl.col("folded")).alias("words"))
+    romanised = exploded.with_columns(
+        pinyin(exploded["words"]).alias("words"), pl.lit("pinyin").alias("how")
+    ).filter(pl.col("words").is_not_null())
+    both = pl.concat([exploded, romanised])
+    both = both.with_columns(
+        pl.col("words").str.replace_all(" ", "").alias("key"),
+        legal_form(pl.col("folded")).alias("form"),
+    )
+    return both.filter(pl.col("key") != "").unique([id_col, "key"], keep="first")
