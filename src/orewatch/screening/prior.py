@@ -19,6 +19,7 @@ class Prior:
     exporter_chapters: pl.DataFrame  # exporter_id, hs4
     exporter_lines: pl.DataFrame  # exporter_id, prior_lines
     consignee_elements: pl.DataFrame  # consignee_name, element
+    small_shipments: pl.DataFrame  # exporter_id, consignee_name of small lots and parcels
 
     @classmethod
     def empty(cls) -> Prior:
@@ -32,6 +33,9 @@ class Prior:
             ),
             consignee_elements=pl.DataFrame(
                 schema={"consignee_name": pl.String, "element": pl.String}
+            ),
+            small_shipments=pl.DataFrame(
+                schema={"exporter_id": pl.String, "consignee_name": pl.String}
             ),
         )
 
@@ -49,5 +53,8 @@ class Prior:
             .select("consignee_name", pl.col("control_elements").alias("element"))
             .explode("element")
             .drop_nulls()
+            .unique(),
+            small_shipments=lines.filter(pl.col("is_parcel") | (pl.col("net_weight_kg") <= 50))
+            .select("exporter_id", "consignee_name")
             .unique(),
         )

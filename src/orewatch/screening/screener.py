@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.screening.detectors.concealment import concealment_signals
-from orewatch.screening.detectors.licensing import licensing_signals
+from orewatch.screening.detectors.concealment import concealment_signals, sender_contacts
+from orewatch.screening.detectors.licensing import licence_register, licensing_signals
 from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
-from orewatch.screening.detectors.transshipment import transshipment_signals
+from orewatch.screening.detectors.transshipment import transshipment_signals, watchlist_keys
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
 from orewatch.screening.network import linked_consignees
 from orewatch.screening.parties import controllers, exporter_parties, shell_exporters
@@ -72,9 +72,9 @@ class Screener:
     reasons: ReasonTable
     capacity: Capacity
     baselines: Baselines
-    licenses: pl.DataFrame | None
-    parties: pl.DataFrame | None
-    watchlist: pl.DataFrame | None
+    register: pl.DataFrame | None  # licence_register(licenses)
+    sender_contacts: pl.DataFrame | None  # sender_contacts(parties)
+    watch_keys: pl.DataFrame | None  # watchlist_keys(watchlist)
     party_context: PartyContext
     routes: pl.DataFrame
     history: Prior
@@ -95,7 +95,7 @@ class Screener:
             pl.col("evidence").alias("route_reason")
         )
         parts = [
-            licensing_signals(lines, self.licenses, prior),
+            licensing_signals(lines, self.register, prior),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),
@@ -104,8 +104,8 @@ class Screener:
                 self.baselines.modes,
                 self.controlled_prices,
             ),
-            concealment_signals(lines, self.parties),
-            transshipment_signals(lines, self.watchlist, ctx.linked, surges, prior),
+            concealment_signals(lines, self.sender_contacts, prior),
+            transshipment_signals(lines, self.watch_keys, ctx.linked, surges, prior),
         ]
         if ctx.shells is not None and ctx.shells.height:
             joined = lines.join(ctx.shells.select("exporter_id", "evidence"), on="exporter_id")
@@ -182,6 +182,13 @@ class Screener:
                 pl.lit(self.thresholds.yellow),
             ).alias("channel_reason"),
         )
+
+
+def _prepared(
+    tables: Tables, name: str, prepare: Callable[[pl.DataFrame], pl.DataFrame]
+) -> pl.DataFrame | None:
+    frame = table_or_none(tables, name)
+    return prepare(frame) if frame is not None else None
 
 
 def fit_party_context(lines: pl.DataFrame, tables: Tables) -> PartyContext:
@@ -279,8 +286,10 @@ def fit_and_screen(
     party_context = fit_party_context(lines, tables)
     provisional = Screener(
         catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,
-        licenses=table_or_none(tables, "licenses"), parties=table_or_none(tables, "parties"),
-        watchlist=table_or_none(tables, "watchlist"), party_context=party_context, routes=routes,
+        register=_prepared(tables, "licenses", licence_register),
+        sender_contacts=_prepared(tables, "parties", sender_contacts),
+        watch_keys=_prepared(tables, "watchlist", watchlist_keys),
+        party_context=party_context, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
     )  # fmt: skip

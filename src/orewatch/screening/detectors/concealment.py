@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
@@ -12,9 +13,18 @@ GROSS_NET_Z = 3.5
 ODD_LINE_FACTOR = 8.0
 #: Senders sharing a phone or address count as one network from this many senders up.
 SHARED_SENDERS = 3
+SMALL_LOT_KG = 50
 
 
-def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl.LazyFrame:
+def small_shipment() -> pl.Expr:
+    """Parcels, passengers' goods and lots of at most 50 kg."""
+    return pl.col("is_parcel") | (pl.col("net_weight_kg") <= SMALL_LOT_KG)
+
+
+def concealment_signals(
+    lines: pl.DataFrame, shared: pl.DataFrame | None, prior: Prior | None = None
+) -> pl.LazyFrame:
+    """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
     parts = [
         signals_where(
             lines,
@@ -43,8 +53,8 @@ def concealment_signals(lines: pl.DataFrame, parties: pl.DataFrame | None) -> pl
             ),
         ),
     ]
-    if parties is not None and parties.height:
-        parts.append(_shared_senders(lines, parties))
+    if shared is not None and shared.height:
+        parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)
 
 
@@ -60,8 +70,8 @@ def _odd_line(lines: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _shared_senders(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.LazyFrame:
-    """Small-lot lines to one consignee from several exporters that share a phone or address."""
+def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
+    """Exporters and the phone or address they share with at least SHARED_SENDERS others."""
     contacts = (
         parties.filter(pl.col("registration_id").is_not_null())
         .select(
@@ -78,18 +88,31 @@ def _shared_senders(lines: pl.DataFrame, parties: pl.DataFrame) -> pl.LazyFrame:
         .filter(~pl.col("contact").is_in(["phone:", "addr:"]))
         .unique()
     )
-    shared = contacts.with_columns(
-        pl.col("exporter_id").n_unique().over("contact").alias("senders")
-    ).filter(pl.col("senders") >= SHARED_SENDERS)
-    small = lines.filter(pl.col("is_parcel") | (pl.col("net_weight_kg") <= 50))
-    linked = small.join(shared.select("exporter_id", "contact").unique(), on="exporter_id")
-    # Keep lines where at least SHARED_SENDERS exporters sharing a contact ship to one consignee.
-    linked = linked.with_columns(
-        pl.col("exporter_id")
-        .n_unique()
-        .over(["contact", "consignee_name"])
-        .alias("senders_to_consignee")
-    ).filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
+    return (
+        contacts.with_columns(pl.col("exporter_id").n_unique().over("contact").alias("senders"))
+        .filter(pl.col("senders") >= SHARED_SENDERS)
+        .select("exporter_id", "contact")
+        .unique()
+    )
+
+
+def _shared_senders(lines: pl.DataFrame, shared: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """Small-lot lines to one consignee from several exporters that share a phone or address.
+
+    Earlier small shipments (the prior) count too, so one new parcel is judged with the
+    ring it belongs to.
+    """
+    small = lines.filter(small_shipment())
+    pairs = pl.concat(
+        [small.select("exporter_id", "consignee_name"), prior.small_shipments]
+    ).unique()
+    rings = (
+        pairs.join(shared, on="exporter_id")
+        .group_by("contact", "consignee_name")
+        .agg(pl.col("exporter_id").n_unique().alias("senders_to_consignee"))
+        .filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
+    )
+    linked = small.join(shared, on="exporter_id").join(rings, on=["contact", "consignee_name"])
     return signals_where(
         linked.unique("_idx"),
         pl.lit(True),

@@ -18,9 +18,13 @@ OVERDRAW_TOLERANCE = 0.02
 
 
 def licensing_signals(
-    lines: pl.DataFrame, licenses: pl.DataFrame | None, prior: Prior | None = None
+    lines: pl.DataFrame, register: pl.DataFrame | None, prior: Prior | None = None
 ) -> pl.LazyFrame:
-    """All licensing and destination signals for the lines."""
+    """All licensing and destination signals for the lines.
+
+    ``register`` is :func:`licence_register` of the dataset's licences (None: no register,
+    so only the checks that need none run).
+    """
     has_licence = pl.col("license_no").is_not_null() & (
         pl.col("license_no").str.strip_chars() != ""
     )
@@ -53,14 +57,14 @@ def licensing_signals(
             "CTRL_NO_END_USER",
         ),
     ]
-    if licenses is not None and licenses.height:
-        parts.append(_register_signals(lines.filter(has_licence), licenses, prior or Prior.empty()))
+    if register is not None and register.height:
+        parts.append(_register_signals(lines.filter(has_licence), register, prior or Prior.empty()))
     return concat_signals(parts)
 
 
-def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
-    """Signals that need the licence register: existence, validity, holder, item, quantity."""
-    register = licenses.select(
+def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
+    """The licence table prepared once for joining: trimmed numbers, normalised consignees."""
+    return licenses.select(
         pl.col("license_no").str.strip_chars(),
         pl.col("issued_at").alias("lic_issued_at"),
         pl.col("valid_until").alias("lic_valid_until"),
@@ -72,6 +76,10 @@ def _register_signals(cited: pl.DataFrame, licenses: pl.DataFrame, prior: Prior)
         pl.col("consignee_country").alias("lic_consignee_country"),
         pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
     ).unique("license_no", keep="first")
+
+
+def _register_signals(cited: pl.DataFrame, register: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """Signals that need the licence register: existence, validity, holder, item, quantity."""
     joined = cited.with_columns(pl.col("license_no").str.strip_chars()).join(
         register, on="license_no", how="left"
     )

@@ -77,12 +77,15 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
 
 def transshipment_signals(
     lines: pl.DataFrame,
-    watchlist: pl.DataFrame | None,
+    keys: pl.DataFrame | None,
     linked_consignees: pl.DataFrame | None,
     risky_routes: pl.DataFrame | None,
     prior: Prior | None = None,
 ) -> pl.LazyFrame:
-    """Watchlist hits, links to restricted parties, diversion routes, collectors."""
+    """Watchlist hits, links to restricted parties, diversion routes, collectors.
+
+    ``keys`` is :func:`watchlist_keys` of the watchlist (prepared once by the screener).
+    """
     parts: list[pl.LazyFrame] = []
     # A restricted party buying ordinary goods breaks no export control; buying what
     # could be controlled material is the case that matters.
@@ -91,8 +94,7 @@ def transshipment_signals(
         | (pl.col("named_elements").list.len() > 0)
         | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
     )
-    if watchlist is not None and watchlist.height:
-        keys = watchlist_keys(watchlist)
+    if keys is not None and keys.height:
         for column in ("consignee_name", "end_user_name"):
             hits = match_names(lines[column], keys)
             joined = lines.join(hits, left_on=column, right_on="name")
