@@ -68,7 +68,9 @@ def balance_rows(production: pl.DataFrame) -> pl.DataFrame:
             pl.max_horizontal(inflow, pl.col("consumed_kg") + pl.col("shipped_kg")).alias(
                 "throughput"
             ),
-            (pl.col("opening_kg") - pl.col("closing_kg").shift(1).over(KEY)).alias("continuity_kg"),
+            (pl.col("opening_kg") - pl.col("closing_kg").shift(1).over(KEY))
+            .round(6)
+            .alias("continuity_kg"),
         )
         .drop("row_unit")
     )
