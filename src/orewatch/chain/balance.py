@@ -62,9 +62,9 @@ def balance_rows(production: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.col("row_unit").min().over(KEY).alias("unit"))
         .sort(*KEY, "month")
         .with_columns(
-            (inflow - pl.col("consumed_kg") - pl.col("shipped_kg") - pl.col("closing_kg")).alias(
-                "gap_kg"
-            ),
+            (inflow - pl.col("consumed_kg") - pl.col("shipped_kg") - pl.col("closing_kg"))
+            .round(6)
+            .alias("gap_kg"),
             pl.max_horizontal(inflow, pl.col("consumed_kg") + pl.col("shipped_kg")).alias(
                 "throughput"
             ),
