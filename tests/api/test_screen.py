@@ -63,3 +63,13 @@ def test_without_a_fitted_screener_the_api_says_why(tmp_path) -> None:  # type: 
 def test_openapi_documents_the_endpoint(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert "/v1/screen" in spec["paths"]
+
+
+def test_unknown_fields_are_ignored_and_named(
+    client: TestClient, small_tables: dict[str, pl.DataFrame]
+) -> None:
+    row = as_json(small_tables["declarations"].row(0, named=True))
+    row["remarks"] = "anything"
+    response = client.post("/v1/screen", json={"lines": [row]})
+    assert response.status_code == 200
+    assert response.json()["ignored_fields"] == ["remarks"]

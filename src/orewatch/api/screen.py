@@ -52,6 +52,10 @@ class LineVerdict(BaseModel):
 
 class ScreenOut(BaseModel):
     lines: list[LineVerdict]
+    ignored_fields: list[str] = Field(
+        default_factory=list,
+        description="fields outside the contract: kept out, as the contract says",
+    )
 
 
 class Rejection(BaseModel):
@@ -73,8 +77,11 @@ def get_screener(request: Request) -> Screener:
     return screener  # type: ignore[no-any-return]
 
 
-def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection]]:
-    """Check the lines with the contract's rules; return what loads and what does not."""
+def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection], list[str]]:
+    """Check the lines with the contract's rules: (what loads, what does not, unknown fields).
+
+    Unknown fields are ignored, as the data contract says of unknown columns.
+    """
     names = {c.name for c in DECLARATIONS.columns}
     unknown = sorted({k for line in body.lines for k in line} - names)
     raw = pl.DataFrame(
@@ -89,8 +96,7 @@ def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection]]:
         Rejection(line=r["row"], field=r["field"], value=r["value"], reason=r["reason"])
         for r in judged.rejected.iter_rows(named=True)
     ]
-    rejections += [Rejection(line=0, field=k, value=None, reason="unknown column") for k in unknown]
-    return judged.frame, rejections
+    return judged.frame, rejections, unknown
 
 
 @router.post(
@@ -106,7 +112,7 @@ def screen_declaration(
     body: DeclarationIn, screener: Annotated[Screener, Depends(get_screener)]
 ) -> ScreenOut:
     """Score each line, assign its channel and say why, as the batch would."""
-    frame, rejections = lines_frame(body)
+    frame, rejections, unknown = lines_frame(body)
     if rejections:
         raise HTTPException(status_code=422, detail=[r.model_dump() for r in rejections])
     scored = screener.screen_lines(frame.drop("_row"))
@@ -127,4 +133,4 @@ def screen_declaration(
         )
         for row in scored.iter_rows(named=True)
     ]
-    return ScreenOut(lines=verdicts)
+    return ScreenOut(lines=verdicts, ignored_fields=unknown)
