@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -385,3 +386,44 @@ def _exports_of(
         .cast(EXPORT_SCHEMA)  # type: ignore[arg-type]
         .sort("confidence", "declaration_id", "line_no", descending=[True, False, False])
     )
+
+
+def trace_report(
+    tables: Mapping[str, pl.DataFrame],
+    findings: ChainFindings,
+    materials: MaterialsCatalogue,
+    *,
+    declaration_id: str | None = None,
+    lot_id: str | None = None,
+    facility_id: str | None = None,
+) -> dict[str, Any]:
+    """One trace as a JSON-ready dictionary, for the CLI and the API alike. Exactly one
+    of ``declaration_id`` (back), ``lot_id`` (back) or ``facility_id`` (forward) is
+    given; an unknown id raises ``LookupError`` naming it."""
+    given = [x for x in (declaration_id, lot_id, facility_id) if x is not None]
+    if len(given) != 1:
+        raise ValueError("give exactly one of declaration_id, lot_id or facility_id")
+    if facility_id is not None:
+        downstream, exports = trace_forward(facility_id, tables, materials)
+        return {
+            "direction": "forward",
+            "facility_id": facility_id,
+            "downstream": downstream.to_dicts(),
+            "exports": exports.to_dicts(),
+        }
+    if declaration_id is not None:
+        start = declaration_start(declaration_id, tables, materials)
+    else:
+        mv = tables.get("movements")
+        units = material_units([] if mv is None else mv["material"].unique().to_list(), materials)
+        start = lot_start(str(lot_id), tables, units)
+    sources = trace_back(start, tables, findings, materials)
+    return {
+        "direction": "back",
+        "declaration_id": declaration_id,
+        "lot_id": lot_id,
+        "element": start.element,
+        "period": f"{start.month // 12:04d}-{start.month % 12 + 1:02d}",
+        "kg": float(start.facilities["kg"].sum()) if start.facilities.height else 0.0,
+        "sources": sources.to_dicts(),
+    }
