@@ -180,3 +180,69 @@ def party_records(
         pl.col("registration_id").str.strip_chars().str.to_uppercase(),
         pl.col("country").str.strip_chars().str.to_uppercase(),
     )
+
+
+def line_parties(declarations: pl.DataFrame) -> pl.DataFrame:
+    """Each declaration line's party records by role (``record_id`` as in ``party_records``).
+
+    Columns: declaration_id, line_no, role (exporter, consignee, end_user, declarant),
+    record_id. Lets line-level signals be drawn from entity-level findings.
+    """
+    d = declarations
+    line_no = pl.col("line_no") if "line_no" in d else pl.lit(1)
+    keys = [pl.col("declaration_id").cast(pl.String), line_no.cast(pl.Int64).alias("line_no")]
+
+    def fmt(source: str, name: str, *parts: str | None) -> pl.Expr:
+        country, address, reg = (
+            _str(d, p) if p else pl.lit(None, dtype=pl.String()) for p in parts
+        )
+        return pl.format(
+            "{}:{}|{}|{}|{}",
+            pl.lit(source),
+            reg.fill_null(""),
+            pl.col(name).cast(pl.String),
+            country.fill_null(""),
+            address.fill_null(""),
+        )
+
+    roles: list[pl.DataFrame] = []
+    spec = {
+        "exporter": ("declarations.exporter", "exporter_name", None, None, "exporter_id"),
+        "consignee": (
+            "declarations.consignee",
+            "consignee_name",
+            "consignee_country",
+            "consignee_address",
+            None,
+        ),
+        "end_user": ("declarations.end_user", "end_user_name", "destination_country", None, None),
+    }
+    for role, (source, name, country, address, reg) in spec.items():
+        if name in d:
+            roles.append(
+                d.filter(
+                    pl.col(name).is_not_null() & (pl.col(name).str.strip_chars() != "")
+                ).select(
+                    *keys,
+                    pl.lit(role).alias("role"),
+                    fmt(source, name, country, address, reg).alias("record_id"),
+                )
+            )
+    if "declarant_id" in d:
+        roles.append(
+            d.filter(pl.col("declarant_id").is_not_null()).select(
+                *keys,
+                pl.lit("declarant").alias("role"),
+                pl.format("declarations.declarant:{}", pl.col("declarant_id")).alias("record_id"),
+            )
+        )
+    if not roles:
+        return pl.DataFrame(
+            schema={
+                "declaration_id": pl.String(),
+                "line_no": pl.Int64(),
+                "role": pl.String(),
+                "record_id": pl.String(),
+            }
+        )
+    return pl.concat(roles)
