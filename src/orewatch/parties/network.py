@@ -98,6 +98,7 @@ def entity_nodes(
             pl.col("country").drop_nulls().first(),
             pl.col("party_id").drop_nulls().min(),
             pl.col("registration_id").drop_nulls().first(),
+            pl.col("address").drop_nulls().first(),
             pl.col("incorporated_at").drop_nulls().min(),
             pl.col("source").unique().sort().str.join(",").alias("sources"),
         )
