@@ -127,6 +127,18 @@ def chain_tables(spec: ChainSpec | None = None) -> dict[str, pl.DataFrame]:
             "net_weight_kg": [v for _, v in exports] + [spec.extra_exports_kg],
             "origin_region": ["451000"] * (len(exports) + 1),
         }
+    ).with_columns(
+        pl.lit("CNXMN").alias("port"),
+        pl.lit("sea").alias("mode"),
+        pl.lit("厦门某金属有限公司").alias("exporter_name"),
+        pl.lit("Tokyo Metals K.K.").alias("consignee_name"),
+        pl.lit("JP").alias("consignee_country"),
+        pl.lit("JP").alias("destination_country"),
+        pl.lit("镓").alias("description"),
+        pl.col("net_weight_kg").alias("quantity"),
+        pl.lit("kg").alias("unit"),
+        (pl.col("net_weight_kg") * 300).alias("value"),
+        pl.lit("USD").alias("currency"),
     )
     return {
         "facilities": facilities,

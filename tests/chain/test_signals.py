@@ -48,7 +48,7 @@ def test_without_chain_tables_findings_are_empty() -> None:
 
 def test_a_missing_column_is_named() -> None:
     tables = chain_tables()
-    with pytest.raises(ValueError, match="production.*closing_kg"):
+    with pytest.raises(ValueError, match=r"production.*closing_kg"):
         chain_findings({**tables, "production": tables["production"].drop("closing_kg")})
 
 
