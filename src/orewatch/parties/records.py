@@ -92,7 +92,7 @@ def _mentions(
     }
     distinct = (
         frame.select(**cols)
-        .filter(pl.col("name").is_not_null() & (pl.col("name").str.strip_chars() != ""))
+        .filter(pl.col("name").str.strip_chars().fill_null("") != "")
         .unique(maintain_order=True)
     )
     out = distinct.with_columns(
@@ -221,7 +221,7 @@ def line_parties(declarations: pl.DataFrame) -> pl.DataFrame:
         if name in d:
             roles.append(
                 d.filter(
-                    pl.col(name).is_not_null() & (pl.col(name).str.strip_chars() != "")
+                    pl.col(name).cast(pl.String).str.strip_chars().fill_null("") != ""
                 ).select(
                     *keys,
                     pl.lit(role).alias("role"),

@@ -22,6 +22,7 @@ links that placed it in its entity.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 
 import duckdb
@@ -39,12 +40,18 @@ LINK_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+#: Which evidence is kept when two rules link the same pair (identifiers first).
+RULE_PRIORITY: dict[str, int] = {"identifier": 0, "name": 1, "probabilistic": 2}
+
+
 @dataclass(frozen=True)
 class ResolveSettings:
     """Tuning of the resolver (defaults suit customs party data)."""
 
-    #: Splink match probability above which two records are linked.
-    match_probability: float = 0.97
+    #: Splink match weight (log2 Bayes factor of the evidence, prior left out) at or above
+    #: which two records are linked: the prior is tiny in deduplication and would hide
+    #: typo variants; precision comes from the compatibility and rare-word checks.
+    min_match_weight: float = 6.0
     #: Name keys shared by more distinct registration ids than this say nothing (a
     #: generic name such as "Trading"); they do not link by name alone.
     max_ids_per_key: int = 3
@@ -204,6 +211,22 @@ def _splink_input(records: pl.DataFrame, variants: pl.DataFrame) -> pl.DataFrame
     )
 
 
+def prior_match_probability(rows: pl.DataFrame, recall: float = 0.6) -> float:
+    """Share of record pairs that are matches, learned from this dataset.
+
+    Pairs of distinct records sharing an exact name key in one country are counted as
+    matches and taken to be ``recall`` of all matches (fuzzy ones make up the rest), as
+    Splink's own deterministic-rule estimate does; clamped to [1e-7, 0.5].
+    """
+    records = rows["record_id"].n_unique()
+    total = records * (records - 1) / 2
+    if total <= 0:
+        return 0.5
+    per_key = rows.unique(["key", "country", "record_id"]).group_by("key", "country").len()
+    exact = float((per_key["len"] * (per_key["len"] - 1) / 2).sum())
+    return min(max(exact / recall / total, 1e-7), 0.5)
+
+
 def splink_links(
     records: pl.DataFrame, variants: pl.DataFrame, settings: ResolveSettings
 ) -> pl.DataFrame:
@@ -216,7 +239,7 @@ def splink_links(
         return pl.DataFrame(schema=LINK_SCHEMA)
     spec = SettingsCreator(
         link_type="dedupe_only",
-        probability_two_random_records_match=1e-4,
+        probability_two_random_records_match=prior_match_probability(rows),
         comparisons=[
             cl.JaroWinklerAtThresholds("words", [0.96, 0.92, 0.85]).configure(
                 m_probabilities=[0.70, 0.17, 0.08, 0.03, 0.02]
@@ -244,12 +267,18 @@ def splink_links(
         api = DuckDBAPI(connection=connection)
         linker = Linker(api.register(rows.to_arrow()), spec, log_level="WARNING")
         linker.training.estimate_u_using_random_sampling(max_pairs=settings.u_pairs, seed=1)
-        predicted = linker.inference.predict(threshold_match_probability=settings.match_probability)
+        predicted = linker.inference.predict()
         pairs = pl.from_arrow(predicted.as_pyarrow_table())
     finally:
         connection.close()
     assert isinstance(pairs, pl.DataFrame)
-    pairs = pairs.filter(pl.col("record_id_l") != pl.col("record_id_r"))
+    prior = prior_match_probability(rows)
+    prior_weight = math.log2(prior / (1 - prior))
+    pairs = pairs.with_columns((pl.col("match_weight") - prior_weight).alias("evidence_weight"))
+    pairs = pairs.filter(
+        (pl.col("record_id_l") != pl.col("record_id_r"))
+        & (pl.col("evidence_weight") >= settings.min_match_weight)
+    )
     # People need more than a similar name: a shared e-mail. Chinese names must be
     # nearly identical (a shared city and trade word is not a shared trade name).
     person = (pl.col("kind_l") == "person") | (pl.col("kind_r") == "person")
@@ -264,12 +293,12 @@ def splink_links(
             pl.min_horizontal("record_id_l", "record_id_r").alias("a"),
             pl.max_horizontal("record_id_l", "record_id_r").alias("b"),
             pl.lit("probabilistic").alias("rule"),
-            pl.col("match_probability").cast(pl.Float64).alias("score"),
+            (1 / (1 + (-pl.col("evidence_weight") * math.log(2)).exp())).alias("score"),
             pl.format(
-                "similar names '{}' ~ '{}' (p={})",
+                "similar names '{}' ~ '{}' (Splink evidence weight {})",
                 pl.col("words_l"),
                 pl.col("words_r"),
-                pl.col("match_probability").round(3),
+                pl.col("evidence_weight").round(1),
             ).alias("evidence"),
         )
         .sort("score", descending=True)
@@ -378,7 +407,8 @@ def resolve(records: pl.DataFrame, settings: ResolveSettings | None = None) -> R
     if settings.probabilistic:
         parts.append(splink_links(records, variants, settings))
     links = pl.concat([p.cast(LINK_SCHEMA) for p in parts])  # type: ignore[arg-type]
-    links = links.sort("score", descending=True).unique(
+    priority = pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8)
+    links = links.sort(priority, -pl.col("score")).unique(
         ["a", "b"], keep="first", maintain_order=True
     )
     entity_of = components(records, links)

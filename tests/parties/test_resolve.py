@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from orewatch.parties.records import party_records
+from orewatch.parties.resolve import Resolution, ResolveSettings, resolve
+
+
+@pytest.fixture(scope="module")
+def resolved(ring_tables: dict[str, pl.DataFrame]) -> Resolution:
+    return resolve(party_records(ring_tables))
+
+
+def entity_of(resolution: Resolution, record_id: str) -> str:
+    row = resolution.entities.filter(pl.col("record_id") == record_id)
+    return str(row["entity_id"].item())
+
+
+def test_exporters_on_declarations_join_their_party_by_registration_id(
+    resolved: Resolution,
+) -> None:
+    assert entity_of(resolved, "parties:S3") == "E-S3"
+    mention = resolved.entities.filter(
+        (pl.col("source") == "declarations.exporter") & pl.col("name").str.starts_with("長沙")
+    )
+    assert mention["entity_id"].to_list() == ["E-S3"]
+    assert "same registration id" in mention["evidence"].item()
+
+
+def test_consignee_spellings_resolve_to_one_entity_with_evidence(resolved: Resolution) -> None:
+    consignees = resolved.entities.filter(pl.col("name").str.starts_with("Hoang Long"))
+    assert consignees["entity_id"].unique().to_list() == ["E-F1"]
+    assert consignees["evidence"].str.contains("same name key").all()
+
+
+def test_stem_sharing_company_with_another_legal_form_stays_apart(resolved: Resolution) -> None:
+    assert entity_of(resolved, "parties:J1") != entity_of(resolved, "parties:E1")
+    shells = {entity_of(resolved, f"parties:S{i}") for i in range(1, 5)}
+    assert len(shells) == 4  # shared phone and address do not make one company
+
+
+def test_same_name_different_registration_ids_are_two_companies() -> None:
+    parties = pl.DataFrame(
+        {
+            "party_id": ["P1", "P2"],
+            "kind": ["company", "company"],
+            "name": ["Maas Technologies B.V.", "Maas Technologies B.V."],
+            "country": ["NL", "NL"],
+            "registration_id": ["NL1", "NL2"],
+        }
+    )
+    resolution = resolve(party_records({"parties": parties}), ResolveSettings(probabilistic=False))
+    assert resolution.entities["entity_id"].n_unique() == 2
+
+
+def test_entity_ids_are_stable_across_runs(
+    ring_tables: dict[str, pl.DataFrame], resolved: Resolution
+) -> None:
+    again = resolve(party_records(ring_tables))
+    left = resolved.entities.select("record_id", "entity_id").sort("record_id")
+    right = again.entities.select("record_id", "entity_id").sort("record_id")
+    assert left.equals(right)
+
+
+def test_probabilistic_links_catch_typos_within_a_country() -> None:
+    stems = ["Nordic", "Baltic", "Alpine", "Andes", "Pacific", "Atlas", "Boreal", "Cobalt"]
+    stems += ["Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper", "Kestrel"]
+    names = [f"{s} {g}" for s in stems for g in ("Rare Metals AB", "Alloys GmbH")]
+    names.append("Nordik Rare Metals AB")
+    parties = pl.DataFrame(
+        {
+            "party_id": [f"P{i:03d}" for i in range(len(names))],
+            "kind": ["company"] * len(names),
+            "name": names,
+            "country": ["SE"] * len(names),
+        }
+    )
+    resolution = resolve(party_records({"parties": parties}))
+    ids = dict(resolution.entities.select("name", "entity_id").iter_rows())
+    assert ids["Nordik Rare Metals AB"] == ids["Nordic Rare Metals AB"]
+    assert ids["Baltic Rare Metals AB"] != ids["Nordic Rare Metals AB"]
+    assert resolution.entities["entity_id"].n_unique() == len(names) - 1
+    assert resolution.links["rule"].to_list() == ["probabilistic"]
