@@ -18,7 +18,13 @@ from orewatch.screening.screener import Screener
 from orewatch.settings import Settings
 
 #: Router modules, each exposing ``router: fastapi.APIRouter``.
-ROUTERS: tuple[str, ...] = ("orewatch.api.screen", "orewatch.chain.api", "orewatch.parties.api")
+ROUTERS: tuple[str, ...] = (
+    "orewatch.api.screen",
+    "orewatch.chain.api",
+    "orewatch.parties.api",
+    "orewatch.web.api",
+    "orewatch.web.pages",
+)
 
 
 def create_app(settings: Settings | None = None, screener: Screener | None = None) -> FastAPI:
