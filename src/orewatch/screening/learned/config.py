@@ -25,6 +25,8 @@ class LearnedConfig:
     ``smoothing``: pseudo-count pulling a key's hit rate towards the overall rate; a key with
     few inspections says little.
     ``min_labels`` / ``min_positives``: below these there is no model, and the note says why.
+    ``threads``: LightGBM threads; 1 by default because OpenMP spinning on a shared
+    machine made 2 threads several times slower than 1 in our measurements.
     ``propensity``: weight labelled lines by the inverse of their estimated chance of being
     inspected (clipped to ``max_weight``), so the model learns about all lines and not only
     about the kind the inspectors used to pick.
@@ -46,7 +48,7 @@ class LearnedConfig:
     min_child_samples: int = 20
     max_rounds: int = 2000
     early_stopping: int = 100
-    threads: int = 2
+    threads: int = 1
     seed: int = 0
 
 

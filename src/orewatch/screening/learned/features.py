@@ -28,11 +28,15 @@ class Inputs:
 
 def numeric_columns(lines: pl.DataFrame, config: LearnedConfig) -> tuple[str, ...]:
     named = [c for c in config.numeric if c in lines.columns]
-    prefixed = sorted(
-        c for c in lines.columns if c.startswith(config.prefixes) and c not in named
-    ) if config.prefixes else []
+    prefixed = (
+        sorted(c for c in lines.columns if c.startswith(config.prefixes) and c not in named)
+        if config.prefixes
+        else []
+    )
     usable = [
-        c for c in (*named, *prefixed) if lines.schema[c].is_numeric() or lines.schema[c] == pl.Boolean
+        c
+        for c in (*named, *prefixed)
+        if lines.schema[c].is_numeric() or lines.schema[c] == pl.Boolean
     ]
     return tuple(usable)
 
@@ -54,7 +58,9 @@ def direct_inputs(lines: pl.DataFrame, config: LearnedConfig) -> Inputs:
 
 def matrix(frame: pl.DataFrame, names: tuple[str, ...]) -> np.ndarray:
     """A float64 matrix of ``names`` (nulls as NaN, which LightGBM treats as missing)."""
-    return frame.select([pl.col(n).cast(pl.Float64).fill_null(float("nan")) for n in names]).to_numpy()
+    return frame.select(
+        [pl.col(n).cast(pl.Float64).fill_null(float("nan")) for n in names]
+    ).to_numpy()
 
 
 def words(name: str) -> str:
@@ -73,20 +79,19 @@ def words(name: str) -> str:
     }.get(kind, name)
 
 
-def display_values(lines: pl.DataFrame, model_frame: pl.DataFrame, names: tuple[str, ...]) -> pl.DataFrame:
+def display_values(
+    lines: pl.DataFrame, model_frame: pl.DataFrame, names: tuple[str, ...]
+) -> pl.DataFrame:
     """Each feature's value as text for explanations (a category shows its original value)."""
     out = []
     for name in names:
         if name.startswith("cat:"):
-            out.append(lines[name.removeprefix("cat:")].cast(pl.String).fill_null("none").alias(name))
+            out.append(
+                lines[name.removeprefix("cat:")].cast(pl.String).fill_null("none").alias(name)
+            )
         else:
             col = model_frame[name].cast(pl.Float64)
-            out.append(
-                pl.Series(name, col)
-                .round_sig_figs(3)
-                .cast(pl.String)
-                .fill_null("missing")
-            )
+            out.append(pl.Series(name, col).round_sig_figs(3).cast(pl.String).fill_null("missing"))
     return pl.DataFrame(out)
 
 
@@ -94,10 +99,14 @@ def signal_columns(signals: pl.DataFrame, idx: pl.Series) -> pl.DataFrame:
     """One 0/1 column ``sig_<CODE>`` per reason code raised, for every ``_idx`` given."""
     present = signals.select("_idx", "code").unique()
     wide = (
-        present.with_columns(pl.lit(1, pl.Int8).alias("_on"))
-        .pivot(on="code", index="_idx", values="_on")
-        .rename(lambda c: c if c == "_idx" else f"sig_{c}")
-    ) if present.height else pl.DataFrame({"_idx": pl.Series([], dtype=idx.dtype)})
+        (
+            present.with_columns(pl.lit(1, pl.Int8).alias("_on"))
+            .pivot(on="code", index="_idx", values="_on")
+            .rename(lambda c: c if c == "_idx" else f"sig_{c}")
+        )
+        if present.height
+        else pl.DataFrame({"_idx": pl.Series([], dtype=idx.dtype)})
+    )
     return (
         pl.DataFrame({"_idx": idx})
         .join(wide.with_columns(pl.col("_idx").cast(idx.dtype)), on="_idx", how="left")
@@ -123,7 +132,11 @@ def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> p
     """
     found = inspections.select(
         pl.col("declaration_id").cast(pl.String),
-        (pl.col("line_no").cast(pl.Int64) if "line_no" in inspections.columns else pl.lit(None, pl.Int64)).alias("_line"),
+        (
+            pl.col("line_no").cast(pl.Int64)
+            if "line_no" in inspections.columns
+            else pl.lit(None, pl.Int64)
+        ).alias("_line"),
         pl.col("inspected_at").cast(pl.Date),
         (pl.col("result").str.to_lowercase() != "clear").cast(pl.Int8).alias("label"),
     )
@@ -136,9 +149,12 @@ def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> p
         right_on=["declaration_id", "_line"],
     )
     whole = keyed.join(found.filter(pl.col("_line").is_null()).drop("_line"), on="declaration_id")
-    both = pl.concat([by_line.select("_idx", "label", "inspected_at"), whole.select("_idx", "label", "inspected_at")])
+    both = pl.concat(
+        [
+            by_line.select("_idx", "label", "inspected_at"),
+            whole.select("_idx", "label", "inspected_at"),
+        ]
+    )
     return (
-        both.group_by("_idx")
-        .agg(pl.col("label").max(), pl.col("inspected_at").min())
-        .sort("_idx")
+        both.group_by("_idx").agg(pl.col("label").max(), pl.col("inspected_at").min()).sort("_idx")
     )

@@ -60,21 +60,21 @@ def _smoothed(pos: pl.Expr, n: pl.Expr, prior: pl.Expr, smoothing: float) -> pl.
     return (pos + smoothing * prior) / (n + smoothing)
 
 
-def out_of_fold(
-    train: pl.DataFrame, keys: Iterable[Key], smoothing: float
-) -> pl.DataFrame:
+def out_of_fold(train: pl.DataFrame, keys: Iterable[Key], smoothing: float) -> pl.DataFrame:
     """Profiles of labelled lines, each from the labels of the OTHER folds only.
 
     ``train`` has ``_idx``, ``_fold``, ``label`` and the key columns of :func:`key_frame`.
     A key value seen only in a line's own fold falls back to the other folds' overall rate.
     """
-    folds = train.group_by("_fold").agg(
-        pl.col("label").sum().alias("_fp"), pl.len().alias("_fn")
-    )
+    folds = train.group_by("_fold").agg(pl.col("label").sum().alias("_fp"), pl.len().alias("_fn"))
     total_pos, total_n = float(train["label"].sum()), float(train.height)
-    base = train.select("_idx", "_fold").join(folds, on="_fold").with_columns(
-        ((total_pos - pl.col("_fp")) / pl.max_horizontal(total_n - pl.col("_fn"), 1)).alias(
-            "_prior"
+    base = (
+        train.select("_idx", "_fold")
+        .join(folds, on="_fold")
+        .with_columns(
+            ((total_pos - pl.col("_fp")) / pl.max_horizontal(total_n - pl.col("_fn"), 1)).alias(
+                "_prior"
+            )
         )
     )
     out = base.select("_idx", "_prior")
@@ -115,7 +115,8 @@ def apply_profiles(
     for key in keys:
         name = key_name(key)
         stats = train.group_by(name).agg(
-            pl.col("label").sum().cast(pl.Float64).alias("_p"), pl.len().cast(pl.Float64).alias("_n")
+            pl.col("label").sum().cast(pl.Float64).alias("_p"),
+            pl.len().cast(pl.Float64).alias("_n"),
         )
         rows = (
             target.select("_idx", name)
@@ -123,7 +124,10 @@ def apply_profiles(
             .select(
                 "_idx",
                 _smoothed(
-                    pl.col("_p").fill_null(0.0), pl.col("_n").fill_null(0.0), pl.lit(prior), smoothing
+                    pl.col("_p").fill_null(0.0),
+                    pl.col("_n").fill_null(0.0),
+                    pl.lit(prior),
+                    smoothing,
                 ).alias(rate_name(key)),
                 pl.col("_n").fill_null(0.0).alias(count_name(key)),
             )

@@ -1,0 +1,54 @@
+"""Calibration: turn the model's raw scores into probabilities that mean what they say.
+
+A boosted model ranks well but its scores are not probabilities (more so with weighted
+training). Calibration is fitted on out-of-fold scores only, so it corrects the model as
+it behaves on lines it has not seen. Isotonic regression needs many labels; with few, a
+two-parameter logistic (Platt) fit is steadier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.isotonic import IsotonicRegression
+from sklearn.linear_model import LogisticRegression
+
+#: Isotonic calibration only with at least this many labelled lines and positives.
+ISOTONIC_MIN_LABELS = 1000
+ISOTONIC_MIN_POSITIVES = 50
+
+
+@dataclass(frozen=True)
+class Calibrator:
+    """A fitted map from raw scores to probabilities."""
+
+    method: str
+    isotonic: IsotonicRegression | None = None
+    platt: LogisticRegression | None = None
+
+    def __call__(self, raw: np.ndarray) -> np.ndarray:
+        if self.isotonic is not None:
+            return np.asarray(self.isotonic.predict(raw), dtype=np.float64)
+        if self.platt is not None:
+            return np.asarray(self.platt.predict_proba(raw.reshape(-1, 1))[:, 1], dtype=np.float64)
+        raise ValueError("calibrator was not fitted")
+
+
+def fit_calibrator(
+    raw: np.ndarray, label: np.ndarray, weight: np.ndarray | None = None
+) -> Calibrator:
+    """Isotonic when labels are plentiful, Platt otherwise."""
+    positives = int(label.sum())
+    if len(label) >= ISOTONIC_MIN_LABELS and positives >= ISOTONIC_MIN_POSITIVES:
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+        iso.fit(raw, label, sample_weight=weight)
+        return Calibrator("isotonic", isotonic=iso)
+    platt = LogisticRegression(C=1e6)
+    platt.fit(raw.reshape(-1, 1), label, sample_weight=weight)
+    return Calibrator("platt", platt=platt)
+
+
+def brier(probability: np.ndarray, label: np.ndarray) -> float:
+    """Mean squared error of probabilities (lower is better)."""
+    return float(np.mean((probability - label) ** 2))

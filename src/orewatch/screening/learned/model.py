@@ -1,0 +1,295 @@
+"""The learned risk model: LightGBM on the dataset's own inspection history.
+
+:func:`learn_and_score` is the one entry point. Its promise: a labelled line is scored
+only by a model (and risk profiles, and a calibration) that never saw its label; other
+lines are scored by the model fitted on every label. Folds keep a declaration's lines
+together. Each outer fold's model stops early on an inner fold; the final model trains on
+all labels for a little more than the folds' typical number of rounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lightgbm as lgb
+import numpy as np
+import polars as pl
+from sklearn.metrics import roc_auc_score
+
+from orewatch.screening.learned.calibration import Calibrator, brier, fit_calibrator
+from orewatch.screening.learned.config import Key, LearnedConfig
+from orewatch.screening.learned.explain import explanations
+from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
+from orewatch.screening.learned.profiles import (
+    apply_profiles,
+    count_name,
+    key_frame,
+    out_of_fold,
+    present_keys,
+    rate_name,
+    volumes,
+)
+from orewatch.screening.learned.propensity import inspection_propensity, inverse_weights
+
+#: The final model trains on all folds, so it may run a little longer than they stopped.
+FINAL_ROUNDS_FACTOR = 1.15
+SCORE_SCHEMA = {"_idx": pl.UInt32, "p_fraud": pl.Float64, "model_explanation": pl.String}
+
+Metric = float | int | str
+
+
+@dataclass(frozen=True)
+class LearnedScores:
+    """``scores``: ``_idx, p_fraud, model_explanation`` for every line given.
+
+    ``trained`` is false when there were too few labels; ``note`` says why, and
+    ``p_fraud`` is then null.
+    """
+
+    scores: pl.DataFrame
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    trained: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Design:
+    """Everything a fold needs: label-free features per line and the labelled lines."""
+
+    base: pl.DataFrame
+    inputs: Inputs
+    keys: tuple[Key, ...]
+    labelled: pl.DataFrame
+    names: tuple[str, ...]
+    categorical: tuple[int, ...]
+
+
+def untrained(lines: pl.DataFrame, note: str, metrics: dict[str, Metric]) -> LearnedScores:
+    scores = lines.select(
+        pl.col("_idx").cast(pl.UInt32),
+        pl.lit(None, pl.Float64).alias("p_fraud"),
+        pl.lit(f"no learned model: {note}").alias("model_explanation"),
+    )
+    return LearnedScores(scores, metrics, trained=False, note=note)
+
+
+def assign_folds(lines: pl.DataFrame, config: LearnedConfig) -> pl.Expr:
+    """Fold of each line: by hashed group (a declaration's lines stay together)."""
+    by = config.group if config.group and config.group in lines.columns else "_idx"
+    return (
+        (pl.col(by).cast(pl.String).hash(config.seed) % config.folds).cast(pl.Int32).alias("_fold")
+    )
+
+
+def booster_params(config: LearnedConfig) -> dict[str, object]:
+    return {
+        "objective": "binary",
+        "learning_rate": config.learning_rate,
+        "num_leaves": config.num_leaves,
+        "min_child_samples": config.min_child_samples,
+        "feature_fraction": 0.8,
+        "bagging_fraction": 0.8,
+        "bagging_freq": 1,
+        "lambda_l2": 1.0,
+        "cat_smooth": 10.0,
+        "verbose": -1,
+        "seed": config.seed,
+        "num_threads": config.threads,
+        "deterministic": True,
+    }
+
+
+def design(lines: pl.DataFrame, labels: pl.DataFrame, config: LearnedConfig) -> Design:
+    keys = present_keys(lines.columns, config.keys)
+    keyed = key_frame(lines, keys)
+    inputs = direct_inputs(lines, config)
+    base = inputs.frame.join(volumes(keyed, keys), on="_idx", how="left")
+    labelled = (
+        keyed.join(lines.select("_idx", assign_folds(lines, config)), on="_idx")
+        .join(
+            labels.select(
+                pl.col("_idx").cast(lines["_idx"].dtype), pl.col("label").cast(pl.Float64)
+            ),
+            on="_idx",
+        )
+        .sort("_idx")
+    )
+    profile_names = tuple(n for k in keys for n in (rate_name(k), count_name(k)))
+    names = (*[c for c in base.columns if c != "_idx"], *profile_names)
+    categorical = tuple(names.index(c) for c in inputs.categorical)
+    return Design(base, inputs, keys, labelled, names, categorical)
+
+
+def rows(d: Design, profiles: pl.DataFrame) -> pl.DataFrame:
+    """Label-free features joined to profiles, in the order of ``profiles``."""
+    return profiles.join(d.base, on="_idx", how="left", maintain_order="left").select(
+        "_idx", *d.names
+    )
+
+
+def train_booster(
+    d: Design,
+    train: pl.DataFrame,
+    weight: pl.DataFrame,
+    config: LearnedConfig,
+    valid: pl.DataFrame | None = None,
+    rounds: int | None = None,
+) -> lgb.Booster:
+    def dataset(frame: pl.DataFrame) -> lgb.Dataset:
+        w = frame.select("_idx").join(weight, on="_idx", how="left")["_w"].fill_null(1.0)
+        return lgb.Dataset(
+            matrix(frame, d.names),
+            label=frame["label"].to_numpy(),
+            weight=w.to_numpy(),
+            categorical_feature=list(d.categorical),
+            free_raw_data=True,
+        )
+
+    train_set = dataset(train)
+    if valid is None:
+        return lgb.train(booster_params(config), train_set, num_boost_round=rounds or 100)
+    return lgb.train(
+        booster_params(config),
+        train_set,
+        num_boost_round=config.max_rounds,
+        valid_sets=[dataset(valid)],
+        callbacks=[lgb.early_stopping(config.early_stopping, verbose=False)],
+    )
+
+
+def with_label(frame: pl.DataFrame, labelled: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with the ``label`` and ``_fold`` of its lines (which must be labelled)."""
+    return frame.join(
+        labelled.select("_idx", "label", "_fold"), on="_idx", how="left", maintain_order="left"
+    )
+
+
+def selection_weights(
+    d: Design, lines: pl.DataFrame, config: LearnedConfig
+) -> tuple[pl.DataFrame, dict[str, Metric]]:
+    """Inverse-propensity weights of labelled lines (all 1 when nothing is to correct)."""
+    ones = d.labelled.select("_idx", pl.lit(1.0).alias("_w"))
+    if not config.propensity:
+        return ones, {"selection": "off"}
+    if d.labelled.height == lines.height:
+        return ones, {"selection": "every line inspected: no correction"}
+    direct = tuple(n for n in d.names if n in d.base.columns)
+    cats = [direct.index(n) for n in d.inputs.categorical]
+    inspected = d.base.select(pl.col("_idx").is_in(d.labelled["_idx"].implode()).cast(pl.Float64))
+    y = inspected.to_series().to_numpy()
+    p = inspection_propensity(matrix(d.base, direct), y, cats, config.seed, config.threads)
+    labelled_p = (
+        d.base.select("_idx")
+        .with_columns(pl.Series("_p", p))
+        .join(d.labelled.select("_idx"), on="_idx")
+    )
+    w = inverse_weights(labelled_p["_p"].to_numpy(), config.max_weight)
+    return labelled_p.select("_idx", pl.Series("_w", w)), {
+        "selection": "inverse propensity",
+        "propensity_auc": round(float(roc_auc_score(y, p)), 4),
+        "weight_max": round(float(w.max()), 3),
+        "weight_min": round(float(w.min()), 3),
+    }
+
+
+def learn_and_score(
+    lines: pl.DataFrame, labels: pl.DataFrame, config: LearnedConfig
+) -> LearnedScores:
+    """Score every line with a model learned from ``labels`` (see the module docstring)."""
+    lines = lines.rechunk()
+    d = design(lines, labels, config)
+    n_labels, n_pos = d.labelled.height, int(d.labelled["label"].sum())
+    counts: dict[str, Metric] = {"labelled": n_labels, "positives": n_pos, "lines": lines.height}
+    if n_labels < config.min_labels:
+        return untrained(
+            lines, f"{n_labels} labelled lines, fewer than {config.min_labels}", counts
+        )
+    if n_pos < config.min_positives or n_labels - n_pos < config.min_positives:
+        return untrained(
+            lines,
+            f"{n_pos} positive and {n_labels - n_pos} negative inspections; "
+            f"each needs at least {config.min_positives}",
+            counts,
+        )
+    weight, selection = selection_weights(d, lines, config)
+    folds = sorted(d.labelled["_fold"].unique().to_list())
+    if len(folds) < 3:
+        return untrained(lines, f"labelled lines fall in {len(folds)} groups; need 3", counts)
+
+    held_frames, oof_raw, oof_contrib, oof_fold, best = [], [], [], [], []
+    for k in folds:
+        train = d.labelled.filter(pl.col("_fold") != k)
+        held = d.labelled.filter(pl.col("_fold") == k)
+        inner = folds[(folds.index(k) + 1) % len(folds)]
+        fit_rows = with_label(rows(d, out_of_fold(train, d.keys, config.smoothing)), train)
+        booster = train_booster(
+            d,
+            fit_rows.filter(pl.col("_fold") != inner),
+            weight,
+            config,
+            valid=fit_rows.filter(pl.col("_fold") == inner),
+        )
+        best.append(booster.best_iteration or booster.current_iteration())
+        held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
+        x_held = matrix(held_rows, d.names)
+        held_frames.append(held_rows)
+        oof_raw.append(booster.predict(x_held, raw_score=True))
+        oof_contrib.append(booster.predict(x_held, pred_contrib=True))
+        oof_fold.append(np.full(held.height, k))
+
+    oof = pl.concat(held_frames)
+    raw, fold_of = np.concatenate(oof_raw), np.concatenate(oof_fold)
+    label = oof["label"].to_numpy()
+    w = oof.select("_idx").join(weight, on="_idx", how="left", maintain_order="left")
+    w_oof = w["_w"].fill_null(1.0).to_numpy()
+    calibrated = np.empty_like(raw)
+    for k in folds:
+        here = fold_of == k
+        calibrated[here] = fit_calibrator(raw[~here], label[~here], w_oof[~here])(raw[here])
+    final_calibrator: Calibrator = fit_calibrator(raw, label, w_oof)
+
+    rounds = max(10, round(float(np.mean(best)) * FINAL_ROUNDS_FACTOR))
+    everything = with_label(rows(d, out_of_fold(d.labelled, d.keys, config.smoothing)), d.labelled)
+    final = train_booster(d, everything, weight, config, rounds=rounds)
+    rest_keys = key_frame(
+        lines.join(d.labelled.select("_idx"), on="_idx", how="anti", maintain_order="left"), d.keys
+    )
+    rest_rows = rows(d, apply_profiles(d.labelled, rest_keys, d.keys, config.smoothing))
+    x_rest = matrix(rest_rows, d.names)
+    width = len(d.names) + 1
+    has_rest = rest_rows.height > 0
+    rest_raw = final.predict(x_rest, raw_score=True) if has_rest else np.empty(0)
+    rest_contrib = final.predict(x_rest, pred_contrib=True) if has_rest else np.empty((0, width))
+
+    features = pl.concat([oof.select(rest_rows.columns), rest_rows])
+    shown = display_values(
+        features.select("_idx").join(lines, on="_idx", how="left", maintain_order="left"),
+        features,
+        d.names,
+    )
+    scores = pl.DataFrame(
+        {
+            "_idx": features["_idx"].cast(pl.UInt32),
+            "p_fraud": np.concatenate([calibrated, final_calibrator(rest_raw)]),
+            "model_explanation": explanations(
+                np.concatenate([np.vstack(oof_contrib), rest_contrib]), d.names, shown
+            ),
+        }
+    ).sort("_idx")
+    metrics: dict[str, Metric] = {
+        **counts,
+        "oof_auc": round(float(roc_auc_score(label, raw)), 4),
+        "oof_auc_weighted": round(float(roc_auc_score(label, raw, sample_weight=w_oof)), 4),
+        "oof_brier": round(brier(calibrated, label), 5),
+        "calibration": final_calibrator.method,
+        "folds": len(folds),
+        "rounds": rounds,
+        "features": len(d.names),
+        "profiles": len(d.keys),
+        **selection,
+    }
+    note = (
+        f"LightGBM on {n_labels} inspected lines ({n_pos} with fraud), "
+        f"out-of-fold AUC {metrics['oof_auc']}"
+    )
+    return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, trained=True, note=note)
