@@ -64,7 +64,9 @@ def parties_rows() -> list[dict[str, object]]:
     ]
     return [
         *shells,
-        party("B1", "李建平", kind="person", alt_names=["Li Jianping"], address="长沙市兴业路888号"),
+        party(
+            "B1", "李建平", kind="person", alt_names=["Li Jianping"], address="长沙市兴业路888号"
+        ),
         party(
             "H1",
             "广西百色鑫盛有色金属有限公司",

@@ -13,7 +13,9 @@ def keys(*names: str) -> list[str]:
 
 
 def test_legal_forms_abbreviations_and_word_order_do_not_change_the_key() -> None:
-    assert len(set(keys("ACME Metals Co., Ltd.", "Metals ACME Company Limited", "acme metals"))) == 1
+    assert (
+        len(set(keys("ACME Metals Co., Ltd.", "Metals ACME Company Limited", "acme metals"))) == 1
+    )
     assert keys("Sun Lee Intl Trdg Ltd")[0] == keys("Sun Lee International Trading Limited")[0]
     assert keys("Fonderia Alpina S.A. de C.V.")[0] == keys("FONDERIA ALPINA")[0]
 
@@ -27,7 +29,9 @@ def test_chinese_traditional_full_width_and_suffixes_fold_to_one_key() -> None:
 
 
 def test_legal_form_is_canonical_and_null_when_absent() -> None:
-    frame = pl.DataFrame({"f": ["maas technologies b.v.", "maas technologies n.v.", "maas", "x 有限公司"]})
+    frame = pl.DataFrame(
+        {"f": ["maas technologies b.v.", "maas technologies n.v.", "maas", "x 有限公司"]}
+    )
     forms = frame.select(legal_form(pl.col("f")))["f"].to_list()
     assert forms == ["bv", "nv", None, "yx"]
 

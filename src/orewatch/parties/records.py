@@ -220,9 +220,7 @@ def line_parties(declarations: pl.DataFrame) -> pl.DataFrame:
     for role, (source, name, country, address, reg) in spec.items():
         if name in d:
             roles.append(
-                d.filter(
-                    pl.col(name).cast(pl.String).str.strip_chars().fill_null("") != ""
-                ).select(
+                d.filter(pl.col(name).cast(pl.String).str.strip_chars().fill_null("") != "").select(
                     *keys,
                     pl.lit(role).alias("role"),
                     fmt(source, name, country, address, reg).alias("record_id"),

@@ -335,7 +335,12 @@ def distinctive_agreement(pairs: pl.DataFrame, variants: pl.DataFrame) -> pl.Dat
             .explode("w")
             .explode("o")
             .with_columns(
-                (pl.col("w").str.len_chars() - pl.col("o").str.len_chars()).abs().alias("dl")
+                (
+                    pl.col("w").str.len_chars().cast(pl.Int64)
+                    - pl.col("o").str.len_chars().cast(pl.Int64)
+                )
+                .abs()
+                .alias("dl")
             )
         )
         near = exploded.with_columns(

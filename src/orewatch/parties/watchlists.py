@@ -189,9 +189,10 @@ def read_cn_sanctions(path: Path) -> pl.DataFrame:
         kind.alias("kind"),
         country_code(pl.col("Country")).alias("country"),
         pl.col("Address").alias("address"),
-        pl.coalesce(
-            date.str.to_date("%d.%m.%Y", strict=False), date.str.to_date("%d.%m.%y", strict=False)
-        ).alias("listed_at"),
+        pl.when(date.str.contains(r"^\d{1,2}\.\d{1,2}\.\d{4}$"))
+        .then(date.str.to_date("%d.%m.%Y", strict=False))
+        .otherwise(date.str.to_date("%d.%m.%y", strict=False))
+        .alias("listed_at"),
         pl.col("Topics").alias("reason"),
     )
     return _conform(out)
