@@ -5,7 +5,18 @@ from __future__ import annotations
 import typer
 
 from orewatch import __version__
-from orewatch.cli import audit, chain, controls, demo, parties, screen, validate, warehouse, world
+from orewatch.cli import (
+    audit,
+    chain,
+    controls,
+    demo,
+    parties,
+    screen,
+    trade,
+    validate,
+    warehouse,
+    world,
+)
 
 app = typer.Typer(
     name="orewatch",
@@ -31,7 +42,7 @@ def _root(
     """Export-control enforcement for strategic minerals."""
 
 
-for _module in (validate, controls, world, warehouse, screen, demo, chain, audit, parties):
+for _module in (validate, controls, world, warehouse, screen, demo, chain, audit, trade, parties):
     _module.register(app)
 
 

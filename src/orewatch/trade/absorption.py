@@ -4,8 +4,9 @@ A country's domestic use of a commodity is what it imported and did not send on.
 Without a consumption census, the plausible use after a control is the use before it,
 scaled by how the whole market moved (the other countries' imports from the same
 source); an analyst who knows a country's real capacity passes it in instead. Imports
-above that, with a significant difference-in-differences rise of the country's imports,
-are material that has to go somewhere.
+above that which the country does not report sending on (imports minus its reported
+exports), with a significant difference-in-differences rise of its imports, are
+material that has to go somewhere.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ABSORPTION_SCHEMA = {
     "hs6": pl.String(),
     "grain": pl.String(),
     "imports_after": pl.Float64(),
+    "use_after": pl.Float64(),
     "plausible_use": pl.Float64(),
     "excess_usd": pl.Float64(),
     "ratio": pl.Float64(),
@@ -37,7 +39,8 @@ def excess_absorption(
 
     ``trade`` carries :func:`~orewatch.trade.periods.with_bounds` columns; ``controls``
     hs6, control_date; ``domestic_use`` (optional) country, hs6, usd_per_year, a known
-    capacity that replaces the estimate. ``ratio`` = imports after / plausible use;
+    capacity that replaces the estimate. ``use_after`` = imports after minus reported
+    onward exports, per period; ``ratio`` = use_after / plausible use;
     ``t``/``q`` from the difference-in-differences test of the imports.
     """
     inbound = inbound_flows(trade)
@@ -63,6 +66,7 @@ def excess_absorption(
             pl.col("use").filter(~pl.col("post")).mean().alias("use_before"),
             pl.col("value_usd").filter(~pl.col("post")).mean().alias("imports_before"),
             pl.col("value_usd").filter(pl.col("post")).mean().alias("imports_after"),
+            pl.col("use").filter(pl.col("post")).mean().alias("use_after"),
         )
         .drop_nulls(["use_before", "imports_after"])
     )
@@ -86,10 +90,8 @@ def excess_absorption(
     return (
         per.join(tests, on=["country", "hs6", "grain"])
         .with_columns(
-            (pl.col("imports_after") - pl.col("plausible_use")).alias("excess_usd"),
-            (pl.col("imports_after") / pl.max_horizontal("plausible_use", pl.lit(1.0))).alias(
-                "ratio"
-            ),
+            (pl.col("use_after") - pl.col("plausible_use")).alias("excess_usd"),
+            (pl.col("use_after") / pl.max_horizontal("plausible_use", pl.lit(1.0))).alias("ratio"),
         )
         .select(list(ABSORPTION_SCHEMA))
     )

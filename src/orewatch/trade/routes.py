@@ -22,7 +22,8 @@ SUBSTITUTION_RATIO = 0.25
 #: of diversion, the others corroborate it.
 WEIGHTS = {"surge": 1.0, "absorption": 0.3, "mirror": 0.1, "substitution": 0.3}
 
-RATE_WEIGHT = 0.5
+RATE_WEIGHT = 1.0
+MATERIALITY = 1.0
 ROUTE_COLUMNS = ("country", "hs_code", "score", "reasons", "evidence")
 ROUTE_SCHEMA = {
     "country": pl.String(),
@@ -50,9 +51,14 @@ def _usd(col: str) -> pl.Expr:
 
 def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
     """Rises of onward trade: REEXPORT_SURGE when significant, REEXPORT_RISE otherwise."""
-    growth = ((pl.col("after_usd") + 1.0) / (pl.col("before_usd") + 1.0)).log()
+    market = ("hs6", "grain")
+    typical = pl.col("after_usd").filter(pl.col("after_usd") > 0).median().over(market)
+    growth = ((pl.col("after_usd") + typical) / (pl.col("before_usd") + typical)).log()
     best = (
-        surges.with_columns((growth - growth.median().over("hs6", "grain")).alias("rate_effect"))
+        surges.with_columns(
+            (growth - growth.median().over(market)).alias("rate_effect"),
+            (pl.col("after_usd") / (pl.col("after_usd") + typical)).fill_nan(0.0).alias("material"),
+        )
         .filter(pl.col("effect") > 0)
         .sort("t", descending=True)
         .unique(["country", "hs6"], keep="first")
@@ -99,10 +105,11 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
         (WEIGHTS["absorption"] * pl.col("t").clip(0.0, CAP)).alias("part"),
         pl.lit("IMPORTS_EXCEED_USE").alias("code"),
         pl.format(
-            "imports from China {} USD/{} after the control against a plausible use of {} "
-            "(t={}, q={})",
+            "imports from China {} USD/{} after the control, {} of it not sent on, against "
+            "a plausible domestic use of {} (t={}, q={})",
             _usd("imports_after"),
             pl.col("grain"),
+            _usd("use_after"),
             _usd("plausible_use"),
             pl.col("t").round(1),
             pl.col("q").round(3),

@@ -1,0 +1,87 @@
+from collections.abc import Callable
+
+import polars as pl
+
+from orewatch.controls import load_catalogue
+from orewatch.screening.reasons import reason_table
+from orewatch.trade.routes import ROUTE_COLUMNS, rank_routes
+from orewatch.trade.signals import control_dates, diversion_routes
+
+#: builds a trade_stats frame from (reporter, partner, flow, hs, period, usd) rows
+Maker = Callable[..., pl.DataFrame]
+
+
+def test_the_diverting_country_ranks_first_with_reasons_and_figures(
+    diversion_panel: pl.DataFrame,
+) -> None:
+    routes = diversion_routes({"trade_stats": diversion_panel}, load_catalogue())
+    assert tuple(routes.columns) == ROUTE_COLUMNS
+    top = routes.row(0, named=True)
+    assert (top["country"], top["hs_code"]) == ("TH", "811292")
+    assert set(top["reasons"].split(";")) >= {
+        "REEXPORT_SURGE",
+        "IMPORTS_EXCEED_USE",
+        "DIRECT_SUBSTITUTED",
+    }
+    # the packaged catalogue controls 811292 from 2023-08, so 2023-08..12 count as after
+    assert (
+        "exports to third markets 4929 USD/month before the control, 43853 after"
+        in (top["evidence"])
+    )
+    assert routes["score"].is_sorted(descending=True)
+    assert routes["hs_code"].str.len_chars().unique().to_list() == [6]
+
+
+def test_every_reason_is_a_documented_routes_code(diversion_panel: pl.DataFrame) -> None:
+    table = reason_table()
+    routes = diversion_routes({"trade_stats": diversion_panel}, load_catalogue())
+    codes = set(routes["reasons"].str.split(";").explode())
+    assert codes
+    assert all(table.reasons[c].family == "routes" for c in codes)
+
+
+def test_no_trade_statistics_means_no_routes() -> None:
+    assert diversion_routes({}, load_catalogue()).is_empty()
+
+
+def test_uncontrolled_headings_are_ignored(trade_frame: Maker, months: list[str]) -> None:
+    rows = [("TH", "US", "export", "760110", p, 1e6 if p >= "2024" else 1.0) for p in months]
+    routes = diversion_routes({"trade_stats": trade_frame(rows)}, load_catalogue())
+    assert routes.is_empty()
+
+
+def test_control_dates_are_the_earliest_per_heading() -> None:
+    controls = control_dates(load_catalogue())
+    gallium = controls.filter(pl.col("hs6") == "811292").row(0, named=True)
+    assert str(gallium["control_date"]) == "2023-08-01"
+    assert "gallium" in gallium["elements"] and "germanium" in gallium["elements"]
+
+
+def test_nothing_found_ranks_nothing() -> None:
+    surges = pl.DataFrame(
+        schema={
+            "country": pl.String, "hs6": pl.String, "grain": pl.String, "n_before": pl.UInt32,
+            "n_after": pl.UInt32, "before_usd": pl.Float64, "after_usd": pl.Float64,
+            "effect": pl.Float64, "t": pl.Float64, "p": pl.Float64, "q": pl.Float64,
+        }
+    )  # fmt: skip
+    absorption = pl.DataFrame(
+        schema={
+            "country": pl.String, "hs6": pl.String, "grain": pl.String, "t": pl.Float64,
+            "q": pl.Float64, "ratio": pl.Float64, "excess_usd": pl.Float64,
+            "imports_after": pl.Float64, "use_after": pl.Float64, "plausible_use": pl.Float64,
+        }
+    )  # fmt: skip
+    gaps = pl.DataFrame(
+        schema={
+            "country": pl.String, "hs6": pl.String, "z": pl.Float64, "imported": pl.Float64,
+            "exported": pl.Float64, "measure": pl.String, "window": pl.Date,
+        }
+    )  # fmt: skip
+    subst = pl.DataFrame(
+        schema={
+            "country": pl.String, "hs6": pl.String, "grain": pl.String, "ratio": pl.Float64,
+            "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
+        }
+    )  # fmt: skip
+    assert rank_routes(surges, absorption, gaps, subst).is_empty()
