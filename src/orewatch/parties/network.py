@@ -363,7 +363,8 @@ def shell_clusters(
         ),
     )
     cluster = pl.DataFrame(
-        {"entity_id": members, "cluster": graph.connected_components().membership}
+        {"entity_id": members, "cluster": graph.connected_components().membership},
+        schema={"entity_id": pl.String(), "cluster": pl.Int64()},
     )
     how = pl.concat(
         [

@@ -276,6 +276,8 @@ def _fuzzy(qv: pl.DataFrame, ev: pl.DataFrame, settings: ScreenSettings) -> pl.D
                 "matched": pl.String(),
                 "method": pl.String(),
                 "ratio": pl.Float64(),
+                "form": pl.String(),
+                "form_e": pl.String(),
             }
         )
     ratios = cpdist(

@@ -262,4 +262,4 @@ def read_public_watchlists(folder: Path, sources: tuple[str, ...] | None = None)
 
 def combine(*lists: pl.DataFrame | None) -> pl.DataFrame:
     """Concatenate lists already in the common shape (``None`` skipped)."""
-    return pl.concat([_conform(pl.DataFrame()), *(x for x in lists if x is not None)])
+    return pl.concat([_conform(pl.DataFrame()), *(_conform(x) for x in lists if x is not None)])
