@@ -12,6 +12,7 @@ from orewatch.cli import (
     demo,
     parties,
     screen,
+    serve,
     trade,
     validate,
     warehouse,
@@ -42,7 +43,19 @@ def _root(
     """Export-control enforcement for strategic minerals."""
 
 
-for _module in (validate, controls, world, warehouse, screen, demo, chain, audit, trade, parties):
+for _module in (
+    validate,
+    controls,
+    world,
+    warehouse,
+    screen,
+    demo,
+    chain,
+    audit,
+    trade,
+    parties,
+    serve,
+):
     _module.register(app)
 
 
