@@ -221,7 +221,8 @@ def rank_facility_months(
         / pl.col("output_kg")
     )
     return (
-        judged.with_columns(
+        judged.rechunk()
+        .with_columns(
             (strongest + SUPPORT_WEIGHT * (pl.sum_horizontal(ratios) - strongest)).alias("score"),
             pl.concat_str(
                 [pl.when(pl.col(c) > 1).then(pl.lit(code)) for code, c in CHECKS.items()],

@@ -74,6 +74,7 @@ def declaration_start(
     """The exporter's facilities holding the declared element when the declaration was
     filed; raises ``LookupError`` naming the id when it is not in ``declarations``."""
     decl = tables.get("declarations")
+    decl = None if decl is None else decl.rechunk()
     if decl is None or decl.is_empty():
         raise LookupError("no declarations table to trace from")
     lines = decl.filter(pl.col("declaration_id") == declaration_id)
@@ -354,6 +355,7 @@ def _exports_of(
     per_month: pl.DataFrame, tables: Mapping[str, pl.DataFrame], materials: MaterialsCatalogue
 ) -> pl.DataFrame:
     decl = tables.get("declarations")
+    decl = None if decl is None else decl.rechunk()
     if decl is None or per_month.is_empty():
         return pl.DataFrame(schema=EXPORT_SCHEMA)
     lines = (

@@ -112,6 +112,8 @@ def chain_findings(
     movements = _frame(tables, "movements", MOVEMENT_COLUMNS)
     facilities = _frame(tables, "facilities", FACILITY_TABLE_COLUMNS)
     declarations = tables.get("declarations")
+    if declarations is not None:
+        declarations = declarations.rechunk()  # multi-chunk strings trip Polars' string views
     rows, tolerance = reconcile(production)
     units = material_units(
         pl.concat([production["material"], movements["material"]]).unique().to_list(), materials
@@ -176,7 +178,8 @@ def supplied_by_leaks(
         )
     )
     return (
-        hits.sort("score", descending=True)
+        hits.rechunk()
+        .sort("score", descending=True)
         .group_by("operator_id", maintain_order=True)
         .agg(
             pl.format(
@@ -234,6 +237,7 @@ def exports_beyond_supply(
     )
     return (
         exported.join(supply, on=["exporter_id", "element"], how="inner")
+        .rechunk()
         .filter(pl.col("exported_kg") > pl.col("supplied_kg") * (1 + EXPORT_SLACK))
         .select(
             "exporter_id",
