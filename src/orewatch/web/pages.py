@@ -97,7 +97,7 @@ def back(url: str) -> RedirectResponse:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, bench: Bench, next: str = "/alerts", error: str = "") -> Response:
+def login_page(request: Request, bench: Bench, next: str = "/", error: str = "") -> Response:
     return render(bench, request, None, "login.html", next=safe_next(next), error=error)
 
 
@@ -106,7 +106,7 @@ def login(
     bench: Bench,
     username: Annotated[str, Form()],
     password: Annotated[str, Form()],
-    next: Annotated[str, Form()] = "/alerts",
+    next: Annotated[str, Form()] = "/",
 ) -> Response:
     """Check the password; set an HttpOnly, SameSite=Strict session cookie."""
     try:

@@ -108,4 +108,4 @@ def http_errors() -> Iterator[None]:
 
 def safe_next(target: str) -> str:
     """A same-site path to go back to (never another host)."""
-    return target if target.startswith("/") and not target.startswith("//") else "/alerts"
+    return target if target.startswith("/") and not target.startswith("//") else "/"
