@@ -74,7 +74,7 @@ def facility_yields(
     """Per facility-month that both consumed and produced: output and input in contained
     element, the yield, and the main output and input materials."""
     flows = with_contained(
-        rows.select("facility_id", "month", "material", "produced_kg", "consumed_kg"),
+        rows.select("facility_id", "month", "material", "produced_kg", "consumed_kg", "unit"),
         units,
         ("produced_kg", "consumed_kg"),
     )
@@ -101,6 +101,7 @@ def facility_yields(
             pl.col("month").max(),
             pl.col("produced_kg_el").sum().alias("output_kg"),
             pl.col("consumed_kg_el").sum().alias("input_kg"),
+            pl.col("unit").max(),
         )
         .drop("window")
         .filter((pl.col("output_kg") > 0) & (pl.col("input_kg") > 0))
@@ -227,8 +228,17 @@ def expected_yields(monthly: pl.DataFrame, catalogue: MaterialsCatalogue) -> pl.
         pl.col("center").exp().alias("expected_yield"),
         "yield_basis",
         (pl.col("input_kg") / pl.col("usual_input")).alias("input_ratio"),
-        ((pl.col("log_yield") - pl.col("center")) / pl.col("spread")).alias("yield_z"),
+        (
+            (pl.col("log_yield") - pl.col("center"))
+            / (pl.col("spread") ** 2 + _rounding_spread() ** 2).sqrt()
+        ).alias("yield_z"),
     ).cast(YIELD_SCHEMA)  # type: ignore[arg-type]
+
+
+def _rounding_spread() -> pl.Expr:
+    """How far rounding alone can move a log yield: each figure is off by up to half its
+    unit, so small outputs and inputs (a few kilograms) have noisy yields."""
+    return pl.col("unit") * (1 / pl.col("output_kg") + 1 / pl.col("input_kg"))
 
 
 def _log_prior(
