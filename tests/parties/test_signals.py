@@ -26,7 +26,9 @@ def test_the_broker_ranks_first_with_the_shells_named(findings: PartyFindings) -
 
 def test_shells_are_a_cluster_controlled_by_the_broker(findings: PartyFindings) -> None:
     for shell in ("S1", "S2", "S3", "S4"):
-        assert {"EXPORTER_SHELL_CLUSTER", "EXPORTER_BROKER_CONTROLLED"} <= reasons_of(findings, shell)
+        assert {"EXPORTER_SHELL_CLUSTER", "EXPORTER_BROKER_CONTROLLED"} <= reasons_of(
+            findings, shell
+        )
     assert reasons_of(findings, "H1") == set()
 
 

@@ -33,9 +33,9 @@ class PartyIn(BaseModel):
 
 
 class EntryIn(BaseModel):
-    """An extra list entry sent with the request."""
+    """An extra list entry sent with the request (``list`` names its list)."""
 
-    list: str
+    list_name: str = Field(..., alias="list")
     name: str = Field(..., min_length=1)
     alt_names: list[str] = Field(default_factory=list)
     kind: str | None = None
@@ -86,7 +86,7 @@ def configured_watchlist(request: Request) -> pl.DataFrame:
 
 
 def _request_entries(entries: list[EntryIn]) -> pl.DataFrame:
-    rows = [e.model_dump() for e in entries]
+    rows = [e.model_dump(by_alias=True) for e in entries]
     frame = pl.DataFrame(
         rows,
         schema={

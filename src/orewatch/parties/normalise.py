@@ -38,6 +38,19 @@ CHINESE_REGION_TAGS = r"[(（](?:香港|中国|澳门|台湾|新加坡|深圳|�
 
 #: Latin-script legal forms, as they read after punctuation became spaces.
 LEGAL_FORMS: tuple[str, ...] = (
+    "gesellschaft mit beschrankter haftung",
+    "gesellschaft mit beschränkter haftung",
+    "limited liability company",
+    "limited liability partnership",
+    "joint stock company",
+    "kabushiki kaisha",
+    "aktiengesellschaft",
+    "aktiebolag",
+    "sociedad anonima",
+    "sociedad anónima",
+    "perseroan terbatas",
+    "societe anonyme",
+    "société anonyme",
     "s a de c v",
     "sa de cv",
     "de c v",
@@ -102,6 +115,21 @@ LEGAL_FORMS: tuple[str, ...] = (
 )
 #: Canonical legal form for each written form (same name, other form = other company).
 CANONICAL_FORMS: dict[str, str] = {
+    "gesellschaft mit beschrankter haftung": "gmbh",
+    "gesellschaft mit beschränkter haftung": "gmbh",
+    "limited liability company": "llc",
+    "limited liability partnership": "llp",
+    "joint stock company": "jsc",
+    "kabushiki kaisha": "kk",
+    "aktiengesellschaft": "ag",
+    "aktiebolag": "ab",
+    "ab": "ab",
+    "sociedad anonima": "sa",
+    "sociedad anónima": "sa",
+    "perseroan terbatas": "pt",
+    "pt": "pt",
+    "societe anonyme": "sa",
+    "société anonyme": "sa",
     "s a de c v": "sadecv",
     "sa de cv": "sadecv",
     "de c v": "sadecv",
@@ -266,7 +294,9 @@ def legal_form(folded: pl.Expr) -> pl.Expr:
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
     )
-    latin_forms = sorted((f for f in CANONICAL_FORMS if f.isascii()), key=len, reverse=True)
+    latin_forms = sorted(
+        (f for f in CANONICAL_FORMS if not re.search(_CJK, f)), key=len, reverse=True
+    )
     tail = latin.str.extract(r"(?:^|\s)(" + "|".join(re.escape(f) for f in latin_forms) + r")$", 1)
     chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司)$", 1)
     return pl.coalesce(chinese, tail).replace(CANONICAL_FORMS)

@@ -110,7 +110,7 @@ def _split_aliases(expr: pl.Expr) -> pl.Expr:
 
 def normalise_watchlist(watchlist: pl.DataFrame, source: str = "dataset") -> pl.DataFrame:
     """The contract's ``watchlist`` table in the common shape."""
-    alt = watchlist["alt_names"] if "alt_names" in watchlist else None
+    alt = watchlist.get_column("alt_names") if "alt_names" in watchlist.columns else None
     alt_expr = (
         pl.col("alt_names").cast(pl.List(pl.String()))
         if alt is not None and alt.dtype != pl.String()
