@@ -21,6 +21,12 @@ def test_wrong_password_and_unknown_user_fail_alike(service: CaseService) -> Non
         service.login("ana", "not the password")
     with pytest.raises(AuthError, match="unknown user or wrong password"):
         service.login("nobody", PASSWORD)
+    failures = [
+        r.target
+        for r in service.audit_recent(service.principal("aud"))
+        if r.action == "login.failed"
+    ]
+    assert failures == ["user:nobody", "user:ana"]
 
 
 def test_session_is_not_a_token_and_logout_ends_it(service: CaseService) -> None:

@@ -184,18 +184,24 @@ class CaseService:
     def login(
         self, username: str, password: str, kind: str = "session"
     ) -> tuple[auth.Principal, str, str]:
-        """Check the password and issue a session or API token: (principal, secret, csrf)."""
-        with self.store.write() as session:
+        """Check the password and issue a session or API token: (principal, secret, csrf).
+
+        The slow argon2 check runs outside the write lock; a failure is audited too.
+        """
+        with self.store.read() as session:
             try:
-                principal = auth.authenticate(session, username, password, self.password_hasher)
-            except auth.AuthError:
-                audit.append(
-                    session,
-                    audit.Actor(username[:80], "-"),
-                    "login.failed",
-                    f"user:{username[:100]}",
+                principal: auth.Principal | None = auth.authenticate(
+                    session, username, password, self.password_hasher
                 )
-                raise
+            except auth.AuthError:
+                principal = None
+        with self.store.write() as session:
+            if principal is None:
+                actor = audit.Actor(username[:80], "-")
+                audit.append(session, actor, "login.failed", f"user:{username[:100]}")
+        if principal is None:
+            raise auth.AuthError("unknown user or wrong password")
+        with self.store.write() as session:
             secret, csrf = auth.issue(session, principal, kind)
             audit.append(session, actor_of(principal), f"login.{kind}", f"user:{username}")
             return principal, secret, csrf

@@ -66,6 +66,7 @@ class Outputs:
     movements: pl.DataFrame
     source: str
     world_source: str
+    reasons: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def load(cls, screen_dir: Path, world_dir: Path | None = None) -> Outputs:
@@ -91,6 +92,7 @@ class Outputs:
             movements=_read(world / "movements.csv", "movements", {"quantity_kg": pl.Float64()}),
             source=str(screen_dir),
             world_source=str(world_dir or ""),
+            reasons=tuple(reason_counts(alerts)),
         )
 
 

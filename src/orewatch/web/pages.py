@@ -33,7 +33,6 @@ from orewatch.web.outputs import (
     neighbourhood,
     party,
     party_alerts,
-    reason_counts,
 )
 from orewatch.web.security import (
     LANG_COOKIE,
@@ -200,7 +199,7 @@ def alerts_page(
         channel=channel,
         reason=reason,
         q=q,
-        reasons=reason_counts(bench.outputs.alerts)[:40],
+        reasons=bench.outputs.reasons[:40],
         loaded=not bench.outputs.alerts.is_empty(),
     )
 
