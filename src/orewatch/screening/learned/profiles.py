@@ -65,45 +65,33 @@ def out_of_fold(train: pl.DataFrame, keys: Iterable[Key], smoothing: float) -> p
 
     ``train`` has ``_idx``, ``_fold``, ``label`` and the key columns of :func:`key_frame`.
     A key value seen only in a line's own fold falls back to the other folds' overall rate.
+    One lazy query for all keys: per-operation overhead dominates on small frames.
     """
-    folds = train.group_by("_fold").agg(pl.col("label").sum().alias("_fp"), pl.len().alias("_fn"))
-    total_pos, total_n = float(train["label"].sum()), float(train.height)
-    base = (
-        train.select("_idx", "_fold")
-        .join(folds, on="_fold")
-        .with_columns(
-            ((total_pos - pl.col("_fp")) / pl.max_horizontal(total_n - pl.col("_fn"), 1)).alias(
-                "_prior"
-            )
-        )
+    lazy = train.lazy()
+    total_pos, total_n = pl.col("label").sum().over(pl.lit(1)), pl.len().over(pl.lit(1))
+    out = lazy.select(
+        "_idx",
+        (
+            (total_pos - pl.col("label").sum().over("_fold"))
+            / pl.max_horizontal(total_n - pl.len().over("_fold"), 1)
+        ).alias("_prior"),
     )
-    out = base.select("_idx", "_prior")
     for key in keys:
         name = key_name(key)
-        per_fold = train.group_by(name, "_fold").agg(
-            pl.col("label").sum().alias("_kp"), pl.len().alias("_kn")
-        )
-        totals = per_fold.group_by(name).agg(
-            pl.col("_kp").sum().alias("_tp"), pl.col("_kn").sum().alias("_tn")
-        )
-        rows = (
-            train.select("_idx", "_fold", name)
-            .join(per_fold, on=[name, "_fold"])
-            .join(totals, on=name)
-            .join(out.select("_idx", "_prior"), on="_idx")
-            .select(
-                "_idx",
+        kp = pl.col("label").sum().over(name) - pl.col("label").sum().over([name, "_fold"])
+        kn = (pl.len().over(name) - pl.len().over([name, "_fold"])).cast(pl.Float64)
+        rows = lazy.select("_idx", kp.cast(pl.Float64).alias("_kp"), kn.alias(count_name(key)))
+        out = (
+            out.join(rows, on="_idx", how="left", maintain_order="left")
+            .with_columns(
                 _smoothed(
-                    (pl.col("_tp") - pl.col("_kp")).cast(pl.Float64),
-                    (pl.col("_tn") - pl.col("_kn")).cast(pl.Float64),
-                    pl.col("_prior"),
-                    smoothing,
-                ).alias(rate_name(key)),
-                (pl.col("_tn") - pl.col("_kn")).cast(pl.Float64).alias(count_name(key)),
+                    pl.col("_kp"), pl.col(count_name(key)), pl.col("_prior"), smoothing
+                ).alias(rate_name(key))
             )
+            .drop("_kp")
         )
-        out = out.join(rows, on="_idx", how="left")
-    return out.drop("_prior")
+    names = [n for k in keys for n in (rate_name(k), count_name(k))]
+    return out.select("_idx", *names).sort("_idx").collect()
 
 
 def apply_profiles(
@@ -111,18 +99,20 @@ def apply_profiles(
 ) -> pl.DataFrame:
     """Profiles of ``target`` lines from every label in ``train`` (lines not in ``train``)."""
     prior = float(train["label"].mean()) if train.height else 0.0  # type: ignore[arg-type]
-    out = target.select("_idx")
+    out = target.lazy().select("_idx", *[key_name(k) for k in keys])
     for key in keys:
         name = key_name(key)
-        stats = train.group_by(name).agg(
-            pl.col("label").sum().cast(pl.Float64).alias("_p"),
-            pl.len().cast(pl.Float64).alias("_n"),
+        stats = (
+            train.lazy()
+            .group_by(name)
+            .agg(
+                pl.col("label").sum().cast(pl.Float64).alias("_p"),
+                pl.len().cast(pl.Float64).alias("_n"),
+            )
         )
-        rows = (
-            target.select("_idx", name)
-            .join(stats, on=name, how="left")
-            .select(
-                "_idx",
+        out = (
+            out.join(stats, on=name, how="left", maintain_order="left")
+            .with_columns(
                 _smoothed(
                     pl.col("_p").fill_null(0.0),
                     pl.col("_n").fill_null(0.0),
@@ -131,9 +121,10 @@ def apply_profiles(
                 ).alias(rate_name(key)),
                 pl.col("_n").fill_null(0.0).alias(count_name(key)),
             )
+            .drop("_p", "_n")
         )
-        out = out.join(rows, on="_idx", how="left")
-    return out
+    names = [n for k in keys for n in (rate_name(k), count_name(k))]
+    return out.select("_idx", *names).sort("_idx").collect()
 
 
 def volumes(keyed: pl.DataFrame, keys: Iterable[Key]) -> pl.DataFrame:

@@ -1,0 +1,36 @@
+"""Labels from the contract's inspections; rule signals as columns; words."""
+
+from datetime import date
+
+import polars as pl
+
+from orewatch.screening.learned.features import labels_from_inspections, signal_columns, words
+
+
+def test_labels_by_line_and_whole_declaration() -> None:
+    lines = pl.DataFrame(
+        {"_idx": [0, 1, 2, 3], "declaration_id": ["D1", "D1", "D2", "D3"], "line_no": [1, 2, 1, 1]}
+    ).with_columns(pl.col("_idx").cast(pl.UInt32))
+    inspections = pl.DataFrame(
+        {
+            "declaration_id": ["D1", "D2", "D2"],
+            "line_no": [2, None, 1],
+            "inspected_at": [date(2025, 1, 2), date(2025, 1, 3), date(2025, 1, 9)],
+            "result": ["Undervalued", "clear", "concealed"],
+        }
+    )
+    out = labels_from_inspections(lines, inspections)
+    assert out.rows() == [(1, 1, date(2025, 1, 2)), (2, 1, date(2025, 1, 3))]
+
+
+def test_signals_pivot_to_zero_one_columns() -> None:
+    signals = pl.DataFrame({"_idx": [0, 0, 2], "code": ["A", "B", "A"], "evidence": ["", "", ""]})
+    out = signal_columns(signals, pl.Series("_idx", [0, 1, 2], dtype=pl.UInt32)).sort("_idx")
+    assert out["sig_A"].to_list() == [1, 0, 1]
+    assert out["sig_B"].to_list() == [1, 0, 0]
+
+
+def test_words() -> None:
+    assert words("hit_rate:exporter_id×hs4") == "exporter id × hs4 hit rate"
+    assert words("sig_UNIT_VALUE_LOW") == "rule UNIT_VALUE_LOW"
+    assert words("unit_value_z") == "unit value z"
