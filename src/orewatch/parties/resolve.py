@@ -202,12 +202,48 @@ def _splink_input(records: pl.DataFrame, variants: pl.DataFrame) -> pl.DataFrame
     rows = variants.select("record_id", "words", "key", "how", "form").join(
         contacts, on="record_id"
     )
-    rows = rows.filter(pl.col("key").str.len_chars() >= 3)
-    return rows.with_row_index("unique_id").with_columns(
+    rows = rows.filter(pl.col("key").str.len_chars() >= 3).with_row_index("unique_id")
+    rows = rows.join(rare_tokens(rows), on="unique_id", how="left")
+    return rows.with_columns(
         pl.col("unique_id").cast(pl.Int64),
-        pl.col("key").str.slice(0, 5).alias("key_head"),
-        pl.col("key").str.slice(-5).alias("key_tail"),
         pl.col("phone").replace("", None),
+    )
+
+
+def rare_tokens(rows: pl.DataFrame) -> pl.DataFrame:
+    """The two rarest tokens of each name (Latin words, or character pairs of a Chinese
+    name), as blocking keys ``rare1``/``rare2``.
+
+    Blocking on the rarest token keeps blocks small at any scale ("alloys", "trading"
+    or "有限" would each gather a large share of all names) while two similar names
+    nearly always share their rarest word; a typo in one of them is caught by the other.
+    """
+    cjk = pl.col("key").str.contains(r"[\u3400-\u9fff]")
+    pairs = pl.int_ranges(0, (pl.col("key").str.len_chars() - 1).clip(1, None))
+    tokens = rows.select(
+        "unique_id",
+        pl.when(cjk)
+        .then(
+            pairs.list.eval(pl.element())
+            .alias("i")  # positions, turned into pairs below
+            .cast(pl.List(pl.String()))
+        )
+        .otherwise(pl.col("words").str.split(" "))
+        .alias("token"),
+        cjk.alias("cjk"),
+        "key",
+    ).explode("token")
+    tokens = tokens.with_columns(
+        pl.when(pl.col("cjk"))
+        .then(pl.col("key").str.slice(pl.col("token").cast(pl.Int64), 2))
+        .otherwise(pl.col("token"))
+        .alias("token")
+    ).filter(pl.col("token").str.len_chars() >= 2)
+    counted = tokens.unique(["unique_id", "token"]).with_columns(pl.len().over("token").alias("df"))
+    ranked = counted.sort("unique_id", "df", "token").group_by("unique_id", maintain_order=True)
+    return ranked.agg(
+        pl.col("token").first().alias("rare1"),
+        pl.col("token").get(1, null_on_oob=True).alias("rare2"),
     )
 
 
@@ -248,8 +284,8 @@ def splink_links(
             cl.ExactMatch("email").configure(m_probabilities=[0.8, 0.2]),
         ],
         blocking_rules_to_generate_predictions=[
-            block_on("key_head", "country"),
-            block_on("key_tail", "country"),
+            block_on("rare1", "country"),
+            block_on("rare2", "country"),
             block_on("email"),
         ],
         additional_columns_to_retain=[
@@ -259,6 +295,7 @@ def splink_links(
             "form",
             "registration_id",
             "addr",
+            "phone",
         ],
         retain_intermediate_calculation_columns=False,
     )
@@ -279,13 +316,17 @@ def splink_links(
         (pl.col("record_id_l") != pl.col("record_id_r"))
         & (pl.col("evidence_weight") >= settings.min_match_weight)
     )
-    # People need more than a similar name: a shared e-mail. Chinese names must be
+    # People need more than a similar name: a shared e-mail, phone or address. Chinese names must be
     # nearly identical (a shared city and trade word is not a shared trade name).
     person = (pl.col("kind_l") == "person") | (pl.col("kind_r") == "person")
+    same_contact = (
+        (pl.col("gamma_email") == 1)
+        | (pl.col("phone_l") == pl.col("phone_r")).fill_null(False)
+        | (pl.col("addr_l") == pl.col("addr_r")).fill_null(False)
+    )
     cjk = pl.col("key_l").str.contains(r"[\u3400-\u9fff]")
     pairs = pairs.filter(
-        (~person | (pl.col("gamma_email") == 1))
-        & (pl.col("gamma_words") >= pl.when(cjk).then(3).otherwise(2))
+        (~person | same_contact) & (pl.col("gamma_words") >= pl.when(cjk).then(3).otherwise(2))
     )
     pairs = distinctive_agreement(pairs.filter(compatible("_l", "_r")), variants)
     return (
