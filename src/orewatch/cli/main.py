@@ -7,6 +7,7 @@ import typer
 from orewatch import __version__
 from orewatch.cli import (
     audit,
+    bench,
     chain,
     controls,
     demo,
@@ -55,6 +56,7 @@ for _module in (
     trade,
     parties,
     serve,
+    bench,
 ):
     _module.register(app)
 
