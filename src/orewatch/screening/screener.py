@@ -19,6 +19,13 @@ from orewatch.screening.detectors.licensing import licence_register, licensing_s
 from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
 from orewatch.screening.detectors.transshipment import transshipment_signals, watchlist_keys
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
+from orewatch.screening.learned import (
+    LearnedScores,
+    default_config,
+    labels_from_inspections,
+    learn_and_score,
+    screening_frame,
+)
 from orewatch.screening.network import linked_consignees
 from orewatch.screening.parties import controllers, exporter_parties, shell_exporters
 from orewatch.screening.prior import Prior
@@ -35,6 +42,12 @@ EXPLANATION_SEPARATOR = " | "
 #: The continuous anomaly component is capped so it orders lines within a rule score
 #: band without outweighing a single rule.
 ANOMALY_CAP = 6.0
+
+#: Points the model adds: 100 x its calibrated probability of fraud.
+MODEL_POINTS = 100.0
+#: From this probability on, the model's view is shown among the reasons.
+MODEL_REASON_P = 0.3
+MODEL_SENTENCE = "Model learned from this dataset's past inspections rates the line as likely fraud"
 
 ALERT_COLUMNS: tuple[str, ...] = (
     "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name",
@@ -267,6 +280,55 @@ def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     return Thresholds(red=red, yellow=min(lowest("yellow"), red))
 
 
+def learn_from_inspections(
+    lines: pl.DataFrame,
+    signals: pl.DataFrame,
+    scored: pl.DataFrame,
+    inspections: pl.DataFrame | None,
+) -> LearnedScores | None:
+    """The model this dataset's inspection history teaches; None without inspections."""
+    if inspections is None:
+        return None
+    frame = screening_frame(lines, signals, scored)
+    return learn_and_score(frame, labels_from_inspections(lines, inspections), default_config())
+
+
+def with_model(scored: pl.DataFrame, learned: LearnedScores | None) -> pl.DataFrame:
+    """Add the model's points (100 x calibrated probability) and, where it is confident,
+    the ``MODEL_RISK`` reason with the model's own top drivers as evidence."""
+    if learned is None or not learned.trained:
+        return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
+    joined = scored.join(
+        learned.scores.select("_idx", "p_fraud", "model_explanation"), on="_idx", how="left"
+    )
+    confident = pl.col("p_fraud") >= MODEL_REASON_P
+    sentence = pl.format(
+        "{} (p={}: {})",
+        pl.lit(MODEL_SENTENCE),
+        pl.col("p_fraud").round(2),
+        pl.col("model_explanation"),
+    )
+    return joined.with_columns(
+        (pl.col("score") + MODEL_POINTS * pl.col("p_fraud").fill_null(0.0)).round(3).alias("score"),
+        pl.when(confident)
+        .then(
+            pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(
+                ";"
+            )
+        )
+        .otherwise(pl.col("reasons"))
+        .alias("reasons"),
+        pl.when(confident)
+        .then(
+            pl.concat_str(
+                [pl.col("explanation"), sentence], separator=EXPLANATION_SEPARATOR
+            ).str.strip_chars(EXPLANATION_SEPARATOR)
+        )
+        .otherwise(pl.col("explanation"))
+        .alias("explanation"),
+    ).drop("model_explanation")
+
+
 def fit_and_screen(
     tables: Tables,
     catalogue: Catalogue,
@@ -295,7 +357,12 @@ def fit_and_screen(
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())
+    step("learning")
+    rules_scored = provisional.score(lines, signals)
+    learned = learn_from_inspections(
+        lines, signals, rules_scored, table_or_none(tables, "inspections")
+    )
     step("scoring")
-    alerts = assign_channels(provisional.score(lines, signals), capacity)
+    alerts = assign_channels(with_model(rules_scored, learned), capacity)
     screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(alerts)})
     return screener, alerts, signals
