@@ -14,7 +14,17 @@ from orewatch.screening.selection import Capacity
 if TYPE_CHECKING:
     from orewatch.screening.pipeline import ScreenResult
 
-STAGES = ["load", "features", "routes", "parties", "detectors", "learning", "scoring", "outputs", "write"]
+STAGES = [
+    "load",
+    "features",
+    "routes",
+    "parties",
+    "detectors",
+    "learning",
+    "scoring",
+    "outputs",
+    "write",
+]
 
 
 def run_screen(
