@@ -6,7 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orewatch.trade.periods import with_bounds
-from orewatch.trade.surges import benjamini_hochberg, did_surges, onward_flows, substitution
+from orewatch.trade.surges import (
+    benjamini_hochberg,
+    did_surges,
+    direct_flows,
+    onward_flows,
+    substitution,
+)
 
 #: builds a trade_stats frame from (reporter, partner, flow, hs, period, usd) rows
 Maker = Callable[..., pl.DataFrame]
@@ -50,7 +56,8 @@ def test_the_market_side_is_used_when_the_exporter_does_not_report(
 def test_substitution_ratio_is_rise_over_fall(
     diversion_panel: pl.DataFrame, controls: pl.DataFrame
 ) -> None:
-    subst = substitution(with_bounds(diversion_panel), controls, markets=["US"])
+    bounded = with_bounds(diversion_panel)
+    subst = substitution(direct_flows(bounded), onward_flows(bounded, markets=["US"]), controls)
     th = subst.filter(pl.col("country") == "TH").row(0, named=True)
     # direct: 100k -> 20k (fall 80k); TH: 5k -> 60k (rise 55k), the wobble averages out
     assert th["fall_usd"] == 80_000.0

@@ -15,18 +15,28 @@ from orewatch.trade.periods import with_bounds
 from orewatch.trade.prices import price_gaps
 from orewatch.trade.routes import ROUTE_COLUMNS, rank_routes
 from orewatch.trade.signals import control_dates, diversion_routes
-from orewatch.trade.surges import did_surges, onward_flows, substitution
+from orewatch.trade.surges import (
+    did_surges,
+    direct_flows,
+    inbound_flows,
+    onward_flows,
+    onward_totals,
+    substitution,
+)
 
 __all__ = [
     "ROUTE_COLUMNS",
     "TradeDataError",
     "control_dates",
     "did_surges",
+    "direct_flows",
     "diversion_routes",
     "excess_absorption",
+    "inbound_flows",
     "load_real_trade",
     "mirror_gaps",
     "onward_flows",
+    "onward_totals",
     "price_gaps",
     "rank_routes",
     "read_trade_file",

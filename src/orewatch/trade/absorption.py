@@ -14,7 +14,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.trade.periods import after_control
-from orewatch.trade.surges import did_surges, filled_panel, inbound_flows, onward_flows
+from orewatch.trade.surges import did_surges, filled_panel
 
 ABSORPTION_SCHEMA = {
     "country": pl.String(),
@@ -31,26 +31,23 @@ ABSORPTION_SCHEMA = {
 
 
 def excess_absorption(
-    trade: pl.DataFrame,
+    inbound: pl.DataFrame,
+    onward: pl.DataFrame,
     controls: pl.DataFrame,
     domestic_use: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Per country × hs6 × grain: imports per period after the control against use.
 
-    ``trade`` carries :func:`~orewatch.trade.periods.with_bounds` columns; ``controls``
+    ``inbound``: :func:`~orewatch.trade.surges.inbound_flows`; ``onward``:
+    :func:`~orewatch.trade.surges.onward_totals`; ``controls``
     hs6, control_date; ``domestic_use`` (optional) country, hs6, usd_per_year, a known
     capacity that replaces the estimate. ``use_after`` = imports after minus reported
     onward exports, per period; ``ratio`` = use_after / plausible use;
     ``t``/``q`` from the difference-in-differences test of the imports.
     """
-    inbound = inbound_flows(trade)
     if inbound.is_empty():
         return pl.DataFrame(schema=ABSORPTION_SCHEMA)
-    onward = (
-        onward_flows(trade)
-        .group_by("country", "hs6", "grain", "start", "end")
-        .agg(pl.col("value_usd").sum().alias("onward"))
-    )
+    onward = onward.rename({"value_usd": "onward"})
     panel = (
         filled_panel(inbound)
         .join(onward, on=["country", "hs6", "grain", "start", "end"], how="left")

@@ -11,7 +11,11 @@ import polars as pl
 
 
 def with_bounds(trade: pl.DataFrame) -> pl.DataFrame:
-    """Add ``hs6``, ``grain``, ``start`` and ``end`` (dates) to a ``trade_stats`` frame."""
+    """Add ``hs6``, ``grain``, ``start`` and ``end`` (dates) to a ``trade_stats`` frame.
+
+    Periods repeat on millions of rows; each distinct one is parsed once and joined.
+    """
+    periods = trade.select(pl.col("period").unique())
     monthly = pl.col("period").str.len_chars() == 7
     start = (
         pl.when(monthly)
@@ -19,8 +23,7 @@ def with_bounds(trade: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("period") + "-01-01")
         .str.to_date("%Y-%m-%d")
     )
-    return trade.with_columns(
-        pl.col("hs_code").str.slice(0, 6).alias("hs6"),
+    bounds = periods.with_columns(
         pl.when(monthly).then(pl.lit("month")).otherwise(pl.lit("year")).alias("grain"),
         start.alias("start"),
     ).with_columns(
@@ -28,6 +31,9 @@ def with_bounds(trade: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("start").dt.month_end())
         .otherwise(pl.col("start").dt.offset_by("1y").dt.offset_by("-1d"))
         .alias("end")
+    )
+    return trade.with_columns(pl.col("hs_code").str.slice(0, 6).alias("hs6")).join(
+        bounds, on="period", how="left", maintain_order="left"
     )
 
 

@@ -11,12 +11,22 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
+from orewatch.contract.schema import TRADE_STATS
 from orewatch.controls import Catalogue
 from orewatch.trade.absorption import excess_absorption
 from orewatch.trade.mirror import mirror_gaps
 from orewatch.trade.periods import with_bounds
 from orewatch.trade.routes import empty_routes, rank_routes
-from orewatch.trade.surges import did_surges, onward_flows, substitution
+from orewatch.trade.surges import (
+    did_surges,
+    direct_flows,
+    inbound_flows,
+    onward_flows,
+    onward_totals,
+    substitution,
+)
+
+TRADE_COLUMNS = TRADE_STATS.names
 
 
 def control_dates(catalogue: Catalogue) -> pl.DataFrame:
@@ -35,9 +45,11 @@ def control_dates(catalogue: Catalogue) -> pl.DataFrame:
 
 def controlled_trade(trade: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
     """Rows of controlled headings with period bounds; rows without a value dropped."""
-    return with_bounds(trade.rechunk()).filter(
-        pl.col("hs6").is_in(controls["hs6"].implode()) & pl.col("value_usd").is_not_null()
+    keep = trade.rechunk().filter(
+        pl.col("hs_code").str.slice(0, 6).is_in(controls["hs6"].implode())
+        & pl.col("value_usd").is_not_null()
     )
+    return with_bounds(keep.select(*TRADE_COLUMNS))
 
 
 def routes_from_trade(
@@ -47,16 +59,16 @@ def routes_from_trade(
     ctrade = controlled_trade(trade, controls)
     if ctrade.is_empty():
         return empty_routes()
-    onward = (
-        onward_flows(ctrade, markets)
-        .group_by("country", "hs6", "grain", "start", "end")
-        .agg(pl.col("value_usd").sum())
-    )
+    by_market = onward_flows(ctrade, markets)
+    onward = onward_totals(by_market)
+    direct = direct_flows(ctrade)
+    if markets is not None:
+        direct = direct.filter(pl.col("market").is_in(list(markets)))
     return rank_routes(
         did_surges(onward, controls),
-        excess_absorption(ctrade, controls),
+        excess_absorption(inbound_flows(ctrade), onward, controls),
         mirror_gaps(ctrade),
-        substitution(ctrade, controls, markets),
+        substitution(direct, by_market, controls),
     )
 
 

@@ -42,6 +42,28 @@ SURGE_SCHEMA = {
 }
 
 
+def larger_view(views: Sequence[pl.DataFrame], keys: Sequence[str]) -> pl.DataFrame:
+    """One flow reported by two sides: sum each side per key, keep the larger side.
+
+    A side that reports nothing is skipped, so the usual case (one side) costs one
+    aggregation.
+    """
+    present = [v for v in views if v.height]
+    if len(present) <= 1:
+        return (
+            (present[0] if present else views[0])
+            .group_by(list(keys))
+            .agg(pl.col("value_usd").sum())
+        )
+    return (
+        pl.concat([v.with_columns(pl.lit(i).alias("_side")) for i, v in enumerate(present)])
+        .group_by(*keys, "_side")
+        .agg(pl.col("value_usd").sum())
+        .group_by(list(keys))
+        .agg(pl.col("value_usd").max())
+    )
+
+
 def onward_flows(trade: pl.DataFrame, markets: Sequence[str] | None = None) -> pl.DataFrame:
     """Each country's exports and re-exports of each commodity to third markets.
 
@@ -51,22 +73,28 @@ def onward_flows(trade: pl.DataFrame, markets: Sequence[str] | None = None) -> p
     the restricted ones); None keeps every market except the source itself.
     Returns country, market, hs6, grain, start, end, value_usd.
     """
+    cols = ["hs6", "grain", "start", "end", "value_usd"]
     own = trade.filter(
         (pl.col("reporter") != SOURCE)
         & pl.col("flow").is_in(["export", "re_export"])
         & (pl.col("partner") != SOURCE)
         & (pl.col("partner") != pl.col("reporter"))
-    ).select(pl.col("reporter").alias("country"), pl.col("partner").alias("market"), "*")
+    ).select(pl.col("reporter").alias("country"), pl.col("partner").alias("market"), *cols)
     seen = trade.filter(
         (pl.col("flow") == "import")
         & (pl.col("partner") != SOURCE)
         & (pl.col("partner") != pl.col("reporter"))
-    ).select(pl.col("partner").alias("country"), pl.col("reporter").alias("market"), "*")
-    keys = ["country", "market", "hs6", "grain", "start", "end"]
-    both = pl.concat([frame.group_by(keys).agg(pl.col("value_usd").sum()) for frame in (own, seen)])
+    ).select(pl.col("partner").alias("country"), pl.col("reporter").alias("market"), *cols)
     if markets is not None:
-        both = both.filter(pl.col("market").is_in(list(markets)))
-    return both.group_by(keys).agg(pl.col("value_usd").max())
+        own = own.filter(pl.col("market").is_in(list(markets)))
+        seen = seen.filter(pl.col("market").is_in(list(markets)))
+    keys = ["country", "market", "hs6", "grain", "start", "end"]
+    return larger_view([own, seen], keys)
+
+
+def onward_totals(onward: pl.DataFrame) -> pl.DataFrame:
+    """Onward flows summed over markets: country, hs6, grain, start, end, value_usd."""
+    return onward.group_by("country", "hs6", "grain", "start", "end").agg(pl.col("value_usd").sum())
 
 
 def inbound_flows(trade: pl.DataFrame) -> pl.DataFrame:
@@ -79,26 +107,22 @@ def inbound_flows(trade: pl.DataFrame) -> pl.DataFrame:
         pl.col("reporter").alias("country"), "hs6", "grain", "start", "end", "value_usd"
     )
     keys = ["country", "hs6", "grain", "start", "end"]
-    return (
-        pl.concat([f.group_by(keys).agg(pl.col("value_usd").sum()) for f in (sent, got)])
-        .group_by(keys)
-        .agg(pl.col("value_usd").max())
-        .filter(pl.col("country") != SOURCE)
-    )
+    return larger_view([sent, got], keys).filter(pl.col("country") != SOURCE)
 
 
-def filled_panel(series: pl.DataFrame) -> pl.DataFrame:
+def filled_panel(series: pl.DataFrame, unit: Sequence[str] = UNIT) -> pl.DataFrame:
     """Every country × every period seen for its commodity and grain; missing = zero.
 
     Statistics offices publish only periods with trade, so a sparse series must be
     filled before means are compared.
     """
-    totals = series.group_by(*UNIT, "start", "end").agg(pl.col("value_usd").sum())
-    units = totals.select(UNIT).unique()
+    unit = list(unit)
+    totals = series.group_by(*unit, "start", "end").agg(pl.col("value_usd").sum())
+    units = totals.select(unit).unique()
     periods = totals.select("hs6", "grain", "start", "end").unique()
     return (
         units.join(periods, on=["hs6", "grain"])
-        .join(totals, on=[*UNIT, "start", "end"], how="left")
+        .join(totals, on=[*unit, "start", "end"], how="left")
         .with_columns(pl.col("value_usd").fill_null(0.0))
     )
 
@@ -183,60 +207,41 @@ def did_surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
     ).select(list(SURGE_SCHEMA))
 
 
+def direct_flows(trade: pl.DataFrame) -> pl.DataFrame:
+    """The source's exports to each market (the larger of the two reported views):
+    market, hs6, grain, start, end, value_usd."""
+    sent = trade.filter((pl.col("reporter") == SOURCE) & (pl.col("flow") == "export")).select(
+        pl.col("partner").alias("market"), "hs6", "grain", "start", "end", "value_usd"
+    )
+    seen = trade.filter((pl.col("partner") == SOURCE) & (pl.col("flow") == "import")).select(
+        pl.col("reporter").alias("market"), "hs6", "grain", "start", "end", "value_usd"
+    )
+    keys = ["market", "hs6", "grain", "start", "end"]
+    return larger_view([sent, seen], keys)
+
+
 def substitution(
-    trade: pl.DataFrame, controls: pl.DataFrame, markets: Sequence[str] | None = None
+    direct: pl.DataFrame, onward: pl.DataFrame, controls: pl.DataFrame
 ) -> pl.DataFrame:
     """Rise of each indirect route over the fall of the source's direct exports.
 
-    Per commodity and market, the direct route is the source's exports to that market
-    (the larger of the two reported views); its fall is the mean per period before the
-    control minus after. A country's rise is the same difference of its own exports to
+    ``direct``: :func:`direct_flows`; ``onward``: :func:`onward_flows` (by market). Per
+    commodity and market, the direct route's fall is its mean per period before the
+    control minus after; a country's rise is the same difference of its own exports to
     that market, the other way round. Summed over the markets where the direct route
     fell: ``ratio`` = rise / fall (1.0 = the indirect route replaced the direct one
     entirely). Returns country, hs6, grain, rise_usd, fall_usd, ratio, markets.
     """
-    direct_sent = trade.filter(
-        (pl.col("reporter") == SOURCE) & (pl.col("flow") == "export")
-    ).select(pl.col("partner").alias("market"), "hs6", "grain", "start", "end", "value_usd")
-    direct_seen = trade.filter((pl.col("partner") == SOURCE) & (pl.col("flow") == "import")).select(
-        pl.col("reporter").alias("market"), "hs6", "grain", "start", "end", "value_usd"
-    )
-    keys = ["market", "hs6", "grain", "start", "end"]
-    direct = (
-        pl.concat(
-            [f.group_by(keys).agg(pl.col("value_usd").sum()) for f in (direct_sent, direct_seen)]
-        )
-        .group_by(keys)
-        .agg(pl.col("value_usd").max())
-    )
-    if markets is not None:
-        direct = direct.filter(pl.col("market").is_in(list(markets)))
     fall = (
-        _change(direct.rename({"market": "country"}), controls)
-        .select(
-            pl.col("country").alias("market"), "hs6", "grain", (-pl.col("change")).alias("fall")
-        )
+        _change(direct, controls, ["market", "hs6", "grain"])
+        .select("market", "hs6", "grain", (-pl.col("change")).alias("fall"))
         .filter(pl.col("fall") > 0)
     )
-    pairs = onward_flows(trade, markets).select(
-        pl.format("{}|{}", "country", "market").alias("country"),
-        "hs6",
-        "grain",
-        "start",
-        "end",
-        "value_usd",
-    )
-    rise = (
-        _change(pairs, controls)
-        .with_columns(pl.col("country").str.split("|").alias("_parts"))
-        .select(
-            pl.col("_parts").list.get(0).alias("country"),
-            pl.col("_parts").list.get(1).alias("market"),
-            "hs6",
-            "grain",
-            pl.col("change").alias("rise"),
-        )
-    )
+    rise = _change(
+        onward.join(fall.select("market", "hs6", "grain"), on=["market", "hs6", "grain"]),
+        controls,
+        ["country", "market", "hs6", "grain"],
+    ).select("country", "market", "hs6", "grain", pl.col("change").alias("rise"))
     return (
         rise.join(fall, on=["market", "hs6", "grain"])
         .filter(pl.col("rise") > 0)
@@ -251,12 +256,12 @@ def substitution(
     )
 
 
-def _change(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
-    """Mean value per period after the control minus before, per country × hs6 × grain."""
-    panel = filled_panel(series).join(controls.select("hs6", "control_date"), on="hs6")
+def _change(series: pl.DataFrame, controls: pl.DataFrame, unit: list[str]) -> pl.DataFrame:
+    """Mean value per period after the control minus before, per unit."""
+    panel = filled_panel(series, unit).join(controls.select("hs6", "control_date"), on="hs6")
     post = after_control(pl.col("control_date"))
     return (
-        panel.group_by("country", "hs6", "grain")
+        panel.group_by(unit)
         .agg(
             pl.col("value_usd").filter(post).mean().alias("after"),
             pl.col("value_usd").filter(~post).mean().alias("before"),
