@@ -96,7 +96,8 @@ def runtime(years: int, partners: int, commodities: int) -> None:
         }
     )
     print(
-        f"panel: {panel.height:,} rows ({years} years x {partners} partners x {commodities} commodities, monthly)"
+        f"panel: {panel.height:,} rows "
+        f"({years} years x {partners} partners x {commodities} commodities, monthly)"
     )
     start, cpu = time.perf_counter(), time.process_time()
     routes = routes_from_trade(panel, controls)
