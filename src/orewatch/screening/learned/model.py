@@ -81,6 +81,13 @@ def assign_folds(lines: pl.DataFrame, config: LearnedConfig) -> pl.Expr:
     )
 
 
+def predict(booster: lgb.Booster, x: np.ndarray, contributions: bool = False) -> np.ndarray:
+    """Raw scores (log-odds), or per-feature contributions plus bias, as a dense array."""
+    if contributions:
+        return np.asarray(booster.predict(x, pred_contrib=True), dtype=np.float64)
+    return np.asarray(booster.predict(x, raw_score=True), dtype=np.float64)
+
+
 def booster_params(config: LearnedConfig) -> dict[str, object]:
     return {
         "objective": "binary",
@@ -216,7 +223,11 @@ def learn_and_score(
     if len(folds) < 3:
         return untrained(lines, f"labelled lines fall in {len(folds)} groups; need 3", counts)
 
-    held_frames, oof_raw, oof_contrib, oof_fold, best = [], [], [], [], []
+    held_frames: list[pl.DataFrame] = []
+    oof_raw: list[np.ndarray] = []
+    oof_contrib: list[np.ndarray] = []
+    oof_fold: list[np.ndarray] = []
+    best: list[int] = []
     for k in folds:
         train = d.labelled.filter(pl.col("_fold") != k)
         held = d.labelled.filter(pl.col("_fold") == k)
@@ -233,8 +244,8 @@ def learn_and_score(
         held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
         x_held = matrix(held_rows, d.names)
         held_frames.append(held_rows)
-        oof_raw.append(booster.predict(x_held, raw_score=True))
-        oof_contrib.append(booster.predict(x_held, pred_contrib=True))
+        oof_raw.append(predict(booster, x_held))
+        oof_contrib.append(predict(booster, x_held, contributions=True))
         oof_fold.append(np.full(held.height, k))
 
     oof = pl.concat(held_frames)
@@ -258,8 +269,8 @@ def learn_and_score(
     x_rest = matrix(rest_rows, d.names)
     width = len(d.names) + 1
     has_rest = rest_rows.height > 0
-    rest_raw = final.predict(x_rest, raw_score=True) if has_rest else np.empty(0)
-    rest_contrib = final.predict(x_rest, pred_contrib=True) if has_rest else np.empty((0, width))
+    rest_raw = predict(final, x_rest) if has_rest else np.empty(0)
+    rest_contrib = predict(final, x_rest, True) if has_rest else np.empty((0, width))
 
     features = pl.concat([oof.select(rest_rows.columns), rest_rows])
     shown = display_values(

@@ -47,7 +47,7 @@ def inspection_propensity(
             x[~held], label=inspected[~held], categorical_feature=categorical, free_raw_data=True
         )
         booster = lgb.train(params, data, num_boost_round=150)
-        out[held] = booster.predict(x[held])
+        out[held] = np.asarray(booster.predict(x[held]), dtype=np.float64)
     return out
 
 
@@ -59,4 +59,5 @@ def inverse_weights(propensity: np.ndarray, max_weight: float) -> np.ndarray:
     if max_weight < 1:
         raise ValueError(f"max_weight must be at least 1, got {max_weight}")
     raw = 1.0 / np.clip(propensity, 1.0 / max_weight, 1.0)
-    return raw / raw.mean() if len(raw) else raw
+    scaled: np.ndarray = raw / raw.mean() if len(raw) else raw
+    return scaled
