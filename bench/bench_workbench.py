@@ -67,18 +67,19 @@ async def wait_up(base: str, timeout: float = 120.0) -> None:
 
 
 async def log_in(
-    client: httpx.AsyncClient, username: str, first_id: str
-) -> tuple[str, dict[str, str], str]:
-    """Session (CSRF token), API token and one case of this user."""
-    page = await client.post(
-        "/login", data={"username": username, "password": PASSWORD}, follow_redirects=True
-    )
+    client: httpx.AsyncClient, username: str, first_id: str, gate: asyncio.Semaphore
+) -> tuple[str, str]:
+    """Log in through the form (a few at a time: argon2 is meant to be slow); open a case."""
+    async with gate:
+        page = await client.post(
+            "/login",
+            data={"username": username, "password": PASSWORD},
+            follow_redirects=True,
+            timeout=120.0,
+        )
     match = re.search(r'name="csrf" value="([^"]+)"', page.text)
     if match is None:
         raise RuntimeError(f"{username}: login failed ({page.status_code})")
-    answer = await client.post(
-        "/api/v1/auth/token", json={"username": username, "password": PASSWORD}
-    )
     created = await client.post(
         "/cases",
         data={
@@ -87,18 +88,23 @@ async def log_in(
             "title": f"bench case of {username}",
         },
     )
-    return (
-        match.group(1),
-        {"Authorization": f"Bearer {answer.json()['token']}"},
-        str(created.headers["location"]),
-    )
+    return match.group(1), str(created.headers["location"])
+
+
+async def api_token(base: str, username: str) -> dict[str, str]:
+    """One bearer token per user name, shared by that user's clients."""
+    async with httpx.AsyncClient(base_url=base, timeout=120.0) as client:
+        answer = await client.post(
+            "/api/v1/auth/token", json={"username": username, "password": PASSWORD}
+        )
+    return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
 async def clicks(
     client: httpx.AsyncClient,
     csrf: str,
-    api: dict[str, str],
     case_url: str,
+    api: dict[str, str],
     seconds: float,
     ids: list[str],
     record: dict[str, list[float]],
@@ -176,16 +182,22 @@ async def run(base: str, users: int, seconds: float, ids: list[str]) -> None:
     record: dict[str, list[float]] = {"page": [], "api": [], "write": []}
     errors: list[str] = []
     clients = [httpx.AsyncClient(base_url=base, timeout=30.0) for _ in range(users)]
+    who = [names[i % len(names)] for i in range(users)]
     t0 = time.perf_counter()
+    gate = asyncio.Semaphore(4)
     sessions = await asyncio.gather(
-        *(log_in(c, names[i % len(names)], ids[0]) for i, c in enumerate(clients))
+        *(log_in(c, w, ids[0], gate) for c, w in zip(clients, who, strict=True))
     )
-    print(f"{users} logins (argon2id, default cost) in {time.perf_counter() - t0:.1f} s")
+    tokens = {name: await api_token(base, name) for name in set(who)}
+    print(
+        f"{users} form logins + {len(tokens)} token logins (argon2id, library default cost) "
+        f"in {time.perf_counter() - t0:.1f} s"
+    )
     started = time.perf_counter()
     await asyncio.gather(
         *(
-            clicks(c, *s, seconds, ids, record, errors, i)
-            for i, (c, s) in enumerate(zip(clients, sessions, strict=True))
+            clicks(c, *s, tokens[w], seconds, ids, record, errors, i)
+            for i, (c, s, w) in enumerate(zip(clients, sessions, who, strict=True))
         )
     )
     report(record, time.perf_counter() - started, errors)
