@@ -22,7 +22,7 @@ SUBSTITUTION_RATIO = 0.25
 #: of diversion, the others corroborate it.
 WEIGHTS = {"surge": 1.0, "absorption": 0.3, "mirror": 0.1, "substitution": 0.3}
 
-RATE_WEIGHT = 1.0
+RATE_WEIGHT = 1.5
 MATERIALITY = 1.0
 ROUTE_COLUMNS = ("country", "hs_code", "score", "reasons", "evidence")
 ROUTE_SCHEMA = {
@@ -59,7 +59,7 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
             (growth - growth.median().over(market)).alias("rate_effect"),
             (pl.col("after_usd") / (pl.col("after_usd") + typical)).fill_nan(0.0).alias("material"),
         )
-        .filter(pl.col("effect") > 0)
+        .filter((pl.col("effect") > 0) | (pl.col("rate_effect") > 0))
         .sort("t", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
