@@ -36,6 +36,7 @@ def test_declaration_page_shows_reasons_explanation_and_licence(login: Login) ->
     page = client.get(f"/declarations/{TOP}")
     assert "declared as steel; priced like gallium" in page.text
     assert "2025DU000001" in page.text
+    assert 'href="/parties/P1"' in page.text
     assert client.get("/declarations/nope").status_code == 404
 
 

@@ -152,6 +152,12 @@ def party(outputs: Outputs, party_id: str) -> tuple[dict[str, str] | None, pl.Da
     return (None if record.is_empty() else record.row(0, named=True)), scored
 
 
+def party_of_registration(outputs: Outputs, registration_id: str) -> str | None:
+    """The party id whose registration number this is (declarations name exporters so)."""
+    rows = outputs.party_records.filter(pl.col("registration_id") == registration_id)
+    return None if rows.is_empty() else str(rows["party_id"][0])
+
+
 def party_alerts(outputs: Outputs, registration_id: str, limit: int = 50) -> pl.DataFrame:
     """The top alerts of lines this party exported (matched by registration number)."""
     if not registration_id or outputs.declarations.is_empty():

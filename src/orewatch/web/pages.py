@@ -33,6 +33,7 @@ from orewatch.web.outputs import (
     neighbourhood,
     party,
     party_alerts,
+    party_of_registration,
 )
 from orewatch.web.security import (
     LANG_COOKIE,
@@ -216,6 +217,7 @@ def declaration_page(request: Request, bench: Bench, user: User, declaration_id:
     licences = [x for x in (licence(bench.outputs, n) for n in licence_nos) if x]
     bench.service.record_read(user.principal, f"declaration:{declaration_id}")
     cases = open_cases(bench, user)
+    exporter = party_of_registration(bench.outputs, str(rows[0].get("exporter_id") or ""))
     return render(
         bench,
         request,
@@ -226,6 +228,7 @@ def declaration_page(request: Request, bench: Bench, user: User, declaration_id:
         licences=licences,
         licence_nos=licence_nos,
         cases=cases,
+        exporter_party=exporter,
     )
 
 
