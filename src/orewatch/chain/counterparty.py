@@ -26,15 +26,19 @@ def movement_months(movements: pl.DataFrame) -> pl.DataFrame:
 
 
 def _assign(moved: pl.DataFrame, rows: pl.DataFrame, side: str) -> pl.DataFrame:
-    """Sum moved kg per facility-material-month and attach it to the covering report
-    (the first report at or after the month); what no report covers is dropped here."""
-    reports = rows.select("facility_id", "material", pl.col("month").alias("report_month")).sort(
-        "report_month"
-    )
-    return (
-        moved.sort("month")
+    """Sum moved kg per facility-material-month and attach it to the covering report:
+    the same month's when there is one (an exact join, the common case), else the first
+    later report (an as-of join on the few left over); what no report covers is dropped
+    (pending)."""
+    keys = ["facility_id", "material", "month"]
+    monthly = moved.group_by(keys).agg(pl.col("kg").sum())
+    reports = rows.select(keys)
+    exact = monthly.join(reports, on=keys, how="semi")
+    later = (
+        monthly.join(reports, on=keys, how="anti")
+        .sort("month")
         .join_asof(
-            reports,
+            reports.rename({"month": "report_month"}).sort("report_month"),
             left_on="month",
             right_on="report_month",
             by=["facility_id", "material"],
@@ -42,9 +46,12 @@ def _assign(moved: pl.DataFrame, rows: pl.DataFrame, side: str) -> pl.DataFrame:
             check_sortedness=False,
         )
         .filter(pl.col("report_month").is_not_null())
-        .group_by("facility_id", "material", "report_month")
+        .select("facility_id", "material", pl.col("report_month").alias("month"), "kg")
+    )
+    return (
+        pl.concat([exact, later.cast(exact.schema)])  # type: ignore[arg-type]
+        .group_by(keys)
         .agg(pl.col("kg").sum().alias(side))
-        .rename({"report_month": "month"})
     )
 
 
