@@ -32,7 +32,6 @@ from orewatch.contract.loader import load_dataset
 from orewatch.parties.records import RECORD_SCHEMA, party_records
 from orewatch.parties.resolve import resolve
 from orewatch.parties.signals import party_findings
-from orewatch.parties.watchlists import read_cn_sanctions
 from orewatch.world import generate_world
 
 ABBREVIATE = {
@@ -271,11 +270,73 @@ def bench_brokers(seeds: list[int], lines: int, folder: Path) -> None:
     print(f"all seeds: {found}/{total}")
 
 
-SYLLABLES = (
-    "an bao chen da de fa gao han hua jin kai lan li long ming nan ping qi rui sen shan tai "
-    "tian wei xin yang yi yu zhong kor vel mar tor lin sa ri ko ta mi na ve ro al ber dan "
-    "fer gal hol ist jor kal lum mor nor ost pel quin ral sol tur ul var wes yor zan"
-).split()
+SYLLABLES = [
+    "an",
+    "bao",
+    "chen",
+    "da",
+    "de",
+    "fa",
+    "gao",
+    "han",
+    "hua",
+    "jin",
+    "kai",
+    "lan",
+    "li",
+    "long",
+    "ming",
+    "nan",
+    "ping",
+    "qi",
+    "rui",
+    "sen",
+    "shan",
+    "tai",
+    "tian",
+    "wei",
+    "xin",
+    "yang",
+    "yi",
+    "yu",
+    "zhong",
+    "kor",
+    "vel",
+    "mar",
+    "tor",
+    "lin",
+    "sa",
+    "ri",
+    "ko",
+    "ta",
+    "mi",
+    "na",
+    "ve",
+    "ro",
+    "al",
+    "ber",
+    "dan",
+    "fer",
+    "gal",
+    "hol",
+    "ist",
+    "jor",
+    "kal",
+    "lum",
+    "mor",
+    "nor",
+    "ost",
+    "pel",
+    "quin",
+    "ral",
+    "sol",
+    "tur",
+    "ul",
+    "var",
+    "wes",
+    "yor",
+    "zan",
+]
 INDUSTRIES = (
     "Metals",
     "Alloys",
