@@ -27,6 +27,8 @@ class LearnedConfig:
     ``min_labels`` / ``min_positives``: below these there is no model, and the note says why.
     ``threads``: LightGBM threads; 1 by default because OpenMP spinning on a shared
     machine made 2 threads several times slower than 1 in our measurements.
+    ``explain_share``: the riskiest share of lines whose drivers are computed (TreeSHAP
+    costs about a hundred times the score itself); the rest say they were not explained.
     ``propensity``: weight labelled lines by the inverse of their estimated chance of being
     inspected (clipped to ``max_weight``), so the model learns about all lines and not only
     about the kind the inspectors used to pick.
@@ -49,6 +51,7 @@ class LearnedConfig:
     max_rounds: int = 2000
     early_stopping: int = 100
     threads: int = 1
+    explain_share: float = 0.05
     seed: int = 0
 
 

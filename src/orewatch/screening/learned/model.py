@@ -33,6 +33,8 @@ from orewatch.screening.learned.propensity import inspection_propensity, inverse
 
 #: The final model trains on all folds, so it may run a little longer than they stopped.
 FINAL_ROUNDS_FACTOR = 1.15
+FINAL = -1
+NOT_EXPLAINED = "not among the top {share}% by learned risk: drivers not computed"
 SCORE_SCHEMA = {"_idx": pl.UInt32, "p_fraud": pl.Float64, "model_explanation": pl.String}
 
 Metric = float | int | str
@@ -81,11 +83,47 @@ def assign_folds(lines: pl.DataFrame, config: LearnedConfig) -> pl.Expr:
     )
 
 
-def predict(booster: lgb.Booster, x: np.ndarray, contributions: bool = False) -> np.ndarray:
+def predict(
+    booster: lgb.Booster, x: np.ndarray, threads: int, contributions: bool = False
+) -> np.ndarray:
     """Raw scores (log-odds), or per-feature contributions plus bias, as a dense array."""
     if contributions:
-        return np.asarray(booster.predict(x, pred_contrib=True), dtype=np.float64)
-    return np.asarray(booster.predict(x, raw_score=True), dtype=np.float64)
+        out = booster.predict(x, pred_contrib=True, num_threads=threads)
+    else:
+        out = booster.predict(x, raw_score=True, num_threads=threads)
+    return np.asarray(out, dtype=np.float64)
+
+
+def explained(
+    features: pl.DataFrame,
+    lines: pl.DataFrame,
+    p: np.ndarray,
+    scorer: np.ndarray,
+    boosters: dict[int, lgb.Booster],
+    d: Design,
+    config: LearnedConfig,
+) -> pl.Series:
+    """Explanations for the riskiest ``explain_share`` of lines, each by the model that
+    scored it; TreeSHAP costs far more than scoring, and only selected lines are read."""
+    n = len(p)
+    top = min(n, max(1, round(config.explain_share * n)))
+    chosen: np.ndarray = np.sort(np.argsort(-p, kind="stable")[:top])
+    contrib = np.zeros((len(chosen), len(d.names) + 1))
+    picked = features[chosen]
+    x = matrix(picked, d.names)
+    for s in np.unique(scorer[chosen]):
+        here = scorer[chosen] == s
+        contrib[here] = predict(boosters[int(s)], x[here], config.threads, contributions=True)
+    shown = display_values(
+        picked.select("_idx").join(lines, on="_idx", how="left", maintain_order="left"),
+        picked,
+        d.names,
+    )
+    text = np.full(
+        n, NOT_EXPLAINED.format(share=round(config.explain_share * 100, 2)), dtype=object
+    )
+    text[chosen] = explanations(contrib, d.names, shown).to_numpy()
+    return pl.Series("model_explanation", text, dtype=pl.String)
 
 
 def booster_params(config: LearnedConfig) -> dict[str, object]:
@@ -225,7 +263,7 @@ def learn_and_score(
 
     held_frames: list[pl.DataFrame] = []
     oof_raw: list[np.ndarray] = []
-    oof_contrib: list[np.ndarray] = []
+    boosters: dict[int, lgb.Booster] = {}
     oof_fold: list[np.ndarray] = []
     best: list[int] = []
     for k in folds:
@@ -244,8 +282,8 @@ def learn_and_score(
         held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
         x_held = matrix(held_rows, d.names)
         held_frames.append(held_rows)
-        oof_raw.append(predict(booster, x_held))
-        oof_contrib.append(predict(booster, x_held, contributions=True))
+        oof_raw.append(predict(booster, x_held, config.threads))
+        boosters[k] = booster
         oof_fold.append(np.full(held.height, k))
 
     oof = pl.concat(held_frames)
@@ -266,25 +304,16 @@ def learn_and_score(
         lines.join(d.labelled.select("_idx"), on="_idx", how="anti", maintain_order="left"), d.keys
     )
     rest_rows = rows(d, apply_profiles(d.labelled, rest_keys, d.keys, config.smoothing))
-    x_rest = matrix(rest_rows, d.names)
-    width = len(d.names) + 1
-    has_rest = rest_rows.height > 0
-    rest_raw = predict(final, x_rest) if has_rest else np.empty(0)
-    rest_contrib = predict(final, x_rest, True) if has_rest else np.empty((0, width))
-
+    boosters[FINAL] = final
+    rest_raw = predict(final, matrix(rest_rows, d.names), config.threads)
     features = pl.concat([oof.select(rest_rows.columns), rest_rows])
-    shown = display_values(
-        features.select("_idx").join(lines, on="_idx", how="left", maintain_order="left"),
-        features,
-        d.names,
-    )
+    p = np.concatenate([calibrated, final_calibrator(rest_raw)])
+    scorer = np.concatenate([fold_of, np.full(rest_rows.height, FINAL)])
     scores = pl.DataFrame(
         {
             "_idx": features["_idx"].cast(pl.UInt32),
-            "p_fraud": np.concatenate([calibrated, final_calibrator(rest_raw)]),
-            "model_explanation": explanations(
-                np.concatenate([np.vstack(oof_contrib), rest_contrib]), d.names, shown
-            ),
+            "p_fraud": p,
+            "model_explanation": explained(features, lines, p, scorer, boosters, d, config),
         }
     ).sort("_idx")
     metrics: dict[str, Metric] = {
