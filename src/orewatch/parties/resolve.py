@@ -40,6 +40,9 @@ LINK_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+#: Largest number of names a blocking token may gather (bounds Splink's pairs).
+MAX_BLOCK = 200
+
 #: Which evidence is kept when two rules link the same pair (identifiers first).
 RULE_PRIORITY: dict[str, int] = {"identifier": 0, "name": 1, "probabilistic": 2}
 
@@ -58,7 +61,7 @@ class ResolveSettings:
     #: Use Splink for fuzzy links (off: identifiers and exact keys only).
     probabilistic: bool = True
     #: Random pairs Splink samples to learn u-probabilities.
-    u_pairs: float = 2e6
+    u_pairs: float = 1e6
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,8 @@ def rare_tokens(rows: pl.DataFrame) -> pl.DataFrame:
         .alias("token")
     ).filter(pl.col("token").str.len_chars() >= 2)
     counted = tokens.unique(["unique_id", "token"]).with_columns(pl.len().over("token").alias("df"))
+    # A token shared by very many names is no block at all (quadratic pairs).
+    counted = counted.filter(pl.col("df") <= MAX_BLOCK)
     ranked = counted.sort("unique_id", "df", "token").group_by("unique_id", maintain_order=True)
     return ranked.agg(
         pl.col("token").first().alias("rare1"),
