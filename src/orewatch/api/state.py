@@ -20,7 +20,4 @@ def fit_from_warehouse(db: Path, capacity: Capacity | None = None) -> Screener |
         tables = {name: warehouse.table(name) for name in TABLES}
     if tables["declarations"].is_empty():
         return None
-    screener, _alerts, _signals = fit_and_screen(
-        tables, load_catalogue(), capacity or Capacity(), reason_table()
-    )
-    return screener
+    return fit_and_screen(tables, load_catalogue(), capacity or Capacity(), reason_table()).screener

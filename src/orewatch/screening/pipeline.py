@@ -17,8 +17,6 @@ import polars as pl
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.controls.catalogue import Catalogue
 from orewatch.io.atomic import write_csv
-from orewatch.screening.balances import balance_gaps
-from orewatch.screening.parties import alert_concentration, rank_parties
 from orewatch.screening.reasons import ReasonTable, reason_table
 from orewatch.screening.screener import (
     EXPLANATION_SEPARATOR,
@@ -26,7 +24,6 @@ from orewatch.screening.screener import (
     Screener,
     Tables,
     fit_and_screen,
-    table_or_none,
 )
 from orewatch.screening.selection import Capacity
 
@@ -61,19 +58,15 @@ def screen(
     capacity = capacity or Capacity()
     reasons = reasons or reason_table()
     step = progress or (lambda _name: None)
-    screener, alerts, signals = fit_and_screen(tables, catalogue, capacity, reasons, step)
+    fitted = fit_and_screen(tables, catalogue, capacity, reasons, step)
     step("outputs")
-    ctx = screener.party_context
-    party_signals = [s for s in (ctx.shells, ctx.bosses) if s is not None]
-    if ctx.exporters is not None:
-        party_signals.append(alert_concentration(alerts, ctx.exporters))
     return ScreenResult(
-        alerts=alerts,
-        signals=signals,
-        parties=rank_parties(party_signals, reasons),
-        facilities=balance_gaps(table_or_none(tables, "production")),
-        routes=screener.routes,
-        screener=screener,
+        alerts=fitted.alerts,
+        signals=fitted.signals,
+        parties=fitted.parties,
+        facilities=fitted.facilities,
+        routes=fitted.screener.routes,
+        screener=fitted.screener,
     )
 
 

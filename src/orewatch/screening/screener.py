@@ -13,11 +13,17 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from orewatch.chain.signals import chain_findings
 from orewatch.controls.catalogue import Catalogue
+from orewatch.parties.signals import party_findings
 from orewatch.screening.detectors.concealment import concealment_signals, sender_contacts
 from orewatch.screening.detectors.licensing import licence_register, licensing_signals
 from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
-from orewatch.screening.detectors.transshipment import transshipment_signals, watchlist_keys
+from orewatch.screening.detectors.transshipment import (
+    sensitive_goods,
+    transshipment_signals,
+    watchlist_keys,
+)
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
 from orewatch.screening.learned import (
     LearnedScores,
@@ -26,13 +32,11 @@ from orewatch.screening.learned import (
     learn_and_score,
     screening_frame,
 )
-from orewatch.screening.network import linked_consignees
-from orewatch.screening.parties import controllers, exporter_parties, shell_exporters
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
-from orewatch.screening.routes import diversion_routes
 from orewatch.screening.selection import Capacity, assign_channels
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import SIGNAL_SCHEMA, concat_signals
+from orewatch.trade.signals import diversion_routes as trade_routes
 
 Tables = Mapping[str, pl.DataFrame]
 Progress = Callable[[str], None]
@@ -60,15 +64,39 @@ def table_or_none(tables: Tables, name: str) -> pl.DataFrame | None:
     return frame if frame is not None and frame.height else None
 
 
-@dataclass(frozen=True)
-class PartyContext:
-    """What the party network says about exporters and consignees (fitted once)."""
+#: Party findings that matter only when the goods could be controlled material: a
+#: consignee near a restricted party buying aluminium breaks no export control.
+GOODS_DEPENDENT: frozenset[str] = frozenset(
+    {"CONSIGNEE_LINKED_WATCHLIST", "CONSIGNEE_TRANSSHIPMENT_CHAIN"}
+)
 
-    exporters: pl.DataFrame | None
-    shells: pl.DataFrame | None  # party_id, name, exporter_id, code, evidence
-    bosses: pl.DataFrame | None  # party_id, name, code, evidence
-    run_by: pl.DataFrame | None  # exporter_id, boss
-    linked: pl.DataFrame  # consignee_name, link
+
+@dataclass(frozen=True)
+class EntityFacts:
+    """What the chain and party layers found about exporters and trading pairs.
+
+    Fitted once on the dataset; a new declaration by a known exporter, or between a known
+    exporter and consignee, carries the same facts through either door.
+    """
+
+    by_exporter: pl.DataFrame  # exporter_id, code, evidence
+    by_pair: pl.DataFrame  # exporter_id, consignee_name, code, evidence
+
+    @classmethod
+    def empty(cls) -> EntityFacts:
+        return cls(
+            pl.DataFrame(
+                schema={"exporter_id": pl.String, "code": pl.String, "evidence": pl.String}
+            ),
+            pl.DataFrame(
+                schema={
+                    "exporter_id": pl.String,
+                    "consignee_name": pl.String,
+                    "code": pl.String,
+                    "evidence": pl.String,
+                }
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -88,7 +116,7 @@ class Screener:
     register: pl.DataFrame | None  # licence_register(licenses)
     sender_contacts: pl.DataFrame | None  # sender_contacts(parties)
     watch_keys: pl.DataFrame | None  # watchlist_keys(watchlist)
-    party_context: PartyContext
+    facts: EntityFacts
     routes: pl.DataFrame
     history: Prior
     thresholds: Thresholds
@@ -103,8 +131,7 @@ class Screener:
 
     def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
         """Every detector family's signals for the feature frame."""
-        ctx = self.party_context
-        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_SURGE")).with_columns(
+        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_")).with_columns(
             pl.col("evidence").alias("route_reason")
         )
         parts = [
@@ -118,23 +145,15 @@ class Screener:
                 self.controlled_prices,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
-            transshipment_signals(lines, self.watch_keys, ctx.linked, surges, prior),
+            transshipment_signals(lines, self.watch_keys, None, surges, prior),
+            lines.lazy()
+            .join(self.facts.by_exporter.lazy(), on="exporter_id")
+            .select(*SIGNAL_SCHEMA),
+            lines.lazy()
+            .join(self.facts.by_pair.lazy(), on=["exporter_id", "consignee_name"])
+            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
+            .select(*SIGNAL_SCHEMA),
         ]
-        if ctx.shells is not None and ctx.shells.height:
-            joined = lines.join(ctx.shells.select("exporter_id", "evidence"), on="exporter_id")
-            parts.append(
-                signals_where(joined, pl.lit(True), "EXPORTER_SHELL_CLUSTER", pl.col("evidence"))
-            )
-        if ctx.run_by is not None and ctx.run_by.height:
-            joined = lines.join(ctx.run_by, on="exporter_id")
-            parts.append(
-                signals_where(
-                    joined,
-                    pl.lit(True),
-                    "PARTY_CONTROLLER_OF_SHELLS",
-                    pl.format("exporter run by {}", pl.col("boss")),
-                )
-            )
         signals = concat_signals(parts).unique(["_idx", "code"], keep="first").collect()
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
@@ -202,43 +221,6 @@ def _prepared(
 ) -> pl.DataFrame | None:
     frame = table_or_none(tables, name)
     return prepare(frame) if frame is not None else None
-
-
-def fit_party_context(lines: pl.DataFrame, tables: Tables) -> PartyContext:
-    parties, relations, watchlist = (
-        table_or_none(tables, "parties"),
-        table_or_none(tables, "relations"),
-        table_or_none(tables, "watchlist"),
-    )
-    names = lines["consignee_name"]
-    if parties is not None:
-        names = pl.concat([names, parties["name"]])
-    linked = linked_consignees(names, parties, relations, watchlist)
-    if parties is None:
-        return PartyContext(None, None, None, None, linked)
-    exporters = exporter_parties(lines, parties)
-    shells = shell_exporters(exporters, parties)
-    bosses = controllers(exporters, parties, relations)
-    run_by = None
-    if bosses.height and relations is not None:
-        run_by = (
-            relations.join(
-                bosses.select(
-                    pl.col("party_id").alias("src_party_id"), pl.col("name").alias("boss")
-                ),
-                on="src_party_id",
-            )
-            .join(
-                exporters.select(
-                    pl.col("party_id").alias("dst_party_id"),
-                    pl.col("registration_id").alias("exporter_id"),
-                ),
-                on="dst_party_id",
-            )
-            .unique("exporter_id")
-            .select("exporter_id", "boss")
-        )
-    return PartyContext(exporters, shells, bosses, run_by, linked)
 
 
 def controlled_prices(prices: pl.DataFrame | None, catalogue: Catalogue) -> pl.DataFrame | None:
@@ -329,29 +311,68 @@ def with_model(scored: pl.DataFrame, learned: LearnedScores | None) -> pl.DataFr
     ).drop("model_explanation")
 
 
+@dataclass(frozen=True)
+class Fitted:
+    """A fitted screener and what fitting found in its own dataset."""
+
+    screener: Screener
+    alerts: pl.DataFrame
+    signals: pl.DataFrame
+    facilities: pl.DataFrame  # the chain layer's ranked facility-months
+    parties: pl.DataFrame  # the parties layer's ranked parties
+
+
+def entity_facts(
+    lines: pl.DataFrame, exporter_signals: pl.DataFrame, party_lines: pl.DataFrame
+) -> EntityFacts:
+    """Turn the layers' findings into facts about exporters and exporter-consignee pairs.
+
+    The chain layer speaks of exporters already. The party layer speaks of lines; each
+    finding is kept for the line's (exporter, consignee) pair, so it also reaches new
+    declarations between the same two parties. Watchlist hits are left to the
+    transshipment detector, which weighs them by the goods.
+    """
+    by_exporter = exporter_signals.select("exporter_id", "code", "evidence").unique(
+        ["exporter_id", "code"]
+    )
+    pairs = (
+        party_lines.filter(pl.col("code") != "CONSIGNEE_WATCHLISTED")
+        .join(
+            lines.select("declaration_id", "line_no", "exporter_id", "consignee_name"),
+            on=["declaration_id", "line_no"],
+        )
+        .select("exporter_id", "consignee_name", "code", "evidence")
+        .unique(["exporter_id", "consignee_name", "code"], keep="first")
+    )
+    return EntityFacts(by_exporter, pairs)
+
+
 def fit_and_screen(
     tables: Tables,
     catalogue: Catalogue,
     capacity: Capacity,
     reasons: ReasonTable,
     progress: Progress | None = None,
-) -> tuple[Screener, pl.DataFrame, pl.DataFrame]:
-    """Fit a screener on a dataset and screen its own lines: (screener, alerts, signals)."""
+) -> Fitted:
+    """Fit a screener on a dataset and screen its own lines."""
     step = progress or (lambda _name: None)
     step("features")
     raw = raw_features(tables["declarations"].rechunk())
     baselines = fit_baselines(raw)
     lines = catalogue.evaluate_frame(apply_baselines(raw, baselines))
     step("routes")
-    routes = diversion_routes(table_or_none(tables, "trade_stats"), catalogue.items_frame())
+    routes = trade_routes(tables, catalogue)
+    step("chain")
+    chain = chain_findings(tables)
     step("parties")
-    party_context = fit_party_context(lines, tables)
+    parties = party_findings(tables, reasons=reasons)
+    facts = entity_facts(lines, chain.exporter_signals, parties.line_signals)
     provisional = Screener(
         catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,
         register=_prepared(tables, "licenses", licence_register),
         sender_contacts=_prepared(tables, "parties", sender_contacts),
         watch_keys=_prepared(tables, "watchlist", watchlist_keys),
-        party_context=party_context, routes=routes,
+        facts=facts, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
     )  # fmt: skip
@@ -365,4 +386,4 @@ def fit_and_screen(
     step("scoring")
     alerts = assign_channels(with_model(rules_scored, learned), capacity)
     screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(alerts)})
-    return screener, alerts, signals
+    return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)

@@ -75,6 +75,16 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def sensitive_goods() -> pl.Expr:
+    """Goods that are, or could be, controlled material: controlled codes, descriptions
+    naming a controlled element, or prices far above their commodity's norm."""
+    return (
+        pl.col("controlled")
+        | (pl.col("named_elements").list.len() > 0)
+        | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
+    )
+
+
 def transshipment_signals(
     lines: pl.DataFrame,
     keys: pl.DataFrame | None,
@@ -89,11 +99,7 @@ def transshipment_signals(
     parts: list[pl.LazyFrame] = []
     # A restricted party buying ordinary goods breaks no export control; buying what
     # could be controlled material is the case that matters.
-    sensitive = (
-        pl.col("controlled")
-        | (pl.col("named_elements").list.len() > 0)
-        | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
-    )
+    sensitive = sensitive_goods()
     if keys is not None and keys.height:
         for column in ("consignee_name", "end_user_name"):
             hits = match_names(lines[column], keys)
