@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserType, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from web_support import PASSWORD, TOP, workbench_app
 
 ARGS = [
@@ -73,9 +74,20 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     path = chromium_path()
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=path, args=ARGS, headless=True)
+        launched = launch(playwright.chromium, path)
         yield launched
         launched.close()
+
+
+def launch(chromium: BrowserType, path: str, attempts: int = 2) -> Browser:
+    """Start Chromium; on a loaded machine a first start can hang, so try twice."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return chromium.launch(executable_path=path, args=ARGS, headless=True, timeout=60_000)
+        except PlaywrightTimeoutError:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
 
 
 def log_in(browser: Browser, url: str, username: str) -> Page:
