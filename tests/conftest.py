@@ -1,10 +1,14 @@
 """Shared fixtures: a small hand-made dataset, each risky line risky for one known reason."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import polars as pl
 import pytest
+from fastapi import FastAPI
 
+from orewatch.api.security import api_analyst
+from orewatch.cases.auth import Principal
 from orewatch.contract.schema import TABLES
 
 EXPORTER = "91350100M000100Y43"
@@ -135,3 +139,19 @@ def small_tables() -> dict[str, pl.DataFrame]:
         [{"list": "test list", "name": "Bad Actor Trading L.L.C.", "alt_names": ["坏人贸易"]}],
     )
     return {"declarations": declarations, "licenses": licenses, "watchlist": watchlist}
+
+
+def analyst() -> Principal:
+    """A customs risk analyst, as the API's authorisation would resolve a bearer token."""
+    return Principal(1, "analyst", "Analyst", "customs-risk", "customs", frozenset({"analyst"}))
+
+
+@pytest.fixture
+def as_analyst() -> Callable[[FastAPI], FastAPI]:
+    """Make an app treat every request as an analyst's (the token check is tested apart)."""
+
+    def apply(app: FastAPI) -> FastAPI:
+        app.dependency_overrides[api_analyst] = analyst
+        return app
+
+    return apply

@@ -19,10 +19,10 @@ def as_json(row: dict[str, object]) -> dict[str, object]:
 
 
 @pytest.fixture
-def client(small_tables: dict[str, pl.DataFrame], tmp_path) -> TestClient:  # type: ignore[no-untyped-def]
+def client(small_tables: dict[str, pl.DataFrame], tmp_path, as_analyst) -> TestClient:  # type: ignore[no-untyped-def]
     screener = screen(small_tables, load_catalogue()).screener
     settings = Settings(home=tmp_path, db=tmp_path / "none.duckdb")
-    return TestClient(create_app(settings, screener=screener))
+    return TestClient(as_analyst(create_app(settings, screener=screener)))
 
 
 def test_one_declaration_is_scored_and_explained(
@@ -52,9 +52,9 @@ def test_a_bad_field_is_refused_with_line_field_and_reason(
     assert problem["line"] == 1 and problem["field"] == "hs_code" and problem["value"] == "81.12"
 
 
-def test_without_a_fitted_screener_the_api_says_why(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_fitted_screener_the_api_says_why(tmp_path, as_analyst) -> None:  # type: ignore[no-untyped-def]
     settings = Settings(home=tmp_path, db=tmp_path / "missing.duckdb")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(as_analyst(create_app(settings))) as client:
         response = client.post("/v1/screen", json={"lines": [{"declaration_id": "X"}]})
     assert response.status_code == 503
     assert "ingest" in response.json()["detail"]

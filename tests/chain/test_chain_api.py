@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from chain_factories import ChainSpec, chain_tables
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from orewatch.api.app import create_app
@@ -13,8 +15,8 @@ from orewatch.settings import Settings
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    app = create_app(Settings(home=tmp_path, db=tmp_path / "absent.duckdb"))
+def client(tmp_path: Path, as_analyst: Callable[[FastAPI], FastAPI]) -> TestClient:
+    app = as_analyst(create_app(Settings(home=tmp_path, db=tmp_path / "absent.duckdb")))
     app.state.chain_tables = chain_tables(ChainSpec(gap_month=6))
     return TestClient(app)
 
@@ -46,8 +48,8 @@ def test_leaks_sankey_balance(client: TestClient) -> None:
     assert client.get("/v1/chain/balance/NOPE").status_code == 404
 
 
-def test_no_production_is_503(tmp_path: Path) -> None:
-    app = create_app(Settings(home=tmp_path, db=tmp_path / "absent.duckdb"))
+def test_no_production_is_503(tmp_path: Path, as_analyst: Callable[[FastAPI], FastAPI]) -> None:
+    app = as_analyst(create_app(Settings(home=tmp_path, db=tmp_path / "absent.duckdb")))
     r = TestClient(app).get("/v1/chain/leaks")
     assert r.status_code == 503
     assert "ingest" in r.json()["detail"]

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from orewatch.api.app import create_app
@@ -12,8 +14,10 @@ from orewatch.settings import Settings
 
 
 @pytest.fixture
-def client(ring_tables: dict[str, pl.DataFrame], tmp_path: Path) -> TestClient:
-    app = create_app(Settings(home=tmp_path, db=tmp_path / "none.duckdb"), screener=None)
+def client(
+    ring_tables: dict[str, pl.DataFrame], tmp_path: Path, as_analyst: Callable[[FastAPI], FastAPI]
+) -> TestClient:
+    app = as_analyst(create_app(Settings(home=tmp_path, db=tmp_path / "none.duckdb")))
     app.state.party_watchlist = normalise_watchlist(ring_tables["watchlist"])
     return TestClient(app)
 

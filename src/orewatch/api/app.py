@@ -10,9 +10,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import import_module
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from orewatch import __version__
+from orewatch.api.security import api_analyst
 from orewatch.api.state import fit_from_warehouse
 from orewatch.screening.screener import Screener
 from orewatch.settings import Settings
@@ -25,6 +26,9 @@ ROUTERS: tuple[str, ...] = (
     "orewatch.web.api",
     "orewatch.web.pages",
 )
+
+#: Routers whose every route checks its own session or token and permission.
+SELF_AUTHORISED: frozenset[str] = frozenset({"orewatch.web.api", "orewatch.web.pages"})
 
 
 def create_app(settings: Settings | None = None, screener: Screener | None = None) -> FastAPI:
@@ -51,5 +55,8 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     app.state.settings = settings
     app.state.screener = screener
     for module in ROUTERS:
-        app.include_router(import_module(module).router)
+        # Deny by default: the workbench routers authorise each route themselves (pages by
+        # session, /api/v1 by token and permission); every other router needs an analyst.
+        guard = [] if module in SELF_AUTHORISED else [Depends(api_analyst)]
+        app.include_router(import_module(module).router, dependencies=guard)
     return app
