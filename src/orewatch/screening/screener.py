@@ -196,7 +196,8 @@ class Screener:
         """Score new lines against the fitted history and channel them by its thresholds.
 
         This is the single-declaration door: the prior is the fitted dataset's history,
-        and channels come from the score thresholds that the fitted capacity set.
+        and channels come from the score thresholds that the fitted capacity set on the
+        rules-only ranking (the learned model is applied in batch screening only).
         """
         lines = self.features(declarations)
         scored = self.score(lines, self.signals(lines, self.history))
@@ -208,7 +209,8 @@ class Screener:
             .otherwise(pl.lit("green"))
             .alias("channel"),
             pl.format(
-                "score {} against red threshold {} and yellow threshold {}",
+                "rule score {} against red threshold {} and yellow threshold {} "
+                "(rules-only ranking at the fitted capacity)",
                 pl.col("score"),
                 pl.lit(self.thresholds.red),
                 pl.lit(self.thresholds.yellow),
@@ -385,5 +387,9 @@ def fit_and_screen(
     )
     step("scoring")
     alerts = assign_channels(with_model(rules_scored, learned), capacity)
-    screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(alerts)})
+    # The single-declaration door scores with the rules and the fitted norms; the learned
+    # model is not carried into it yet, so its thresholds come from the rules-only ranking
+    # at the same capacity (a like-for-like channel, not one biased toward green).
+    rules_only = assign_channels(rules_scored, capacity)
+    screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(rules_only)})
     return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)
