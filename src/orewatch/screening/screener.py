@@ -64,10 +64,16 @@ def table_or_none(tables: Tables, name: str) -> pl.DataFrame | None:
     return frame if frame is not None and frame.height else None
 
 
-#: Party findings that matter only when the goods could be controlled material: a
-#: consignee near a restricted party buying aluminium breaks no export control.
+#: Party and chain findings that matter only when the goods could be controlled material:
+#: a consignee near a restricted party, or an exporter supplied by a leaking plant,
+#: shipping aluminium breaks no export control.
 GOODS_DEPENDENT: frozenset[str] = frozenset(
-    {"CONSIGNEE_LINKED_WATCHLIST", "CONSIGNEE_TRANSSHIPMENT_CHAIN"}
+    {
+        "CONSIGNEE_LINKED_WATCHLIST",
+        "CONSIGNEE_TRANSSHIPMENT_CHAIN",
+        "SUPPLIER_LEAKING",
+        "EXPORTS_EXCEED_SUPPLY",
+    }
 )
 
 
@@ -148,6 +154,7 @@ class Screener:
             transshipment_signals(lines, self.watch_keys, None, surges, prior),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
+            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
             .select(*SIGNAL_SCHEMA),
             lines.lazy()
             .join(self.facts.by_pair.lazy(), on=["exporter_id", "consignee_name"])
