@@ -151,7 +151,7 @@ class Screener:
                 self.controlled_prices,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
-            transshipment_signals(lines, self.watch_keys, None, surges, prior),
+            transshipment_signals(lines, self.watch_keys, surges, prior),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())

@@ -88,11 +88,12 @@ def sensitive_goods() -> pl.Expr:
 def transshipment_signals(
     lines: pl.DataFrame,
     keys: pl.DataFrame | None,
-    linked_consignees: pl.DataFrame | None,
     risky_routes: pl.DataFrame | None,
     prior: Prior | None = None,
 ) -> pl.LazyFrame:
-    """Watchlist hits, links to restricted parties, diversion routes, collectors.
+    """Watchlist hits weighed by the goods, diversion routes, collectors.
+
+    Links to restricted parties come from the parties layer (see ``Screener``).
 
     ``keys`` is :func:`watchlist_keys` of the watchlist (prepared once by the screener).
     """
@@ -113,9 +114,6 @@ def transshipment_signals(
             )
             parts.append(signals_where(joined, sensitive, "CONSIGNEE_WATCHLISTED", evidence))
             parts.append(signals_where(joined, ~sensitive, "WATCHLISTED_ORDINARY_GOODS", evidence))
-    if linked_consignees is not None and linked_consignees.height:
-        joined = lines.join(linked_consignees, on="consignee_name")
-        parts.append(signals_where(joined, sensitive, "CONSIGNEE_LINKED_WATCHLIST", pl.col("link")))
     if risky_routes is not None and risky_routes.height:
         joined = lines.join(
             risky_routes.select(
