@@ -88,7 +88,9 @@ def write_outputs(result: ScreenResult, out: Path) -> dict[str, Path]:
     alerts = result.alerts
     written = {
         "alerts": write_csv(
-            alerts.select(*OUTPUT_COLUMNS["alerts"], "channel_reason", "explanation"),
+            alerts.select(
+                *OUTPUT_COLUMNS["alerts"], "rule_score", "p_fraud", "channel_reason", "explanation"
+            ),
             out / "alerts.csv",
         ),
         "parties": write_csv(

@@ -47,8 +47,6 @@ EXPLANATION_SEPARATOR = " | "
 #: band without outweighing a single rule.
 ANOMALY_CAP = 6.0
 
-#: Points the model adds: 100 x its calibrated probability of fraud.
-MODEL_POINTS = 100.0
 #: From this probability on, the model's view is shown among the reasons.
 MODEL_REASON_P = 0.3
 MODEL_SENTENCE = "Model learned from this dataset's past inspections rates the line as likely fraud"
@@ -285,8 +283,13 @@ def learn_from_inspections(
 
 
 def with_model(scored: pl.DataFrame, learned: LearnedScores | None) -> pl.DataFrame:
-    """Add the model's points (100 x calibrated probability) and, where it is confident,
-    the ``MODEL_RISK`` reason with the model's own top drivers as evidence."""
+    """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
+
+    The two rankers see the lines differently (the rules know the law and the data's
+    norms, the model knows what this dataset's inspections found), so the score is the
+    mean of their percentile ranks: a line high in either ranking rises, and neither
+    scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay beside it.
+    """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
     joined = scored.join(
@@ -300,7 +303,15 @@ def with_model(scored: pl.DataFrame, learned: LearnedScores | None) -> pl.DataFr
         pl.col("model_explanation"),
     )
     return joined.with_columns(
-        (pl.col("score") + MODEL_POINTS * pl.col("p_fraud").fill_null(0.0)).round(3).alias("score"),
+        (
+            (
+                pl.col("score").rank("average") / pl.len()
+                + pl.col("p_fraud").fill_null(0.0).rank("average") / pl.len()
+            )
+            / 2
+        )
+        .round(6)
+        .alias("score"),
         pl.when(confident)
         .then(
             pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(
@@ -396,7 +407,7 @@ def fit_and_screen(
     alerts = assign_channels(with_model(rules_scored, learned), capacity)
     # The single-declaration door scores with the rules and the fitted norms; the learned
     # model is not carried into it yet, so its thresholds come from the rules-only ranking
-    # at the same capacity (a like-for-like channel, not one biased toward green).
+    # at the same capacity (a like-for-like channel on the rules' points scale).
     rules_only = assign_channels(rules_scored, capacity)
     screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(rules_only)})
     return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)
