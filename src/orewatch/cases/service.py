@@ -56,6 +56,19 @@ from orewatch.cases.store import CaseStore
 PUBLISHABLE = frozenset({"administrative_penalty", "transferred", "closed"})
 
 
+def audit_row(entry: AuditEntry) -> AuditRow:
+    """An audit log entry as the API and the dossier show it."""
+    return AuditRow(
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        agency_id=entry.agency_id,
+        action=entry.action,
+        target=entry.target,
+        detail=entry.detail,
+    )
+
+
 class NotFound(LookupError):
     """No such case, or none the caller may see."""
 
@@ -626,15 +639,7 @@ class CaseService:
             audit.append(session, actor_of(principal), "case.dossier", f"case:{case_id}")
             out = self._case_out(session, case, Access(owner=True, release_personal=True))
             trail = [
-                AuditRow(
-                    seq=r.seq,
-                    at=r.at,
-                    actor=r.actor,
-                    agency_id=r.agency_id,
-                    action=r.action,
-                    target=r.target,
-                    detail=r.detail,
-                )
+                audit_row(r)
                 for r in session.execute(
                     select(AuditEntry)
                     .where(AuditEntry.target == f"case:{case_id}")
@@ -693,15 +698,4 @@ class CaseService:
         """The latest audit rows, for auditors and admins."""
         principal.require("audit.read")
         with self.store.read() as session:
-            return [
-                AuditRow(
-                    seq=r.seq,
-                    at=r.at,
-                    actor=r.actor,
-                    agency_id=r.agency_id,
-                    action=r.action,
-                    target=r.target,
-                    detail=r.detail,
-                )
-                for r in audit.recent(session, limit)
-            ]
+            return [audit_row(r) for r in audit.recent(session, limit)]

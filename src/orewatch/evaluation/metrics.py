@@ -13,8 +13,6 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from orewatch.io.atomic import write_csv  # noqa: F401  (re-exported for callers writing reports)
-
 ALL_SCHEMES = "all schemes"
 
 

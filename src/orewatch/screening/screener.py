@@ -49,7 +49,6 @@ ANOMALY_CAP = 6.0
 
 #: From this probability on, the model's view is shown among the reasons.
 MODEL_REASON_P = 0.3
-MODEL_SENTENCE = "Model learned from this dataset's past inspections rates the line as likely fraud"
 
 ALERT_COLUMNS: tuple[str, ...] = (
     "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name",
@@ -282,7 +281,9 @@ def learn_from_inspections(
     return learn_and_score(frame, labels_from_inspections(lines, inspections), default_config())
 
 
-def with_model(scored: pl.DataFrame, learned: LearnedScores | None) -> pl.DataFrame:
+def with_model(
+    scored: pl.DataFrame, learned: LearnedScores | None, reasons: ReasonTable
+) -> pl.DataFrame:
     """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
 
     The two rankers see the lines differently (the rules know the law and the data's
@@ -298,7 +299,7 @@ def with_model(scored: pl.DataFrame, learned: LearnedScores | None) -> pl.DataFr
     confident = pl.col("p_fraud") >= MODEL_REASON_P
     sentence = pl.format(
         "{} (p={}: {})",
-        pl.lit(MODEL_SENTENCE),
+        pl.lit(reasons["MODEL_RISK"].en),
         pl.col("p_fraud").round(2),
         pl.col("model_explanation"),
     )
@@ -404,7 +405,7 @@ def fit_and_screen(
         lines, signals, rules_scored, table_or_none(tables, "inspections")
     )
     step("scoring")
-    alerts = assign_channels(with_model(rules_scored, learned), capacity)
+    alerts = assign_channels(with_model(rules_scored, learned, reasons), capacity)
     # The single-declaration door scores with the rules and the fitted norms; the learned
     # model is not carried into it yet, so its thresholds come from the rules-only ranking
     # at the same capacity (a like-for-like channel on the rules' points scale).
