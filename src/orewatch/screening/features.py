@@ -119,12 +119,29 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
 
 
-def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
-    """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
+def text_features(declarations: pl.DataFrame) -> pl.DataFrame:
+    """``named_elements`` and ``names_purity`` per line, in the lines' order.
+
+    The word patterns are the costly part of the features, and goods texts repeat
+    (a million lines hold far fewer distinct descriptions), so each distinct text is
+    read once and the answers joined back.
+    """
     text = pl.concat_str(
         [pl.col("description").fill_null(""), pl.col("specification").fill_null("")], separator=" "
+    ).alias("_text")
+    per_line = declarations.select(text)
+    distinct = per_line.unique("_text").with_columns(
+        named_elements(pl.col("_text")).alias("named_elements"),
+        names_purity(pl.col("_text")).alias("names_purity"),
     )
-    return declarations.with_row_index("_idx").with_columns(
+    return per_line.join(distinct, on="_text", how="left", maintain_order="left").drop("_text")
+
+
+def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
+    """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
+    return pl.concat(
+        [declarations.with_row_index("_idx"), text_features(declarations)], how="horizontal"
+    ).with_columns(
         pl.col("hs_code").str.slice(0, 6).alias("hs6"),
         pl.col("hs_code").str.slice(0, 4).alias("hs4"),
         pl.col("hs_code").str.slice(0, 2).alias("hs2"),
@@ -132,8 +149,6 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         pl.col("declared_at").dt.truncate("1q").cast(pl.Date).alias("quarter"),
         pl.col("mode").str.to_lowercase().alias("mode"),
         pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
-        named_elements(text).alias("named_elements"),
-        names_purity(text).alias("names_purity"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
     )

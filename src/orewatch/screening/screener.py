@@ -26,6 +26,7 @@ from orewatch.screening.detectors.transshipment import (
 )
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
 from orewatch.screening.learned import (
+    MODEL_SHOWN_FROM_P,
     LearnedScores,
     default_config,
     labels_from_inspections,
@@ -48,7 +49,7 @@ EXPLANATION_SEPARATOR = " | "
 ANOMALY_CAP = 6.0
 
 #: From this probability on, the model's view is shown among the reasons.
-MODEL_REASON_P = 0.3
+MODEL_REASON_P = MODEL_SHOWN_FROM_P
 
 ALERT_COLUMNS: tuple[str, ...] = (
     "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name",

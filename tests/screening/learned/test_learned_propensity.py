@@ -6,7 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from orewatch.screening.learned.propensity import inspection_propensity, inverse_weights
+from orewatch.screening.learned.propensity import (
+    control_rate,
+    inspection_propensity,
+    inverse_weights,
+    population_probability,
+)
 
 
 @given(
@@ -38,3 +43,18 @@ def test_propensity_follows_the_inspectors_choice() -> None:
     p = inspection_propensity(x, inspected, [], seed=0, threads=1)
     assert p[x[:, 0] > 0.5].mean() > 0.4
     assert p[x[:, 0] < -0.5].mean() < 0.15
+
+
+def test_sampling_the_uninspected_keeps_the_population_rate() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(200_000, 2))
+    inspected = (rng.random(200_000) < np.where(x[:, 0] > 0, 0.10, 0.01)).astype(np.float64)
+    assert control_rate(inspected) < 0.5  # the model trains on a sample of the uninspected
+    p = inspection_propensity(x, inspected, [], seed=0, threads=1)
+    assert p[x[:, 0] > 0.5].mean() == pytest.approx(0.10, abs=0.02)
+    assert p[x[:, 0] < -0.5].mean() == pytest.approx(0.01, abs=0.005)
+
+
+def test_population_probability_undoes_the_sampling() -> None:
+    assert population_probability(np.array([0.5]), 0.1)[0] == pytest.approx(1 / 11)
+    assert population_probability(np.array([0.3]), 1.0)[0] == pytest.approx(0.3)

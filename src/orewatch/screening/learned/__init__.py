@@ -6,11 +6,17 @@ adapter for the public KCS customs fraud benchmark. It runs beside the rules and
 replaces their reason codes; it must not touch detectors or reason tables.
 """
 
-from orewatch.screening.learned.config import Key, LearnedConfig, default_config
+from orewatch.screening.learned.config import (
+    MODEL_SHOWN_FROM_P,
+    Key,
+    LearnedConfig,
+    default_config,
+)
 from orewatch.screening.learned.features import labels_from_inspections, screening_frame
 from orewatch.screening.learned.model import LearnedScores, learn_and_score
 
 __all__ = [
+    "MODEL_SHOWN_FROM_P",
     "Key",
     "LearnedConfig",
     "LearnedScores",

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: From this probability on, screening shows the model's view among a line's reasons, so
+#: only such lines need their drivers computed.
+MODEL_SHOWN_FROM_P = 0.3
+
 #: A risk-profile key: one column, or a tuple of columns for a cross (e.g. exporter × hs6).
 Key = str | tuple[str, ...]
 
@@ -27,8 +31,10 @@ class LearnedConfig:
     ``min_labels`` / ``min_positives``: below these there is no model, and the note says why.
     ``threads``: LightGBM threads; 1 by default because OpenMP spinning on a shared
     machine made 2 threads several times slower than 1 in our measurements.
-    ``explain_share``: the riskiest share of lines whose drivers are computed (TreeSHAP
-    costs about a hundred times the score itself); the rest say they were not explained.
+    ``explain_share`` / ``explain_min_p``: drivers are computed for the riskiest share of
+    lines, and among them only for those whose probability reaches ``explain_min_p`` (the
+    only ones whose drivers are shown): TreeSHAP costs about a hundred times the score
+    itself. The rest say they were not explained.
     ``propensity``: weight labelled lines by the inverse of their estimated chance of being
     inspected (clipped to ``max_weight``), so the model learns about all lines and not only
     about the kind the inspectors used to pick.
@@ -52,6 +58,7 @@ class LearnedConfig:
     early_stopping: int = 100
     threads: int = 1
     explain_share: float = 0.05
+    explain_min_p: float = MODEL_SHOWN_FROM_P
     seed: int = 0
 
 

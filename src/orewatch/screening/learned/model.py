@@ -34,7 +34,7 @@ from orewatch.screening.learned.propensity import inspection_propensity, inverse
 #: The final model trains on all folds, so it may run a little longer than they stopped.
 FINAL_ROUNDS_FACTOR = 1.15
 FINAL = -1
-NOT_EXPLAINED = "not among the top {share}% by learned risk: drivers not computed"
+NOT_EXPLAINED = "not among the top {share}% by learned risk with p >= {min_p}: drivers not computed"
 SCORE_SCHEMA = {"_idx": pl.UInt32, "p_fraud": pl.Float64, "model_explanation": pl.String}
 
 Metric = float | int | str
@@ -103,11 +103,13 @@ def explained(
     d: Design,
     config: LearnedConfig,
 ) -> pl.Series:
-    """Explanations for the riskiest ``explain_share`` of lines, each by the model that
-    scored it; TreeSHAP costs far more than scoring, and only selected lines are read."""
+    """Explanations for the riskiest ``explain_share`` of lines that reach
+    ``explain_min_p``, each by the model that scored it; TreeSHAP costs far more than
+    scoring, and only the lines whose drivers are shown need them."""
     n = len(p)
     top = min(n, max(1, round(config.explain_share * n)))
-    chosen: np.ndarray = np.sort(np.argsort(-p, kind="stable")[:top])
+    riskiest = np.argsort(-p, kind="stable")[:top]
+    chosen: np.ndarray = np.sort(riskiest[p[riskiest] >= config.explain_min_p])
     contrib = np.zeros((len(chosen), len(d.names) + 1))
     picked = features[chosen]
     x = matrix(picked, d.names)
@@ -120,7 +122,11 @@ def explained(
         d.names,
     )
     text = np.full(
-        n, NOT_EXPLAINED.format(share=round(config.explain_share * 100, 2)), dtype=object
+        n,
+        NOT_EXPLAINED.format(
+            share=round(config.explain_share * 100, 2), min_p=config.explain_min_p
+        ),
+        dtype=object,
     )
     text[chosen] = explanations(contrib, d.names, shown).to_numpy()
     return pl.Series("model_explanation", text, dtype=pl.String)
