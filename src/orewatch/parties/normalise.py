@@ -16,7 +16,7 @@ calls (OpenCC, pypinyin) run once per distinct CJK string, never per record.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 
@@ -314,6 +314,7 @@ def name_key(folded: pl.Expr) -> pl.Expr:
     return name_words(folded).str.replace_all(" ", "")
 
 
+@lru_cache(maxsize=200_000)
 def _romanise(core: str) -> str:
     """Pinyin words of a Chinese name core: 'li jianping' for a person-length name
     (surname, given name), one word for a longer (company) core."""
@@ -333,6 +334,25 @@ def pinyin(cores: pl.Series) -> pl.Series:
         return pl.Series(cores.name, [None] * len(cores), dtype=pl.String())
     mapped = pl.Series([_romanise(v) for v in cjk.to_list()], dtype=pl.String())
     return cores.replace_strict(cjk, mapped, default=None, return_dtype=pl.String())
+
+
+def _text_forms(texts: pl.Series) -> pl.DataFrame:
+    """Folded form, words, key and legal form of each *distinct* text, with its pinyin
+    variant: customs data repeat the same names thousands of times, so every name is
+    normalised once and joined back."""
+    distinct = pl.DataFrame({"text": texts}).unique("text")
+    distinct = distinct.with_columns(fold(distinct["text"]).alias("folded"))
+    distinct = distinct.with_columns(
+        name_words(pl.col("folded")).alias("words"),
+        legal_form(pl.col("folded")).alias("form"),
+        pl.lit(False).alias("romanised"),
+    )
+    romanised = distinct.with_columns(
+        pinyin(distinct["words"]).alias("words"), pl.lit(True).alias("romanised")
+    ).filter(pl.col("words").is_not_null())
+    return pl.concat([distinct, romanised]).with_columns(
+        pl.col("words").str.replace_all(" ", "").alias("key")
+    )
 
 
 def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFrame:
@@ -356,14 +376,15 @@ def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFram
         .unnest("v")
         .filter(pl.col("text").is_not_null() & (pl.col("text").str.strip_chars() != ""))
     )
-    exploded = exploded.with_columns(fold(exploded["text"]).alias("folded"))
-    exploded = exploded.with_columns(name_words(pl.col("folded")).alias("words"))
-    romanised = exploded.with_columns(
-        pinyin(exploded["words"]).alias("words"), pl.lit("pinyin").alias("how")
-    ).filter(pl.col("words").is_not_null())
-    both = pl.concat([exploded, romanised])
+    forms = _text_forms(exploded["text"].unique())
+    both = exploded.join(forms, on="text", how="inner", maintain_order="left")
     both = both.with_columns(
-        pl.col("words").str.replace_all(" ", "").alias("key"),
-        legal_form(pl.col("folded")).alias("form"),
+        pl.when(pl.col("romanised")).then(pl.lit("pinyin")).otherwise(pl.col("how")).alias("how")
+    ).drop("romanised")
+    order = pl.col("how").replace_strict(
+        {"name": 0, "alias": 1, "pinyin": 2}, default=3, return_dtype=pl.Int8
+    )
+    both = both.sort(id_col, order, maintain_order=True).select(
+        id_col, "text", "how", "folded", "words", "key", "form"
     )
     return both.filter(pl.col("key") != "").unique([id_col, "key"], keep="first")

@@ -450,10 +450,19 @@ def components(records: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     return members.join(_stable_ids(members), on="component").select("record_id", "entity_id")
 
 
-def resolve(records: pl.DataFrame, settings: ResolveSettings | None = None) -> Resolution:
-    """Resolve party records (``records.RECORD_SCHEMA``) into entities with evidence."""
+def resolve(
+    records: pl.DataFrame,
+    settings: ResolveSettings | None = None,
+    variants: pl.DataFrame | None = None,
+) -> Resolution:
+    """Resolve party records (``records.RECORD_SCHEMA``) into entities with evidence.
+
+    ``variants`` (``normalise.name_variants`` of ``records``) may be passed when the
+    caller has them already, so that names are not normalised twice.
+    """
     settings = settings or ResolveSettings()
-    variants = name_variants(records.select("record_id", "name", "alt_names"))
+    if variants is None:
+        variants = name_variants(records.select("record_id", "name", "alt_names"))
     parts = [identifier_links(records), name_key_links(records, variants, settings)]
     if settings.probabilistic:
         parts.append(splink_links(records, variants, settings))
