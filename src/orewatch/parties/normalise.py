@@ -23,6 +23,9 @@ import polars as pl
 #: Chinese legal forms and tags, longest first (stripped at the end of a name).
 CHINESE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司",
+    "株式会社",
+    "有限会社",
+    "股份公司",
     "有限责任公司",
     "集团有限公司",
     "控股有限公司",
@@ -186,6 +189,7 @@ CANONICAL_FORMS: dict[str, str] = {
     "as": "as",
     "tbk": "tbk",
     "股份有限公司": "gf",
+    "株式会社": "kk",
     "有限责任公司": "yx",
     "有限公司": "yx",
 }
@@ -298,7 +302,7 @@ def legal_form(folded: pl.Expr) -> pl.Expr:
         (f for f in CANONICAL_FORMS if not re.search(_CJK, f)), key=len, reverse=True
     )
     tail = latin.str.extract(r"(?:^|\s)(" + "|".join(re.escape(f) for f in latin_forms) + r")$", 1)
-    chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司)$", 1)
+    chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司|株式会社)$", 1)
     return pl.coalesce(chinese, tail).replace(CANONICAL_FORMS)
 
 
@@ -336,21 +340,53 @@ def pinyin(cores: pl.Series) -> pl.Series:
     return cores.replace_strict(cjk, mapped, default=None, return_dtype=pl.String())
 
 
+def concept_words(folded: pl.Expr) -> pl.Expr:
+    """Sorted Latin words with glossary synonyms brought to one rendering
+    ("aeronautics" → "aviation"), the form a translated Chinese name takes."""
+    from orewatch.parties.glossary import canonical_english
+
+    return canonical_english(_latin_core(folded)).str.split(" ").list.sort().list.join(" ")
+
+
 def _text_forms(texts: pl.Series) -> pl.DataFrame:
-    """Folded form, words, key and legal form of each *distinct* text, with its pinyin
-    variant: customs data repeat the same names thousands of times, so every name is
-    normalised once and joined back."""
+    """Folded form, words, key and legal form of each *distinct* text, with its extra
+    variants: customs data repeat the same names thousands of times, so every name is
+    normalised once and joined back.
+
+    Extra variants (``variant``): the pinyin of a Chinese core; its translation through
+    the bilingual glossary (``glossary``); and, for a Latin name whose words include
+    glossary synonyms, the canonical rendering that translations are written in.
+    """
+    from orewatch.parties.glossary import translations
+
     distinct = pl.DataFrame({"text": texts}).unique("text")
     distinct = distinct.with_columns(fold(distinct["text"]).alias("folded"))
     distinct = distinct.with_columns(
         name_words(pl.col("folded")).alias("words"),
         legal_form(pl.col("folded")).alias("form"),
-        pl.lit(False).alias("romanised"),
+        pl.lit(None, dtype=pl.String()).alias("variant"),
     )
+    cjk = pl.col("words").str.contains(_CJK)
     romanised = distinct.with_columns(
-        pinyin(distinct["words"]).alias("words"), pl.lit(True).alias("romanised")
+        pinyin(distinct["words"]).alias("words"), pl.lit("pinyin").alias("variant")
     ).filter(pl.col("words").is_not_null())
-    return pl.concat([distinct, romanised]).with_columns(
+    translated = distinct.filter(cjk).with_columns(
+        translations(distinct.filter(cjk)["words"]).alias("english")
+    )
+    translated = (
+        translated.filter(pl.col("english").is_not_null())
+        .with_columns(concept_words(pl.col("english")).alias("words"))
+        .drop("english")
+        .with_columns(pl.lit("translated").alias("variant"))
+    )
+    concept = (
+        distinct.filter(~cjk)
+        .with_columns(concept_words(pl.col("folded")).alias("concept"))
+        .filter(pl.col("concept") != pl.col("words"))
+        .with_columns(pl.col("concept").alias("words"), pl.lit("concept").alias("variant"))
+        .drop("concept")
+    )
+    return pl.concat([distinct, romanised, translated, concept]).with_columns(
         pl.col("words").str.replace_all(" ", "").alias("key")
     )
 
@@ -378,11 +414,11 @@ def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFram
     )
     forms = _text_forms(exploded["text"].unique())
     both = exploded.join(forms, on="text", how="inner", maintain_order="left")
-    both = both.with_columns(
-        pl.when(pl.col("romanised")).then(pl.lit("pinyin")).otherwise(pl.col("how")).alias("how")
-    ).drop("romanised")
+    both = both.with_columns(pl.coalesce("variant", "how").alias("how")).drop("variant")
     order = pl.col("how").replace_strict(
-        {"name": 0, "alias": 1, "pinyin": 2}, default=3, return_dtype=pl.Int8
+        {"name": 0, "alias": 1, "pinyin": 2, "translated": 3, "concept": 4},
+        default=5,
+        return_dtype=pl.Int8,
     )
     both = both.sort(id_col, order, maintain_order=True).select(
         id_col, "text", "how", "folded", "words", "key", "form"
