@@ -193,7 +193,7 @@ def bench_febrl() -> None:
 
 
 def pd_concat(a: object, b: object) -> object:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     return pd.concat([a, b])
 

@@ -211,7 +211,9 @@ def _splink_input(
     rows = variants.select("record_id", "words", "key", "how", "form").join(
         contacts, on="record_id"
     )
-    rows = rows.filter(pl.col("key").str.len_chars() >= 3)
+    # Synonym renderings of a Latin name are for exact keys only: as rows of their own
+    # they would pair with their own record in u-sampling and blunt the name weights.
+    rows = rows.filter((pl.col("key").str.len_chars() >= 3) & (pl.col("how") != "concept"))
     same = [c for c in rows.columns if c not in ("record_id", "how")]
     rows = rows.sort("record_id").unique(same, keep="first", maintain_order=True)
     return rows.with_row_index("unique_id").with_columns(pl.col("unique_id").cast(pl.Int64))
@@ -250,6 +252,7 @@ def splink_links(
 
     if settled is None:
         settled = records.select("record_id").with_row_index("component")
+    settled = settled.with_columns(pl.col("component").cast(pl.String))
     rows = _splink_input(records, variants, settled.select("record_id", "component"))
     candidates = candidate_pairs(rows, settings.max_block)
     if rows.height < 2 or candidates.is_empty():
@@ -317,6 +320,7 @@ def splink_links(
         (~person | same_contact) & (pl.col("gamma_words") >= pl.when(cjk).then(3).otherwise(2))
     )
     pairs = distinctive_agreement(pairs.filter(compatible("_l", "_r")), variants)
+    pairs = group_guard(pairs, records, settled)
     return (
         pairs.select(
             pl.min_horizontal("record_id_l", "record_id_r").alias("a"),
@@ -333,6 +337,56 @@ def splink_links(
         .sort("score", descending=True)
         .unique(["a", "b"], keep="first")
     )
+
+
+def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFrame) -> pl.DataFrame:
+    """Fuzzy pairs that respect the settled groups' identifiers.
+
+    Two groups that each carry a registration id are two companies whatever their names
+    say (a similar name is weaker evidence than two registers); and a group without
+    one whose similar names fit several identified groups ("Korvelmr" between
+    "Korvelmar" and "Korvelmor") joins none of them rather than bridging them.
+    """
+    ids = (
+        records.select("record_id", "registration_id")
+        .join(settled.select("record_id", "component"), on="record_id")
+        .group_by("component")
+        .agg(pl.col("registration_id").drop_nulls().first().alias("group_id"))
+    )
+    side = settled.select("record_id", "component").join(ids, on="component")
+    guarded = pairs.join(
+        side.rename({"record_id": "record_id_l", "component": "c_l", "group_id": "g_l"}),
+        on="record_id_l",
+    ).join(
+        side.rename({"record_id": "record_id_r", "component": "c_r", "group_id": "g_r"}),
+        on="record_id_r",
+    )
+    guarded = guarded.filter(pl.col("g_l").is_null() | pl.col("g_r").is_null())
+    reach = pl.concat(
+        [
+            guarded.filter(pl.col("g_l").is_null()).select(
+                pl.col("c_l").alias("bare"), pl.col("c_r").alias("other")
+            ),
+            guarded.filter(pl.col("g_r").is_null()).select(
+                pl.col("c_r").alias("bare"), pl.col("c_l").alias("other")
+            ),
+        ]
+    )
+    identified = guarded.filter(pl.col("g_l").is_not_null()).select(pl.col("c_l").alias("c"))
+    identified = pl.concat(
+        [identified, guarded.filter(pl.col("g_r").is_not_null()).select(pl.col("c_r").alias("c"))]
+    ).unique()
+    ambiguous = (
+        reach.join(identified, left_on="other", right_on="c", how="semi")
+        .group_by("bare")
+        .agg(pl.col("other").n_unique().alias("n"))
+        .filter(pl.col("n") > 1)
+        .select("bare")
+    )
+    guarded = guarded.join(ambiguous, left_on="c_l", right_on="bare", how="anti").join(
+        ambiguous, left_on="c_r", right_on="bare", how="anti"
+    )
+    return guarded.drop("c_l", "c_r", "g_l", "g_r")
 
 
 def typo_equal(words: pl.Series, others: pl.Series) -> pl.Series:
