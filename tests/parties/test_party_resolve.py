@@ -4,7 +4,7 @@ import polars as pl
 import pytest
 
 from orewatch.parties.records import party_records
-from orewatch.parties.resolve import Resolution, ResolveSettings, resolve
+from orewatch.parties.resolve import Resolution, ResolveSettings, resolve, typo_equal
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,9 @@ def test_probabilistic_links_catch_typos_within_a_country() -> None:
     assert ids["Baltic Rare Metals AB"] != ids["Nordic Rare Metals AB"]
     assert resolution.entities["entity_id"].n_unique() == len(names) - 1
     assert resolution.links["rule"].to_list() == ["probabilistic"]
+
+
+def test_a_typo_is_one_edit_that_spares_the_first_letter() -> None:
+    words = pl.Series(["korvelmar", "korvelmar", "daesung", "metal", "jindong"])
+    others = pl.Series(["korvelmr", "korvlemar", "haesung", "medal", "jinpeng"])
+    assert typo_equal(words, others).to_list() == [True, True, False, True, False]

@@ -392,7 +392,8 @@ def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFram
 def typo_equal(words: pl.Series, others: pl.Series) -> pl.Series:
     """Whether two words are one word, allowing a typo: the same, or within one edit
     (OSA: insertion, deletion, substitution, adjacent transposition) when both have 5+
-    letters, two edits at 9+. Chinese words (whole name cores) allow one character at
+    letters, two edits at 9+, the first letter agreeing (a typo rarely hits it, and
+    "Daesung" / "Haesung" are two names). Chinese words (whole name cores) allow one character at
     6+ characters with the first three equal (a miskeyed character, not another name).
     """
     from rapidfuzz.distance import OSA
@@ -408,7 +409,10 @@ def typo_equal(words: pl.Series, others: pl.Series) -> pl.Series:
     frame = pl.DataFrame({"w": left, "o": right, "edits": edits})
     shorter = pl.min_horizontal(pl.col("w").str.len_chars(), pl.col("o").str.len_chars())
     cjk = pl.col("w").str.contains(r"[\u3400-\u9fff]")
-    latin_ok = ((shorter >= 5) & (pl.col("edits") <= 1)) | ((shorter >= 9) & (pl.col("edits") <= 2))
+    first = pl.col("w").str.slice(0, 1) == pl.col("o").str.slice(0, 1)
+    latin_ok = first & (
+        ((shorter >= 5) & (pl.col("edits") <= 1)) | ((shorter >= 9) & (pl.col("edits") <= 2))
+    )
     cjk_ok = (
         (shorter >= 6)
         & (pl.col("edits") <= 1)
