@@ -7,10 +7,12 @@ Order of evidence, strongest first:
 2. **exact name keys** — the same normalised name key (any script, aliases and pinyin
    included; see ``normalise``) in a compatible country, for companies only (two
    people called 李建平 are not one person without a shared contact);
-3. **probabilistic linkage** — Splink on DuckDB over name variants, blocked on name-key
-   prefix and suffix within a country and on shared phone or e-mail, with
+3. **probabilistic linkage** — Splink on DuckDB over name variants, only across the
+   groups that 1 and 2 did not already settle, on candidate pairs from ``blocking``
+   (rare tokens and their one-edit neighbours within a country, shared e-mail), with
    Jaro-Winkler name levels and contact agreement; u-probabilities are learned from
-   each dataset by random sampling, m-probabilities are stated priors.
+   each dataset by random sampling, m-probabilities are stated priors. Fuzzy links
+   never join two groups that each carry a registration id (``group_guard``).
 
 Links become entities through connected components (igraph). An entity's id is stable:
 ``E-`` and the smallest input ``party_id`` among its records, else the smallest
