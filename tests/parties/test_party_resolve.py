@@ -4,7 +4,13 @@ import polars as pl
 import pytest
 
 from orewatch.parties.records import party_records
-from orewatch.parties.resolve import Resolution, ResolveSettings, resolve
+from orewatch.parties.resolve import (
+    Resolution,
+    ResolveSettings,
+    group_guard,
+    resolve,
+    typo_equal,
+)
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +88,54 @@ def test_probabilistic_links_catch_typos_within_a_country() -> None:
     assert ids["Baltic Rare Metals AB"] != ids["Nordic Rare Metals AB"]
     assert resolution.entities["entity_id"].n_unique() == len(names) - 1
     assert resolution.links["rule"].to_list() == ["probabilistic"]
+
+
+def test_a_typo_is_one_edit_that_spares_the_first_letter() -> None:
+    words = pl.Series(["korvelmar", "korvelmar", "daesung", "metal", "jindong"])
+    others = pl.Series(["korvelmr", "korvlemar", "haesung", "medal", "jinpeng"])
+    assert typo_equal(words, others).to_list() == [True, True, False, True, False]
+
+
+def test_fuzzy_links_never_join_two_registered_companies() -> None:
+    stems = ["Nordic", "Baltic", "Alpine", "Andes", "Pacific", "Atlas", "Boreal", "Cobalt"]
+    stems += ["Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper", "Kestrel"]
+    names = [f"{s} {g}" for s in stems for g in ("Rare Metals AB", "Alloys GmbH")]
+    names += ["Korvelmar Metals AB", "Korvelmar Metals", "Korvelmor Metals AB", "Korvelmr Metals"]
+    regs: list[str | None] = [None] * (len(names) - 4) + ["SE1", None, "SE2", None]
+    parties = pl.DataFrame(
+        {
+            "party_id": [f"P{i:03d}" for i in range(len(names))],
+            "kind": ["company"] * len(names),
+            "name": names,
+            "country": ["SE"] * len(names),
+            "registration_id": regs,
+        }
+    )
+    ids = dict(
+        resolve(party_records({"parties": parties}))
+        .entities.select("name", "entity_id")
+        .iter_rows()
+    )
+    assert ids["Korvelmar Metals"] == ids["Korvelmar Metals AB"]  # same name key
+    assert ids["Korvelmar Metals"] != ids["Korvelmor Metals AB"]  # one edit, two registers
+
+
+def test_a_bare_group_that_fits_two_registered_ones_joins_neither() -> None:
+    records = pl.DataFrame(
+        {
+            "record_id": ["a", "a2", "b", "bare", "c"],
+            "registration_id": ["R1", None, "R2", None, None],
+        }
+    )
+    settled = pl.DataFrame(
+        {"record_id": ["a", "a2", "b", "bare", "c"], "component": ["A", "A", "B", "X", "C"]}
+    )
+    pairs = pl.DataFrame(
+        {
+            "record_id_l": ["a2", "bare", "bare", "c", "a2"],
+            "record_id_r": ["b", "a", "b", "a", "c"],
+        }
+    )
+    kept = group_guard(pairs, records, settled)
+    # a2 belongs to R1's group: never linked to R2's; 'bare' fits both: joins neither.
+    assert set(kept.select("record_id_l", "record_id_r").iter_rows()) == {("c", "a"), ("a2", "c")}

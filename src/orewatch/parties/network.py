@@ -22,7 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import igraph as ig
+import numpy as np
 import polars as pl
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
 
 #: Relations through which a party controls a company.
 CONTROL_RELATIONS: tuple[str, ...] = (
@@ -237,8 +240,61 @@ def build_graph(nodes: pl.DataFrame, edges: pl.DataFrame) -> ig.Graph:
     return graph
 
 
+def _proximity_edges(graph: ig.Graph) -> pl.DataFrame:
+    """The lightest proximity edge between each pair of vertices (u < v), with its words."""
+    ends = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    frame = pl.DataFrame(
+        {
+            "u": ends[:, 0],
+            "v": ends[:, 1],
+            "kind": graph.es["kind"],
+            "weight": graph.es["weight"],
+            "detail": graph.es["detail"],
+            "src": graph.es["src"],
+        },
+        schema_overrides={"kind": pl.String(), "detail": pl.String(), "src": pl.String()},
+    ).with_row_index("edge")
+    frame = frame.filter(pl.col("kind").is_in(list(PROXIMITY_KINDS)))
+    return (
+        frame.with_columns(
+            pl.min_horizontal("u", "v").alias("a"), pl.max_horizontal("u", "v").alias("b")
+        )
+        .sort("weight", "edge")
+        .unique(["a", "b"], keep="first", maintain_order=True)
+    )
+
+
+def _csgraph(edges: pl.DataFrame, n: int, weights: bool) -> csr_matrix:
+    """A symmetric sparse adjacency matrix (weights, or 1 per edge) for scipy's csgraph."""
+    values = edges["weight"].to_numpy() if weights else np.ones(edges.height)
+    rows = np.concatenate([edges["a"].to_numpy(), edges["b"].to_numpy()])
+    cols = np.concatenate([edges["b"].to_numpy(), edges["a"].to_numpy()])
+    return csr_matrix((np.concatenate([values, values]), (rows, cols)), shape=(n, n))
+
+
+def _hops_from(unit: csr_matrix, origin: np.ndarray, targets: np.ndarray, limit: int) -> np.ndarray:
+    """Unweighted hops from each target's ``origin`` to it (BFS per distinct origin)."""
+    hops = np.full(targets.size, np.inf)
+    sources = np.unique(origin[targets])
+    for start in range(0, sources.size, 128):  # bounded memory: 128 rows of |V| at a time
+        chunk = sources[start : start + 128]
+        rows = dijkstra(unit, directed=False, indices=chunk, unweighted=True, limit=limit)
+        row_of = {int(s): i for i, s in enumerate(chunk)}
+        mine = np.isin(origin[targets], chunk)
+        at = np.flatnonzero(mine)
+        row_index = np.array([row_of[int(o)] for o in origin[targets[at]]], dtype=np.int64)
+        hops[at] = rows[row_index, targets[at]]
+    return hops
+
+
 def proximity(graph: ig.Graph, nodes: pl.DataFrame, settings: NetworkSettings) -> pl.DataFrame:
-    """Entities within ``hops`` of a listed entity: weighted distance and the path in words."""
+    """Entities within ``hops`` of a listed entity: weighted distance and the path in words.
+
+    One multi-source Dijkstra (scipy) from all listed entities at once finds each
+    entity's nearest listed one and the path to it; hops are counted from that listed
+    entity. Everything beyond ``hops`` edges of the heaviest proximity weight is never
+    explored, so the cost follows the neighbourhoods of listed parties, not the graph.
+    """
     empty = pl.DataFrame(
         schema={
             "entity_id": pl.String(),
@@ -247,42 +303,50 @@ def proximity(graph: ig.Graph, nodes: pl.DataFrame, settings: NetworkSettings) -
             "path": pl.String(),
         }
     )
-    listed = [i for i, flag in enumerate(nodes["listed"].to_list()) if flag]
-    if not listed:
+    listed = np.flatnonzero(nodes["listed"].fill_null(False).to_numpy())
+    edges = _proximity_edges(graph)
+    if not listed.size or edges.is_empty():
         return empty
+    n = graph.vcount()
+    limit = settings.hops * max(WEIGHTS[k] for k in PROXIMITY_KINDS) + 1e-9
+    dist, pred, origin = dijkstra(
+        _csgraph(edges, n, weights=True),
+        directed=False,
+        indices=listed,
+        min_only=True,
+        return_predecessors=True,
+        limit=limit,
+    )
+    reached = np.isfinite(dist)
+    reached[listed] = False
+    targets = np.flatnonzero(reached)
+    hops = _hops_from(_csgraph(edges, n, weights=False), origin, targets, settings.hops)
+    keep = np.isfinite(hops) & (hops <= settings.hops)
+    targets, hops = targets[keep], hops[keep]
+    ids = graph.vs["name"]
     names = dict(zip(nodes["entity_id"].to_list(), nodes["name"].to_list(), strict=True))
     listed_as = dict(zip(nodes["entity_id"].to_list(), nodes["listed_as"].to_list(), strict=True))
+    step = {
+        (a, b): (detail, src)
+        for a, b, detail, src in edges.select("a", "b", "detail", "src").iter_rows()
+    }
     rows: list[tuple[str, float, int, str]] = []
-    graph = graph.subgraph_edges(
-        graph.es.select(kind_in=list(PROXIMITY_KINDS)), delete_vertices=False
-    )
-    hop_counts = graph.distances(source=listed, mode="all")
-    weighted = graph.distances(source=listed, weights="weight", mode="all")
-    ids = graph.vs["name"]
-    for target in range(graph.vcount()):
-        if target in listed:
-            continue
-        best = min(range(len(listed)), key=lambda s: weighted[s][target])
-        hops = hop_counts[best][target]
-        if hops == float("inf") or hops > settings.hops:
-            continue
-        path = graph.get_shortest_path(target, listed[best], weights="weight", output="epath")
-        words, here = [], ids[target]
-        for edge_index in path:
-            edge = graph.es[edge_index]
-            there = ids[edge.target] if ids[edge.source] == here else ids[edge.source]
-            forward = edge["src"] == here
-            verb = edge["detail"] if forward else f"[{edge['detail']}]"
-            words.append(f"{verb} → {names[there]}")
+    for target, hop in zip(targets.tolist(), hops.tolist(), strict=True):
+        words, here = [], target
+        while here != origin[target]:
+            there = int(pred[here])
+            detail, src = step[(min(here, there), max(here, there))]
+            verb = detail if src == ids[here] else f"[{detail}]"
+            words.append(f"{verb} → {names[ids[there]]}")
             here = there
         rows.append(
             (
                 ids[target],
-                float(weighted[best][target]),
-                int(hops),
+                float(dist[target]),
+                int(hop),
                 f"{names[ids[target]]} "
                 + " ".join(words)
-                + f" (listed: {listed_as[ids[listed[best]]]})",
+                + f" (listed: {listed_as[ids[int(origin[target])]]})",
             )
         )
     return pl.DataFrame(rows, schema=empty.schema, orient="row") if rows else empty

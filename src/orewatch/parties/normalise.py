@@ -16,13 +16,16 @@ calls (OpenCC, pypinyin) run once per distinct CJK string, never per record.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 
 #: Chinese legal forms and tags, longest first (stripped at the end of a name).
 CHINESE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司",
+    "株式会社",
+    "有限会社",
+    "股份公司",
     "有限责任公司",
     "集团有限公司",
     "控股有限公司",
@@ -186,6 +189,7 @@ CANONICAL_FORMS: dict[str, str] = {
     "as": "as",
     "tbk": "tbk",
     "股份有限公司": "gf",
+    "株式会社": "kk",
     "有限责任公司": "yx",
     "有限公司": "yx",
 }
@@ -298,7 +302,7 @@ def legal_form(folded: pl.Expr) -> pl.Expr:
         (f for f in CANONICAL_FORMS if not re.search(_CJK, f)), key=len, reverse=True
     )
     tail = latin.str.extract(r"(?:^|\s)(" + "|".join(re.escape(f) for f in latin_forms) + r")$", 1)
-    chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司)$", 1)
+    chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司|株式会社)$", 1)
     return pl.coalesce(chinese, tail).replace(CANONICAL_FORMS)
 
 
@@ -314,6 +318,7 @@ def name_key(folded: pl.Expr) -> pl.Expr:
     return name_words(folded).str.replace_all(" ", "")
 
 
+@lru_cache(maxsize=200_000)
 def _romanise(core: str) -> str:
     """Pinyin words of a Chinese name core: 'li jianping' for a person-length name
     (surname, given name), one word for a longer (company) core."""
@@ -333,6 +338,57 @@ def pinyin(cores: pl.Series) -> pl.Series:
         return pl.Series(cores.name, [None] * len(cores), dtype=pl.String())
     mapped = pl.Series([_romanise(v) for v in cjk.to_list()], dtype=pl.String())
     return cores.replace_strict(cjk, mapped, default=None, return_dtype=pl.String())
+
+
+def concept_words(folded: pl.Expr) -> pl.Expr:
+    """Sorted Latin words with glossary synonyms brought to one rendering
+    ("aeronautics" → "aviation"), the form a translated Chinese name takes."""
+    from orewatch.parties.glossary import canonical_english
+
+    return canonical_english(_latin_core(folded)).str.split(" ").list.sort().list.join(" ")
+
+
+def _text_forms(texts: pl.Series) -> pl.DataFrame:
+    """Folded form, words, key and legal form of each *distinct* text, with its extra
+    variants: customs data repeat the same names thousands of times, so every name is
+    normalised once and joined back.
+
+    Extra variants (``variant``): the pinyin of a Chinese core; its translation through
+    the bilingual glossary (``glossary``); and, for a Latin name whose words include
+    glossary synonyms, the canonical rendering that translations are written in.
+    """
+    from orewatch.parties.glossary import translations
+
+    distinct = pl.DataFrame({"text": texts}).unique("text")
+    distinct = distinct.with_columns(fold(distinct["text"]).alias("folded"))
+    distinct = distinct.with_columns(
+        name_words(pl.col("folded")).alias("words"),
+        legal_form(pl.col("folded")).alias("form"),
+        pl.lit(None, dtype=pl.String()).alias("variant"),
+    )
+    cjk = pl.col("words").str.contains(_CJK)
+    romanised = distinct.with_columns(
+        pinyin(distinct["words"]).alias("words"), pl.lit("pinyin").alias("variant")
+    ).filter(pl.col("words").is_not_null())
+    translated = distinct.filter(cjk).with_columns(
+        translations(distinct.filter(cjk)["words"]).alias("english")
+    )
+    translated = (
+        translated.filter(pl.col("english").is_not_null())
+        .with_columns(concept_words(pl.col("english")).alias("words"))
+        .drop("english")
+        .with_columns(pl.lit("translated").alias("variant"))
+    )
+    concept = (
+        distinct.filter(~cjk)
+        .with_columns(concept_words(pl.col("folded")).alias("concept"))
+        .filter(pl.col("concept") != pl.col("words"))
+        .with_columns(pl.col("concept").alias("words"), pl.lit("concept").alias("variant"))
+        .drop("concept")
+    )
+    return pl.concat([distinct, romanised, translated, concept]).with_columns(
+        pl.col("words").str.replace_all(" ", "").alias("key")
+    )
 
 
 def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFrame:
@@ -356,14 +412,15 @@ def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFram
         .unnest("v")
         .filter(pl.col("text").is_not_null() & (pl.col("text").str.strip_chars() != ""))
     )
-    exploded = exploded.with_columns(fold(exploded["text"]).alias("folded"))
-    exploded = exploded.with_columns(name_words(pl.col("folded")).alias("words"))
-    romanised = exploded.with_columns(
-        pinyin(exploded["words"]).alias("words"), pl.lit("pinyin").alias("how")
-    ).filter(pl.col("words").is_not_null())
-    both = pl.concat([exploded, romanised])
-    both = both.with_columns(
-        pl.col("words").str.replace_all(" ", "").alias("key"),
-        legal_form(pl.col("folded")).alias("form"),
+    forms = _text_forms(exploded["text"].unique())
+    both = exploded.join(forms, on="text", how="inner", maintain_order="left")
+    both = both.with_columns(pl.coalesce("variant", "how").alias("how")).drop("variant")
+    order = pl.col("how").replace_strict(
+        {"name": 0, "alias": 1, "pinyin": 2, "translated": 3, "concept": 4},
+        default=5,
+        return_dtype=pl.Int8,
+    )
+    both = both.sort(id_col, order, maintain_order=True).select(
+        id_col, "text", "how", "folded", "words", "key", "form"
     )
     return both.filter(pl.col("key") != "").unique([id_col, "key"], keep="first")

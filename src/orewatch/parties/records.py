@@ -182,21 +182,37 @@ def party_records(
     )
 
 
-def line_parties(declarations: pl.DataFrame) -> pl.DataFrame:
-    """Each declaration line's party records by role (``record_id`` as in ``party_records``).
+#: Declaration columns that name each role: source, name, country, address, identifier.
+LINE_ROLES: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
+    "exporter": ("declarations.exporter", "exporter_name", None, None, "exporter_id"),
+    "consignee": (
+        "declarations.consignee",
+        "consignee_name",
+        "consignee_country",
+        "consignee_address",
+        None,
+    ),
+    "end_user": ("declarations.end_user", "end_user_name", "destination_country", None, None),
+}
+ROLE_NAMES: tuple[str, ...] = ("exporter", "consignee", "end_user", "declarant")
 
-    Columns: declaration_id, line_no, role (exporter, consignee, end_user, declarant),
-    record_id. Lets line-level signals be drawn from entity-level findings.
+
+def line_record_ids(declarations: pl.DataFrame) -> pl.LazyFrame:
+    """Each declaration line with the record id of each role, one column per role.
+
+    Columns: declaration_id, line_no, exporter, consignee, end_user, declarant (record
+    ids as in ``party_records``; null where the line names nobody in that role). Lazy,
+    so that a caller joining entity ids onto it runs as one parallel query.
     """
     d = declarations
     line_no = pl.col("line_no") if "line_no" in d else pl.lit(1)
-    keys = [pl.col("declaration_id").cast(pl.String), line_no.cast(pl.Int64).alias("line_no")]
 
     def fmt(source: str, name: str, *parts: str | None) -> pl.Expr:
         country, address, reg = (
             _str(d, p) if p else pl.lit(None, dtype=pl.String()) for p in parts
         )
-        return pl.format(
+        named = pl.col(name).cast(pl.String).str.strip_chars().fill_null("") != ""
+        text = pl.format(
             "{}:{}|{}|{}|{}",
             pl.lit(source),
             reg.fill_null(""),
@@ -204,43 +220,38 @@ def line_parties(declarations: pl.DataFrame) -> pl.DataFrame:
             country.fill_null(""),
             address.fill_null(""),
         )
+        return pl.when(named).then(text)
 
-    roles: list[pl.DataFrame] = []
-    spec = {
-        "exporter": ("declarations.exporter", "exporter_name", None, None, "exporter_id"),
-        "consignee": (
-            "declarations.consignee",
-            "consignee_name",
-            "consignee_country",
-            "consignee_address",
-            None,
-        ),
-        "end_user": ("declarations.end_user", "end_user_name", "destination_country", None, None),
-    }
-    for role, (source, name, country, address, reg) in spec.items():
-        if name in d:
-            roles.append(
-                d.filter(pl.col(name).cast(pl.String).str.strip_chars().fill_null("") != "").select(
-                    *keys,
-                    pl.lit(role).alias("role"),
-                    fmt(source, name, country, address, reg).alias("record_id"),
-                )
-            )
-    if "declarant_id" in d:
-        roles.append(
-            d.filter(pl.col("declarant_id").is_not_null()).select(
-                *keys,
-                pl.lit("declarant").alias("role"),
-                pl.format("declarations.declarant:{}", pl.col("declarant_id")).alias("record_id"),
-            )
+    columns = [
+        pl.col("declaration_id").cast(pl.String),
+        line_no.cast(pl.Int64).alias("line_no"),
+    ]
+    for role, (source, name, country, address, reg) in LINE_ROLES.items():
+        expr = fmt(source, name, country, address, reg) if name in d else pl.lit(None, pl.String)
+        columns.append(expr.alias(role))
+    declarant = (
+        pl.format("declarations.declarant:{}", pl.col("declarant_id"))
+        if "declarant_id" in d
+        else pl.lit(None, pl.String)
+    )
+    columns.append(declarant.alias("declarant"))
+    return d.lazy().select(columns)
+
+
+def line_parties(declarations: pl.DataFrame) -> pl.DataFrame:
+    """Each declaration line's party records by role (``record_id`` as in ``party_records``).
+
+    Columns: declaration_id, line_no, role (exporter, consignee, end_user, declarant),
+    record_id. Lets line-level signals be drawn from entity-level findings.
+    """
+    return (
+        line_record_ids(declarations)
+        .unpivot(
+            on=list(ROLE_NAMES),
+            index=["declaration_id", "line_no"],
+            variable_name="role",
+            value_name="record_id",
         )
-    if not roles:
-        return pl.DataFrame(
-            schema={
-                "declaration_id": pl.String(),
-                "line_no": pl.Int64(),
-                "role": pl.String(),
-                "record_id": pl.String(),
-            }
-        )
-    return pl.concat(roles)
+        .drop_nulls("record_id")
+        .collect()
+    )

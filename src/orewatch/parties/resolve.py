@@ -7,10 +7,12 @@ Order of evidence, strongest first:
 2. **exact name keys** — the same normalised name key (any script, aliases and pinyin
    included; see ``normalise``) in a compatible country, for companies only (two
    people called 李建平 are not one person without a shared contact);
-3. **probabilistic linkage** — Splink on DuckDB over name variants, blocked on name-key
-   prefix and suffix within a country and on shared phone or e-mail, with
+3. **probabilistic linkage** — Splink on DuckDB over name variants, only across the
+   groups that 1 and 2 did not already settle, on candidate pairs from ``blocking``
+   (rare tokens and their one-edit neighbours within a country, shared e-mail), with
    Jaro-Winkler name levels and contact agreement; u-probabilities are learned from
-   each dataset by random sampling, m-probabilities are stated priors.
+   each dataset by random sampling, m-probabilities are stated priors. Fuzzy links
+   never join two groups that each carry a registration id (``group_guard``).
 
 Links become entities through connected components (igraph). An entity's id is stable:
 ``E-`` and the smallest input ``party_id`` among its records, else the smallest
@@ -29,6 +31,7 @@ import duckdb
 import igraph as ig
 import polars as pl
 
+from orewatch.parties.blocking import MAX_BLOCK, candidate_pairs
 from orewatch.parties.normalise import name_variants
 
 LINK_SCHEMA: dict[str, pl.DataType] = {
@@ -38,10 +41,6 @@ LINK_SCHEMA: dict[str, pl.DataType] = {
     "score": pl.Float64(),
     "evidence": pl.String(),
 }
-
-
-#: Largest number of names a blocking token may gather (bounds Splink's pairs).
-MAX_BLOCK = 200
 
 #: Which evidence is kept when two rules link the same pair (identifiers first).
 RULE_PRIORITY: dict[str, int] = {"identifier": 0, "name": 1, "probabilistic": 2}
@@ -62,6 +61,8 @@ class ResolveSettings:
     probabilistic: bool = True
     #: Random pairs Splink samples to learn u-probabilities.
     u_pairs: float = 1e6
+    #: Largest blocking key (names within one country) that makes candidate pairs.
+    max_block: int = MAX_BLOCK
 
 
 @dataclass(frozen=True)
@@ -191,65 +192,33 @@ def name_key_links(
     ).unique(["a", "b"])
 
 
-def _splink_input(records: pl.DataFrame, variants: pl.DataFrame) -> pl.DataFrame:
-    """One row per name variant, with the record's contacts, for Splink."""
+def _splink_input(
+    records: pl.DataFrame, variants: pl.DataFrame, settled: pl.DataFrame
+) -> pl.DataFrame:
+    """One row per distinct name variant of each settled group, with contacts, for Splink.
+
+    Variants that agree on everything Splink and the checks after it look at, within
+    one already-settled group (``settled``: record_id, component), are one row: the
+    thousands of identical mentions of a party are compared once.
+    """
     contacts = records.select(
         "record_id",
         pl.col("kind").fill_null("company"),
         "country",
         "registration_id",
         pl.col("address").str.to_lowercase().str.replace_all(r"[\W_]", "").alias("addr"),
-        pl.col("phone").str.replace_all(r"\D", "").str.slice(-8).alias("phone"),
+        pl.col("phone").str.replace_all(r"\D", "").str.slice(-8).replace("", None).alias("phone"),
         pl.col("email").str.to_lowercase().str.strip_chars().alias("email"),
-    )
+    ).join(settled, on="record_id")
     rows = variants.select("record_id", "words", "key", "how", "form").join(
         contacts, on="record_id"
     )
-    rows = rows.filter(pl.col("key").str.len_chars() >= 3).with_row_index("unique_id")
-    rows = rows.join(rare_tokens(rows), on="unique_id", how="left")
-    return rows.with_columns(
-        pl.col("unique_id").cast(pl.Int64),
-        pl.col("phone").replace("", None),
-    )
-
-
-def rare_tokens(rows: pl.DataFrame) -> pl.DataFrame:
-    """The two rarest tokens of each name (Latin words, or character pairs of a Chinese
-    name), as blocking keys ``rare1``/``rare2``.
-
-    Blocking on the rarest token keeps blocks small at any scale ("alloys", "trading"
-    or "有限" would each gather a large share of all names) while two similar names
-    nearly always share their rarest word; a typo in one of them is caught by the other.
-    """
-    cjk = pl.col("key").str.contains(r"[\u3400-\u9fff]")
-    pairs = pl.int_ranges(0, (pl.col("key").str.len_chars() - 1).clip(1, None))
-    tokens = rows.select(
-        "unique_id",
-        pl.when(cjk)
-        .then(
-            pairs.list.eval(pl.element())
-            .alias("i")  # positions, turned into pairs below
-            .cast(pl.List(pl.String()))
-        )
-        .otherwise(pl.col("words").str.split(" "))
-        .alias("token"),
-        cjk.alias("cjk"),
-        "key",
-    ).explode("token")
-    tokens = tokens.with_columns(
-        pl.when(pl.col("cjk"))
-        .then(pl.col("key").str.slice(pl.col("token").cast(pl.Int64), 2))
-        .otherwise(pl.col("token"))
-        .alias("token")
-    ).filter(pl.col("token").str.len_chars() >= 2)
-    counted = tokens.unique(["unique_id", "token"]).with_columns(pl.len().over("token").alias("df"))
-    # A token shared by very many names is no block at all (quadratic pairs).
-    counted = counted.filter(pl.col("df") <= MAX_BLOCK)
-    ranked = counted.sort("unique_id", "df", "token").group_by("unique_id", maintain_order=True)
-    return ranked.agg(
-        pl.col("token").first().alias("rare1"),
-        pl.col("token").get(1, null_on_oob=True).alias("rare2"),
-    )
+    # Synonym renderings of a Latin name are for exact keys only: as rows of their own
+    # they would pair with their own record in u-sampling and blunt the name weights.
+    rows = rows.filter((pl.col("key").str.len_chars() >= 3) & (pl.col("how") != "concept"))
+    same = [c for c in rows.columns if c not in ("record_id", "how")]
+    rows = rows.sort("record_id").unique(same, keep="first", maintain_order=True)
+    return rows.with_row_index("unique_id").with_columns(pl.col("unique_id").cast(pl.Int64))
 
 
 def prior_match_probability(rows: pl.DataFrame, recall: float = 0.6) -> float:
@@ -269,18 +238,35 @@ def prior_match_probability(rows: pl.DataFrame, recall: float = 0.6) -> float:
 
 
 def splink_links(
-    records: pl.DataFrame, variants: pl.DataFrame, settings: ResolveSettings
+    records: pl.DataFrame,
+    variants: pl.DataFrame,
+    settings: ResolveSettings,
+    settled: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Fuzzy links from Splink (DuckDB backend) between records of different ids."""
-    import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    """Fuzzy links from Splink (DuckDB backend) between records not yet one entity.
 
-    rows = _splink_input(records, variants)
-    if rows.height < 2:
+    ``settled`` (record_id, component) says which records identifiers and exact keys
+    already joined; pairs inside one component are not scored. Candidate pairs come
+    from ``blocking.candidate_pairs`` and Splink scores exactly those.
+    """
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator
+
+    if settled is None:
+        settled = records.select("record_id").with_row_index("component")
+    settled = settled.with_columns(pl.col("component").cast(pl.String))
+    rows = _splink_input(records, variants, settled.select("record_id", "component"))
+    candidates = candidate_pairs(rows, settings.max_block)
+    if rows.height < 2 or candidates.is_empty():
         return pl.DataFrame(schema=LINK_SCHEMA)
+    every = variants.select("record_id", "key").join(
+        records.select("record_id", "country"), on="record_id"
+    )
+    prior = prior_match_probability(every.filter(pl.col("key").str.len_chars() >= 3))
+    prior_weight = math.log2(prior / (1 - prior))
     spec = SettingsCreator(
         link_type="dedupe_only",
-        probability_two_random_records_match=prior_match_probability(rows),
+        probability_two_random_records_match=prior,
         comparisons=[
             cl.JaroWinklerAtThresholds("words", [0.96, 0.92, 0.85]).configure(
                 m_probabilities=[0.70, 0.17, 0.08, 0.03, 0.02]
@@ -288,11 +274,7 @@ def splink_links(
             cl.ExactMatch("country").configure(m_probabilities=[0.95, 0.05]),
             cl.ExactMatch("email").configure(m_probabilities=[0.8, 0.2]),
         ],
-        blocking_rules_to_generate_predictions=[
-            block_on("rare1", "country"),
-            block_on("rare2", "country"),
-            block_on("email"),
-        ],
+        blocking_rules_to_generate_predictions=[],
         additional_columns_to_retain=[
             "record_id",
             "kind",
@@ -304,18 +286,24 @@ def splink_links(
         ],
         retain_intermediate_calculation_columns=False,
     )
+    blocked = candidates.select(
+        pl.lit("0").alias("match_key"),
+        pl.col("unique_id_l").alias("join_key_l"),
+        pl.col("unique_id_r").alias("join_key_r"),
+    )
     connection = duckdb.connect()
     try:
         api = DuckDBAPI(connection=connection)
-        linker = Linker(api.register(rows.to_arrow()), spec, log_level="ERROR")
+        linker = Linker(api.register(rows.drop("how").to_arrow()), spec, log_level="ERROR")
         linker.training.estimate_u_using_random_sampling(max_pairs=settings.u_pairs, seed=1)
-        predicted = linker.inference.predict()
+        linker.table_management.register_blocked_pairs_for_predict(api.register(blocked.to_arrow()))
+        predicted = linker.inference.predict(
+            threshold_match_weight=settings.min_match_weight + prior_weight
+        )
         pairs = pl.from_arrow(predicted.as_pyarrow_table())  # type: ignore[no-untyped-call]
     finally:
         connection.close()
     assert isinstance(pairs, pl.DataFrame)
-    prior = prior_match_probability(rows)
-    prior_weight = math.log2(prior / (1 - prior))
     pairs = pairs.with_columns((pl.col("match_weight") - prior_weight).alias("evidence_weight"))
     pairs = pairs.filter(
         (pl.col("record_id_l") != pl.col("record_id_r"))
@@ -334,6 +322,7 @@ def splink_links(
         (~person | same_contact) & (pl.col("gamma_words") >= pl.when(cjk).then(3).otherwise(2))
     )
     pairs = distinctive_agreement(pairs.filter(compatible("_l", "_r")), variants)
+    pairs = group_guard(pairs, records, settled)
     return (
         pairs.select(
             pl.min_horizontal("record_id_l", "record_id_r").alias("a"),
@@ -352,13 +341,96 @@ def splink_links(
     )
 
 
+def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFrame) -> pl.DataFrame:
+    """Fuzzy pairs that respect the settled groups' identifiers.
+
+    Two groups that each carry a registration id are two companies whatever their names
+    say (a similar name is weaker evidence than two registers); and a group without
+    one whose similar names fit several identified groups ("Korvelmr" between
+    "Korvelmar" and "Korvelmor") joins none of them rather than bridging them.
+    """
+    ids = (
+        records.select("record_id", "registration_id")
+        .join(settled.select("record_id", "component"), on="record_id")
+        .group_by("component")
+        .agg(pl.col("registration_id").drop_nulls().first().alias("group_id"))
+    )
+    side = settled.select("record_id", "component").join(ids, on="component")
+    guarded = pairs.join(
+        side.rename({"record_id": "record_id_l", "component": "c_l", "group_id": "g_l"}),
+        on="record_id_l",
+    ).join(
+        side.rename({"record_id": "record_id_r", "component": "c_r", "group_id": "g_r"}),
+        on="record_id_r",
+    )
+    guarded = guarded.filter(pl.col("g_l").is_null() | pl.col("g_r").is_null())
+    reach = pl.concat(
+        [
+            guarded.filter(pl.col("g_l").is_null()).select(
+                pl.col("c_l").alias("bare"), pl.col("c_r").alias("other")
+            ),
+            guarded.filter(pl.col("g_r").is_null()).select(
+                pl.col("c_r").alias("bare"), pl.col("c_l").alias("other")
+            ),
+        ]
+    )
+    identified = guarded.filter(pl.col("g_l").is_not_null()).select(pl.col("c_l").alias("c"))
+    identified = pl.concat(
+        [identified, guarded.filter(pl.col("g_r").is_not_null()).select(pl.col("c_r").alias("c"))]
+    ).unique()
+    ambiguous = (
+        reach.join(identified, left_on="other", right_on="c", how="semi")
+        .group_by("bare")
+        .agg(pl.col("other").n_unique().alias("n"))
+        .filter(pl.col("n") > 1)
+        .select("bare")
+    )
+    guarded = guarded.join(ambiguous, left_on="c_l", right_on="bare", how="anti").join(
+        ambiguous, left_on="c_r", right_on="bare", how="anti"
+    )
+    return guarded.drop("c_l", "c_r", "g_l", "g_r")
+
+
+def typo_equal(words: pl.Series, others: pl.Series) -> pl.Series:
+    """Whether two words are one word, allowing a typo: the same, or within one edit
+    (OSA: insertion, deletion, substitution, adjacent transposition) when both have 5+
+    letters, two edits at 9+, the first letter agreeing (a typo rarely hits it, and
+    "Daesung" / "Haesung" are two names). Chinese words (whole name cores) allow one character at
+    6+ characters with the first three equal (a miskeyed character, not another name).
+    """
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import cpdist
+
+    left = words.fill_null("")
+    right = others.fill_null("")
+    if left.is_empty():
+        return pl.Series(words.name, [], dtype=pl.Boolean())
+    edits = pl.Series(
+        cpdist(left.to_list(), right.to_list(), scorer=OSA.distance, workers=1), dtype=pl.Int64
+    )
+    frame = pl.DataFrame({"w": left, "o": right, "edits": edits})
+    shorter = pl.min_horizontal(pl.col("w").str.len_chars(), pl.col("o").str.len_chars())
+    cjk = pl.col("w").str.contains(r"[\u3400-\u9fff]")
+    first = pl.col("w").str.slice(0, 1) == pl.col("o").str.slice(0, 1)
+    latin_ok = first & (
+        ((shorter >= 5) & (pl.col("edits") <= 1)) | ((shorter >= 9) & (pl.col("edits") <= 2))
+    )
+    cjk_ok = (
+        (shorter >= 6)
+        & (pl.col("edits") <= 1)
+        & (pl.col("w").str.slice(0, 3) == pl.col("o").str.slice(0, 3))
+    )
+    same = (pl.col("w") == pl.col("o")) | pl.when(cjk).then(cjk_ok).otherwise(latin_ok)
+    return frame.select(same.alias(words.name)).to_series()
+
+
 def distinctive_agreement(pairs: pl.DataFrame, variants: pl.DataFrame) -> pl.DataFrame:
     """Keep pairs whose *rare* words agree: IDF-weighted word overlap of at least 0.9.
 
     "Changsha Jindong International Trade" and "Changsha Shengyuan International Trade"
     share most of their letters but not the one word that names the company; weighting
     each word by how rare it is in this dataset tells them apart, where string
-    similarity alone cannot. Words within two edits count as equal (typos).
+    similarity alone cannot. Misspelt words count as equal (:func:`typo_equal`).
     """
     if pairs.is_empty():
         return pairs
@@ -380,25 +452,8 @@ def distinctive_agreement(pairs: pl.DataFrame, variants: pl.DataFrame) -> pl.Dat
             )
             .explode("w")
             .explode("o")
-            .with_columns(
-                (
-                    pl.col("w").str.len_chars().cast(pl.Int64)
-                    - pl.col("o").str.len_chars().cast(pl.Int64)
-                )
-                .abs()
-                .alias("dl")
-            )
         )
-        near = exploded.with_columns(
-            (
-                (pl.col("w") == pl.col("o"))
-                | (
-                    (pl.col("w").str.len_chars() >= 6)
-                    & (pl.col("dl") <= 1)
-                    & (pl.col("w").str.slice(0, 3) == pl.col("o").str.slice(0, 3))
-                )
-            ).alias("eq")
-        )
+        near = exploded.with_columns(typo_equal(exploded["w"], exploded["o"]).alias("eq"))
         per_word = near.group_by("pair", "w").agg(pl.col("eq").any())
         sides.append(per_word)
     both = (
@@ -450,13 +505,24 @@ def components(records: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     return members.join(_stable_ids(members), on="component").select("record_id", "entity_id")
 
 
-def resolve(records: pl.DataFrame, settings: ResolveSettings | None = None) -> Resolution:
-    """Resolve party records (``records.RECORD_SCHEMA``) into entities with evidence."""
+def resolve(
+    records: pl.DataFrame,
+    settings: ResolveSettings | None = None,
+    variants: pl.DataFrame | None = None,
+) -> Resolution:
+    """Resolve party records (``records.RECORD_SCHEMA``) into entities with evidence.
+
+    ``variants`` (``normalise.name_variants`` of ``records``) may be passed when the
+    caller has them already, so that names are not normalised twice.
+    """
     settings = settings or ResolveSettings()
-    variants = name_variants(records.select("record_id", "name", "alt_names"))
+    if variants is None:
+        variants = name_variants(records.select("record_id", "name", "alt_names"))
     parts = [identifier_links(records), name_key_links(records, variants, settings)]
     if settings.probabilistic:
-        parts.append(splink_links(records, variants, settings))
+        exact = pl.concat([p.cast(LINK_SCHEMA) for p in parts])  # type: ignore[arg-type]
+        settled = components(records, exact).rename({"entity_id": "component"})
+        parts.append(splink_links(records, variants, settings, settled))
     links = pl.concat([p.cast(LINK_SCHEMA) for p in parts])  # type: ignore[arg-type]
     priority = pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8)
     links = links.sort(priority, -pl.col("score")).unique(

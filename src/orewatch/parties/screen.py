@@ -64,33 +64,23 @@ def _variants(frame: pl.DataFrame, id_col: str) -> pl.DataFrame:
 def _tokens(variants: pl.DataFrame) -> pl.DataFrame:
     """Blocking tokens: Latin words of 3+ letters, Chinese character pairs."""
     cjk = pl.col("key").str.contains(r"[\u3400-\u9fff]")
-    bigrams = pl.int_ranges(0, pl.col("key").str.len_chars() - 1).list.eval(pl.element())
-    with_tokens = variants.with_columns(
-        pl.when(cjk)
-        .then(
-            pl.struct("key", bigrams.alias("i")).map_batches(
-                lambda s: pl.Series(
-                    [
-                        [k[i : i + 2] for i in range(max(len(k) - 1, 1))]
-                        for k in s.struct.field("key").to_list()
-                    ],
-                    dtype=pl.List(pl.String()),
-                ),
-                return_dtype=pl.List(pl.String()),
-            )
+    base = variants.select("id", "key", "words", "form", cjk.alias("cjk"))
+    chinese = (
+        base.filter(pl.col("cjk"))
+        .with_columns(
+            pl.int_ranges(0, (pl.col("key").str.len_chars() - 1).clip(1, None)).alias("at")
         )
-        .otherwise(
-            pl.col("words")
-            .str.split(" ")
-            .list.eval(pl.element().filter(pl.element().str.len_chars() >= 3))
-        )
-        .alias("token")
+        .explode("at")
+        .with_columns(pl.col("key").str.slice(pl.col("at"), 2).alias("token"))
     )
-    return (
-        with_tokens.select("id", "key", "words", "form", "token")
+    latin = (
+        base.filter(~pl.col("cjk"))
+        .with_columns(pl.col("words").str.split(" ").alias("token"))
         .explode("token")
-        .drop_nulls("token")
+        .filter(pl.col("token").str.len_chars() >= 3)
     )
+    columns = ["id", "key", "words", "form", "token"]
+    return pl.concat([chinese.select(columns), latin.select(columns)]).drop_nulls("token")
 
 
 def _factor(settings: ScreenSettings) -> pl.Expr:
@@ -113,9 +103,13 @@ def screen(
     queries: pl.DataFrame,
     watchlist: pl.DataFrame,
     settings: ScreenSettings | None = None,
+    query_variants: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Hits of ``queries`` (query_id, name, alt_names, country, registration_id) on a
-    watchlist in ``watchlists.WATCHLIST_SCHEMA`` shape, best hit per (query, entry)."""
+    watchlist in ``watchlists.WATCHLIST_SCHEMA`` shape, best hit per (query, entry).
+
+    ``query_variants`` (``normalise.name_variants`` keyed by ``record_id`` = query_id)
+    may be passed when the caller has them already (the resolver made them)."""
     settings = settings or ScreenSettings()
     if queries.is_empty() or watchlist.is_empty():
         return pl.DataFrame(schema=HIT_SCHEMA)
@@ -128,7 +122,12 @@ def screen(
             queries = queries.with_columns(pl.lit(None, dtype=pl.String()).alias(column))
     if "alt_names" not in queries:
         queries = queries.with_columns(pl.lit(None, dtype=pl.List(pl.String())).alias("alt_names"))
-    qv = _variants(queries.rename({"query_id": "id"}), "id")
+    if query_variants is None:
+        qv = _variants(queries.rename({"query_id": "id"}), "id")
+    else:
+        qv = query_variants.rename({"record_id": "id"}).join(
+            queries.select(pl.col("query_id").alias("id")), on="id", how="semi"
+        )
     ev = _variants(watchlist.rename({"entry_id": "id"}), "id")
     q_meta = queries.select(
         pl.col("query_id").alias("id"),

@@ -28,7 +28,8 @@ from orewatch.parties.network import (
     shell_clusters,
     transshipment_chains,
 )
-from orewatch.parties.records import line_parties, party_records
+from orewatch.parties.normalise import name_variants
+from orewatch.parties.records import ROLE_NAMES, line_record_ids, party_records
 from orewatch.parties.resolve import Resolution, ResolveSettings, resolve
 from orewatch.parties.screen import ScreenSettings, screen
 from orewatch.parties.watchlists import combine, normalise_watchlist
@@ -98,22 +99,17 @@ def _listed(entities: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
 
 def _lines(declarations: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
     """One row per line: the entity of each role, the commodity, value and date."""
-    roles = line_parties(declarations).join(
-        entities.select("record_id", "entity_id"), on="record_id"
-    )
-    wide = roles.pivot(
-        on="role",
-        index=["declaration_id", "line_no"],
-        values="entity_id",
-        aggregate_function="first",
-    )
-    for role in ("exporter", "consignee", "end_user", "declarant"):
-        if role not in wide.columns:
-            wide = wide.with_columns(pl.lit(None, dtype=pl.String()).alias(role))
-    line_no = pl.col("line_no") if "line_no" in declarations else pl.lit(1)
+    entity_of = entities.lazy().select("record_id", "entity_id")
+    wide = line_record_ids(declarations)
+    for role in ROLE_NAMES:
+        wide = wide.join(
+            entity_of.rename({"record_id": role, "entity_id": f"_{role}"}),
+            on=role,
+            how="left",
+            maintain_order="left",
+        )
+    wide = wide.select("declaration_id", "line_no", *(pl.col(f"_{r}").alias(r) for r in ROLE_NAMES))
     facts = declarations.select(
-        pl.col("declaration_id").cast(pl.String),
-        line_no.cast(pl.Int64).alias("line_no"),
         pl.col("hs_code").cast(pl.String)
         if "hs_code" in declarations
         else pl.lit(None, pl.String).alias("hs_code"),
@@ -124,7 +120,7 @@ def _lines(declarations: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
         if "declared_at" in declarations
         else pl.lit(None, pl.Date).alias("declared_on"),
     )
-    return wide.join(facts, on=["declaration_id", "line_no"], how="left")
+    return pl.concat([wide.collect(), facts], how="horizontal")
 
 
 def _licence_edges(
@@ -198,7 +194,8 @@ def party_findings(
     reasons = reasons or reason_table()
     watchlist = dataset_watchlist(tables, extra_watchlists)
     records = party_records(tables)
-    resolution: Resolution = resolve(records, settings.resolve)
+    variants = name_variants(records.select("record_id", "name", "alt_names"))
+    resolution: Resolution = resolve(records, settings.resolve, variants)
     entities = resolution.entities
     queries = records.filter(pl.col("source") != "declarations.declarant").select(
         pl.col("record_id").alias("query_id"),
@@ -208,7 +205,7 @@ def party_findings(
         "registration_id",
         "kind",
     )
-    hits = screen(queries, watchlist, settings.screen)
+    hits = screen(queries, watchlist, settings.screen, query_variants=variants)
     listed = _listed(entities, hits)
     nodes = entity_nodes(entities, records, listed)
     entity_of = entities.select("record_id", "entity_id", "party_id")
