@@ -15,6 +15,7 @@ from orewatch.contract.schema import TRADE_STATS
 from orewatch.controls import Catalogue
 from orewatch.trade.absorption import excess_absorption
 from orewatch.trade.mirror import mirror_gaps
+from orewatch.trade.passthrough import pass_through
 from orewatch.trade.periods import with_bounds
 from orewatch.trade.routes import empty_routes, rank_routes
 from orewatch.trade.surges import (
@@ -64,11 +65,13 @@ def routes_from_trade(
     direct = direct_flows(ctrade)
     if markets is not None:
         direct = direct.filter(pl.col("market").is_in(list(markets)))
+    inbound = inbound_flows(ctrade)
     return rank_routes(
         did_surges(onward, controls),
-        excess_absorption(inbound_flows(ctrade), onward, controls),
+        excess_absorption(inbound, onward, controls),
         mirror_gaps(ctrade),
         substitution(direct, by_market, controls),
+        pass_through(inbound, onward, controls),
     )
 
 

@@ -18,6 +18,7 @@ import numpy.typing as npt
 import polars as pl
 from scipy import stats
 
+from orewatch.trade.moderated import squeeze
 from orewatch.trade.periods import after_control
 
 #: Reporters whose exports are the controlled source, not a route.
@@ -187,24 +188,36 @@ def did_surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("df") >= 1)
         .with_columns(
-            (
-                pl.col("effect")
-                / (
-                    pl.max_horizontal(
-                        (pl.col("ss_before") + pl.col("ss_after")) / pl.col("df"),
-                        pl.lit(MIN_VARIANCE),
-                    )
-                    * (1.0 / pl.col("n_before") + 1.0 / pl.col("n_after"))
-                ).sqrt()
-            ).alias("t")
+            pl.max_horizontal(
+                (pl.col("ss_before") + pl.col("ss_after")) / pl.col("df"), pl.lit(MIN_VARIANCE)
+            ).alias("s2")
         )
         .sort(UNIT)
     )
-    p = np.asarray(stats.t.sf(side["t"].to_numpy(), side["df"].to_numpy()), dtype=np.float64)
+    t, df = moderated_t(side)
+    p = np.asarray(stats.t.sf(t, df), dtype=np.float64)
+    side = side.with_columns(pl.Series("t", t, dtype=pl.Float64))
     return side.with_columns(
         pl.Series("p", p, dtype=pl.Float64),
         pl.Series("q", benjamini_hochberg(p), dtype=pl.Float64),
     ).select(list(SURGE_SCHEMA))
+
+
+def moderated_t(side: pl.DataFrame) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Two-sample t and its degrees of freedom with variances moderated per grain."""
+    t = np.zeros(side.height)
+    df = np.zeros(side.height)
+    grains = side["grain"].to_numpy()
+    s2_all = side["s2"].to_numpy().astype(np.float64)
+    df_all = side["df"].to_numpy().astype(np.float64)
+    scale = 1.0 / side["n_before"].cast(pl.Float64) + 1.0 / side["n_after"].cast(pl.Float64)
+    effect = side["effect"].to_numpy()
+    for grain in np.unique(grains):
+        at = grains == grain
+        s2, d = squeeze(s2_all[at], df_all[at])
+        t[at] = effect[at] / np.sqrt(s2 * scale.to_numpy()[at])
+        df[at] = d
+    return t, df
 
 
 def direct_flows(trade: pl.DataFrame) -> pl.DataFrame:
