@@ -49,9 +49,9 @@ def excess_absorption(
     if inbound.is_empty():
         return pl.DataFrame(schema=ABSORPTION_SCHEMA)
     onward = onward.rename({"value_usd": "onward"})
+    filled = filled_panel(inbound)
     panel = (
-        filled_panel(inbound)
-        .join(onward, on=["country", "hs6", "grain", "start", "end"], how="left")
+        filled.join(onward, on=["country", "hs6", "grain", "start", "end"], how="left")
         .join(controls.select("hs6", "control_date"), on="hs6")
         .with_columns(
             after_control(pl.col("control_date")).alias("post"),
@@ -84,7 +84,9 @@ def excess_absorption(
             .otherwise(pl.col("plausible_use"))
             .alias("plausible_use")
         )
-    tests = did_surges(inbound, controls).select("country", "hs6", "grain", "t", "p", "q")
+    tests = did_surges(filled, controls, filled=True).select(
+        "country", "hs6", "grain", "t", "p", "q"
+    )
     return (
         per.join(tests, on=["country", "hs6", "grain"])
         .with_columns(

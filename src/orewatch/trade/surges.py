@@ -98,17 +98,15 @@ def onward_totals(onward: pl.DataFrame) -> pl.DataFrame:
     return onward.group_by("country", "hs6", "grain", "start", "end").agg(pl.col("value_usd").sum())
 
 
-def inbound_flows(trade: pl.DataFrame) -> pl.DataFrame:
+def inbound_flows(trade: pl.DataFrame, direct: pl.DataFrame | None = None) -> pl.DataFrame:
     """Each country's imports of each commodity from the source, as the larger of the
-    source's reported exports and the country's reported imports (CIF) per period."""
-    sent = trade.filter((pl.col("reporter") == SOURCE) & (pl.col("flow") == "export")).select(
-        pl.col("partner").alias("country"), "hs6", "grain", "start", "end", "value_usd"
-    )
-    got = trade.filter((pl.col("partner") == SOURCE) & (pl.col("flow") == "import")).select(
-        pl.col("reporter").alias("country"), "hs6", "grain", "start", "end", "value_usd"
-    )
-    keys = ["country", "hs6", "grain", "start", "end"]
-    return larger_view([sent, got], keys).filter(pl.col("country") != SOURCE)
+    source's reported exports and the country's reported imports (CIF) per period.
+
+    The same figures as :func:`direct_flows` seen from the other end; pass ``direct``
+    when it is at hand so the large frame is read once.
+    """
+    direct = direct_flows(trade) if direct is None else direct
+    return direct.rename({"market": "country"}).filter(pl.col("country") != SOURCE)
 
 
 def filled_panel(series: pl.DataFrame, unit: Sequence[str] = UNIT) -> pl.DataFrame:
@@ -141,19 +139,21 @@ def benjamini_hochberg(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return out
 
 
-def did_surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
+def did_surges(
+    series: pl.DataFrame, controls: pl.DataFrame, *, filled: bool = False
+) -> pl.DataFrame:
     """Difference-in-differences rise of each country's series after its control.
 
     ``series``: country, hs6, grain, start, end, value_usd (several rows per period are
     summed); ``controls``: hs6, control_date. Returns one row per country × hs6 × grain
     with at least two periods before and one after: mean USD per period before and
     after, ``effect`` (log points, relative to the other countries), ``t``, one-sided
-    ``p`` and BH ``q``.
+    ``p`` and BH ``q``. ``filled``: the series is already a :func:`filled_panel`.
     """
     if series.is_empty():
         return pl.DataFrame(schema=SURGE_SCHEMA)
     panel = (
-        filled_panel(series)
+        (series if filled else filled_panel(series))
         .join(controls.select("hs6", "control_date"), on="hs6")
         .with_columns(pl.col("value_usd").log1p().alias("y"))
     )
