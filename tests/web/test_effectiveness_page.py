@@ -45,7 +45,7 @@ def test_analyst_sees_the_report_of_the_served_dataset(
     assert "Control effectiveness" in text and "gallium" in text
     assert "Controlled from" in text and "2023-08-01" in text
     # the per-destination table and the suspected route, with its reasons and figures
-    assert "<th>destination</th>" in text and "<td>US</td>" in text
+    assert '<table class="grid"><tr><th>destination</th>' in text and "<td>US</td>" in text
     route = re.search(r"<td>TH</td><td>811292</td><td>[\d.]+</td><td>([^<]+)</td>", text)
     assert route is not None and "REEXPORT_" in route.group(1)
     # charts are server-built figure JSON (drawn by the workbench's script, no CDN)

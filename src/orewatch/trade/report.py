@@ -26,7 +26,7 @@ td:first-child,th:first-child{text-align:left}
 """
 
 
-def table_html(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> str:
+def table_html(frame: pl.DataFrame, formats: dict[str, str] | None = None, css: str = "") -> str:
     """An HTML table of ``frame`` (every cell escaped; ``formats`` per column)."""
     formats = formats or {}
     head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
@@ -35,10 +35,11 @@ def table_html(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> st
         cells = []
         for col, value in zip(frame.columns, row, strict=True):
             text = "" if value is None else (formats.get(col, "{}").format(value))
-            css = ' class="evidence"' if col == "evidence" else ""
-            cells.append(f"<td{css}>{html.escape(text)}</td>")
+            cell_class = ' class="evidence"' if col == "evidence" else ""
+            cells.append(f"<td{cell_class}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+    klass = f' class="{html.escape(css)}"' if css else ""
+    return f"<table{klass}><tr>{head}</tr>{''.join(body)}</table>"
 
 
 def _vline(fig: go.Figure, when: str) -> None:

@@ -71,6 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "本数据集的贸易统计中没有管制物项。",
     },
     "source": {"en": "Dataset", "zh": "数据集"},
+    "ranked": {"en": "{n} diversion routes ranked", "zh": "共排序 {n} 条转运路线"},
 }
 
 
@@ -113,7 +114,7 @@ def report_for(request: Request, bench: Workbench) -> Report:
 def safe_table(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> Markup:
     """The report's HTML table, marked safe for the template: ``table_html`` escapes
     every header and cell itself."""
-    return Markup(table_html(frame, formats))
+    return Markup(table_html(frame, formats, css="grid"))
 
 
 def item_view(item: ItemFigures, lang: str) -> dict[str, Any]:
