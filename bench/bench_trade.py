@@ -10,7 +10,7 @@ Recall: generates worlds (``orewatch.world``) for ``--seeds`` and measures the s
 transit countries trade in every world.
 
 Usage: .venv/bin/python bench/bench_trade.py [--years 10 --partners 250 --commodities 50]
-       [--seeds 1,2,3 --lines 100000] [--skip-recall] [--skip-runtime]
+       [--seeds 1,2,3 --lines 100000] [--skip-recall] [--skip-runtime] [--show-missed]
 """
 
 from __future__ import annotations
@@ -109,7 +109,22 @@ def runtime(years: int, partners: int, commodities: int) -> None:
     )
 
 
-def recall(seeds: list[int], lines: int) -> None:
+def show_missed(routes: pl.DataFrame, truth: pl.DataFrame, k: int) -> None:
+    """Print the true routes outside the top k with their rank and evidence."""
+    ranked = routes.with_row_index("rank", 1)
+    missed = (
+        truth.select("country", "hs_code")
+        .unique()
+        .join(ranked, on=["country", "hs_code"], how="left")
+        .filter(pl.col("rank").is_null() | (pl.col("rank") > k))
+        .sort("rank", nulls_last=True)
+    )
+    for row in missed.iter_rows(named=True):
+        where = f"rank {row['rank']}" if row["rank"] else "not ranked"
+        print(f"  missed {row['country']} {row['hs_code']} ({where}): {row['evidence'] or ''}")
+
+
+def recall(seeds: list[int], lines: int, missed: bool = False) -> None:
     catalogue = load_catalogue()
     found = []
     for seed in seeds:
@@ -134,7 +149,9 @@ def recall(seeds: list[int], lines: int) -> None:
                 f"seed {seed}: {hit}/{len(wanted_ids)} true routes in the top {k} "
                 f"of {routes.height} ranked = {share:.0%} ({elapsed:.2f} s)"
             )
-    print(f"mean recall in top {ROUTE_FACTOR}x: {np.mean(found):.0%} over {len(seeds)} seeds")
+            if missed:
+                show_missed(routes, truth, k)
+    print(f"mean recall in top {ROUTE_FACTOR}x: {np.mean(found):.1%} over {len(seeds)} seeds")
 
 
 def main() -> None:
@@ -146,9 +163,12 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--skip-recall", action="store_true")
     parser.add_argument("--skip-runtime", action="store_true")
+    parser.add_argument(
+        "--show-missed", action="store_true", help="print missed true routes with evidence"
+    )
     args = parser.parse_args()
     if not args.skip_recall:
-        recall([int(s) for s in args.seeds.split(",")], args.lines)
+        recall([int(s) for s in args.seeds.split(",")], args.lines, args.show_missed)
     if not args.skip_runtime:
         runtime(args.years, args.partners, args.commodities)
 

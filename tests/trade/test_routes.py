@@ -4,8 +4,11 @@ import polars as pl
 
 from orewatch.controls import load_catalogue
 from orewatch.screening.reasons import reason_table
+from orewatch.trade.absorption import ABSORPTION_SCHEMA
+from orewatch.trade.passthrough import PASS_SCHEMA
 from orewatch.trade.routes import ROUTE_COLUMNS, rank_routes
 from orewatch.trade.signals import control_dates, diversion_routes
+from orewatch.trade.surges import SURGE_SCHEMA
 
 #: builds a trade_stats frame from (reporter, partner, flow, hs, period, usd) rows
 Maker = Callable[..., pl.DataFrame]
@@ -58,20 +61,8 @@ def test_control_dates_are_the_earliest_per_heading() -> None:
 
 
 def test_nothing_found_ranks_nothing() -> None:
-    surges = pl.DataFrame(
-        schema={
-            "country": pl.String, "hs6": pl.String, "grain": pl.String, "n_before": pl.UInt32,
-            "n_after": pl.UInt32, "before_usd": pl.Float64, "after_usd": pl.Float64,
-            "effect": pl.Float64, "t": pl.Float64, "p": pl.Float64, "q": pl.Float64,
-        }
-    )  # fmt: skip
-    absorption = pl.DataFrame(
-        schema={
-            "country": pl.String, "hs6": pl.String, "grain": pl.String, "t": pl.Float64,
-            "q": pl.Float64, "ratio": pl.Float64, "excess_usd": pl.Float64,
-            "imports_after": pl.Float64, "use_after": pl.Float64, "plausible_use": pl.Float64,
-        }
-    )  # fmt: skip
+    surges = pl.DataFrame(schema=SURGE_SCHEMA)
+    absorption = pl.DataFrame(schema=ABSORPTION_SCHEMA)
     gaps = pl.DataFrame(
         schema={
             "country": pl.String, "hs6": pl.String, "z": pl.Float64, "imported": pl.Float64,
@@ -84,4 +75,5 @@ def test_nothing_found_ranks_nothing() -> None:
             "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
         }
     )  # fmt: skip
-    assert rank_routes(surges, absorption, gaps, subst).is_empty()
+    shares = pl.DataFrame(schema=PASS_SCHEMA)
+    assert rank_routes(surges, absorption, gaps, subst, shares).is_empty()

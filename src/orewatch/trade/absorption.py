@@ -26,6 +26,7 @@ ABSORPTION_SCHEMA = {
     "excess_usd": pl.Float64(),
     "ratio": pl.Float64(),
     "t": pl.Float64(),
+    "p": pl.Float64(),
     "q": pl.Float64(),
 }
 
@@ -43,14 +44,14 @@ def excess_absorption(
     hs6, control_date; ``domestic_use`` (optional) country, hs6, usd_per_year, a known
     capacity that replaces the estimate. ``use_after`` = imports after minus reported
     onward exports, per period; ``ratio`` = use_after / plausible use;
-    ``t``/``q`` from the difference-in-differences test of the imports.
+    ``t``/``p``/``q`` from the difference-in-differences test of the imports.
     """
     if inbound.is_empty():
         return pl.DataFrame(schema=ABSORPTION_SCHEMA)
     onward = onward.rename({"value_usd": "onward"})
+    filled = filled_panel(inbound)
     panel = (
-        filled_panel(inbound)
-        .join(onward, on=["country", "hs6", "grain", "start", "end"], how="left")
+        filled.join(onward, on=["country", "hs6", "grain", "start", "end"], how="left")
         .join(controls.select("hs6", "control_date"), on="hs6")
         .with_columns(
             after_control(pl.col("control_date")).alias("post"),
@@ -83,7 +84,9 @@ def excess_absorption(
             .otherwise(pl.col("plausible_use"))
             .alias("plausible_use")
         )
-    tests = did_surges(inbound, controls).select("country", "hs6", "grain", "t", "q")
+    tests = did_surges(filled, controls, filled=True).select(
+        "country", "hs6", "grain", "t", "p", "q"
+    )
     return (
         per.join(tests, on=["country", "hs6", "grain"])
         .with_columns(

@@ -156,3 +156,23 @@ def item_figures(
             )
         )
     return out
+
+
+def effectiveness_items(
+    trade: pl.DataFrame,
+    prices: pl.DataFrame,
+    declarations: pl.DataFrame | None,
+    controls: pl.DataFrame,
+) -> tuple[list[ItemFigures], pl.DataFrame]:
+    """Everything the report shows, from the input frames: (items, ranked routes).
+
+    One entry point for the command-line report and the workbench view, so both show
+    the same figures. Raises :class:`~orewatch.trade.prices.PriceDataError` on prices
+    it cannot convert.
+    """
+    from orewatch.trade.prices import price_gaps
+    from orewatch.trade.signals import routes_from_trade
+
+    gaps = price_gaps(prices)
+    routes = routes_from_trade(trade, controls)
+    return item_figures(trade, controls, routes, gaps, declarations), routes

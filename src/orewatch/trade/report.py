@@ -26,7 +26,8 @@ td:first-child,th:first-child{text-align:left}
 """
 
 
-def _table(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> str:
+def table_html(frame: pl.DataFrame, formats: dict[str, str] | None = None, css: str = "") -> str:
+    """An HTML table of ``frame`` (every cell escaped; ``formats`` per column)."""
     formats = formats or {}
     head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
     body = []
@@ -34,10 +35,11 @@ def _table(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> str:
         cells = []
         for col, value in zip(frame.columns, row, strict=True):
             text = "" if value is None else (formats.get(col, "{}").format(value))
-            css = ' class="evidence"' if col == "evidence" else ""
-            cells.append(f"<td{css}>{html.escape(text)}</td>")
+            cell_class = ' class="evidence"' if col == "evidence" else ""
+            cells.append(f"<td{cell_class}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+    klass = f' class="{html.escape(css)}"' if css else ""
+    return f"<table{klass}><tr>{head}</tr>{''.join(body)}</table>"
 
 
 def _vline(fig: go.Figure, when: str) -> None:
@@ -84,6 +86,37 @@ def price_chart(item: ItemFigures) -> go.Figure:
     return fig
 
 
+def destinations_table(item: ItemFigures) -> pl.DataFrame:
+    """The top destinations' mean exports per period before and after, and the change."""
+    return item.destinations.head(15).select(
+        "destination",
+        pl.col("before_usd").round(0),
+        pl.col("after_usd").round(0),
+        (pl.col("change") * 100).round(1).alias("change_%"),
+    )
+
+
+def licensed_text(item: ItemFigures) -> str | None:
+    """The licensed-share sentence, or None without declarations."""
+    if not (item.licensed.height and item.licensed["lines"][0]):
+        return None
+    lic = item.licensed.row(0, named=True)
+    share = lic["share_kg"]
+    return (
+        f"Licensed share after the control: {lic['licensed_lines']} of {lic['lines']} "
+        f"declaration lines cite a licence"
+        + (f", {share:.1%} of the net weight." if share is not None else ".")
+    )
+
+
+def latest_prices(item: ItemFigures) -> pl.DataFrame:
+    """The latest overseas/domestic price ratio per material and market."""
+    latest = item.prices.sort("month").group_by("material", "overseas_market").last()
+    return latest.select("material", "overseas_market", "month", pl.col("gap").round(2)).sort(
+        "material", "overseas_market"
+    )
+
+
 def _section(item: ItemFigures, first_chart: bool) -> tuple[str, bool]:
     parts = [f"<h2 id='{html.escape(item.element)}'>{html.escape(item.element)}</h2>"]
     parts.append(
@@ -91,36 +124,22 @@ def _section(item: ItemFigures, first_chart: bool) -> tuple[str, bool]:
     )
     parts.append(exports_chart(item).to_html(full_html=False, include_plotlyjs=first_chart))
     first_chart = False
-    dest = item.destinations.head(15).select(
-        "destination",
-        pl.col("before_usd").round(0),
-        pl.col("after_usd").round(0),
-        (pl.col("change") * 100).round(1).alias("change_%"),
-    )
     parts.append(f"<p>Mean USD per {item.grain}, before and after the control:</p>")
-    parts.append(_table(dest, {"before_usd": "{:,.0f}", "after_usd": "{:,.0f}"}))
-    if item.licensed.height and item.licensed["lines"][0]:
-        lic = item.licensed.row(0, named=True)
-        share = lic["share_kg"]
-        parts.append(
-            f"<p>Licensed share after the control: {lic['licensed_lines']} of {lic['lines']} "
-            f"declaration lines cite a licence"
-            + (f", {share:.1%} of the net weight." if share is not None else ".")
-            + "</p>"
-        )
+    dest = destinations_table(item)
+    parts.append(table_html(dest, {"before_usd": "{:,.0f}", "after_usd": "{:,.0f}"}))
+    licensed = licensed_text(item)
+    if licensed is not None:
+        parts.append(f"<p>{html.escape(licensed)}</p>")
     else:
         parts.append("<p class='note'>No declarations given: licensed share not computed.</p>")
     if item.prices.height:
         parts.append(price_chart(item).to_html(full_html=False, include_plotlyjs=False))
-        latest = item.prices.sort("month").group_by("material", "overseas_market").last()
-        parts.append(
-            _table(latest.select("material", "overseas_market", "month", pl.col("gap").round(2)))
-        )
+        parts.append(table_html(latest_prices(item)))
     else:
         parts.append("<p class='note'>No domestic and overseas prices for this item.</p>")
     if item.routes.height:
         parts.append("<p>Suspected diversion routes (highest score first):</p>")
-        parts.append(_table(item.routes.head(10)))
+        parts.append(table_html(item.routes.head(10)))
     else:
         parts.append("<p class='note'>No diversion route found for these headings.</p>")
     return "\n".join(parts), first_chart

@@ -1,29 +1,38 @@
 """Diversion routes: country × commodity, ranked, with reasons and evidence.
 
-Each method speaks for itself (a re-export surge, imports beyond use, a mirror gap, the
-direct route replaced by the indirect one); a route's score adds their strengths, so a
-route that several independent statistics point at ranks first. Strengths are in the
-statistics' own units (t-values, robust z) and capped, so no single huge number decides.
+Each method speaks for itself (a re-export surge, a rise in the share of imports sent
+on, imports beyond use, a mirror gap, the direct route replaced by the indirect one) as
+a z-score: a test's one-sided p-value mapped to the standard normal, or a robust z
+against all routes. A route's score is their weighted Stouffer combination,
+sum(w z) / sqrt(sum w^2) over every method (a method that found nothing adds 0), so
+under no diversion it is about standard normal whatever the data's scale, and a route
+that several independent statistics point at ranks first. Each z is capped, so no
+single huge number decides.
 """
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import polars as pl
+from scipy import stats
 
 #: Significance (Benjamini-Hochberg q) at which a rise counts as a surge.
 ALPHA = 0.05
-#: Largest t or z any one method contributes.
-CAP = 10.0
+#: Largest z any one method contributes (|z| = 5 is p < 3e-7: beyond it the test's own
+#: assumptions, not the data, decide).
+CAP = 5.0
 #: Imports at least this many times plausible use (and significant) raise the reason.
 ABSORPTION_RATIO = 1.5
 #: A substitution ratio of at least this much raises the reason.
 SUBSTITUTION_RATIO = 0.25
-#: Relative weight of each method in the score: the onward surge is the direct trace
-#: of diversion, the others corroborate it.
-WEIGHTS = {"surge": 1.0, "absorption": 0.3, "mirror": 0.1, "substitution": 0.3}
-
-RATE_WEIGHT = 1.5
-MATERIALITY = 1.0
+#: Weight of each method in the Stouffer combination: onward trade rising and the
+#: share of imports sent on rising are the direct traces of diversion; imports beyond
+#: use, mirror gaps and substitution corroborate them.
+WEIGHTS = {"surge": 1.0, "pass": 1.0, "absorption": 0.3, "mirror": 0.2, "substitution": 0.3}
+#: One-sided p at which a pass-through rise is reported as a reason of its own.
+PASS_P = 0.05
 ROUTE_COLUMNS = ("country", "hs_code", "score", "reasons", "evidence")
 ROUTE_SCHEMA = {
     "country": pl.String(),
@@ -35,7 +44,8 @@ ROUTE_SCHEMA = {
 _PART = {
     "country": pl.String(),
     "hs6": pl.String(),
-    "part": pl.Float64(),
+    "method": pl.String(),
+    "z": pl.Float64(),
     "code": pl.String(),
     "words": pl.String(),
 }
@@ -49,16 +59,25 @@ def _usd(col: str) -> pl.Expr:
     return pl.col(col).round(0).cast(pl.Int64)
 
 
+def p_to_z(p: pl.Expr) -> pl.Expr:
+    """A one-sided p-value as a standard normal z (p = 0.5 -> 0), capped at ±CAP."""
+    return p.map_batches(
+        lambda s: pl.Series(stats.norm.isf(np.clip(s.to_numpy(), 1e-300, 1.0)), dtype=pl.Float64),
+        return_dtype=pl.Float64,
+    ).clip(-CAP, CAP)
+
+
 def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
-    """Rises of onward trade: REEXPORT_SURGE when significant, REEXPORT_RISE otherwise."""
+    """Rises of onward trade: REEXPORT_SURGE when significant, REEXPORT_RISE otherwise.
+
+    The z is the DiD test's; a rise only in growth relative to the heading's typical
+    growth (the level test sees nothing) is still named, with the test's own z.
+    """
     market = ("hs6", "grain")
     typical = pl.col("after_usd").filter(pl.col("after_usd") > 0).median().over(market)
     growth = ((pl.col("after_usd") + typical) / (pl.col("before_usd") + typical)).log()
     best = (
-        surges.with_columns(
-            (growth - growth.median().over(market)).alias("rate_effect"),
-            (pl.col("after_usd") / (pl.col("after_usd") + typical)).fill_nan(0.0).alias("material"),
-        )
+        surges.with_columns((growth - growth.median().over(market)).alias("rate_effect"))
         .filter((pl.col("effect") > 0) | (pl.col("rate_effect") > 0))
         .sort("t", descending=True)
         .unique(["country", "hs6"], keep="first")
@@ -67,10 +86,8 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
     return best.select(
         "country",
         "hs6",
-        (
-            WEIGHTS["surge"]
-            * (pl.col("t").clip(0.0, CAP) + RATE_WEIGHT * pl.col("rate_effect").clip(0.0, CAP))
-        ).alias("part"),
+        pl.lit("surge").alias("method"),
+        p_to_z(pl.col("p")).alias("z"),
         pl.when(significant)
         .then(pl.lit("REEXPORT_SURGE"))
         .otherwise(pl.lit("REEXPORT_RISE"))
@@ -85,7 +102,34 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
             pl.col("t").round(1),
             pl.col("q").round(3),
         ).alias("words"),
-    ).filter(pl.col("part") > 0)
+    )
+
+
+def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
+    """Share of imports sent on above its pooled baseline: PASS_THROUGH_ROSE when the
+    robust z is significant one-sided, otherwise it only adds its z to the score."""
+    best = (
+        shares.filter(pl.col("share_after").is_not_null())
+        .sort("z", descending=True)
+        .unique(["country", "hs6"], keep="first")
+    )
+    found = (pl.col("z") >= stats.norm.isf(PASS_P)) & (pl.col("excess") > 0)
+    return best.select(
+        "country",
+        "hs6",
+        pl.lit("pass").alias("method"),
+        pl.col("z").clip(-CAP, CAP),
+        pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")).alias("code"),
+        pl.format(
+            "sent on {}% of its imports from China after the control ({} of {} USD), "
+            "against a usual share of {}% (z={})",
+            (100 * pl.col("share_after")).round(0),
+            _usd("onward_after"),
+            _usd("inbound_after"),
+            (100 * pl.col("baseline")).round(0),
+            pl.col("z").round(1),
+        ).alias("words"),
+    )
 
 
 def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
@@ -102,7 +146,8 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
     return found.select(
         "country",
         "hs6",
-        (WEIGHTS["absorption"] * pl.col("t").clip(0.0, CAP)).alias("part"),
+        pl.lit("absorption").alias("method"),
+        p_to_z(pl.col("p")).alias("z"),
         pl.lit("IMPORTS_EXCEED_USE").alias("code"),
         pl.format(
             "imports from China {} USD/{} after the control, {} of it not sent on, against "
@@ -127,7 +172,8 @@ def mirror_parts(gaps: pl.DataFrame) -> pl.DataFrame:
     return per.select(
         "country",
         "hs6",
-        (WEIGHTS["mirror"] * (pl.col("z") / 3.0).clip(0.0, CAP / 3.0)).alias("part"),
+        pl.lit("mirror").alias("method"),
+        pl.col("z").clip(-CAP, CAP),
         pl.lit("MIRROR_GAP").alias("code"),
         pl.format(
             "partner reports importing {} {} from China in the period from {}, China reports "
@@ -143,16 +189,26 @@ def mirror_parts(gaps: pl.DataFrame) -> pl.DataFrame:
 
 
 def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
-    """The indirect route's rise replaced a share of the direct route's fall."""
+    """The indirect route's rise replaced a share of the direct route's fall.
+
+    A ratio has no test of its own; its z is the robust z of its log against every
+    route where the indirect route rose while the direct one fell.
+    """
+    log_ratio = pl.col("ratio").log()
+    centre = log_ratio.median()
+    spread = pl.max_horizontal(1.4826 * (log_ratio - centre).abs().median(), pl.lit(0.1))
     found = (
-        subst.filter(pl.col("ratio") >= SUBSTITUTION_RATIO)
+        subst.filter(pl.col("ratio") > 0)
+        .with_columns(((log_ratio - centre) / spread).alias("z"))
+        .filter(pl.col("ratio") >= SUBSTITUTION_RATIO)
         .sort("ratio", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
     return found.select(
         "country",
         "hs6",
-        (WEIGHTS["substitution"] * pl.col("ratio").clip(0.0, 2.0)).alias("part"),
+        pl.lit("substitution").alias("method"),
+        pl.col("z").clip(-CAP, CAP),
         pl.lit("DIRECT_SUBSTITUTED").alias("code"),
         pl.format(
             "its exports to {} rose {} USD/{} while China's direct exports there fell {} "
@@ -166,17 +222,29 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def stouffer(parts: pl.DataFrame) -> pl.Expr:
+    """Weighted Stouffer sum over every method (absent ones count 0), per group."""
+    norm = math.sqrt(sum(w * w for w in WEIGHTS.values()))
+    weight = pl.col("method").replace_strict(WEIGHTS, return_dtype=pl.Float64)
+    return (weight * pl.col("z")).sum() / norm
+
+
 def rank_routes(
     surges: pl.DataFrame,
     absorption: pl.DataFrame,
     gaps: pl.DataFrame,
     subst: pl.DataFrame,
+    shares: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Combine the methods' findings into ranked routes (``ROUTE_COLUMNS``)."""
+    """Combine the methods' findings into ranked routes (``ROUTE_COLUMNS``).
+
+    Every route some method names (a reason) is listed, ranked by the combined z.
+    """
     parts = [
         p.cast(_PART)  # type: ignore[arg-type]
         for p in (
             surge_parts(surges),
+            pass_parts(shares) if shares is not None else pl.DataFrame(schema=_PART),
             absorption_parts(absorption),
             mirror_parts(gaps),
             substitution_parts(subst),
@@ -185,14 +253,16 @@ def rank_routes(
     every = pl.concat(parts)
     if every.is_empty():
         return empty_routes()
+    named = pl.col("code").is_not_null()
     return (
-        every.sort("part", descending=True)
+        every.sort("z", descending=True)
         .group_by("country", "hs6")
         .agg(
-            pl.col("part").sum().alias("score"),
-            pl.col("code").str.join(";").alias("reasons"),
-            pl.format("{}: {}", "code", "words").str.join("; ").alias("evidence"),
+            stouffer(every).alias("score"),
+            pl.col("code").filter(named).str.join(";").alias("reasons"),
+            pl.format("{}: {}", "code", "words").filter(named).str.join("; ").alias("evidence"),
         )
+        .filter(pl.col("reasons") != "")
         .sort(["score", "country", "hs6"], descending=[True, False, False])
         .select(
             "country",

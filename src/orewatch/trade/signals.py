@@ -15,6 +15,7 @@ from orewatch.contract.schema import TRADE_STATS
 from orewatch.controls import Catalogue
 from orewatch.trade.absorption import excess_absorption
 from orewatch.trade.mirror import mirror_gaps
+from orewatch.trade.passthrough import pass_through
 from orewatch.trade.periods import with_bounds
 from orewatch.trade.routes import empty_routes, rank_routes
 from orewatch.trade.surges import (
@@ -44,12 +45,18 @@ def control_dates(catalogue: Catalogue) -> pl.DataFrame:
 
 
 def controlled_trade(trade: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
-    """Rows of controlled headings with period bounds; rows without a value dropped."""
+    """Rows of controlled headings with period bounds; rows without a value dropped.
+
+    Country and flow codes become categoricals: every method groups and joins on them,
+    and on millions of rows integer keys cost much less than strings.
+    """
     keep = trade.rechunk().filter(
         pl.col("hs_code").str.slice(0, 6).is_in(controls["hs6"].implode())
         & pl.col("value_usd").is_not_null()
     )
-    return with_bounds(keep.select(*TRADE_COLUMNS))
+    return with_bounds(keep.select(*TRADE_COLUMNS)).with_columns(
+        pl.col("reporter", "partner", "flow").cast(pl.Categorical)
+    )
 
 
 def routes_from_trade(
@@ -61,14 +68,17 @@ def routes_from_trade(
         return empty_routes()
     by_market = onward_flows(ctrade, markets)
     onward = onward_totals(by_market)
-    direct = direct_flows(ctrade)
+    everywhere = direct_flows(ctrade)
+    inbound = inbound_flows(ctrade, everywhere)
+    direct = everywhere
     if markets is not None:
-        direct = direct.filter(pl.col("market").is_in(list(markets)))
+        direct = everywhere.filter(pl.col("market").is_in(list(markets)))
     return rank_routes(
         did_surges(onward, controls),
-        excess_absorption(inbound_flows(ctrade), onward, controls),
+        excess_absorption(inbound, onward, controls),
         mirror_gaps(ctrade),
         substitution(direct, by_market, controls),
+        pass_through(inbound, onward, controls),
     )
 
 

@@ -18,6 +18,7 @@ import numpy.typing as npt
 import polars as pl
 from scipy import stats
 
+from orewatch.trade.moderated import squeeze
 from orewatch.trade.periods import after_control
 
 #: Reporters whose exports are the controlled source, not a route.
@@ -97,17 +98,15 @@ def onward_totals(onward: pl.DataFrame) -> pl.DataFrame:
     return onward.group_by("country", "hs6", "grain", "start", "end").agg(pl.col("value_usd").sum())
 
 
-def inbound_flows(trade: pl.DataFrame) -> pl.DataFrame:
+def inbound_flows(trade: pl.DataFrame, direct: pl.DataFrame | None = None) -> pl.DataFrame:
     """Each country's imports of each commodity from the source, as the larger of the
-    source's reported exports and the country's reported imports (CIF) per period."""
-    sent = trade.filter((pl.col("reporter") == SOURCE) & (pl.col("flow") == "export")).select(
-        pl.col("partner").alias("country"), "hs6", "grain", "start", "end", "value_usd"
-    )
-    got = trade.filter((pl.col("partner") == SOURCE) & (pl.col("flow") == "import")).select(
-        pl.col("reporter").alias("country"), "hs6", "grain", "start", "end", "value_usd"
-    )
-    keys = ["country", "hs6", "grain", "start", "end"]
-    return larger_view([sent, got], keys).filter(pl.col("country") != SOURCE)
+    source's reported exports and the country's reported imports (CIF) per period.
+
+    The same figures as :func:`direct_flows` seen from the other end; pass ``direct``
+    when it is at hand so the large frame is read once.
+    """
+    direct = direct_flows(trade) if direct is None else direct
+    return direct.rename({"market": "country"}).filter(pl.col("country") != SOURCE)
 
 
 def filled_panel(series: pl.DataFrame, unit: Sequence[str] = UNIT) -> pl.DataFrame:
@@ -140,19 +139,21 @@ def benjamini_hochberg(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return out
 
 
-def did_surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
+def did_surges(
+    series: pl.DataFrame, controls: pl.DataFrame, *, filled: bool = False
+) -> pl.DataFrame:
     """Difference-in-differences rise of each country's series after its control.
 
     ``series``: country, hs6, grain, start, end, value_usd (several rows per period are
     summed); ``controls``: hs6, control_date. Returns one row per country × hs6 × grain
     with at least two periods before and one after: mean USD per period before and
     after, ``effect`` (log points, relative to the other countries), ``t``, one-sided
-    ``p`` and BH ``q``.
+    ``p`` and BH ``q``. ``filled``: the series is already a :func:`filled_panel`.
     """
     if series.is_empty():
         return pl.DataFrame(schema=SURGE_SCHEMA)
     panel = (
-        filled_panel(series)
+        (series if filled else filled_panel(series))
         .join(controls.select("hs6", "control_date"), on="hs6")
         .with_columns(pl.col("value_usd").log1p().alias("y"))
     )
@@ -187,24 +188,36 @@ def did_surges(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("df") >= 1)
         .with_columns(
-            (
-                pl.col("effect")
-                / (
-                    pl.max_horizontal(
-                        (pl.col("ss_before") + pl.col("ss_after")) / pl.col("df"),
-                        pl.lit(MIN_VARIANCE),
-                    )
-                    * (1.0 / pl.col("n_before") + 1.0 / pl.col("n_after"))
-                ).sqrt()
-            ).alias("t")
+            pl.max_horizontal(
+                (pl.col("ss_before") + pl.col("ss_after")) / pl.col("df"), pl.lit(MIN_VARIANCE)
+            ).alias("s2")
         )
         .sort(UNIT)
     )
-    p = np.asarray(stats.t.sf(side["t"].to_numpy(), side["df"].to_numpy()), dtype=np.float64)
+    t, df = moderated_t(side)
+    p = np.asarray(stats.t.sf(t, df), dtype=np.float64)
+    side = side.with_columns(pl.Series("t", t, dtype=pl.Float64))
     return side.with_columns(
         pl.Series("p", p, dtype=pl.Float64),
         pl.Series("q", benjamini_hochberg(p), dtype=pl.Float64),
     ).select(list(SURGE_SCHEMA))
+
+
+def moderated_t(side: pl.DataFrame) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Two-sample t and its degrees of freedom with variances moderated per grain."""
+    t = np.zeros(side.height)
+    df = np.zeros(side.height)
+    grains = side["grain"].to_numpy()
+    s2_all = side["s2"].to_numpy().astype(np.float64)
+    df_all = side["df"].to_numpy().astype(np.float64)
+    scale = 1.0 / side["n_before"].cast(pl.Float64) + 1.0 / side["n_after"].cast(pl.Float64)
+    effect = side["effect"].to_numpy()
+    for grain in np.unique(grains):
+        at = grains == grain
+        s2, d = squeeze(s2_all[at], df_all[at])
+        t[at] = effect[at] / np.sqrt(s2 * scale.to_numpy()[at])
+        df[at] = d
+    return t, df
 
 
 def direct_flows(trade: pl.DataFrame) -> pl.DataFrame:

@@ -15,6 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "alerts": {"en": "Alert queue", "zh": "预警队列"},
     "cases": {"en": "Cases", "zh": "案件"},
     "materials": {"en": "Material flows", "zh": "物料流向"},
+    "effectiveness": {"en": "Control effectiveness", "zh": "管制效果"},
     "audit": {"en": "Audit log", "zh": "审计日志"},
     "login": {"en": "Log in", "zh": "登录"},
     "logout": {"en": "Log out", "zh": "退出"},

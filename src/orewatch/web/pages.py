@@ -21,6 +21,7 @@ from orewatch.cases.flows import STATUSES
 from orewatch.cases.schemas import AlertIn, CaseIn, EvidenceIn, SubjectIn
 from orewatch.web import charts
 from orewatch.web.context import Workbench, workbench
+from orewatch.web.effectiveness import router as effectiveness_router
 from orewatch.web.i18n import translator
 from orewatch.web.outputs import (
     alert_queue,
@@ -49,6 +50,7 @@ from orewatch.web.security import (
 )
 
 router = APIRouter(include_in_schema=False)
+router.include_router(effectiveness_router)
 
 Bench = Annotated[Workbench, Depends(workbench)]
 User = Annotated[PageUser, Depends(page_user)]

@@ -1,0 +1,154 @@
+"""The control-effectiveness report inside the workbench (``/effectiveness``).
+
+The same figures as ``orewatch report effectiveness`` (``orewatch.trade``'s
+:func:`~orewatch.trade.effectiveness.effectiveness_items`, its charts and tables), for
+the dataset the workbench serves (``outputs.world_source``), behind login and the
+``alerts.read`` permission (partner customs never see it). Charts go to the page as
+Plotly figure JSON drawn by the workbench's own script, so the page keeps its strict
+Content-Security-Policy. The figures are computed once per dataset and kept on the
+app's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import polars as pl
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from orewatch.contract.loader import DatasetError
+from orewatch.controls import load_catalogue
+from orewatch.trade.effectiveness import ItemFigures, effectiveness_items
+from orewatch.trade.prices import PriceDataError
+from orewatch.trade.report import (
+    destinations_table,
+    exports_chart,
+    latest_prices,
+    licensed_text,
+    price_chart,
+    table_html,
+)
+from orewatch.trade.signals import control_dates
+from orewatch.trade.sources import from_dataset
+from orewatch.web.context import Workbench, workbench
+from orewatch.web.security import PageUser, page_user, require
+
+router = APIRouter(include_in_schema=False)
+
+Bench = Annotated[Workbench, Depends(workbench)]
+User = Annotated[PageUser, Depends(page_user)]
+
+#: Routes shown per controlled item.
+ROUTES_SHOWN = 10
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"en": "Control effectiveness", "zh": "管制效果评估"},
+    "controlled_from": {"en": "Controlled from", "zh": "管制生效日期"},
+    "headings": {"en": "headings", "zh": "税则号"},
+    "by_destination": {
+        "en": "China's mean exports per {grain} (USD), before and after the control",
+        "zh": "管制前后我国平均每{grain}出口额（美元），按目的地",
+    },
+    "no_licensed": {
+        "en": "No declaration lines of this item after the control: no licensed share.",
+        "zh": "管制后无该物项的报关项，未计算持证比例。",
+    },
+    "prices": {"en": "Overseas / domestic price ratio", "zh": "境外/境内价格比"},
+    "no_prices": {
+        "en": "No domestic and overseas prices for this item.",
+        "zh": "无该物项的境内外价格。",
+    },
+    "routes": {"en": "Suspected diversion routes", "zh": "疑似转运路线"},
+    "no_routes": {
+        "en": "No diversion route found for these headings.",
+        "zh": "未发现可疑转运路线。",
+    },
+    "nothing": {
+        "en": "No controlled headings in this dataset's trade statistics.",
+        "zh": "本数据集的贸易统计中没有管制物项。",
+    },
+    "source": {"en": "Dataset", "zh": "数据集"},
+    "ranked": {"en": "{n} diversion routes ranked", "zh": "共排序 {n} 条转运路线"},
+}
+
+
+def label(lang: str, key: str, **values: str) -> str:
+    """A label in ``lang`` (English when there is no translation), with values filled."""
+    text = LABELS[key].get(lang) or LABELS[key]["en"]
+    return text.format(**values)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The report's items for one dataset, or why there is none."""
+
+    items: tuple[ItemFigures, ...]
+    routes: int
+    error: str = ""
+
+
+def compute(world: Path) -> Report:
+    """Every controlled item's figures for the dataset folder ``world``."""
+    try:
+        source = from_dataset(world)
+        items, routes = effectiveness_items(
+            source.trade, source.prices, source.declarations, control_dates(load_catalogue())
+        )
+    except (DatasetError, PriceDataError) as error:
+        return Report((), 0, str(error))
+    return Report(tuple(items), routes.height)
+
+
+def report_for(request: Request, bench: Workbench) -> Report:
+    """The report of the served dataset, computed on first use and kept on the app."""
+    cache: dict[str, Report] = request.app.state.__dict__.setdefault("effectiveness", {})
+    key = bench.outputs.world_source
+    if key not in cache:
+        cache[key] = compute(Path(key)) if key else Report((), 0, "no dataset folder")
+    return cache[key]
+
+
+def safe_table(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> Markup:
+    """The report's HTML table, marked safe for the template: ``table_html`` escapes
+    every header and cell itself."""
+    return Markup(table_html(frame, formats, css="grid"))
+
+
+def item_view(item: ItemFigures, lang: str) -> dict[str, Any]:
+    """What the template shows of one item: charts as figure JSON, tables as HTML."""
+    dest = destinations_table(item)
+    return {
+        "element": item.element,
+        "control_date": item.control_date,
+        "headings": ", ".join(item.headings),
+        "exports": exports_chart(item).to_json(),
+        "destinations_caption": label(lang, "by_destination", grain=item.grain),
+        "destinations": safe_table(dest, {"before_usd": "{:,.0f}", "after_usd": "{:,.0f}"}),
+        "licensed": licensed_text(item),
+        "prices": price_chart(item).to_json() if item.prices.height else None,
+        "latest_prices": safe_table(latest_prices(item)) if item.prices.height else None,
+        "routes": item.routes.head(ROUTES_SHOWN).to_dicts(),
+    }
+
+
+@router.get("/effectiveness", response_class=HTMLResponse)
+def effectiveness_page(request: Request, bench: Bench, user: User) -> Response:
+    """Per controlled item: exports before/after, licensed share, price gap, routes."""
+    from orewatch.web.pages import render
+
+    require(user.principal, "alerts.read")
+    report = report_for(request, bench)
+    return render(
+        bench,
+        request,
+        user,
+        "effectiveness.html",
+        items=[item_view(i, user.lang) for i in report.items],
+        routes=report.routes,
+        error=report.error,
+        source=bench.outputs.world_source,
+        tt=lambda key, **values: label(user.lang, key, **values),
+    )
