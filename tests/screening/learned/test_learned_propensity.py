@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from orewatch.screening.learned.propensity import (
-    control_rate,
+    case_control_sample,
     inspection_propensity,
     inverse_weights,
     population_probability,
@@ -49,10 +49,13 @@ def test_sampling_the_uninspected_keeps_the_population_rate() -> None:
     rng = np.random.default_rng(1)
     x = rng.normal(size=(200_000, 2))
     inspected = (rng.random(200_000) < np.where(x[:, 0] > 0, 0.10, 0.01)).astype(np.float64)
-    assert control_rate(inspected) < 0.5  # the model trains on a sample of the uninspected
-    p = inspection_propensity(x, inspected, [], seed=0, threads=1)
-    assert p[x[:, 0] > 0.5].mean() == pytest.approx(0.10, abs=0.02)
-    assert p[x[:, 0] < -0.5].mean() == pytest.approx(0.01, abs=0.005)
+    sample, rate = case_control_sample(inspected, seed=0)
+    assert rate < 0.5  # the model learns from a sample of the uninspected
+    assert inspected[sample].sum() == inspected.sum()
+    p = inspection_propensity(x[sample], inspected[sample], [], seed=0, threads=1, rate=rate)
+    kept = x[sample]
+    assert p[kept[:, 0] > 0.5].mean() == pytest.approx(0.10, abs=0.02)
+    assert p[kept[:, 0] < -0.5].mean() == pytest.approx(0.01, abs=0.005)
 
 
 def test_population_probability_undoes_the_sampling() -> None:

@@ -29,7 +29,11 @@ from orewatch.screening.learned.profiles import (
     rate_name,
     volumes,
 )
-from orewatch.screening.learned.propensity import inspection_propensity, inverse_weights
+from orewatch.screening.learned.propensity import (
+    case_control_sample,
+    inspection_propensity,
+    inverse_weights,
+)
 
 #: The final model trains on all folds, so it may run a little longer than they stopped.
 FINAL_ROUNDS_FACTOR = 1.15
@@ -227,17 +231,21 @@ def selection_weights(
     direct = tuple(n for n in d.names if n in d.base.columns)
     cats = [direct.index(n) for n in d.inputs.categorical]
     inspected = d.base.select(pl.col("_idx").is_in(d.labelled["_idx"].implode()).cast(pl.Float64))
-    y = inspected.to_series().to_numpy()
-    p = inspection_propensity(matrix(d.base, direct), y, cats, config.seed, config.threads)
+    sample, rate = case_control_sample(inspected.to_series().to_numpy(), config.seed)
+    sampled = d.base.filter(pl.Series(sample))
+    y = inspected.to_series().to_numpy()[sample]
+    p = inspection_propensity(
+        matrix(sampled, direct), y, cats, config.seed, config.threads, rate=rate
+    )
     labelled_p = (
-        d.base.select("_idx")
+        sampled.select("_idx")
         .with_columns(pl.Series("_p", p))
         .join(d.labelled.select("_idx"), on="_idx")
     )
     w = inverse_weights(labelled_p["_p"].to_numpy(), config.max_weight)
     return labelled_p.select("_idx", pl.Series("_w", w)), {
         "selection": "inverse propensity",
-        "propensity_auc": round(float(roc_auc_score(y, p)), 4),
+        "propensity_auc": round(float(roc_auc_score(y, p)), 4),  # on the sample
         "weight_max": round(float(w.max()), 3),
         "weight_min": round(float(w.min()), 3),
     }

@@ -19,8 +19,8 @@ import numpy as np
 
 PROPENSITY_FOLDS = 3
 #: Uninspected lines kept for training: this many per inspected line, at least MIN_CONTROLS.
-CONTROLS_PER_CASE = 5
-MIN_CONTROLS = 50_000
+CONTROLS_PER_CASE = 3
+MIN_CONTROLS = 30_000
 
 
 def propensity_params(seed: int, threads: int) -> dict[str, object]:
@@ -41,11 +41,18 @@ def propensity_params(seed: int, threads: int) -> dict[str, object]:
 
 
 def control_rate(inspected: np.ndarray) -> float:
-    """Share of uninspected lines the propensity model trains on."""
+    """Share of uninspected lines the propensity model learns from."""
     cases = int(inspected.sum())
     controls = len(inspected) - cases
     wanted = max(MIN_CONTROLS, CONTROLS_PER_CASE * cases)
     return 1.0 if controls <= wanted else wanted / controls
+
+
+def case_control_sample(inspected: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    """Every inspected line and a random share of the others: (mask, that share)."""
+    rate = control_rate(inspected)
+    rng = np.random.default_rng(seed)
+    return (inspected > 0) | (rng.random(len(inspected)) < rate), rate
 
 
 def population_probability(sampled: np.ndarray, rate: float) -> np.ndarray:
@@ -56,20 +63,26 @@ def population_probability(sampled: np.ndarray, rate: float) -> np.ndarray:
 
 
 def inspection_propensity(
-    x: np.ndarray, inspected: np.ndarray, categorical: list[int], seed: int, threads: int
+    x: np.ndarray,
+    inspected: np.ndarray,
+    categorical: list[int],
+    seed: int,
+    threads: int,
+    rate: float = 1.0,
 ) -> np.ndarray:
-    """Out-of-fold P(inspected | features) for every line."""
+    """Out-of-fold P(inspected | features) for each line of a case-control sample.
+
+    ``rate`` is the share of uninspected lines the sample kept (see
+    :func:`case_control_sample`); the probabilities are those of the whole population.
+    """
     rng = np.random.default_rng(seed)
     fold = rng.integers(0, PROPENSITY_FOLDS, size=len(inspected))
-    rate = control_rate(inspected)
-    trains_on = (inspected > 0) | (rng.random(len(inspected)) < rate)
     out = np.empty(len(inspected), dtype=np.float64)
     params = propensity_params(seed, threads)
     for k in range(PROPENSITY_FOLDS):
         held = fold == k
-        fit = trains_on & ~held
         data = lgb.Dataset(
-            x[fit], label=inspected[fit], categorical_feature=categorical, free_raw_data=True
+            x[~held], label=inspected[~held], categorical_feature=categorical, free_raw_data=True
         )
         booster = lgb.train(params, data, num_boost_round=150)
         sampled = np.asarray(booster.predict(x[held], num_threads=threads), dtype=np.float64)
