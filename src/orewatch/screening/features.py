@@ -33,10 +33,10 @@ class Baselines:
     million.
     """
 
-    unit_value: tuple[
-        pl.DataFrame, ...
-    ]  # (hs6, currency, quarter), (hs6, currency), (hs4, currency)
-    gross_net: tuple[pl.DataFrame, ...]  # (hs6, mode) then (hs4,)
+    #: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency, quarter),
+    #: (hs6, currency), (hs4, currency): the finest level with enough peers speaks.
+    unit_value: tuple[pl.DataFrame, ...]
+    gross_net: tuple[pl.DataFrame, ...]  # (hs_code, mode), (hs_code,), (hs6, mode), (hs4,)
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
 
@@ -105,13 +105,22 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
     return Baselines(
         modes=modes,
+        # The full tariff line first: one hs6 heading can hold goods whose prices or
+        # packing differ several-fold (a metal and its alloy), which widens the spread
+        # enough to hide a declared value at a third of the truth.
         unit_value=(
             # Prices move (controlled metals doubled abroad): compare within the quarter first.
+            group_stats(
+                raw, "log_unit_value", ["hs_code", "currency", "quarter"], UNIT_VALUE_FLOOR
+            ),
+            group_stats(raw, "log_unit_value", ["hs_code", "currency"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs6", "currency", "quarter"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs6", "currency"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs4", "currency"], UNIT_VALUE_FLOOR),
         ),
         gross_net=(
+            group_stats(raw, "log_gross_net", ["hs_code", "mode"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs_code"], GROSS_NET_FLOOR),
             group_stats(raw, "log_gross_net", ["hs6", "mode"], GROSS_NET_FLOOR),
             group_stats(raw, "log_gross_net", ["hs4"], GROSS_NET_FLOOR),
         ),
