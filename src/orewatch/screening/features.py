@@ -36,7 +36,8 @@ class Baselines:
     #: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency, quarter),
     #: (hs6, currency), (hs4, currency): the finest level with enough peers speaks.
     unit_value: tuple[pl.DataFrame, ...]
-    gross_net: tuple[pl.DataFrame, ...]  # (hs_code, mode), (hs_code,), (hs6, mode), (hs4,)
+    #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
+    gross_net: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
 
@@ -119,10 +120,14 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_unit_value", ["hs4", "currency"], UNIT_VALUE_FLOOR),
         ),
         gross_net=(
+            # A parcel's box weighs more than a freight lot's share of its pallet, so every
+            # level keeps the packing (each parcel mode, or freight); a freight mode rare for
+            # the goods is judged by the goods' freight packing.
             group_stats(raw, "log_gross_net", ["hs_code", "mode"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs_code"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs6", "mode"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs4"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs_code", "packing"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs6", "packing"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
         ),
         vocabulary=vocabulary,
     )
@@ -141,6 +146,10 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         pl.col("declared_at").dt.truncate("1q").cast(pl.Date).alias("quarter"),
         pl.col("mode").str.to_lowercase().alias("mode"),
         pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
+        pl.when(pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)))
+        .then(pl.col("mode").str.to_lowercase())
+        .otherwise(pl.lit("freight"))
+        .alias("packing"),
         named_elements(text).alias("named_elements"),
         names_purity(text).alias("names_purity"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),

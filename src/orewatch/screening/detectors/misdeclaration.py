@@ -49,10 +49,18 @@ def misdeclaration_signals(
     ``Baselines``); without them, description words are not checked.
     """
     parts = [
+        # Declaring controlled material cheap hides what it is and how much of a licence
+        # it draws; cheap aluminium is a tax matter, not an export-control one.
         signals_where(
             lines,
-            pl.col("unit_value_z") < -UNIT_VALUE_Z,
+            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & _could_be_controlled(),
             "UNIT_VALUE_LOW",
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+        ),
+        signals_where(
+            lines,
+            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & ~_could_be_controlled(),
+            "UNIT_VALUE_LOW_ORDINARY",
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
         signals_where(
@@ -72,6 +80,13 @@ def misdeclaration_signals(
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
     return concat_signals(parts)
+
+
+def _could_be_controlled() -> pl.Expr:
+    """A controlled code, or words naming a controlled element."""
+    return pl.col("controlled").fill_null(False) | (
+        pl.col("named_elements").list.len().fill_null(0) > 0
+    )
 
 
 def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
