@@ -403,10 +403,12 @@ def fit_and_screen(
     step("learning")
     inspections = table_or_none(tables, "inspections")
     labels = labels_from_inspections(lines, inspections) if inspections is not None else None
+    # The model's inputs must not have seen any label, and taught weights have seen them
+    # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
+    learned = learn_from_inspections(lines, signals, provisional.score(lines, signals), inspections)
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     provisional = replace(provisional, reasons=taught_reasons(reasons, signals, labels))
     rules_scored = provisional.score(lines, signals)
-    learned = learn_from_inspections(lines, signals, rules_scored, inspections)
     step("scoring")
     alerts = assign_channels(with_model(rules_scored, learned, reasons), capacity)
     # The single-declaration door scores with the rules and the fitted norms; the learned

@@ -153,7 +153,11 @@ def context_columns(lines: pl.DataFrame) -> list[pl.Expr]:
 def screening_frame(
     lines: pl.DataFrame, signals: pl.DataFrame, scored: pl.DataFrame
 ) -> pl.DataFrame:
-    """The screening feature frame plus context shares, ``sig_*`` columns and ``rule_score``."""
+    """The screening feature frame plus context shares, ``sig_*`` columns and ``rule_score``.
+
+    ``scored``'s rule scores must not depend on labels (fixed weights), or the model
+    would learn from a column that already saw the answer.
+    """
     return (
         lines.with_columns(context_columns(lines))
         .join(signal_columns(signals, lines["_idx"]), on="_idx", how="left")
