@@ -277,6 +277,9 @@ def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
         pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
         "RARE_COMMODITY_FOR_EXPORTER",
         pl.format(
-            "{} is {} of the exporter's {} lines", pl.col("hs4"), pl.col("_ch"), pl.col("_all")
+            "heading {}: {} of the exporter's {} lines",
+            pl.col("hs4"),
+            pl.col("_ch"),
+            pl.col("_all"),
         ),
     )
