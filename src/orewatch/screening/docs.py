@@ -9,7 +9,9 @@ HEADER = """# Reason codes
 Every alert names why it was raised with these codes. Generated from
 `src/orewatch/screening/data/reasons/*.yaml` (one file per family) by
 `python -m orewatch.screening.docs > docs/reasons.md`; a test keeps the two in step.
-The weight is the code's contribution to a line's rule score.
+The weight is the code's fixed contribution to a line's rule score; where the dataset
+has inspections, each weight is the prior that the inspected lines raising the code then
+move (see `screening/learned/weights.py`).
 
 | code | family | weight | meaning | 含义 |
 |---|---|---:|---|---|

@@ -33,10 +33,11 @@ class Baselines:
     million.
     """
 
-    unit_value: tuple[
-        pl.DataFrame, ...
-    ]  # (hs6, currency, quarter), (hs6, currency), (hs4, currency)
-    gross_net: tuple[pl.DataFrame, ...]  # (hs6, mode) then (hs4,)
+    #: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency, quarter),
+    #: (hs6, currency), (hs4, currency): the finest level with enough peers speaks.
+    unit_value: tuple[pl.DataFrame, ...]
+    #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
+    gross_net: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
 
@@ -105,15 +106,28 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
     return Baselines(
         modes=modes,
+        # The full tariff line first: one hs6 heading can hold goods whose prices or
+        # packing differ several-fold (a metal and its alloy), which widens the spread
+        # enough to hide a declared value at a third of the truth.
         unit_value=(
             # Prices move (controlled metals doubled abroad): compare within the quarter first.
+            group_stats(
+                raw, "log_unit_value", ["hs_code", "currency", "quarter"], UNIT_VALUE_FLOOR
+            ),
+            group_stats(raw, "log_unit_value", ["hs_code", "currency"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs6", "currency", "quarter"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs6", "currency"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs4", "currency"], UNIT_VALUE_FLOOR),
         ),
         gross_net=(
-            group_stats(raw, "log_gross_net", ["hs6", "mode"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs4"], GROSS_NET_FLOOR),
+            # A parcel's box weighs more than a freight lot's share of its pallet, so every
+            # level keeps the packing (each parcel mode, or freight); a freight mode rare for
+            # the goods is judged by the goods' freight packing.
+            group_stats(raw, "log_gross_net", ["hs_code", "mode"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs_code", "packing"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs6", "packing"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
+            group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
         ),
         vocabulary=vocabulary,
     )
@@ -149,6 +163,10 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         pl.col("declared_at").dt.truncate("1q").cast(pl.Date).alias("quarter"),
         pl.col("mode").str.to_lowercase().alias("mode"),
         pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
+        pl.when(pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)))
+        .then(pl.col("mode").str.to_lowercase())
+        .otherwise(pl.lit("freight"))
+        .alias("packing"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
     )

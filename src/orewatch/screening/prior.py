@@ -16,7 +16,7 @@ import polars as pl
 @dataclass(frozen=True)
 class Prior:
     licence_drawn: pl.DataFrame  # license_no, prior_drawn_kg
-    exporter_chapters: pl.DataFrame  # exporter_id, hs4
+    exporter_chapters: pl.DataFrame  # exporter_id, hs4, chapter_lines
     exporter_lines: pl.DataFrame  # exporter_id, prior_lines
     consignee_elements: pl.DataFrame  # consignee_name, element
     small_shipments: pl.DataFrame  # exporter_id, consignee_name of small lots and parcels
@@ -27,7 +27,9 @@ class Prior:
             licence_drawn=pl.DataFrame(
                 schema={"license_no": pl.String, "prior_drawn_kg": pl.Float64}
             ),
-            exporter_chapters=pl.DataFrame(schema={"exporter_id": pl.String, "hs4": pl.String}),
+            exporter_chapters=pl.DataFrame(
+                schema={"exporter_id": pl.String, "hs4": pl.String, "chapter_lines": pl.UInt32}
+            ),
             exporter_lines=pl.DataFrame(
                 schema={"exporter_id": pl.String, "prior_lines": pl.UInt32}
             ),
@@ -47,7 +49,9 @@ class Prior:
             licence_drawn=cited.group_by(pl.col("license_no").str.strip_chars()).agg(
                 pl.col("net_weight_kg").fill_null(0.0).sum().alias("prior_drawn_kg")
             ),
-            exporter_chapters=lines.select("exporter_id", "hs4").unique(),
+            exporter_chapters=lines.group_by("exporter_id", "hs4").agg(
+                pl.len().alias("chapter_lines")
+            ),
             exporter_lines=lines.group_by("exporter_id").agg(pl.len().alias("prior_lines")),
             consignee_elements=lines.filter(pl.col("controlled"))
             .select("consignee_name", pl.col("control_elements").alias("element"))

@@ -9,7 +9,7 @@ inspection capacity). Everything here is pure functions over frames.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -33,6 +33,7 @@ from orewatch.screening.learned import (
     learn_and_score,
     screening_frame,
 )
+from orewatch.screening.learned.weights import taught_reasons
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import Capacity, assign_channels
@@ -401,10 +402,14 @@ def fit_and_screen(
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())
     step("learning")
+    inspections = table_or_none(tables, "inspections")
+    labels = labels_from_inspections(lines, inspections) if inspections is not None else None
+    # The model's inputs must not have seen any label, and taught weights have seen them
+    # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
+    learned = learn_from_inspections(lines, signals, provisional.score(lines, signals), inspections)
+    # Each rule's points as this dataset's inspections found it worth, for both doors.
+    provisional = replace(provisional, reasons=taught_reasons(reasons, signals, labels))
     rules_scored = provisional.score(lines, signals)
-    learned = learn_from_inspections(
-        lines, signals, rules_scored, table_or_none(tables, "inspections")
-    )
     step("scoring")
     alerts = assign_channels(with_model(rules_scored, learned, reasons), capacity)
     # The single-declaration door scores with the rules and the fitted norms; the learned

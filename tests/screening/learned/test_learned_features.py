@@ -34,3 +34,25 @@ def test_words() -> None:
     assert words("hit_rate:exporter_id×hs4") == "exporter id × hs4 hit rate"
     assert words("sig_UNIT_VALUE_LOW") == "rule UNIT_VALUE_LOW"
     assert words("unit_value_z") == "unit value z"
+
+
+def test_context_shares_describe_the_line_among_its_exporters_and_declarations() -> None:
+    from orewatch.screening.learned.features import context_columns
+
+    lines = pl.DataFrame(
+        {
+            "_idx": [0, 1, 2, 3],
+            "exporter_id": ["E", "E", "E", "F"],
+            "consignee_name": ["C", "C", "D", "C"],
+            "declaration_id": ["D1", "D1", "D2", "D3"],
+            "hs4": ["7601", "7601", "2825", "2825"],
+            "hs2": ["76", "76", "28", "28"],
+            "controlled": [False, True, True, False],
+        }
+    )
+    out = lines.with_columns(context_columns(lines))
+    assert out["exporter_chapter_share"].to_list() == [2 / 3, 2 / 3, 1 / 3, 1.0]
+    assert out["declaration_chapter_share"].to_list() == [1.0, 1.0, 1.0, 1.0]
+    assert out["declaration_lines"].to_list() == [2, 2, 1, 1]
+    assert out["pair_controlled_share"].to_list() == [0.5, 0.5, 1.0, 0.0]
+    assert context_columns(lines.select("_idx")) == []

@@ -34,7 +34,7 @@ def concealment_signals(
                 "gross/net {} (z={}) for {} by {}",
                 pl.col("log_gross_net").exp().round(2),
                 pl.col("gross_net_z").round(1),
-                pl.col("hs6"),
+                pl.col("hs_code"),
                 pl.col("mode"),
             ),
         ),

@@ -29,6 +29,9 @@ DEAR_Z = 2.0
 PRICE_BAND = 1.6
 #: An exporter needs this much history before a new commodity chapter is news.
 HISTORY_LINES = 5
+#: A heading carrying under this share of an exporter's lines is not its trade (so the
+#: exporter needs at least 1 / RARE_CHAPTER_SHARE lines before this can fire).
+RARE_CHAPTER_SHARE = 0.02
 
 
 def misdeclaration_signals(
@@ -46,20 +49,29 @@ def misdeclaration_signals(
     ``Baselines``); without them, description words are not checked.
     """
     parts = [
+        # Declaring controlled material cheap hides what it is and how much of a licence
+        # it draws; cheap aluminium is a tax matter, not an export-control one.
         signals_where(
             lines,
-            pl.col("unit_value_z") < -UNIT_VALUE_Z,
+            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & _could_be_controlled(),
             "UNIT_VALUE_LOW",
-            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs6")),
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+        ),
+        signals_where(
+            lines,
+            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & ~_could_be_controlled(),
+            "UNIT_VALUE_LOW_ORDINARY",
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
         signals_where(
             lines,
             pl.col("unit_value_z") > UNIT_VALUE_Z,
             "UNIT_VALUE_HIGH",
-            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs6")),
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
         _new_commodity(lines, prior or Prior.empty()),
+        _rare_commodity(lines, prior or Prior.empty()),
     ]
     if items is not None and items.height and vocabulary is not None:
         parts.append(_words_against_code(lines, items, vocabulary))
@@ -68,6 +80,13 @@ def misdeclaration_signals(
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
     return concat_signals(parts)
+
+
+def _could_be_controlled() -> pl.Expr:
+    """A controlled code, or words naming a controlled element."""
+    return pl.col("controlled").fill_null(False) | (
+        pl.col("named_elements").list.len().fill_null(0) > 0
+    )
 
 
 def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
@@ -213,7 +232,7 @@ def _weight_evidence() -> pl.Expr:
 
 def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
-    known = prior.exporter_chapters.with_columns(pl.lit(True).alias("_known"))
+    known = prior.exporter_chapters.select("exporter_id", "hs4", pl.lit(True).alias("_known"))
     ordered = (
         lines.join(known, on=["exporter_id", "hs4"], how="left")
         .join(prior.exporter_lines, on="exporter_id", how="left")
@@ -232,4 +251,35 @@ def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
         & (pl.col("_nth_of_exporter") >= HISTORY_LINES),
         "NEW_COMMODITY_FOR_EXPORTER",
         pl.format("first {} after {} other lines", pl.col("hs4"), pl.col("_nth_of_exporter")),
+    )
+
+
+def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """A heading that is a sliver of an established exporter's trade, history included.
+
+    Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
+    twice, or an odd line slipped into a container of the exporter's usual goods, is as
+    foreign to the exporter's trade the second time as the first.
+    """
+    batch = lines.group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
+    chapters = (
+        batch.join(prior.exporter_chapters, on=["exporter_id", "hs4"], how="full", coalesce=True)
+        .select(
+            "exporter_id",
+            "hs4",
+            (pl.col("_here").fill_null(0) + pl.col("chapter_lines").fill_null(0)).alias("_ch"),
+        )
+        .with_columns(pl.col("_ch").sum().over("exporter_id").alias("_all"))
+    )
+    joined = lines.join(chapters, on=["exporter_id", "hs4"], how="left")
+    return signals_where(
+        joined,
+        pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
+        "RARE_COMMODITY_FOR_EXPORTER",
+        pl.format(
+            "heading {}: {} of the exporter's {} lines",
+            pl.col("hs4"),
+            pl.col("_ch"),
+            pl.col("_all"),
+        ),
     )

@@ -114,12 +114,54 @@ def signal_columns(signals: pl.DataFrame, idx: pl.Series) -> pl.DataFrame:
     )
 
 
+#: Shares of a group's lines: (name, numerator group, denominator group). A line's heading
+#: as a share of its exporter's lines (a cover good or an odd line is a sliver of the
+#: exporter's trade) and of its own declaration (one chapter unlike the rest).
+GROUP_SHARES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("exporter_chapter_share", ("exporter_id", "hs4"), ("exporter_id",)),
+    ("declaration_chapter_share", ("declaration_id", "hs2"), ("declaration_id",)),
+)
+#: Share of controlled lines among a party's or a pair's lines: ordinary goods between
+#: parties that otherwise trade controlled material are what a disguise looks like.
+CONTROLLED_SHARES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("exporter_controlled_share", ("exporter_id",)),
+    ("consignee_controlled_share", ("consignee_name",)),
+    ("pair_controlled_share", ("exporter_id", "consignee_name")),
+)
+
+
+def context_columns(lines: pl.DataFrame) -> list[pl.Expr]:
+    """Label-free context of each line among the dataset's lines (whole-column windows)."""
+    have = set(lines.columns)
+    exprs = [
+        (pl.len().over(list(num)) / pl.len().over(list(den))).alias(name)
+        for name, num, den in GROUP_SHARES
+        if have.issuperset(num + den)
+    ]
+    if "declaration_id" in have:
+        exprs.append(pl.len().over("declaration_id").cast(pl.Float64).alias("declaration_lines"))
+    if "controlled" in have:
+        controlled = pl.col("controlled").cast(pl.Float64)
+        exprs += [
+            controlled.mean().over(list(by)).alias(name)
+            for name, by in CONTROLLED_SHARES
+            if have.issuperset(by)
+        ]
+    return exprs
+
+
 def screening_frame(
     lines: pl.DataFrame, signals: pl.DataFrame, scored: pl.DataFrame
 ) -> pl.DataFrame:
-    """The screening feature frame plus ``sig_*`` columns and ``rule_score``."""
-    return lines.join(signal_columns(signals, lines["_idx"]), on="_idx", how="left").join(
-        scored.select("_idx", "rule_score"), on="_idx", how="left"
+    """The screening feature frame plus context shares, ``sig_*`` columns and ``rule_score``.
+
+    ``scored``'s rule scores must not depend on labels (fixed weights), or the model
+    would learn from a column that already saw the answer.
+    """
+    return (
+        lines.with_columns(context_columns(lines))
+        .join(signal_columns(signals, lines["_idx"]), on="_idx", how="left")
+        .join(scored.select("_idx", "rule_score"), on="_idx", how="left")
     )
 
 

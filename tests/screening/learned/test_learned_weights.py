@@ -1,0 +1,54 @@
+"""Rule weights taught by the dataset's inspections."""
+
+import polars as pl
+
+from orewatch.screening.learned.weights import taught_reasons, taught_weight
+from orewatch.screening.reasons import Reason, ReasonTable
+
+
+def table(**weights: float) -> ReasonTable:
+    return ReasonTable({c: Reason(c, "test", w, c, c) for c, w in weights.items()})
+
+
+def inspected(
+    code_hits: dict[str, tuple[int, int]], clean: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Signals and labels: per code (inspected lines, frauds), plus clean uncoded lines."""
+    sig: list[tuple[int, str]] = []
+    lab: list[tuple[int, int]] = []
+    idx = 0
+    for code, (n, found) in code_hits.items():
+        for k in range(n):
+            sig.append((idx, code))
+            lab.append((idx, int(k < found)))
+            idx += 1
+    lab += [(idx + k, 0) for k in range(clean)]
+    signals = pl.DataFrame(sig, schema={"_idx": pl.UInt32, "code": pl.String}, orient="row")
+    labels = pl.DataFrame(lab, schema={"_idx": pl.UInt32, "label": pl.Int8}, orient="row")
+    return signals.with_columns(pl.lit("").alias("evidence")), labels
+
+
+def test_noisy_rules_lose_points_and_telling_rules_gain_them() -> None:
+    signals, labels = inspected({"NOISY": (400, 16), "TELLING": (100, 80)}, clean=2000)
+    out = taught_reasons(table(NOISY=25, TELLING=15, NEVER=30), signals, labels)
+    assert out["NOISY"].weight < 25 / 2
+    assert out["TELLING"].weight > 15 * 2
+    assert out["NEVER"].weight == 30  # never inspected: its fixed weight stands
+
+
+def test_few_inspections_barely_move_the_fixed_weight() -> None:
+    base = 0.05
+    assert abs(taught_weight(20, 2, 0, base) - 20) < 3
+    assert taught_weight(20, 2000, 0, base) == 0.0  # never negative
+
+
+def test_too_few_labels_keep_the_fixed_weights() -> None:
+    signals, labels = inspected({"NOISY": (50, 0)}, clean=20)
+    reasons = table(NOISY=25)
+    assert taught_reasons(reasons, signals, labels) is reasons
+    assert taught_reasons(reasons, signals, None) is reasons
+
+
+def test_a_weightless_code_stays_weightless() -> None:
+    signals, labels = inspected({"MODEL": (300, 200)}, clean=1000)
+    assert taught_reasons(table(MODEL=0), signals, labels)["MODEL"].weight == 0

@@ -1,0 +1,55 @@
+"""Misdeclaration rules on hand-made lines: cheap controlled goods, an exporter's odd heading."""
+
+from collections.abc import Callable, Mapping, Sequence
+
+import polars as pl
+
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.features import add_features
+from orewatch.screening.prior import Prior
+
+Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
+ODD = {"hs_code": "3206111000", "description": "钛白粉", "value": 3000.0}
+GALLIUM: dict[str, object] = {
+    "hs_code": "8112929010",
+    "description": "金属镓 gallium",
+    "net_weight_kg": 100.0,
+}
+
+
+def features(declarations: pl.DataFrame) -> pl.DataFrame:
+    return load_catalogue().evaluate_frame(add_features(declarations))
+
+
+def codes(lines: pl.DataFrame, prior: Prior | None = None) -> dict[int, set[str]]:
+    out = misdeclaration_signals(lines, prior=prior).collect()
+    found: dict[int, set[str]] = {}
+    for idx, code in out.select("_idx", "code").iter_rows():
+        found.setdefault(idx, set()).add(code)
+    return found
+
+
+def test_a_sliver_of_an_established_exporters_trade_is_flagged(declarations: Build) -> None:
+    found = codes(features(declarations([{}] * 120 + [ODD])))
+    assert "RARE_COMMODITY_FOR_EXPORTER" in found[120]
+    assert not any("RARE_COMMODITY_FOR_EXPORTER" in found.get(i, set()) for i in range(120))
+
+
+def test_the_history_counts_for_one_new_declaration(declarations: Build) -> None:
+    history = features(declarations([{}] * 120))
+    new = features(declarations([ODD]))
+    assert "RARE_COMMODITY_FOR_EXPORTER" in codes(new, Prior.from_lines(history))[0]
+    assert "RARE_COMMODITY_FOR_EXPORTER" not in codes(new, Prior.empty()).get(0, set())
+
+
+def test_cheap_ordinary_goods_are_told_apart_from_cheap_controlled_goods(
+    declarations: Build,
+) -> None:
+    rows: list[dict[str, object]] = [{"value": 2500.0 + 10 * (i % 13)} for i in range(60)]
+    rows += [{**GALLIUM, "value": 30000.0 + 100 * (i % 7)} for i in range(40)]
+    rows.append({"value": 250.0})  # aluminium at a tenth of its price
+    rows.append({**GALLIUM, "value": 3000.0})  # gallium at a tenth of its price
+    found = codes(features(declarations(rows)))
+    assert "UNIT_VALUE_LOW_ORDINARY" in found[100] and "UNIT_VALUE_LOW" not in found[100]
+    assert "UNIT_VALUE_LOW" in found[101] and "UNIT_VALUE_LOW_ORDINARY" not in found[101]
