@@ -20,6 +20,7 @@ from orewatch.screening.learned.calibration import Calibrator, brier, fit_calibr
 from orewatch.screening.learned.config import Key, LearnedConfig
 from orewatch.screening.learned.explain import explanations
 from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
+from orewatch.screening.learned.predictor import Predictor, build_predictor
 from orewatch.screening.learned.profiles import (
     apply_profiles,
     count_name,
@@ -45,13 +46,15 @@ class LearnedScores:
     """``scores``: ``_idx, p_fraud, model_explanation`` for every line given.
 
     ``trained`` is false when there were too few labels; ``note`` says why, and
-    ``p_fraud`` is then null.
+    ``p_fraud`` is then null. ``predictor`` scores new lines as the unlabelled lines here
+    were scored (the final model and calibrator, profiles from every label).
     """
 
     scores: pl.DataFrame
     metrics: dict[str, Metric] = field(default_factory=dict)
     trained: bool = True
     note: str = ""
+    predictor: Predictor | None = None
 
 
 @dataclass(frozen=True)
@@ -332,4 +335,5 @@ def learn_and_score(
         f"LightGBM on {n_labels} inspected lines ({n_pos} with fraud), "
         f"out-of-fold AUC {metrics['oof_auc']}"
     )
-    return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, trained=True, note=note)
+    predictor = build_predictor(d, lines, final, final_calibrator, config.smoothing, config.threads)
+    return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor)
