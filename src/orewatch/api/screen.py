@@ -3,6 +3,8 @@
 The body carries the declaration's lines with the data contract's ``declarations``
 columns; they are checked by the contract's own rules (a bad field is a 422 naming the
 line, field, value and reason) and scored by the screener fitted on the warehouse.
+Concurrent requests are screened together by a :class:`MicroBatcher`, each answered
+with the rows it would get alone.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import polars as pl
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from orewatch.api.batching import MicroBatcher
 from orewatch.contract.schema import DECLARATIONS
 from orewatch.contract.tables import judge
 from orewatch.screening.reasons import reason_table
@@ -43,7 +46,14 @@ class Reason(BaseModel):
 class LineVerdict(BaseModel):
     declaration_id: str
     line_no: int
-    score: float
+    score: float = Field(
+        description="the batch's combined score: mean of the rule and model percentile ranks "
+        "within the fitted dataset (the rule points alone when no model was learned)"
+    )
+    rule_score: float = Field(description="points of the rules that fired")
+    p_fraud: float | None = Field(
+        description="the learned model's calibrated probability of fraud (null: no model)"
+    )
     channel: str
     channel_reason: str
     reasons: list[Reason]
@@ -77,6 +87,17 @@ def get_screener(request: Request) -> Screener:
     return screener  # type: ignore[no-any-return]
 
 
+def get_batcher(
+    request: Request, screener: Annotated[Screener, Depends(get_screener)]
+) -> MicroBatcher:
+    """The app's micro-batcher for its current screener (made on first use)."""
+    batcher: MicroBatcher | None = getattr(request.app.state, "batcher", None)
+    if batcher is None or batcher.screen != screener.screen_lines:
+        batcher = MicroBatcher(screener.screen_lines)
+        request.app.state.batcher = batcher
+    return batcher
+
+
 def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection], list[str]]:
     """Check the lines with the contract's rules: (what loads, what does not, unknown fields).
 
@@ -108,20 +129,22 @@ def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection], lis
     },
     summary="Screen one declaration",
 )
-def screen_declaration(
-    body: DeclarationIn, screener: Annotated[Screener, Depends(get_screener)]
+async def screen_declaration(
+    body: DeclarationIn, batcher: Annotated[MicroBatcher, Depends(get_batcher)]
 ) -> ScreenOut:
     """Score each line, assign its channel and say why, as the batch would."""
     frame, rejections, unknown = lines_frame(body)
     if rejections:
         raise HTTPException(status_code=422, detail=[r.model_dump() for r in rejections])
-    scored = screener.screen_lines(frame.drop("_row"))
+    scored = await batcher.submit(frame.drop("_row"))
     table = reason_table()
     verdicts = [
         LineVerdict(
             declaration_id=row["declaration_id"],
             line_no=row["line_no"],
             score=row["score"],
+            rule_score=row["rule_score"],
+            p_fraud=row["p_fraud"],
             channel=row["channel"],
             channel_reason=row["channel_reason"],
             reasons=[

@@ -258,9 +258,7 @@ class Screener:
         return (
             pl.concat([joined, ranks], how="horizontal")
             .with_columns(
-                ((pl.col("_rule_rank") / n + pl.col("_model_rank") / n) / 2)
-                .round(6)
-                .alias("score")
+                ((pl.col("_rule_rank") / n + pl.col("_model_rank") / n) / 2).round(6).alias("score")
             )
             .drop("_points", "_rule_rank", "_model_rank")
         )

@@ -94,7 +94,9 @@ class Predictor:
                 columns[c] = np.zeros(n)
         for cat, coding in self.codes.items():
             values = frame[cat.removeprefix("cat:")].cast(pl.String).to_list()
-            columns[cat] = np.array([coding.get(v, np.nan) if v is not None else np.nan for v in values])
+            columns[cat] = np.array(
+                [coding.get(v, np.nan) if v is not None else np.nan for v in values]
+            )
         keyed = key_frame(frame, self.keys)
         for key in self.keys:
             name = key_name(key)
@@ -139,7 +141,9 @@ class Predictor:
         )
 
 
-def _codes(lines: pl.DataFrame, inputs: pl.DataFrame, categorical: Sequence[str]) -> dict[str, dict[str, float]]:
+def _codes(
+    lines: pl.DataFrame, inputs: pl.DataFrame, categorical: Sequence[str]
+) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for cat in categorical:
         pairs = (
@@ -181,9 +185,7 @@ def build_predictor(
     keyed = key_frame(lines, d.keys)
     volumes = {
         key_name(k): dict(
-            keyed.group_by(key_name(k))
-            .agg(pl.len().cast(pl.Float64).alias("_n"))
-            .iter_rows()
+            keyed.group_by(key_name(k)).agg(pl.len().cast(pl.Float64).alias("_n")).iter_rows()
         )
         for k in d.keys
     }

@@ -1,0 +1,157 @@
+"""Micro-batching: concurrent single-declaration requests screened as one frame.
+
+Screening one line costs about as much as screening twenty (the detectors' query
+planning and per-operation overhead dominate, not the rows), so under load the API
+gathers the requests that arrive within a few milliseconds, screens them with one call
+of the same :meth:`Screener.screen_lines`, and answers each with its own rows.
+
+Some detectors compare lines with each other (running licence draws, an exporter's new
+commodity chapters, a consignee collecting controlled elements, small lots from senders
+sharing contacts, odd lines within a declaration). So that one request's answer never
+depends on what else arrived at the same moment, requests that share a value of any
+:data:`INTERACTING` column go to separate rounds: each request gets the answer it would
+get alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+#: Columns through which the detectors let lines of one frame affect each other.
+INTERACTING: tuple[str, ...] = ("declaration_id", "exporter_id", "consignee_name", "license_no")
+
+Screen = Callable[[pl.DataFrame], pl.DataFrame]
+
+
+def interaction_keys(frame: pl.DataFrame) -> frozenset[tuple[str, str]]:
+    """The (column, value) pairs through which ``frame``'s lines could meet other lines."""
+    keys: set[tuple[str, str]] = set()
+    for column in INTERACTING:
+        if column in frame.columns:
+            values = frame[column].cast(pl.String).str.strip_chars().drop_nulls().unique()
+            keys.update((column, v) for v in values.to_list() if v)
+    return frozenset(keys)
+
+
+@dataclass
+class Pending:
+    """One request waiting for its rows."""
+
+    frame: pl.DataFrame
+    keys: frozenset[tuple[str, str]]
+    answer: asyncio.Future[pl.DataFrame]
+
+
+def rounds(batch: Iterable[Pending]) -> list[list[Pending]]:
+    """Split requests into rounds whose requests share no interacting value (first fit)."""
+    out: list[tuple[list[Pending], set[tuple[str, str]]]] = []
+    for item in batch:
+        for members, used in out:
+            if used.isdisjoint(item.keys):
+                members.append(item)
+                used.update(item.keys)
+                break
+        else:
+            out.append(([item], set(item.keys)))
+    return [members for members, _ in out]
+
+
+def screen_together(screen: Screen, frames: list[pl.DataFrame]) -> list[pl.DataFrame]:
+    """Screen ``frames`` as one frame and give each its own rows back, in order."""
+    scored = screen(pl.concat(frames, how="vertical_relaxed"))
+    if scored.height != sum(f.height for f in frames):
+        raise RuntimeError("screening returned a different number of rows than it was given")
+    out, offset = [], 0
+    for frame in frames:
+        out.append(scored.slice(offset, frame.height))
+        offset += frame.height
+    return out
+
+
+@dataclass
+class MicroBatcher:
+    """Gathers requests for ``window`` seconds (at most ``max_lines``) and screens them.
+
+    One worker task screens one round at a time in a thread, so the event loop keeps
+    accepting requests (which form the next round) while Polars works. The worker
+    belongs to the event loop it was started on and is started again on another one.
+    """
+
+    screen: Screen
+    window: float = 0.003
+    max_lines: int = 512
+    _queue: asyncio.Queue[Pending] | None = field(default=None, init=False, repr=False)
+    _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
+    _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+
+    async def submit(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The screened rows of ``frame`` (in its order), screened with whatever came too."""
+        queue = self._started()
+        answer: asyncio.Future[pl.DataFrame] = asyncio.get_running_loop().create_future()
+        queue.put_nowait(Pending(frame, interaction_keys(frame), answer))
+        return await answer
+
+    async def close(self) -> None:
+        """Stop the worker (requests still queued are not answered)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+        self._worker = self._queue = self._loop = None
+
+    def _started(self) -> asyncio.Queue[Pending]:
+        loop = asyncio.get_running_loop()
+        if (
+            self._queue is None
+            or self._loop is not loop
+            or self._worker is None
+            or self._worker.done()
+        ):
+            self._queue = asyncio.Queue()
+            self._loop = loop
+            self._worker = loop.create_task(self._run(self._queue))
+        return self._queue
+
+    async def _gather(self, queue: asyncio.Queue[Pending]) -> list[Pending]:
+        batch = [await queue.get()]
+        deadline = asyncio.get_running_loop().time() + self.window
+        lines = batch[0].frame.height
+        while lines < self.max_lines:
+            try:
+                item = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                remaining = deadline - asyncio.get_running_loop().time()
+                if remaining <= 0:
+                    break
+                try:
+                    item = await asyncio.wait_for(queue.get(), remaining)
+                except TimeoutError:
+                    break
+            batch.append(item)
+            lines += item.frame.height
+        return batch
+
+    async def _run(self, queue: asyncio.Queue[Pending]) -> None:
+        while True:
+            batch = await self._gather(queue)
+            for members in rounds(batch):
+                live = [m for m in members if not m.answer.done()]
+                if not live:
+                    continue
+                try:
+                    results = await asyncio.to_thread(
+                        screen_together, self.screen, [m.frame for m in live]
+                    )
+                except Exception as error:  # every waiting request learns why
+                    for m in live:
+                        if not m.answer.done():
+                            m.answer.set_exception(error)
+                    continue
+                for m, rows in zip(live, results, strict=True):
+                    if not m.answer.done():
+                        m.answer.set_result(rows)
