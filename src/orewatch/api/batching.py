@@ -47,8 +47,14 @@ class Pending:
     answer: asyncio.Future[pl.DataFrame]
 
 
-def rounds(batch: Iterable[Pending]) -> list[list[Pending]]:
-    """Split requests into rounds whose requests share no interacting value (first fit)."""
+def rounds(batch: Iterable[Pending], isolate: bool = True) -> list[list[Pending]]:
+    """Split requests into rounds whose requests share no interacting value (first fit).
+
+    ``isolate=False`` keeps them in one round: faster, but a request's answer may then
+    depend on what arrived with it (measured in BENCHMARKS.md, not used by the API).
+    """
+    if not isolate:
+        return [list(batch)]
     out: list[tuple[list[Pending], set[tuple[str, str]]]] = []
     for item in batch:
         for members, used in out:
@@ -80,11 +86,13 @@ class MicroBatcher:
     One worker task screens one round at a time in a thread, so the event loop keeps
     accepting requests (which form the next round) while Polars works. The worker
     belongs to the event loop it was started on and is started again on another one.
+    ``isolate``: see :func:`rounds`.
     """
 
     screen: Screen
     window: float = 0.003
     max_lines: int = 512
+    isolate: bool = True
     _queue: asyncio.Queue[Pending] | None = field(default=None, init=False, repr=False)
     _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
     _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
@@ -139,7 +147,7 @@ class MicroBatcher:
     async def _run(self, queue: asyncio.Queue[Pending]) -> None:
         while True:
             batch = await self._gather(queue)
-            for members in rounds(batch):
+            for members in rounds(batch, self.isolate):
                 live = [m for m in members if not m.answer.done()]
                 if not live:
                     continue
