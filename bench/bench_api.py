@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -31,6 +32,7 @@ import uvicorn
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher
+from orewatch.api.screen import screen_round
 from orewatch.api.security import api_analyst
 from orewatch.cases.auth import Principal
 from orewatch.contract.loader import load_dataset
@@ -69,7 +71,8 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
     app = create_app(Settings(home=home, db=home / "unused.duckdb"), screener=screener)
     app.dependency_overrides[api_analyst] = analyst
     if shared_rounds and screener is not None:
-        app.state.batcher = MicroBatcher(screener.screen_lines, isolate=False)
+        batcher = MicroBatcher(partial(screen_round, screener), isolate=False)
+        app.state.batcher = (screener, batcher)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 

@@ -9,6 +9,7 @@ label, so the two doors differ there by design).
 
 import asyncio
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from fastapi.testclient import TestClient
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher, interaction_keys, rounds
+from orewatch.api.screen import DeclarationIn, Outcome, raw_frame, screen_round
 from orewatch.contract.schema import TABLES
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.pipeline import ScreenResult, screen
@@ -191,20 +193,28 @@ def test_requests_screened_together_get_the_answer_they_get_alone(
     tables, _, result = fitted
     screener = result.screener
     assert screener is not None
-    # Lines 0..39 share exporters, consignees and brokers: some must wait a round.
-    frames = [tables["declarations"].slice(i, 1) for i in range(40)]
+    # Lines 0..39 share exporters and consignees: some must wait a round. One is refused.
+    rows = [as_json(r) for r in tables["declarations"].head(40).iter_rows(named=True)]
+    rows[7]["hs_code"] = "76.01"
+    frames = [raw_frame(DeclarationIn(lines=[r]))[0] for r in rows]
     assert len(rounds_of(frames)) > 1
 
-    async def together() -> list[pl.DataFrame]:
-        batcher = MicroBatcher(screener.screen_lines, window=0.05)
+    async def together() -> list[Outcome]:
+        batcher = MicroBatcher(partial(screen_round, screener), window=0.05)
         try:
             return list(await asyncio.gather(*(batcher.submit(f) for f in frames)))
         finally:
             await batcher.close()
 
-    for frame, rows in zip(frames, asyncio.run(together()), strict=True):
-        alone = screener.screen_lines(frame)
-        assert rows.drop("_idx").equals(alone.drop("_idx"))
+    answers = asyncio.run(together())
+    assert [a.rejections[0].field for a in answers if a.rejections] == ["hs_code"]
+    for frame, answer in zip(frames, answers, strict=True):
+        (alone,) = screen_round(screener, [frame])
+        assert answer.rejections == alone.rejections
+        if answer.scored is not None and alone.scored is not None:
+            assert answer.scored.drop("_idx").equals(alone.scored.drop("_idx"))
+        else:
+            assert answer.scored is None and alone.scored is None
 
 
 def rounds_of(frames: list[pl.DataFrame]) -> list[list[object]]:

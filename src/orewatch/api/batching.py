@@ -1,9 +1,10 @@
 """Micro-batching: concurrent single-declaration requests screened as one frame.
 
-Screening one line costs about as much as screening twenty (the detectors' query
-planning and per-operation overhead dominate, not the rows), so under load the API
-gathers the requests that arrive within a few milliseconds, screens them with one call
-of the same :meth:`Screener.screen_lines`, and answers each with its own rows.
+Checking and screening one line cost about as much as twenty (Polars' per-operation
+overhead and query planning dominate, not the rows), so under load the API gathers the
+requests that arrive within a few milliseconds, checks and screens them with one call of
+the same code (the contract's ``judge`` and :meth:`Screener.screen_lines`), and answers
+each with its own rows.
 
 Some detectors compare lines with each other (running licence draws, an exporter's new
 commodity chapters, a consignee collecting controlled elements, small lots from senders
@@ -19,13 +20,16 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import polars as pl
 
 #: Columns through which the detectors let lines of one frame affect each other.
 INTERACTING: tuple[str, ...] = ("declaration_id", "exporter_id", "consignee_name", "license_no")
 
-Screen = Callable[[pl.DataFrame], pl.DataFrame]
+Out = TypeVar("Out")
+#: Checks and screens one round's request frames together; one answer per frame, in order.
+Screen = Callable[[list[pl.DataFrame]], list[Out]]
 
 
 def interaction_keys(frame: pl.DataFrame) -> frozenset[tuple[str, str]]:
@@ -39,15 +43,15 @@ def interaction_keys(frame: pl.DataFrame) -> frozenset[tuple[str, str]]:
 
 
 @dataclass
-class Pending:
-    """One request waiting for its rows."""
+class Pending(Generic[Out]):
+    """One request waiting for its answer."""
 
     frame: pl.DataFrame
     keys: frozenset[tuple[str, str]]
-    answer: asyncio.Future[pl.DataFrame]
+    answer: asyncio.Future[Out]
 
 
-def rounds(batch: Iterable[Pending], isolate: bool = True) -> list[list[Pending]]:
+def rounds(batch: Iterable[Pending[Out]], isolate: bool = True) -> list[list[Pending[Out]]]:
     """Split requests into rounds whose requests share no interacting value (first fit).
 
     ``isolate=False`` keeps them in one round: faster, but a request's answer may then
@@ -55,7 +59,7 @@ def rounds(batch: Iterable[Pending], isolate: bool = True) -> list[list[Pending]
     """
     if not isolate:
         return [list(batch)]
-    out: list[tuple[list[Pending], set[tuple[str, str]]]] = []
+    out: list[tuple[list[Pending[Out]], set[tuple[str, str]]]] = []
     for item in batch:
         for members, used in out:
             if used.isdisjoint(item.keys):
@@ -67,20 +71,8 @@ def rounds(batch: Iterable[Pending], isolate: bool = True) -> list[list[Pending]
     return [members for members, _ in out]
 
 
-def screen_together(screen: Screen, frames: list[pl.DataFrame]) -> list[pl.DataFrame]:
-    """Screen ``frames`` as one frame and give each its own rows back, in order."""
-    scored = screen(pl.concat(frames, how="vertical_relaxed"))
-    if scored.height != sum(f.height for f in frames):
-        raise RuntimeError("screening returned a different number of rows than it was given")
-    out, offset = [], 0
-    for frame in frames:
-        out.append(scored.slice(offset, frame.height))
-        offset += frame.height
-    return out
-
-
 @dataclass
-class MicroBatcher:
+class MicroBatcher(Generic[Out]):
     """Gathers requests for ``window`` seconds (at most ``max_lines``) and screens them.
 
     One worker task screens one round at a time in a thread, so the event loop keeps
@@ -89,18 +81,18 @@ class MicroBatcher:
     ``isolate``: see :func:`rounds`.
     """
 
-    screen: Screen
+    screen: Callable[[list[pl.DataFrame]], list[Out]]
     window: float = 0.003
     max_lines: int = 512
     isolate: bool = True
-    _queue: asyncio.Queue[Pending] | None = field(default=None, init=False, repr=False)
+    _queue: asyncio.Queue[Pending[Out]] | None = field(default=None, init=False, repr=False)
     _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
     _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
 
-    async def submit(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """The screened rows of ``frame`` (in its order), screened with whatever came too."""
+    async def submit(self, frame: pl.DataFrame) -> Out:
+        """The answer for ``frame``, screened with whatever came at the same time."""
         queue = self._started()
-        answer: asyncio.Future[pl.DataFrame] = asyncio.get_running_loop().create_future()
+        answer: asyncio.Future[Out] = asyncio.get_running_loop().create_future()
         queue.put_nowait(Pending(frame, interaction_keys(frame), answer))
         return await answer
 
@@ -112,7 +104,7 @@ class MicroBatcher:
                 await self._worker
         self._worker = self._queue = self._loop = None
 
-    def _started(self) -> asyncio.Queue[Pending]:
+    def _started(self) -> asyncio.Queue[Pending[Out]]:
         loop = asyncio.get_running_loop()
         if (
             self._queue is None
@@ -125,7 +117,7 @@ class MicroBatcher:
             self._worker = loop.create_task(self._run(self._queue))
         return self._queue
 
-    async def _gather(self, queue: asyncio.Queue[Pending]) -> list[Pending]:
+    async def _gather(self, queue: asyncio.Queue[Pending[Out]]) -> list[Pending[Out]]:
         batch = [await queue.get()]
         deadline = asyncio.get_running_loop().time() + self.window
         lines = batch[0].frame.height
@@ -144,7 +136,7 @@ class MicroBatcher:
             lines += item.frame.height
         return batch
 
-    async def _run(self, queue: asyncio.Queue[Pending]) -> None:
+    async def _run(self, queue: asyncio.Queue[Pending[Out]]) -> None:
         while True:
             batch = await self._gather(queue)
             for members in rounds(batch, self.isolate):
@@ -152,9 +144,7 @@ class MicroBatcher:
                 if not live:
                     continue
                 try:
-                    results = await asyncio.to_thread(
-                        screen_together, self.screen, [m.frame for m in live]
-                    )
+                    results = await asyncio.to_thread(self.screen, [m.frame for m in live])
                 except Exception as error:  # every waiting request learns why
                     for m in live:
                         if not m.answer.done():
