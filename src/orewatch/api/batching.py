@@ -33,12 +33,18 @@ Screen = Callable[[list[pl.DataFrame]], list[Out]]
 
 
 def interaction_keys(frame: pl.DataFrame) -> frozenset[tuple[str, str]]:
-    """The (column, value) pairs through which ``frame``'s lines could meet other lines."""
+    """The (column, value) pairs through which ``frame``'s lines could meet other lines.
+
+    Plain Python over a handful of rows: a Polars expression per column would cost more
+    than the request (this runs on the event loop for every request).
+    """
+    columns = [c for c in INTERACTING if c in frame.columns]
     keys: set[tuple[str, str]] = set()
-    for column in INTERACTING:
-        if column in frame.columns:
-            values = frame[column].cast(pl.String).str.strip_chars().drop_nulls().unique()
-            keys.update((column, v) for v in values.to_list() if v)
+    for row in frame.select(columns).iter_rows():
+        for column, value in zip(columns, row, strict=True):
+            text = str(value).strip() if value is not None else ""
+            if text:
+                keys.add((column, text))
     return frozenset(keys)
 
 
