@@ -70,10 +70,22 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
     print(f"fitted in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     app = create_app(Settings(home=home, db=home / "unused.duckdb"), screener=screener)
     app.dependency_overrides[api_analyst] = analyst
-    if shared_rounds and screener is not None:
-        batcher = MicroBatcher(partial(screen_round, screener), isolate=False)
-        app.state.batcher = (screener, batcher)
+    if screener is None:
+        raise SystemExit("the world has no lines to fit on")
+    batcher = MicroBatcher(partial(screen_round, screener), isolate=not shared_rounds)
+    app.state.batcher = (screener, batcher)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    if batcher.timings:  # after a graceful stop: what the server did per round
+        requests, _, seconds = (
+            np.array(c, dtype=float) for c in zip(*batcher.timings, strict=True)
+        )
+        print(
+            f"server: {len(seconds)} rounds, requests per round mean {requests.mean():.1f} "
+            f"max {requests.max():.0f}; round ms p50 {np.percentile(seconds, 50) * 1000:.1f} "
+            f"p95 {np.percentile(seconds, 95) * 1000:.1f} max {seconds.max() * 1000:.1f}",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 async def wait_ready(url: str, server: subprocess.Popen[bytes], limit: float) -> None:

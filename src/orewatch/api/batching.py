@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -84,13 +86,17 @@ class MicroBatcher(Generic[Out]):
     One worker task screens one round at a time in a thread, so the event loop keeps
     accepting requests (which form the next round) while Polars works. The worker
     belongs to the event loop it was started on and is started again on another one.
-    ``isolate``: see :func:`rounds`.
+    ``isolate``: see :func:`rounds`. ``timings`` keeps the last rounds' (requests, lines,
+    seconds) for benchmarks and health checks.
     """
 
     screen: Callable[[list[pl.DataFrame]], list[Out]]
     window: float = 0.003
     max_lines: int = 512
     isolate: bool = True
+    timings: deque[tuple[int, int, float]] = field(
+        default_factory=lambda: deque(maxlen=100_000), repr=False
+    )
     _queue: asyncio.Queue[Pending[Out]] | None = field(default=None, init=False, repr=False)
     _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
     _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
@@ -149,6 +155,7 @@ class MicroBatcher(Generic[Out]):
                 live = [m for m in members if not m.answer.done()]
                 if not live:
                     continue
+                started = time.perf_counter()
                 try:
                     results = await asyncio.to_thread(self.screen, [m.frame for m in live])
                 except Exception as error:  # every waiting request learns why
@@ -156,6 +163,8 @@ class MicroBatcher(Generic[Out]):
                         if not m.answer.done():
                             m.answer.set_exception(error)
                     continue
+                lines = sum(m.frame.height for m in live)
+                self.timings.append((len(live), lines, time.perf_counter() - started))
                 for m, rows in zip(live, results, strict=True):
                     if not m.answer.done():
                         m.answer.set_result(rows)
