@@ -5,7 +5,8 @@ fitted on that world, every request treated as an analyst's so that the token st
 not what is measured), and sends one-line declarations at each ``--rates`` value for
 ``--seconds``: a bounded, open-loop load from an asyncio client with keep-alive
 connections (request i is due at i / rate whatever the earlier ones did, and its latency
-counts from when it was due, so a slow server cannot hide its queue). Prints p50/p95/p99
+counts from when it was due, so a slow server cannot hide its queue); rates above one
+that saturated the server are skipped. Prints p50/p95/p99
 latency, errors, the rate achieved and the load average around each run.
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
@@ -42,6 +43,9 @@ from orewatch.settings import Settings
 from orewatch.world import generate_world
 
 BODIES = 500
+#: A run achieving less than this share of its rate saturated the server: higher rates
+#: would only queue (and take minutes to drain), so they are skipped.
+SATURATED = 0.9
 
 
 def free_port() -> int:
@@ -182,7 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             base = f"http://127.0.0.1:{port}"
             asyncio.run(wait_ready(f"{base}/openapi.json", server, limit=900))
-            for rate in args.rates:
+            saturated = False
+            for rate in sorted(args.rates):
+                if saturated:
+                    print(f"{rate:.0f}/s skipped: the server saturated at a lower rate")
+                    continue
                 before = os.getloadavg()[0]
                 r = asyncio.run(load(f"{base}/v1/screen", bodies, rate, args.seconds))
                 after = os.getloadavg()[0]
@@ -194,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"load average {before:.1f} -> {after:.1f}",
                     flush=True,
                 )
+                saturated = r["achieved"] < SATURATED * rate
         finally:
             server.terminate()
             server.wait(timeout=30)
