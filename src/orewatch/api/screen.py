@@ -3,16 +3,24 @@
 The body carries the declaration's lines with the data contract's ``declarations``
 columns; they are checked by the contract's own rules (a bad field is a 422 naming the
 line, field, value and reason) and scored by the screener fitted on the warehouse.
+Concurrent requests are screened together by a :class:`MicroBatcher`, each answered
+with the rows it would get alone.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import partial
+from itertools import accumulate
 from typing import Annotated, Any
 
 import polars as pl
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from orewatch.api.batching import MicroBatcher
+from orewatch.contract.formats import ROW
 from orewatch.contract.schema import DECLARATIONS
 from orewatch.contract.tables import judge
 from orewatch.screening.reasons import reason_table
@@ -43,7 +51,14 @@ class Reason(BaseModel):
 class LineVerdict(BaseModel):
     declaration_id: str
     line_no: int
-    score: float
+    score: float = Field(
+        description="the batch's combined score: mean of the rule and model percentile ranks "
+        "within the fitted dataset (the rule points alone when no model was learned)"
+    )
+    rule_score: float = Field(description="points of the rules that fired")
+    p_fraud: float | None = Field(
+        description="the learned model's calibrated probability of fraud (null: no model)"
+    )
     channel: str
     channel_reason: str
     reasons: list[Reason]
@@ -77,26 +92,82 @@ def get_screener(request: Request) -> Screener:
     return screener  # type: ignore[no-any-return]
 
 
-def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection], list[str]]:
-    """Check the lines with the contract's rules: (what loads, what does not, unknown fields).
+@dataclass(frozen=True)
+class Outcome:
+    """One request's answer from its round: its screened rows, or why its lines were refused."""
+
+    scored: pl.DataFrame | None
+    rejections: list[Rejection]
+
+
+def raw_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[str]]:
+    """The lines as the contract's text columns plus ``_row`` (1-based), and unknown fields.
 
     Unknown fields are ignored, as the data contract says of unknown columns.
     """
-    names = {c.name for c in DECLARATIONS.columns}
-    unknown = sorted({k for line in body.lines for k in line} - names)
+    names = [c.name for c in DECLARATIONS.columns]
+    unknown = sorted({k for line in body.lines for k in line} - set(names))
     raw = pl.DataFrame(
         {
             name: [None if line.get(name) is None else str(line[name]) for line in body.lines]
             for name in names
         },
         schema=dict.fromkeys(names, pl.String),
-    ).with_columns(pl.int_range(1, len(body.lines) + 1, dtype=pl.Int64).alias("_row"))
-    judged = judge(raw, DECLARATIONS)
-    rejections = [
-        Rejection(line=r["row"], field=r["field"], value=r["value"], reason=r["reason"])
-        for r in judged.rejected.iter_rows(named=True)
+    ).with_columns(pl.int_range(1, len(body.lines) + 1, dtype=pl.Int64).alias(ROW))
+    return raw, unknown
+
+
+def screen_round(screener: Screener, raws: list[pl.DataFrame]) -> list[Outcome]:
+    """Check several requests' lines with the contract's rules, then screen the good ones.
+
+    Both steps run once for the whole round (their cost is mostly per call, not per
+    line); rows are numbered across the round and handed back to their requests. A
+    request with any refused line gets its refusals and is not screened.
+    """
+    offsets = list(accumulate((r.height for r in raws), initial=0))
+    judged = judge(
+        pl.concat(
+            [r.with_columns(pl.col(ROW) + offset) for r, offset in zip(raws, offsets, strict=False)]
+        ),
+        DECLARATIONS,
+    )
+    refused: list[list[Rejection]] = [[] for _ in raws]
+    for r in judged.rejected.iter_rows(named=True):
+        i = bisect_right(offsets, int(r["row"]) - 1) - 1
+        refused[i].append(
+            Rejection(
+                line=int(r["row"]) - offsets[i],
+                field=r["field"],
+                value=r["value"],
+                reason=r["reason"],
+            )
+        )
+    good = [i for i in range(len(raws)) if not refused[i]]
+    loaded = [
+        judged.frame.filter(pl.col(ROW).is_between(offsets[i] + 1, offsets[i + 1])).drop(ROW)
+        for i in good
     ]
-    return judged.frame, rejections, unknown
+    outcomes = [Outcome(None, refused[i]) for i in range(len(raws))]
+    if not loaded:
+        return outcomes
+    scored, start = screener.screen_lines(pl.concat(loaded)), 0
+    for i, frame in zip(good, loaded, strict=True):
+        outcomes[i] = Outcome(scored.slice(start, frame.height), [])
+        start += frame.height
+    return outcomes
+
+
+def get_batcher(
+    request: Request, screener: Annotated[Screener, Depends(get_screener)]
+) -> MicroBatcher[Outcome]:
+    """The app's micro-batcher for its current screener (made on first use)."""
+    made: tuple[Screener, MicroBatcher[Outcome]] | None = getattr(
+        request.app.state, "batcher", None
+    )
+    if made is None or made[0] is not screener:
+        made = (screener, MicroBatcher(partial(screen_round, screener)))
+        request.app.state.batcher = made
+    return made[1]
 
 
 @router.post(
@@ -108,20 +179,23 @@ def lines_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[Rejection], lis
     },
     summary="Screen one declaration",
 )
-def screen_declaration(
-    body: DeclarationIn, screener: Annotated[Screener, Depends(get_screener)]
+async def screen_declaration(
+    body: DeclarationIn, batcher: Annotated[MicroBatcher[Outcome], Depends(get_batcher)]
 ) -> ScreenOut:
     """Score each line, assign its channel and say why, as the batch would."""
-    frame, rejections, unknown = lines_frame(body)
-    if rejections:
-        raise HTTPException(status_code=422, detail=[r.model_dump() for r in rejections])
-    scored = screener.screen_lines(frame.drop("_row"))
+    raw, unknown = raw_frame(body)
+    outcome = await batcher.submit(raw)
+    if outcome.rejections or outcome.scored is None:
+        raise HTTPException(status_code=422, detail=[r.model_dump() for r in outcome.rejections])
+    scored = outcome.scored
     table = reason_table()
     verdicts = [
         LineVerdict(
             declaration_id=row["declaration_id"],
             line_no=row["line_no"],
             score=row["score"],
+            rule_score=row["rule_score"],
+            p_fraud=row["p_fraud"],
             channel=row["channel"],
             channel_reason=row["channel_reason"],
             reasons=[

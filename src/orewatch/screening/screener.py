@@ -33,6 +33,8 @@ from orewatch.screening.learned import (
     learn_and_score,
     screening_frame,
 )
+from orewatch.screening.learned.features import Context
+from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import taught_reasons
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
@@ -126,6 +128,15 @@ class Screener:
     history: Prior
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
+    #: The learned model frozen for new lines, and the fitted batch's two rankings; both
+    #: None when the dataset taught no model (the score is then the rules' alone).
+    predictor: Predictor | None = None
+    ranking: Ranking | None = None
+    #: The fixed (untaught) weights: the model learned from the rule score on these,
+    #: since taught weights have seen every label.
+    model_reasons: ReasonTable | None = None
+    #: The fitted dataset's party context shares, which the model reads for new lines.
+    context: Context | None = None
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -201,12 +212,19 @@ class Screener:
     def screen_lines(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Score new lines against the fitted history and channel them by its thresholds.
 
-        This is the single-declaration door: the prior is the fitted dataset's history,
-        and channels come from the score thresholds that the fitted capacity set on the
-        rules-only ranking (the learned model is applied in batch screening only).
+        This is the single-declaration door: the prior is the fitted dataset's history;
+        with a learned model, the score is the batch's combined one (the mean of the
+        line's rule and model percentile ranks within the fitted batch), and channels
+        come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
-        scored = self.score(lines, self.signals(lines, self.history))
+        signals = self.signals(lines, self.history)
+        scored = self.score(lines, signals)
+        combined = "rules and model" if self.predictor is not None else "rules only"
+        if self.predictor is not None and self.ranking is not None:
+            scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
+        else:
+            scored = scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
         return scored.with_columns(
             pl.when(pl.col("score") >= self.thresholds.red)
             .then(pl.lit("red"))
@@ -215,12 +233,43 @@ class Screener:
             .otherwise(pl.lit("green"))
             .alias("channel"),
             pl.format(
-                "rule score {} against red threshold {} and yellow threshold {} "
-                "(rules-only ranking at the fitted capacity)",
+                "score {} against red threshold {} and yellow threshold {} "
+                "({} ranking at the fitted capacity)",
                 pl.col("score"),
                 pl.lit(self.thresholds.red),
                 pl.lit(self.thresholds.yellow),
+                pl.lit(combined),
             ).alias("channel_reason"),
+        )
+
+    def blend(
+        self,
+        lines: pl.DataFrame,
+        signals: pl.DataFrame,
+        scored: pl.DataFrame,
+        predictor: Predictor,
+        ranking: Ranking,
+    ) -> pl.DataFrame:
+        """The batch's :func:`with_model` for new lines, ranked within the fitted batch.
+
+        ``with_model`` itself adds ``p_fraud``, ``MODEL_RISK`` and its drivers; only its
+        ranks, which it takes within the frame it is given, are replaced by the ranks
+        the same values hold in the fitted batch.
+        """
+        untaught = replace(self, reasons=self.model_reasons) if self.model_reasons else self
+        frame = screening_frame(lines, signals, untaught.score(lines, signals), self.context)
+        learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
+        joined = with_model(
+            scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
+        ).sort("_idx")
+        n = ranking.size
+        ranks = ranking.ranks(joined["_points"], joined["p_fraud"])
+        return (
+            pl.concat([joined, ranks], how="horizontal")
+            .with_columns(
+                ((pl.col("_rule_rank") / n + pl.col("_model_rank") / n) / 2).round(6).alias("score")
+            )
+            .drop("_points", "_rule_rank", "_model_rank")
         )
 
 
@@ -412,9 +461,17 @@ def fit_and_screen(
     rules_scored = provisional.score(lines, signals)
     step("scoring")
     alerts = assign_channels(with_model(rules_scored, learned, reasons), capacity)
-    # The single-declaration door scores with the rules and the fitted norms; the learned
-    # model is not carried into it yet, so its thresholds come from the rules-only ranking
-    # at the same capacity (a like-for-like channel on the rules' points scale).
-    rules_only = assign_channels(rules_scored, capacity)
-    screener = Screener(**{**provisional.__dict__, "thresholds": thresholds_of(rules_only)})
+    # The single-declaration door carries the frozen model and the batch's two rankings,
+    # so a new line is scored and channelled on the same combined scale as the batch.
+    predictor = learned.predictor if learned is not None and learned.trained else None
+    door = {
+        "thresholds": thresholds_of(alerts),
+        "predictor": predictor,
+        "model_reasons": reasons,
+        "context": Context.fit(lines) if predictor is not None else None,
+        "ranking": Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
+        if predictor is not None and learned is not None
+        else None,
+    }
+    screener = Screener(**{**provisional.__dict__, **door})
     return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)

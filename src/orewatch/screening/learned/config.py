@@ -7,7 +7,8 @@ serves datasets with more or fewer columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 #: From this probability on, screening shows the model's view among a line's reasons, so
 #: only such lines need their drivers computed.
@@ -31,6 +32,9 @@ class LearnedConfig:
     ``min_labels`` / ``min_positives``: below these there is no model, and the note says why.
     ``threads``: LightGBM threads; 1 by default because OpenMP spinning on a shared
     machine made 2 threads several times slower than 1 in our measurements.
+    ``predict_threads``: scoring and TreeSHAP are one parallel loop over rows with no
+    per-iteration synchronisation, so they use every core (measured: 2 threads halve them
+    on this 2-core machine), while training keeps ``threads``.
     ``explain_share`` / ``explain_min_p``: drivers are computed for the riskiest share of
     lines, and among them only for those whose probability reaches ``explain_min_p`` (the
     only ones whose drivers are shown): TreeSHAP costs about a hundred times the score
@@ -57,6 +61,7 @@ class LearnedConfig:
     max_rounds: int = 2000
     early_stopping: int = 100
     threads: int = 1
+    predict_threads: int = field(default_factory=lambda: os.cpu_count() or 1)
     explain_share: float = 0.05
     explain_min_p: float = MODEL_SHOWN_FROM_P
     seed: int = 0

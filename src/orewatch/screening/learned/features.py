@@ -150,18 +150,64 @@ def context_columns(lines: pl.DataFrame) -> list[pl.Expr]:
     return exprs
 
 
+#: Context shares that speak of parties across the dataset (not of one declaration): a
+#: new declaration is put in the fitted dataset's context, not in its own.
+PARTY_CONTEXT: tuple[str, ...] = (
+    "exporter_chapter_share",
+    *(name for name, _ in CONTROLLED_SHARES),
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The fitted dataset's party context shares, one table per share, for new lines."""
+
+    tables: tuple[tuple[str, tuple[str, ...], pl.DataFrame], ...]
+
+    @classmethod
+    def fit(cls, lines: pl.DataFrame) -> Context:
+        with_shares = lines.with_columns(context_columns(lines))
+        keys = {name: num for name, num, _ in GROUP_SHARES} | dict(CONTROLLED_SHARES)
+        return cls(
+            tuple(
+                (name, keys[name], with_shares.select(*keys[name], name).unique(keys[name]))
+                for name in PARTY_CONTEXT
+                if name in with_shares.columns
+            )
+        )
+
+    def apply(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """``frame`` with each party share taken from the fitted dataset where it knows
+        the party, and from ``frame`` itself where it does not."""
+        for name, keys, table in self.tables:
+            if name not in frame.columns:
+                continue
+            fitted = table.rename({name: "_fitted"})
+            frame = (
+                frame.join(fitted, on=list(keys), how="left", maintain_order="left")
+                .with_columns(pl.coalesce("_fitted", name).alias(name))
+                .drop("_fitted")
+            )
+        return frame
+
+
 def screening_frame(
-    lines: pl.DataFrame, signals: pl.DataFrame, scored: pl.DataFrame
+    lines: pl.DataFrame,
+    signals: pl.DataFrame,
+    scored: pl.DataFrame,
+    context: Context | None = None,
 ) -> pl.DataFrame:
     """The screening feature frame plus context shares, ``sig_*`` columns and ``rule_score``.
 
     ``scored``'s rule scores must not depend on labels (fixed weights), or the model
-    would learn from a column that already saw the answer.
+    would learn from a column that already saw the answer. ``context``: the fitted
+    dataset's party shares, for lines screened outside it.
     """
-    return (
-        lines.with_columns(context_columns(lines))
-        .join(signal_columns(signals, lines["_idx"]), on="_idx", how="left")
-        .join(scored.select("_idx", "rule_score"), on="_idx", how="left")
+    framed = lines.with_columns(context_columns(lines))
+    if context is not None:
+        framed = context.apply(framed)
+    return framed.join(signal_columns(signals, lines["_idx"]), on="_idx", how="left").join(
+        scored.select("_idx", "rule_score"), on="_idx", how="left"
     )
 
 

@@ -20,6 +20,7 @@ from orewatch.screening.learned.calibration import Calibrator, brier, fit_calibr
 from orewatch.screening.learned.config import Key, LearnedConfig
 from orewatch.screening.learned.explain import explanations
 from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
+from orewatch.screening.learned.predictor import Predictor, build_predictor
 from orewatch.screening.learned.profiles import (
     apply_profiles,
     count_name,
@@ -49,13 +50,15 @@ class LearnedScores:
     """``scores``: ``_idx, p_fraud, model_explanation`` for every line given.
 
     ``trained`` is false when there were too few labels; ``note`` says why, and
-    ``p_fraud`` is then null.
+    ``p_fraud`` is then null. ``predictor`` scores new lines as the unlabelled lines here
+    were scored (the final model and calibrator, profiles from every label).
     """
 
     scores: pl.DataFrame
     metrics: dict[str, Metric] = field(default_factory=dict)
     trained: bool = True
     note: str = ""
+    predictor: Predictor | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,9 @@ def explained(
     x = matrix(picked, d.names)
     for s in np.unique(scorer[chosen]):
         here = scorer[chosen] == s
-        contrib[here] = predict(boosters[int(s)], x[here], config.threads, contributions=True)
+        contrib[here] = predict(
+            boosters[int(s)], x[here], config.predict_threads, contributions=True
+        )
     shown = display_values(
         picked.select("_idx").join(lines, on="_idx", how="left", maintain_order="left"),
         picked,
@@ -296,7 +301,7 @@ def learn_and_score(
         held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
         x_held = matrix(held_rows, d.names)
         held_frames.append(held_rows)
-        oof_raw.append(predict(booster, x_held, config.threads))
+        oof_raw.append(predict(booster, x_held, config.predict_threads))
         boosters[k] = booster
         oof_fold.append(np.full(held.height, k))
 
@@ -319,7 +324,7 @@ def learn_and_score(
     )
     rest_rows = rows(d, apply_profiles(d.labelled, rest_keys, d.keys, config.smoothing))
     boosters[FINAL] = final
-    rest_raw = predict(final, matrix(rest_rows, d.names), config.threads)
+    rest_raw = predict(final, matrix(rest_rows, d.names), config.predict_threads)
     features = pl.concat([oof.select(rest_rows.columns), rest_rows])
     p = np.concatenate([calibrated, final_calibrator(rest_raw)])
     scorer = np.concatenate([fold_of, np.full(rest_rows.height, FINAL)])
@@ -346,4 +351,5 @@ def learn_and_score(
         f"LightGBM on {n_labels} inspected lines ({n_pos} with fraud), "
         f"out-of-fold AUC {metrics['oof_auc']}"
     )
-    return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, trained=True, note=note)
+    predictor = build_predictor(d, lines, final, final_calibrator, config.smoothing, config.threads)
+    return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor)

@@ -1,0 +1,170 @@
+"""Micro-batching: concurrent single-declaration requests screened as one frame.
+
+Checking and screening one line cost about as much as twenty (Polars' per-operation
+overhead and query planning dominate, not the rows), so under load the API gathers the
+requests that arrive within a few milliseconds, checks and screens them with one call of
+the same code (the contract's ``judge`` and :meth:`Screener.screen_lines`), and answers
+each with its own rows.
+
+Some detectors compare lines with each other (running licence draws, an exporter's new
+commodity chapters, a consignee collecting controlled elements, small lots from senders
+sharing contacts, odd lines within a declaration). So that one request's answer never
+depends on what else arrived at the same moment, requests that share a value of any
+:data:`INTERACTING` column go to separate rounds: each request gets the answer it would
+get alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+import polars as pl
+
+#: Columns through which the detectors let lines of one frame affect each other.
+INTERACTING: tuple[str, ...] = ("declaration_id", "exporter_id", "consignee_name", "license_no")
+
+Out = TypeVar("Out")
+#: Checks and screens one round's request frames together; one answer per frame, in order.
+Screen = Callable[[list[pl.DataFrame]], list[Out]]
+
+
+def interaction_keys(frame: pl.DataFrame) -> frozenset[tuple[str, str]]:
+    """The (column, value) pairs through which ``frame``'s lines could meet other lines.
+
+    Plain Python over a handful of rows: a Polars expression per column would cost more
+    than the request (this runs on the event loop for every request).
+    """
+    columns = [c for c in INTERACTING if c in frame.columns]
+    keys: set[tuple[str, str]] = set()
+    for row in frame.select(columns).iter_rows():
+        for column, value in zip(columns, row, strict=True):
+            text = str(value).strip() if value is not None else ""
+            if text:
+                keys.add((column, text))
+    return frozenset(keys)
+
+
+@dataclass
+class Pending(Generic[Out]):
+    """One request waiting for its answer."""
+
+    frame: pl.DataFrame
+    keys: frozenset[tuple[str, str]]
+    answer: asyncio.Future[Out]
+
+
+def rounds(batch: Iterable[Pending[Out]], isolate: bool = True) -> list[list[Pending[Out]]]:
+    """Split requests into rounds whose requests share no interacting value (first fit).
+
+    ``isolate=False`` keeps them in one round: faster, but a request's answer may then
+    depend on what arrived with it (measured in BENCHMARKS.md, not used by the API).
+    """
+    if not isolate:
+        return [list(batch)]
+    out: list[tuple[list[Pending[Out]], set[tuple[str, str]]]] = []
+    for item in batch:
+        for members, used in out:
+            if used.isdisjoint(item.keys):
+                members.append(item)
+                used.update(item.keys)
+                break
+        else:
+            out.append(([item], set(item.keys)))
+    return [members for members, _ in out]
+
+
+@dataclass
+class MicroBatcher(Generic[Out]):
+    """Gathers requests for ``window`` seconds (at most ``max_lines``) and screens them.
+
+    One worker task screens one round at a time in a thread, so the event loop keeps
+    accepting requests (which form the next round) while Polars works. The worker
+    belongs to the event loop it was started on and is started again on another one.
+    ``isolate``: see :func:`rounds`. ``timings`` keeps the last rounds' (requests, lines,
+    seconds) for benchmarks and health checks.
+    """
+
+    screen: Callable[[list[pl.DataFrame]], list[Out]]
+    window: float = 0.003
+    max_lines: int = 512
+    isolate: bool = True
+    timings: deque[tuple[int, int, float]] = field(
+        default_factory=lambda: deque(maxlen=100_000), repr=False
+    )
+    _queue: asyncio.Queue[Pending[Out]] | None = field(default=None, init=False, repr=False)
+    _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
+    _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+
+    async def submit(self, frame: pl.DataFrame) -> Out:
+        """The answer for ``frame``, screened with whatever came at the same time."""
+        queue = self._started()
+        answer: asyncio.Future[Out] = asyncio.get_running_loop().create_future()
+        queue.put_nowait(Pending(frame, interaction_keys(frame), answer))
+        return await answer
+
+    async def close(self) -> None:
+        """Stop the worker (requests still queued are not answered)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+        self._worker = self._queue = self._loop = None
+
+    def _started(self) -> asyncio.Queue[Pending[Out]]:
+        loop = asyncio.get_running_loop()
+        if (
+            self._queue is None
+            or self._loop is not loop
+            or self._worker is None
+            or self._worker.done()
+        ):
+            self._queue = asyncio.Queue()
+            self._loop = loop
+            self._worker = loop.create_task(self._run(self._queue))
+        return self._queue
+
+    async def _gather(self, queue: asyncio.Queue[Pending[Out]]) -> list[Pending[Out]]:
+        batch = [await queue.get()]
+        deadline = asyncio.get_running_loop().time() + self.window
+        lines = batch[0].frame.height
+        while lines < self.max_lines:
+            try:
+                item = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                remaining = deadline - asyncio.get_running_loop().time()
+                if remaining <= 0:
+                    break
+                try:
+                    item = await asyncio.wait_for(queue.get(), remaining)
+                except TimeoutError:
+                    break
+            batch.append(item)
+            lines += item.frame.height
+        return batch
+
+    async def _run(self, queue: asyncio.Queue[Pending[Out]]) -> None:
+        while True:
+            batch = await self._gather(queue)
+            for members in rounds(batch, self.isolate):
+                live = [m for m in members if not m.answer.done()]
+                if not live:
+                    continue
+                started = time.perf_counter()
+                try:
+                    results = await asyncio.to_thread(self.screen, [m.frame for m in live])
+                except Exception as error:  # every waiting request learns why
+                    for m in live:
+                        if not m.answer.done():
+                            m.answer.set_exception(error)
+                    continue
+                lines = sum(m.frame.height for m in live)
+                self.timings.append((len(live), lines, time.perf_counter() - started))
+                for m, rows in zip(live, results, strict=True):
+                    if not m.answer.done():
+                        m.answer.set_result(rows)

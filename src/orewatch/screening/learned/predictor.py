@@ -1,0 +1,243 @@
+"""The fitted learned model, frozen so that new lines are scored as the batch scored its own.
+
+:func:`~orewatch.screening.learned.model.learn_and_score` scores the lines it was given;
+the single-declaration door needs the same model for lines it has never seen. A
+:class:`Predictor` keeps what the batch used for lines without a label of their own: the
+final booster and calibrator, every key's smoothed hit rate and inspection count from the
+whole labelled history, each key's line volume, the categories' integer codes and the
+feature names in the model's order. An uninspected line of the fitted dataset therefore
+gets the same ``p_fraud`` through either door.
+
+A :class:`Ranking` keeps the fitted batch's sorted rule scores and probabilities, so one
+new line gets the percentile ranks it would have had in that batch (the batch's combined
+score is the mean of the two ranks).
+
+Lookups are Python dictionaries: a request carries a handful of lines, and a hash join
+against a hundred-thousand-row frame would rebuild its table on every request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import lightgbm as lgb
+import numpy as np
+import polars as pl
+
+from orewatch.screening.learned.calibration import Calibrator
+from orewatch.screening.learned.config import Key
+from orewatch.screening.learned.explain import explanations
+from orewatch.screening.learned.features import display_values
+from orewatch.screening.learned.profiles import (
+    apply_profiles,
+    count_name,
+    key_frame,
+    key_name,
+    rate_name,
+)
+
+if TYPE_CHECKING:
+    from orewatch.screening.learned.model import Design
+
+#: Stands for a key value the labelled history never saw (cannot occur in real keys,
+#: whose nulls :func:`key_frame` writes as ``\\x00``).
+UNSEEN = "\x1e<unseen>"
+#: Said of lines whose drivers were not asked for.
+NOT_ASKED = "drivers not computed"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One key's smoothed hit rate and inspection count per value, and for unseen values."""
+
+    rate: dict[str, float]
+    count: dict[str, float]
+    unseen_rate: float
+    unseen_count: float
+
+
+@dataclass(frozen=True)
+class Predictor:
+    """Scores new lines of the screening feature frame with the final model.
+
+    ``numeric``: direct numeric inputs (absent ``sig_*`` columns are 0: the rule did not
+    fire). ``codes``: each categorical column's value -> integer code as in the batch;
+    an unseen value is missing (NaN), which the trees route as missing.
+    ``volumes``: lines per key value in the fitted batch; a value it never saw counts the
+    line itself (1).
+    """
+
+    booster: lgb.Booster
+    calibrator: Calibrator
+    names: tuple[str, ...]
+    keys: tuple[Key, ...]
+    numeric: tuple[str, ...]
+    codes: dict[str, dict[str, float]]
+    volumes: dict[str, dict[str, float]]
+    profiles: dict[str, Profile]
+    threads: int = 1
+
+    def matrix(self, frame: pl.DataFrame) -> np.ndarray:
+        """The model's input matrix for ``frame`` (columns in ``names`` order)."""
+        n = frame.height
+        columns: dict[str, np.ndarray] = {}
+        present = [c for c in self.numeric if c in frame.columns]
+        direct = frame.select(
+            pl.col(c).cast(pl.Float64).fill_nan(None).fill_null(float("nan")) for c in present
+        )
+        for c in present:
+            columns[c] = direct[c].to_numpy()
+        for c in self.numeric:
+            if c not in columns:
+                columns[c] = np.zeros(n)
+        for cat, coding in self.codes.items():
+            values = frame[cat.removeprefix("cat:")].cast(pl.String).to_list()
+            columns[cat] = np.array(
+                [coding.get(v, np.nan) if v is not None else np.nan for v in values]
+            )
+        keyed = key_frame(frame, self.keys)
+        for key in self.keys:
+            name = key_name(key)
+            values = keyed[name].to_list()
+            counts = self.volumes[name]
+            columns[f"lines:{name}"] = np.array([counts.get(v, 1.0) for v in values])
+            profile = self.profiles[name]
+            columns[rate_name(key)] = np.array(
+                [profile.rate.get(v, profile.unseen_rate) for v in values]
+            )
+            columns[count_name(key)] = np.array(
+                [profile.count.get(v, profile.unseen_count) for v in values]
+            )
+        return np.column_stack([columns[name] for name in self.names]).astype(np.float64)
+
+    def predict(self, frame: pl.DataFrame, explain_from: float = 0.0) -> pl.DataFrame:
+        """``_idx, p_fraud, model_explanation``; drivers (TreeSHAP) from ``explain_from`` on.
+
+        ``frame`` is the screening feature frame (:func:`screening_frame`) of new lines.
+        """
+        x = self.matrix(frame)
+        raw = np.asarray(self.booster.predict(x, raw_score=True, num_threads=self.threads))
+        p = self.calibrator(raw.astype(np.float64))
+        text = np.full(frame.height, NOT_ASKED, dtype=object)
+        chosen = np.flatnonzero(p >= explain_from)
+        if chosen.size:
+            contrib = np.asarray(
+                self.booster.predict(x[chosen], pred_contrib=True, num_threads=self.threads),
+                dtype=np.float64,
+            )
+            model_frame = pl.DataFrame(
+                {name: x[chosen, j] for j, name in enumerate(self.names)}
+            ).fill_nan(None)
+            shown = display_values(frame[chosen], model_frame, self.names)
+            text[chosen] = explanations(contrib, self.names, shown).to_numpy()
+        return pl.DataFrame(
+            {
+                "_idx": frame["_idx"].cast(pl.UInt32),
+                "p_fraud": p,
+                "model_explanation": pl.Series(text, dtype=pl.String),
+            }
+        )
+
+
+def _codes(
+    lines: pl.DataFrame, inputs: pl.DataFrame, categorical: Sequence[str]
+) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for cat in categorical:
+        pairs = (
+            pl.DataFrame({"v": lines[cat.removeprefix("cat:")].cast(pl.String), "c": inputs[cat]})
+            .drop_nulls()
+            .unique("v")
+        )
+        out[cat] = dict(zip(pairs["v"].to_list(), pairs["c"].to_list(), strict=True))
+    return out
+
+
+def _profile(labelled: pl.DataFrame, key: Key, smoothing: float) -> Profile:
+    """Every seen value's profile, computed by :func:`apply_profiles` itself (plus one unseen)."""
+    name = key_name(key)
+    values = labelled[name].unique()
+    target = pl.DataFrame({name: pl.concat([values, pl.Series(name, [UNSEEN])])}).with_row_index(
+        "_idx"
+    )
+    rows = apply_profiles(labelled, target, (key,), smoothing).join(target, on="_idx")
+    seen = rows.filter(pl.col(name) != UNSEEN)
+    unseen = rows.filter(pl.col(name) == UNSEEN).row(0, named=True)
+    return Profile(
+        rate=dict(zip(seen[name].to_list(), seen[rate_name(key)].to_list(), strict=True)),
+        count=dict(zip(seen[name].to_list(), seen[count_name(key)].to_list(), strict=True)),
+        unseen_rate=float(unseen[rate_name(key)]),
+        unseen_count=float(unseen[count_name(key)]),
+    )
+
+
+def build_predictor(
+    d: Design,
+    lines: pl.DataFrame,
+    booster: lgb.Booster,
+    calibrator: Calibrator,
+    smoothing: float,
+    threads: int,
+) -> Predictor:
+    """Freeze the final model with what it needs to score lines outside ``lines``."""
+    keyed = key_frame(lines, d.keys)
+    volumes = {
+        key_name(k): dict(
+            keyed.group_by(key_name(k)).agg(pl.len().cast(pl.Float64).alias("_n")).iter_rows()
+        )
+        for k in d.keys
+    }
+    return Predictor(
+        booster=booster,
+        calibrator=calibrator,
+        names=d.names,
+        keys=d.keys,
+        numeric=d.inputs.numeric,
+        codes=_codes(lines, d.inputs.frame, d.inputs.categorical),
+        volumes=volumes,
+        profiles={key_name(k): _profile(d.labelled, k, smoothing) for k in d.keys},
+        threads=threads,
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The fitted batch's sorted rule scores and probabilities: percentile ranks of new lines.
+
+    The average rank of a value among ``n`` sorted values is the mean of its first and last
+    positions (1-based), as ``rank("average")`` gives; a line of the fitted batch gets its
+    batch rank exactly, and a new value the rank it would take between its neighbours.
+    """
+
+    rule_scores: np.ndarray
+    p_fraud: np.ndarray
+
+    @classmethod
+    def of(cls, rule_scores: pl.Series, p_fraud: pl.Series) -> Ranking:
+        return cls(
+            np.sort(rule_scores.cast(pl.Float64).to_numpy()),
+            np.sort(p_fraud.cast(pl.Float64).fill_null(0.0).to_numpy()),
+        )
+
+    @staticmethod
+    def _rank(fitted: np.ndarray, values: np.ndarray) -> np.ndarray:
+        left = np.searchsorted(fitted, values, side="left")
+        right = np.searchsorted(fitted, values, side="right")
+        return (left + 1 + np.maximum(right, left + 1)) / 2
+
+    def ranks(self, rule_scores: pl.Series, p_fraud: pl.Series) -> pl.DataFrame:
+        """``_rule_rank`` and ``_model_rank`` (Float64, 1-based) within the fitted batch."""
+        return pl.DataFrame(
+            {
+                "_rule_rank": self._rank(self.rule_scores, rule_scores.cast(pl.Float64).to_numpy()),
+                "_model_rank": self._rank(
+                    self.p_fraud, p_fraud.cast(pl.Float64).fill_null(0.0).to_numpy()
+                ),
+            }
+        )
+
+    @property
+    def size(self) -> int:
+        return len(self.rule_scores)
