@@ -23,13 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 
 import httpx
 import numpy as np
 import uvicorn
+from fastapi.encoders import jsonable_encoder
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher
@@ -52,14 +52,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def as_json(row: dict[str, object]) -> dict[str, object]:
-    return {
-        k: (v.isoformat() if isinstance(v, datetime) else v)
-        for k, v in row.items()
-        if v is not None
-    }
 
 
 def analyst() -> Principal:
@@ -176,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         generate_world(world, seed=11, lines=args.lines)
         declarations = load_dataset(world).tables["declarations"].frame.drop("_row", strict=False)
         bodies = [
-            {"lines": [as_json(r)]}
+            {"lines": [jsonable_encoder(r, exclude_none=True)]}
             for r in declarations.sample(BODIES, seed=1).iter_rows(named=True)
         ]
         port = free_port()

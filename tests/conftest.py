@@ -1,6 +1,6 @@
 """Shared fixtures: a small hand-made dataset, each risky line risky for one known reason."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
 import polars as pl
@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from orewatch.api.security import api_analyst
 from orewatch.cases.auth import Principal
+from orewatch.contract.checks import DTYPES
 from orewatch.contract.schema import TABLES
 
 EXPORTER = "91350100M000100Y43"
@@ -18,20 +19,7 @@ OTHER_EXPORTER = "91110000100000000A"
 def typed(name: str, rows: list[dict[str, object]]) -> pl.DataFrame:
     """A contract-typed frame from partial rows (absent columns null)."""
     table = TABLES[name]
-    dtypes = {
-        "str": pl.String,
-        "regid": pl.String,
-        "int": pl.Int64,
-        "float": pl.Float64,
-        "date": pl.Date,
-        "datetime": pl.Datetime("us"),
-        "period": pl.String,
-        "country": pl.String,
-        "currency": pl.String,
-        "hs": pl.String,
-        "list": pl.List(pl.String),
-    }
-    schema = {c.name: dtypes[c.type] for c in table.columns}
+    schema = {c.name: DTYPES[c.type] for c in table.columns}
     return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema)  # type: ignore[arg-type]
 
 
@@ -59,6 +47,18 @@ def decl(i: int, **over: object) -> dict[str, object]:
     }
     row.update(over)
     return row
+
+
+@pytest.fixture
+def declarations() -> Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]:
+    """Contract-typed declarations: each row's fields over an ordinary aluminium lot
+    (one buyer, one price, so that only what a test sets stands out)."""
+    steady = {"consignee_name": "Buyer Co., Ltd.", "value": 2500.0}
+
+    def build(rows: Sequence[Mapping[str, object]]) -> pl.DataFrame:
+        return typed("declarations", [decl(i, **{**steady, **r}) for i, r in enumerate(rows)])
+
+    return build
 
 
 @pytest.fixture

@@ -16,11 +16,13 @@ import numpy as np
 import polars as pl
 import pytest
 from fastapi import FastAPI
+from fastapi.encoders import jsonable_encoder
 from fastapi.testclient import TestClient
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher, interaction_keys, rounds
 from orewatch.api.screen import DeclarationIn, Outcome, raw_frame, screen_round
+from orewatch.contract.checks import DTYPES
 from orewatch.contract.schema import TABLES
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.pipeline import ScreenResult, screen
@@ -29,20 +31,6 @@ from orewatch.settings import Settings
 LINES = 1200
 EXPORTERS = 40
 ROGUES = 8
-
-DTYPES = {
-    "str": pl.String,
-    "regid": pl.String,
-    "int": pl.Int64,
-    "float": pl.Float64,
-    "date": pl.Date,
-    "datetime": pl.Datetime("us"),
-    "country": pl.String,
-    "currency": pl.String,
-    "hs": pl.String,
-    "list": pl.List(pl.String),
-    "period": pl.String,
-}
 
 
 def contract_frame(name: str, columns: dict[str, object]) -> pl.DataFrame:
@@ -106,14 +94,6 @@ def inspected_world(seed: int = 7) -> tuple[dict[str, pl.DataFrame], np.ndarray]
     return {"declarations": declarations, "inspections": inspections}, inspected
 
 
-def as_json(row: dict[str, object]) -> dict[str, object]:
-    return {
-        k: (v.isoformat() if isinstance(v, datetime) else v)
-        for k, v in row.items()
-        if v is not None
-    }
-
-
 @pytest.fixture(scope="module")
 def fitted() -> tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult]:
     tables, inspected = inspected_world()
@@ -142,7 +122,9 @@ def test_an_uninspected_line_scores_the_same_through_the_api_as_in_batch(
     with TestClient(analyst_app(result, tmp_path)) as client:
         for i in np.flatnonzero(~inspected)[:60]:
             batch = alerts.row(int(i), named=True)
-            body = {"lines": [as_json(declarations.row(int(i), named=True))]}
+            body = {
+                "lines": [jsonable_encoder(declarations.row(int(i), named=True), exclude_none=True)]
+            }
             response = client.post("/v1/screen", json=body)
             assert response.status_code == 200, response.text
             line = response.json()["lines"][0]
@@ -166,7 +148,11 @@ def test_model_risk_and_its_drivers_reach_the_api(
     ).sort("p_fraud", descending=True)
     assert confident.height > 0
     top = confident.row(0, named=True)
-    body = {"lines": [as_json(tables["declarations"].row(top["_idx"], named=True))]}
+    body = {
+        "lines": [
+            jsonable_encoder(tables["declarations"].row(top["_idx"], named=True), exclude_none=True)
+        ]
+    }
     with TestClient(analyst_app(result, tmp_path)) as client:
         line = client.post("/v1/screen", json=body).json()["lines"][0]
     codes = [r["code"] for r in line["reasons"]]
@@ -194,7 +180,10 @@ def test_requests_screened_together_get_the_answer_they_get_alone(
     screener = result.screener
     assert screener is not None
     # Lines 0..39 share exporters and consignees: some must wait a round. One is refused.
-    rows = [as_json(r) for r in tables["declarations"].head(40).iter_rows(named=True)]
+    rows = [
+        jsonable_encoder(r, exclude_none=True)
+        for r in tables["declarations"].head(40).iter_rows(named=True)
+    ]
     rows[7]["hs_code"] = "76.01"
     frames = [raw_frame(DeclarationIn(lines=[r]))[0] for r in rows]
     assert len(rounds_of(frames)) > 1

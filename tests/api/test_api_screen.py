@@ -1,21 +1,12 @@
-from datetime import datetime
-
 import polars as pl
 import pytest
+from fastapi.encoders import jsonable_encoder
 from fastapi.testclient import TestClient
 
 from orewatch.api.app import create_app
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.pipeline import screen
 from orewatch.settings import Settings
-
-
-def as_json(row: dict[str, object]) -> dict[str, object]:
-    return {
-        k: (v.isoformat() if isinstance(v, datetime) else v)
-        for k, v in row.items()
-        if v is not None
-    }
 
 
 @pytest.fixture
@@ -31,7 +22,7 @@ def test_one_declaration_is_scored_and_explained(
     row = (
         small_tables["declarations"].filter(pl.col("declaration_id") == "D1001").row(0, named=True)
     )
-    response = client.post("/v1/screen", json={"lines": [as_json(row)]})
+    response = client.post("/v1/screen", json={"lines": [jsonable_encoder(row, exclude_none=True)]})
     assert response.status_code == 200, response.text
     line = response.json()["lines"][0]
     assert line["channel"] == "red"
@@ -44,7 +35,7 @@ def test_one_declaration_is_scored_and_explained(
 def test_a_bad_field_is_refused_with_line_field_and_reason(
     client: TestClient, small_tables: dict[str, pl.DataFrame]
 ) -> None:
-    row = as_json(small_tables["declarations"].row(0, named=True))
+    row = jsonable_encoder(small_tables["declarations"].row(0, named=True), exclude_none=True)
     row["hs_code"] = "81.12"
     response = client.post("/v1/screen", json={"lines": [row]})
     assert response.status_code == 422
@@ -68,7 +59,7 @@ def test_openapi_documents_the_endpoint(client: TestClient) -> None:
 def test_unknown_fields_are_ignored_and_named(
     client: TestClient, small_tables: dict[str, pl.DataFrame]
 ) -> None:
-    row = as_json(small_tables["declarations"].row(0, named=True))
+    row = jsonable_encoder(small_tables["declarations"].row(0, named=True), exclude_none=True)
     row["remarks"] = "anything"
     response = client.post("/v1/screen", json={"lines": [row]})
     assert response.status_code == 200

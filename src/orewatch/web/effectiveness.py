@@ -35,6 +35,7 @@ from orewatch.trade.report import (
 from orewatch.trade.signals import control_dates
 from orewatch.trade.sources import from_dataset
 from orewatch.web.context import Workbench, workbench
+from orewatch.web.i18n import translator
 from orewatch.web.security import PageUser, page_user, require
 
 router = APIRouter(include_in_schema=False)
@@ -44,41 +45,6 @@ User = Annotated[PageUser, Depends(page_user)]
 
 #: Routes shown per controlled item.
 ROUTES_SHOWN = 10
-LABELS: dict[str, dict[str, str]] = {
-    "title": {"en": "Control effectiveness", "zh": "管制效果评估"},
-    "controlled_from": {"en": "Controlled from", "zh": "管制生效日期"},
-    "headings": {"en": "headings", "zh": "税则号"},
-    "by_destination": {
-        "en": "China's mean exports per {grain} (USD), before and after the control",
-        "zh": "管制前后我国平均每{grain}出口额（美元），按目的地",
-    },
-    "no_licensed": {
-        "en": "No declaration lines of this item after the control: no licensed share.",
-        "zh": "管制后无该物项的报关项，未计算持证比例。",
-    },
-    "prices": {"en": "Overseas / domestic price ratio", "zh": "境外/境内价格比"},
-    "no_prices": {
-        "en": "No domestic and overseas prices for this item.",
-        "zh": "无该物项的境内外价格。",
-    },
-    "routes": {"en": "Suspected diversion routes", "zh": "疑似转运路线"},
-    "no_routes": {
-        "en": "No diversion route found for these headings.",
-        "zh": "未发现可疑转运路线。",
-    },
-    "nothing": {
-        "en": "No controlled headings in this dataset's trade statistics.",
-        "zh": "本数据集的贸易统计中没有管制物项。",
-    },
-    "source": {"en": "Dataset", "zh": "数据集"},
-    "ranked": {"en": "{n} diversion routes ranked", "zh": "共排序 {n} 条转运路线"},
-}
-
-
-def label(lang: str, key: str, **values: str) -> str:
-    """A label in ``lang`` (English when there is no translation), with values filled."""
-    text = LABELS[key].get(lang) or LABELS[key]["en"]
-    return text.format(**values)
 
 
 @dataclass(frozen=True)
@@ -125,7 +91,7 @@ def item_view(item: ItemFigures, lang: str) -> dict[str, Any]:
         "control_date": item.control_date,
         "headings": ", ".join(item.headings),
         "exports": exports_chart(item).to_json(),
-        "destinations_caption": label(lang, "by_destination", grain=item.grain),
+        "destinations_caption": translator(lang)("effectiveness_by_destination", grain=item.grain),
         "destinations": safe_table(dest, {"before_usd": "{:,.0f}", "after_usd": "{:,.0f}"}),
         "licensed": licensed_text(item),
         "prices": price_chart(item).to_json() if item.prices.height else None,
@@ -150,5 +116,4 @@ def effectiveness_page(request: Request, bench: Bench, user: User) -> Response:
         routes=report.routes,
         error=report.error,
         source=bench.outputs.world_source,
-        tt=lambda key, **values: label(user.lang, key, **values),
     )

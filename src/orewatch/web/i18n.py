@@ -77,17 +77,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "routes": {"en": "Routes", "zh": "贸易路线"},
     "no_data": {"en": "No screening outputs loaded.", "zh": "未加载筛查结果。"},
     "verify": {"en": "Chain verified", "zh": "链校验"},
+    "effectiveness_title": {"en": "Control effectiveness", "zh": "管制效果评估"},
+    "effectiveness_controlled_from": {"en": "Controlled from", "zh": "管制生效日期"},
+    "effectiveness_headings": {"en": "headings", "zh": "税则号"},
+    "effectiveness_by_destination": {
+        "en": "China's mean exports per {grain} (USD), before and after the control",
+        "zh": "管制前后我国平均每{grain}出口额（美元），按目的地",
+    },
+    "effectiveness_no_licensed": {
+        "en": "No declaration lines of this item after the control: no licensed share.",
+        "zh": "管制后无该物项的报关项，未计算持证比例。",
+    },
+    "effectiveness_prices": {"en": "Overseas / domestic price ratio", "zh": "境外/境内价格比"},
+    "effectiveness_no_prices": {
+        "en": "No domestic and overseas prices for this item.",
+        "zh": "无该物项的境内外价格。",
+    },
+    "effectiveness_routes": {"en": "Suspected diversion routes", "zh": "疑似转运路线"},
+    "effectiveness_no_routes": {
+        "en": "No diversion route found for these headings.",
+        "zh": "未发现可疑转运路线。",
+    },
+    "effectiveness_nothing": {
+        "en": "No controlled headings in this dataset's trade statistics.",
+        "zh": "本数据集的贸易统计中没有管制物项。",
+    },
+    "effectiveness_source": {"en": "Dataset", "zh": "数据集"},
+    "effectiveness_ranked": {"en": "{n} diversion routes ranked", "zh": "共排序 {n} 条转运路线"},
 }
 
 
-def translator(lang: str) -> Callable[[str], str]:
-    """A function from message id to the label in ``lang`` (English fallback)."""
+def translator(lang: str) -> Callable[..., str]:
+    """A function from message id (and values for its ``{placeholders}``) to the label
+    in ``lang`` (English fallback)."""
     code = lang if lang in LANGUAGES else "en"
 
-    def t(key: str) -> str:
+    def t(key: str, **values: object) -> str:
         labels = MESSAGES.get(key)
         if labels is None:
             return key
-        return labels.get(code) or labels["en"]
+        text = labels.get(code) or labels["en"]
+        return text.format(**values) if values else text
 
     return t
