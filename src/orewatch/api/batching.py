@@ -90,7 +90,7 @@ class MicroBatcher(Generic[Out]):
     seconds) for benchmarks and health checks.
     """
 
-    screen: Callable[[list[pl.DataFrame]], list[Out]]
+    screen: Screen[Out]
     window: float = 0.003
     max_lines: int = 512
     isolate: bool = True

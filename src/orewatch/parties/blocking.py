@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.parties.normalise import CJK
+
 #: Largest number of names a blocking key may gather within a country.
 MAX_BLOCK = 200
 #: Latin words at least this long also block on their one-letter deletions.
 MIN_DELETION_LENGTH = 5
 
-_CJK = r"[\u3400-\u9fff]"
 
 PAIR_SCHEMA: dict[str, pl.DataType] = {
     "unique_id_l": pl.Int64(),
@@ -36,7 +37,7 @@ PAIR_SCHEMA: dict[str, pl.DataType] = {
 
 def name_tokens(rows: pl.DataFrame) -> pl.DataFrame:
     """``unique_id, token`` for each name: Latin words of 2+ letters, Chinese pairs."""
-    cjk = pl.col("key").str.contains(_CJK)
+    cjk = pl.col("key").str.contains(CJK)
     chinese = (
         rows.filter(cjk)
         .select(
@@ -84,7 +85,7 @@ def deletion_keys(tokens: pl.DataFrame) -> pl.DataFrame:
     """
     distinct = tokens.select("token").unique()
     long = distinct.filter(
-        ~pl.col("token").str.contains(_CJK)
+        ~pl.col("token").str.contains(CJK)
         & (pl.col("token").str.len_chars() >= MIN_DELETION_LENGTH)
     )
     deleted = (

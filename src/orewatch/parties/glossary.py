@@ -22,6 +22,8 @@ from importlib import resources
 import polars as pl
 import yaml
 
+from orewatch.parties.normalise import map_chinese
+
 
 @dataclass(frozen=True)
 class Glossary:
@@ -126,12 +128,7 @@ def translate(core: str) -> str | None:
 
 def translations(cores: pl.Series) -> pl.Series:
     """:func:`translate` of each distinct Chinese core; null for other scripts."""
-    distinct = cores.drop_nulls().unique()
-    cjk = distinct.filter(distinct.str.contains(r"[\u3400-\u9fff]"))
-    if cjk.is_empty():
-        return pl.Series(cores.name, [None] * len(cores), dtype=pl.String())
-    mapped = pl.Series([translate(v) for v in cjk.to_list()], dtype=pl.String())
-    return cores.replace_strict(cjk, mapped, default=None, return_dtype=pl.String())
+    return map_chinese(cores, translate)
 
 
 def canonical_english(words: pl.Expr) -> pl.Expr:

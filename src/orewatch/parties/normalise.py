@@ -16,6 +16,7 @@ calls (OpenCC, pypinyin) run once per distinct CJK string, never per record.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 import polars as pl
@@ -221,7 +222,8 @@ ABBREVIATIONS: dict[str, str] = {
 #: Words that say nothing about which company it is (dropped from the comparison key).
 NOISE_WORDS: tuple[str, ...] = ("the", "and", "of", "group", "holdings", "holding")
 
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+#: A Chinese character (unified and compatibility ideographs).
+CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _PUNCT = r"[()（）\[\]{}.,，。;；:：'\"’‘“”/\\\-_*·•|]"
 
 
@@ -248,7 +250,7 @@ def _to_simplified(values: pl.Series) -> pl.Series:
     """Traditional→simplified for the distinct strings that contain CJK characters."""
     converter = _converter()
     distinct = values.drop_nulls().unique()
-    cjk = distinct.filter(distinct.str.contains(_CJK))
+    cjk = distinct.filter(distinct.str.contains(CJK))
     if cjk.is_empty():
         return values
     mapped = [converter.convert(v) for v in cjk.to_list()]  # type: ignore[attr-defined]
@@ -299,7 +301,7 @@ def legal_form(folded: pl.Expr) -> pl.Expr:
         .str.strip_chars()
     )
     latin_forms = sorted(
-        (f for f in CANONICAL_FORMS if not re.search(_CJK, f)), key=len, reverse=True
+        (f for f in CANONICAL_FORMS if not re.search(CJK, f)), key=len, reverse=True
     )
     tail = latin.str.extract(r"(?:^|\s)(" + "|".join(re.escape(f) for f in latin_forms) + r")$", 1)
     chinese = folded.str.extract(r"(股份有限公司|有限责任公司|有限公司|株式会社)$", 1)
@@ -308,7 +310,7 @@ def legal_form(folded: pl.Expr) -> pl.Expr:
 
 def name_words(folded: pl.Expr) -> pl.Expr:
     """The comparison words of a folded name: Chinese core, or sorted Latin words."""
-    is_cjk = folded.str.contains(_CJK)
+    is_cjk = folded.str.contains(CJK)
     latin = _latin_core(folded).str.split(" ").list.sort().list.join(" ")
     return pl.when(is_cjk).then(_chinese_core(folded)).otherwise(latin)
 
@@ -330,14 +332,20 @@ def _romanise(core: str) -> str:
     return "".join(syllables)
 
 
-def pinyin(cores: pl.Series) -> pl.Series:
-    """Toneless pinyin words of Chinese name cores; null for other scripts."""
+def map_chinese(cores: pl.Series, name: Callable[[str], str | None]) -> pl.Series:
+    """``name`` of each distinct Chinese core (the Python call is the cost, and names
+    repeat); null for other scripts."""
     distinct = cores.drop_nulls().unique()
-    cjk = distinct.filter(distinct.str.contains(_CJK))
+    cjk = distinct.filter(distinct.str.contains(CJK))
     if cjk.is_empty():
         return pl.Series(cores.name, [None] * len(cores), dtype=pl.String())
-    mapped = pl.Series([_romanise(v) for v in cjk.to_list()], dtype=pl.String())
+    mapped = pl.Series([name(v) for v in cjk.to_list()], dtype=pl.String())
     return cores.replace_strict(cjk, mapped, default=None, return_dtype=pl.String())
+
+
+def pinyin(cores: pl.Series) -> pl.Series:
+    """Toneless pinyin words of Chinese name cores; null for other scripts."""
+    return map_chinese(cores, _romanise)
 
 
 def concept_words(folded: pl.Expr) -> pl.Expr:
@@ -366,7 +374,7 @@ def _text_forms(texts: pl.Series) -> pl.DataFrame:
         legal_form(pl.col("folded")).alias("form"),
         pl.lit(None, dtype=pl.String()).alias("variant"),
     )
-    cjk = pl.col("words").str.contains(_CJK)
+    cjk = pl.col("words").str.contains(CJK)
     romanised = distinct.with_columns(
         pinyin(distinct["words"]).alias("words"), pl.lit("pinyin").alias("variant")
     ).filter(pl.col("words").is_not_null())
