@@ -30,7 +30,7 @@ import polars as pl
 
 from orewatch.contract.loader import load_dataset
 from orewatch.parties.records import RECORD_SCHEMA, party_records
-from orewatch.parties.resolve import resolve
+from orewatch.parties.resolve import Resolution, resolve
 from orewatch.parties.signals import party_findings
 from orewatch.world import generate_world
 
@@ -61,6 +61,20 @@ def pairwise(truth: pl.Series, predicted: pl.Series) -> tuple[float, float, floa
     recall = both / real if real else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def resolve_against_truth(
+    records: pl.DataFrame,
+) -> tuple[Resolution, float, tuple[float, float, float]]:
+    """Resolve ``records`` (without their ``truth``): the resolution, its seconds and its
+    pairwise precision, recall and F1."""
+    start = time.perf_counter()
+    resolved = resolve(records.drop("truth"))
+    took = time.perf_counter() - start
+    joined = records.select("record_id", "truth").join(
+        resolved.entities.select("record_id", "entity_id"), on="record_id"
+    )
+    return resolved, took, pairwise(joined["truth"], joined["entity_id"])
 
 
 def typo(word: str, rng: np.random.Generator) -> str:
@@ -124,13 +138,7 @@ def bench_worlds(seeds: list[int], lines: int, folder: Path) -> None:
             generate_world(out, seed=seed, lines=lines)
         parties = load_dataset(out, ["parties"]).tables["parties"].frame
         records = world_records(parties, seed)
-        start = time.perf_counter()
-        resolved = resolve(records.drop("truth"))
-        took = time.perf_counter() - start
-        joined = records.select("record_id", "truth").join(
-            resolved.entities.select("record_id", "entity_id"), on="record_id"
-        )
-        p, r, f = pairwise(joined["truth"], joined["entity_id"])
+        _, took, (p, r, f) = resolve_against_truth(records)
         print(
             f"seed {seed}: {records.height} records, {parties.height} parties: "
             f"precision {p:.3f} recall {r:.3f} F1 {f:.3f} ({took:.1f} s)"
@@ -419,14 +427,8 @@ def synthetic_records(n: int, seed: int = 7) -> pl.DataFrame:
 def bench_scale(n: int) -> None:
     print(f"== resolving {n:,} synthetic party records")
     records = synthetic_records(n)
-    start = time.perf_counter()
-    resolved = resolve(records.drop("truth"))
-    took = time.perf_counter() - start
+    resolved, took, (p, r, f) = resolve_against_truth(records)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    joined = records.select("record_id", "truth").join(
-        resolved.entities.select("record_id", "entity_id"), on="record_id"
-    )
-    p, r, f = pairwise(joined["truth"], joined["entity_id"])
     print(
         f"{n:,} records → {resolved.entities['entity_id'].n_unique():,} entities in {took:.1f} s "
         f"({n / took:,.0f} records/s), peak RSS {peak:,.0f} MiB; "
