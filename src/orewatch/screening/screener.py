@@ -319,19 +319,6 @@ def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     return Thresholds(red=red, yellow=min(lowest("yellow"), red))
 
 
-def learn_from_inspections(
-    lines: pl.DataFrame,
-    signals: pl.DataFrame,
-    scored: pl.DataFrame,
-    inspections: pl.DataFrame | None,
-) -> LearnedScores | None:
-    """The model this dataset's inspection history teaches; None without inspections."""
-    if inspections is None:
-        return None
-    frame = screening_frame(lines, signals, scored)
-    return learn_and_score(frame, labels_from_inspections(lines, inspections), default_config())
-
-
 def with_model(
     scored: pl.DataFrame, learned: LearnedScores | None, reasons: ReasonTable
 ) -> pl.DataFrame:
@@ -455,7 +442,11 @@ def fit_and_screen(
     labels = labels_from_inspections(lines, inspections) if inspections is not None else None
     # The model's inputs must not have seen any label, and taught weights have seen them
     # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
-    learned = learn_from_inspections(lines, signals, provisional.score(lines, signals), inspections)
+    learned, context = None, None
+    if labels is not None:
+        frame = screening_frame(lines, signals, provisional.score(lines, signals))
+        learned = learn_and_score(frame, labels, default_config())
+        context = Context.fit(frame) if learned.trained else None
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     provisional = replace(provisional, reasons=taught_reasons(reasons, signals, labels))
     rules_scored = provisional.score(lines, signals)
@@ -468,7 +459,7 @@ def fit_and_screen(
         "thresholds": thresholds_of(alerts),
         "predictor": predictor,
         "model_reasons": reasons,
-        "context": Context.fit(lines) if predictor is not None else None,
+        "context": context,
         "ranking": Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
         if predictor is not None and learned is not None
         else None,

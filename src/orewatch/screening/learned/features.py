@@ -165,14 +165,14 @@ class Context:
     tables: tuple[tuple[str, tuple[str, ...], pl.DataFrame], ...]
 
     @classmethod
-    def fit(cls, lines: pl.DataFrame) -> Context:
-        with_shares = lines.with_columns(context_columns(lines))
+    def fit(cls, framed: pl.DataFrame) -> Context:
+        """From the fitted dataset's :func:`screening_frame`, which holds the shares."""
         keys = {name: num for name, num, _ in GROUP_SHARES} | dict(CONTROLLED_SHARES)
         return cls(
             tuple(
-                (name, keys[name], with_shares.select(*keys[name], name).unique(keys[name]))
+                (name, keys[name], framed.select(*keys[name], name).unique(keys[name]))
                 for name in PARTY_CONTEXT
-                if name in with_shares.columns
+                if name in framed.columns
             )
         )
 

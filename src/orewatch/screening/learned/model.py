@@ -235,10 +235,12 @@ def selection_weights(
         return ones, {"selection": "every line inspected: no correction"}
     direct = tuple(n for n in d.names if n in d.base.columns)
     cats = [direct.index(n) for n in d.inputs.categorical]
-    inspected = d.base.select(pl.col("_idx").is_in(d.labelled["_idx"].implode()).cast(pl.Float64))
-    sample, rate = case_control_sample(inspected.to_series().to_numpy(), config.seed)
+    inspected = d.base.select(
+        pl.col("_idx").is_in(d.labelled["_idx"].implode()).cast(pl.Float64)
+    ).to_series()
+    sample, rate = case_control_sample(inspected.to_numpy(), config.seed)
     sampled = d.base.filter(pl.Series(sample))
-    y = inspected.to_series().to_numpy()[sample]
+    y = inspected.to_numpy()[sample]
     p = inspection_propensity(
         matrix(sampled, direct), y, cats, config.seed, config.threads, rate=rate
     )
