@@ -43,6 +43,7 @@ def run_screen(
     with stage_progress(console, "screening", STAGES) as advance:
         advance("load")
         loaded = load_dataset(dataset)
+        loaded.require_declarations()
         tables = {name: t.frame for name, t in loaded.tables.items()}
         result = screen(tables, catalogue, capacity, progress=advance)
         result.rejected = quarantine_output(loaded.rejected)
