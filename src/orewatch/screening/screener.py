@@ -55,7 +55,7 @@ ANOMALY_CAP = 6.0
 MODEL_REASON_P = MODEL_SHOWN_FROM_P
 
 ALERT_COLUMNS: tuple[str, ...] = (
-    "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name",
+    "_idx", "declaration_id", "line_no", "declared_at", "port", "exporter_id", "consignee_name",
     "destination_country", "hs_code", "description", "value", "currency",
 )  # fmt: skip
 
