@@ -19,6 +19,8 @@ FUZZY_CUTOFF = 93
 MIN_FUZZY_LENGTH = 8
 #: A consignee receiving this many distinct controlled elements is collecting, not using.
 MANY_ELEMENTS = 3
+#: Up to this many names are matched on one thread.
+FEW_NAMES = 64
 #: Goods priced this far above their commodity's norm may be something dearer.
 SENSITIVE_VALUE_Z = 2.0
 
@@ -59,7 +61,8 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
         choices["key"].to_list(),
         scorer=fuzz.ratio,
         score_cutoff=FUZZY_CUTOFF,
-        workers=-1,
+        # Threads pay off for a batch's thousands of names, not for a request's one or two.
+        workers=-1 if rest.height > FEW_NAMES else 1,
     )
     qi, ci = scores.nonzero()
     fuzzy = pl.DataFrame(
