@@ -9,7 +9,7 @@ inspection capacity). Everything here is pure functions over frames.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
@@ -137,6 +137,21 @@ class Screener:
     model_reasons: ReasonTable | None = None
     #: The fitted dataset's party context shares, which the model reads for new lines.
     context: Context | None = None
+    #: Tables that depend on the fitted dataset alone, prepared here once rather than on
+    #: every call (a request's lines cost less than rebuilding them).
+    surges: pl.DataFrame = field(init=False, repr=False, compare=False)
+    weights: pl.DataFrame = field(init=False, repr=False, compare=False)
+    model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
+        prepared = {
+            "surges": surges.with_columns(pl.col("evidence").alias("route_reason")),
+            "weights": _weights(self.reasons),
+            "model_weights": _weights(self.model_reasons or self.reasons),
+        }
+        for name, value in prepared.items():
+            object.__setattr__(self, name, value)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -147,9 +162,6 @@ class Screener:
 
     def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
         """Every detector family's signals for the feature frame."""
-        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_")).with_columns(
-            pl.col("evidence").alias("route_reason")
-        )
         parts = [
             licensing_signals(lines, self.register, prior),
             misdeclaration_signals(
@@ -161,7 +173,7 @@ class Screener:
                 self.controlled_prices,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
-            transshipment_signals(lines, self.watch_keys, surges, prior),
+            transshipment_signals(lines, self.watch_keys, self.surges, prior),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
@@ -177,11 +189,14 @@ class Screener:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
         return signals
 
-    def score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
-        """Rule score plus a capped anomaly term, with reason codes and plain words."""
-        weighted = signals.join(
-            self.reasons.frame().select("code", "weight", "en"), on="code", how="left"
-        )
+    def score(
+        self, lines: pl.DataFrame, signals: pl.DataFrame, weights: pl.DataFrame | None = None
+    ) -> pl.DataFrame:
+        """Rule score plus a capped anomaly term, with reason codes and plain words.
+
+        ``weights``: code, weight, en (default: this screener's reasons).
+        """
+        weighted = signals.join(self.weights if weights is None else weights, on="code", how="left")
         per_line = (
             weighted.sort("weight", descending=True)
             .group_by("_idx")
@@ -256,8 +271,8 @@ class Screener:
         ranks, which it takes within the frame it is given, are replaced by the ranks
         the same values hold in the fitted batch.
         """
-        untaught = replace(self, reasons=self.model_reasons) if self.model_reasons else self
-        frame = screening_frame(lines, signals, untaught.score(lines, signals), self.context)
+        untaught = self.score(lines, signals, self.model_weights)
+        frame = screening_frame(lines, signals, untaught, self.context)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
         joined = with_model(
             scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
@@ -271,6 +286,10 @@ class Screener:
             )
             .drop("_points", "_rule_rank", "_model_rank")
         )
+
+
+def _weights(reasons: ReasonTable) -> pl.DataFrame:
+    return reasons.frame().select("code", "weight", "en")
 
 
 def _prepared(
@@ -455,14 +474,14 @@ def fit_and_screen(
     # The single-declaration door carries the frozen model and the batch's two rankings,
     # so a new line is scored and channelled on the same combined scale as the batch.
     predictor = learned.predictor if learned is not None and learned.trained else None
-    door = {
-        "thresholds": thresholds_of(alerts),
-        "predictor": predictor,
-        "model_reasons": reasons,
-        "context": context,
-        "ranking": Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
+    screener = replace(
+        provisional,
+        thresholds=thresholds_of(alerts),
+        predictor=predictor,
+        model_reasons=reasons,
+        context=context,
+        ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
         if predictor is not None and learned is not None
         else None,
-    }
-    screener = Screener(**{**provisional.__dict__, **door})
+    )
     return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)

@@ -102,17 +102,19 @@ def _shared_senders(lines: pl.DataFrame, shared: pl.DataFrame, prior: Prior) -> 
     Earlier small shipments (the prior) count too, so one new parcel is judged with the
     ring it belongs to.
     """
-    small = lines.filter(small_shipment())
+    small = lines.lazy().filter(small_shipment())
     pairs = pl.concat(
-        [small.select("exporter_id", "consignee_name"), prior.small_shipments]
+        [small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()]
     ).unique()
     rings = (
-        pairs.join(shared, on="exporter_id")
+        pairs.join(shared.lazy(), on="exporter_id")
         .group_by("contact", "consignee_name")
         .agg(pl.col("exporter_id").n_unique().alias("senders_to_consignee"))
         .filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
     )
-    linked = small.join(shared, on="exporter_id").join(rings, on=["contact", "consignee_name"])
+    linked = small.join(shared.lazy(), on="exporter_id").join(
+        rings, on=["contact", "consignee_name"]
+    )
     return signals_where(
         linked.unique("_idx"),
         pl.lit(True),

@@ -91,8 +91,10 @@ def _could_be_controlled() -> pl.Expr:
 
 def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
     """A mode of transport this commodity chapter almost never uses (bulk goods by air)."""
-    joined = lines.join(modes, on=["hs4", "mode"], how="left").with_columns(
-        pl.col("share").fill_null(0.0)
+    joined = (
+        lines.lazy()
+        .join(modes.lazy(), on=["hs4", "mode"], how="left")
+        .with_columns(pl.col("share").fill_null(0.0))
     )
     established = pl.col("hs4_lines").fill_null(0) >= MODE_MIN_LINES
     return signals_where(
@@ -115,12 +117,18 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Laz
     materials. Only lines already dear for their commodity are compared, so the join
     stays small.
     """
-    dear = lines.filter(
-        ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
-    ).select(
-        "_idx", pl.col("declared_on").dt.truncate("1mo").alias("month"), "log_unit_value", "hs6"
+    dear = (
+        lines.lazy()
+        .filter(
+            ~pl.col("controlled")
+            & (pl.col("unit_value_z") > DEAR_Z)
+            & (pl.col("currency") == "USD")
+        )
+        .select(
+            "_idx", pl.col("declared_on").dt.truncate("1mo").alias("month"), "log_unit_value", "hs6"
+        )
     )
-    near = dear.join(prices, on="month").filter(
+    near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )
     return signals_where(
@@ -149,7 +157,8 @@ def _words_against_code(
     left to the licensing checks.
     """
     elements = (
-        items.filter(pl.col("hs_code").is_not_null())
+        items.lazy()
+        .filter(pl.col("hs_code").is_not_null())
         .group_by("element")
         .agg(
             pl.col("effective_from").min().alias("controlled_since"),
@@ -157,7 +166,8 @@ def _words_against_code(
         )
     )
     named = (
-        lines.select(
+        lines.lazy()
+        .select(
             "_idx",
             "hs_code",
             "hs6",
@@ -167,9 +177,13 @@ def _words_against_code(
         )
         .explode("element")
         .drop_nulls("element")
-        .join(vocabulary.rename({"share": "vocabulary_share"}), on=["hs6", "element"], how="left")
+        .join(
+            vocabulary.lazy().rename({"share": "vocabulary_share"}),
+            on=["hs6", "element"],
+            how="left",
+        )
         .with_columns(pl.col("vocabulary_share").fill_null(0.0))
-        .join(elements, on="element")
+        .join(elements.lazy(), on="element")
     )
     under_own_code = (
         named.explode("element_codes")
@@ -232,10 +246,13 @@ def _weight_evidence() -> pl.Expr:
 
 def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
-    known = prior.exporter_chapters.select("exporter_id", "hs4", pl.lit(True).alias("_known"))
+    known = prior.exporter_chapters.lazy().select(
+        "exporter_id", "hs4", pl.lit(True).alias("_known")
+    )
     ordered = (
-        lines.join(known, on=["exporter_id", "hs4"], how="left")
-        .join(prior.exporter_lines, on="exporter_id", how="left")
+        lines.lazy()
+        .join(known, on=["exporter_id", "hs4"], how="left")
+        .join(prior.exporter_lines.lazy(), on="exporter_id", how="left")
         .sort(["declared_at", "declaration_id", "line_no"])
         .with_columns(
             (pl.int_range(pl.len()).over("exporter_id") + pl.col("prior_lines").fill_null(0)).alias(
@@ -261,9 +278,11 @@ def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     twice, or an odd line slipped into a container of the exporter's usual goods, is as
     foreign to the exporter's trade the second time as the first.
     """
-    batch = lines.group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
+    batch = lines.lazy().group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
     chapters = (
-        batch.join(prior.exporter_chapters, on=["exporter_id", "hs4"], how="full", coalesce=True)
+        batch.join(
+            prior.exporter_chapters.lazy(), on=["exporter_id", "hs4"], how="full", coalesce=True
+        )
         .select(
             "exporter_id",
             "hs4",
@@ -271,7 +290,7 @@ def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
         )
         .with_columns(pl.col("_ch").sum().over("exporter_id").alias("_all"))
     )
-    joined = lines.join(chapters, on=["exporter_id", "hs4"], how="left")
+    joined = lines.lazy().join(chapters, on=["exporter_id", "hs4"], how="left")
     return signals_where(
         joined,
         pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
