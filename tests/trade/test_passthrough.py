@@ -44,8 +44,9 @@ def test_a_new_conduit_has_a_high_z_and_an_entrepot_does_not() -> None:
     assert shares.columns == list(PASS_SCHEMA)
     top = shares.row(0, named=True)
     assert top["country"] == "TH"
-    assert top["share_after"] == pytest.approx(0.9)
     assert top["baseline"] == pytest.approx(0.05, abs=0.02)  # its own pre-control share
+    # 900 of 1000 a month sent on for 12 months, plus one typical month at the baseline
+    assert top["share_after"] == pytest.approx((12 * 900 + 1000 * top["baseline"]) / 13_000)
     assert top["z"] > 3
     hk = shares.filter(pl.col("country") == "HK").row(0, named=True)
     assert hk["excess"] == pytest.approx(0.0, abs=0.01)  # the hub's usual share
