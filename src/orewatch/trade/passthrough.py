@@ -49,6 +49,7 @@ PASS_SCHEMA = {
     "share_after": pl.Float64(),
     "baseline": pl.Float64(),
     "excess": pl.Float64(),
+    "consignment": pl.Float64(),
     "z": pl.Float64(),
 }
 _UNIT = ["country", "hs6", "grain"]
@@ -175,7 +176,9 @@ def pass_through(
     sums before and after the control, ``share_after`` (onward over imports after,
     shrunk towards the baseline by one typical period of imports, so tiny imports show
     the baseline; null without imports after), ``baseline``, ``excess`` (share after
-    minus baseline) and the score test's ``z`` (0 without imports after).
+    minus baseline), ``consignment`` (the heading's dispersion in USD, about one
+    consignment: imports after below it give little to judge by) and the score
+    test's ``z`` (0 without imports after).
     """
     if inbound.is_empty() or onward.is_empty():
         return pl.DataFrame(schema=PASS_SCHEMA)
@@ -200,4 +203,4 @@ def pass_through(
         .with_columns((pl.col("share_after") - pl.col("baseline")).alias("excess"))
         .pipe(_score_test)
     )
-    return frame.select(list(PASS_SCHEMA)).sort(_UNIT)
+    return frame.rename({"_phi": "consignment"}).select(list(PASS_SCHEMA)).sort(_UNIT)

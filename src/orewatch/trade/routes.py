@@ -115,7 +115,7 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
 
 def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
     """Share of imports sent on above its pooled baseline: PASS_THROUGH_ROSE when the
-    robust z is significant one-sided, otherwise it only adds its z to the score."""
+    score test is significant one-sided, otherwise it only adds its z to the score."""
     best = (
         shares.filter(pl.col("share_after").is_not_null())
         .sort("z", descending=True)
@@ -129,11 +129,14 @@ def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
         pl.col("z").clip(-CAP, CAP),
         pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")).alias("code"),
         pl.format(
-            "sent on {}% of its imports from China after the control ({} of {} USD), "
-            "against a usual share of {}% (z={})",
+            "sent on an estimated {}% of its imports from China after the control "
+            "({} of {} USD{}), against a usual share of {}% (z={})",
             (100 * pl.col("share_after")).round(0),
             _usd("onward_after"),
             _usd("inbound_after"),
+            pl.when(pl.col("inbound_after") < pl.col("consignment"))
+            .then(pl.lit(", under one typical consignment: little to judge by"))
+            .otherwise(pl.lit("")),
             (100 * pl.col("baseline")).round(0),
             pl.col("z").round(1),
         ).alias("words"),
