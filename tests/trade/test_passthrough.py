@@ -149,5 +149,26 @@ def test_tiny_imports_show_the_baseline_and_little_evidence() -> None:
     # not a share of 3 (the cap): shrunk towards its usual 5% by a month of imports
     assert tiny["share_after"] == pytest.approx(tiny["baseline"], abs=0.03)
     assert tiny["baseline"] == pytest.approx(0.05, abs=0.01)
-    # a hundredth of a consignment carries little evidence whatever is reported sent on
-    assert tiny["z"] < 1.645
+    # a hundredth of a consignment cannot supply 5000 USD of onward trade: not judged
+    assert tiny["z"] == 0.0
+
+
+def test_statistics_that_start_after_the_control_are_not_zeros_before_it() -> None:
+    rng = np.random.default_rng(11)
+    background = _series([r for i in range(20) for r in _lumpy(rng, f"C{i}", 3.0, 1000.0)])
+    # NEW imports steadily; its onward figures exist only from the control on (40%)
+    rows = _flows(0.0, 0.4, 3.0, 1000.0)
+    inbound = pl.concat([background, _series([("NEW", "811292", p, i) for p, i, _ in rows])])
+    onward = pl.concat(
+        [
+            background.with_columns(pl.col("value_usd") * 0.05),
+            _series([("NEW", "811292", p, o) for p, _, o in rows if p >= "2024"]),
+        ]
+    )
+    coverage = pl.DataFrame(
+        {"country": ["NEW"], "grain": ["month"], "first_end": [date(2024, 1, 31)]}
+    )
+    naive = pass_through(inbound, onward, CONTROLS).filter(pl.col("country") == "NEW")
+    honest = pass_through(inbound, onward, CONTROLS, coverage).filter(pl.col("country") == "NEW")
+    assert naive["z"][0] > 3  # read as zeros before, 40% after looks like a new conduit
+    assert honest["z"][0] == 0.0  # its statistics start with the control: nothing to compare

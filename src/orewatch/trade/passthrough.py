@@ -143,8 +143,23 @@ def _with_dispersion(frame: pl.DataFrame, phi: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def judged() -> pl.Expr:
+    """Whether the statistics can tell a share sent on at all.
+
+    Not when the country's statistics at this grain start after the control
+    (``first_end``: missing months are not zero months), nor when less than one
+    consignment was imported after it while more was sent on than those imports could
+    supply (the onward trade comes from elsewhere).
+    """
+    reported = pl.col("first_end").is_null() | (pl.col("first_end") < pl.col("control_date"))
+    imports = pl.col("inbound_after")
+    too_little = (imports < pl.col("_phi")) & (pl.col("onward_after") > SHARE_CAP * imports)
+    return reported & (imports > 0) & ~too_little
+
+
 def _score_test(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add ``z``: the quasi-Poisson score test of onward trade after the control.
+    """Add ``z``: the quasi-Poisson score test of onward trade after the control (0
+    where it cannot be :func:`judged`).
 
     Residual ``onward - baseline x imports`` over ``sqrt(phi x baseline x imports x
     (1 + imports / (imports before + weight)))``; the last term is the baseline's own
@@ -161,31 +176,41 @@ def _score_test(frame: pl.DataFrame) -> pl.DataFrame:
     )
     residual = (sent - pl.col("baseline") * imports) / variance.sqrt()
     return frame.with_columns(
-        pl.when(imports > 0).then(residual).fill_nan(0.0).fill_null(0.0).alias("z")
+        pl.when(judged()).then(residual).otherwise(0.0).fill_nan(0.0).alias("z")
     )
 
 
 def pass_through(
-    inbound: pl.DataFrame, onward: pl.DataFrame, controls: pl.DataFrame
+    inbound: pl.DataFrame,
+    onward: pl.DataFrame,
+    controls: pl.DataFrame,
+    coverage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Share of imports from the source sent on to third markets, against its baseline.
 
     ``inbound``: :func:`~orewatch.trade.surges.inbound_flows`; ``onward``:
-    :func:`~orewatch.trade.surges.onward_totals`; ``controls``: hs6, control_date.
-    One row per country × hs6 × grain with imports from the source or onward trade:
-    sums before and after the control, ``share_after`` (onward over imports after,
-    shrunk towards the baseline by one typical period of imports, so tiny imports show
-    the baseline; null without imports after), ``baseline``, ``excess`` (share after
-    minus baseline), ``consignment`` (the heading's dispersion in USD, about one
-    consignment: imports after below it give little to judge by) and the score
-    test's ``z`` (0 without imports after).
+    :func:`~orewatch.trade.surges.onward_totals`; ``controls``: hs6, control_date;
+    ``coverage``: :func:`~orewatch.trade.surges.onward_coverage` (None: every
+    country's statistics cover the whole span). One row per country × hs6 × grain
+    with imports from the source or onward trade: sums before and after the control,
+    ``share_after`` (onward over imports after, shrunk towards the baseline by one
+    typical period of imports, so tiny imports show the baseline; null without
+    imports after), ``baseline``, ``excess`` (share after minus baseline),
+    ``consignment`` (the heading's dispersion in USD, about one consignment) and the
+    score test's ``z`` (0 where it cannot be :func:`judged`).
     """
     if inbound.is_empty() or onward.is_empty():
         return pl.DataFrame(schema=PASS_SCHEMA)
+    if coverage is None:
+        coverage = pl.DataFrame(
+            schema={"country": pl.String, "grain": pl.String, "first_end": pl.Date}
+        )
     frame = (
         _sides(inbound, controls, "inbound")
         .join(_sides(onward, controls, "onward"), on=_UNIT, how="full", coalesce=True)
         .with_columns(pl.col(SUMS).fill_null(0.0))
+        .join(controls.select("hs6", "control_date"), on="hs6")
+        .join(coverage, on=["country", "grain"], how="left")
         .pipe(_with_dispersion, dispersion(inbound, controls))
         .pipe(_pooled_baseline)
         .with_columns(
