@@ -180,6 +180,14 @@ def _score_test(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _with_coverage(frame: pl.DataFrame, coverage: pl.DataFrame | None) -> pl.DataFrame:
+    """Add ``first_end`` (null: covered throughout)."""
+    if coverage is None:
+        return frame.with_columns(pl.lit(None, dtype=pl.Date).alias("first_end"))
+    keys = coverage.select(pl.col("country").cast(frame.schema["country"]), "grain", "first_end")
+    return frame.join(keys, on=["country", "grain"], how="left")
+
+
 def pass_through(
     inbound: pl.DataFrame,
     onward: pl.DataFrame,
@@ -201,16 +209,12 @@ def pass_through(
     """
     if inbound.is_empty() or onward.is_empty():
         return pl.DataFrame(schema=PASS_SCHEMA)
-    if coverage is None:
-        coverage = pl.DataFrame(
-            schema={"country": pl.String, "grain": pl.String, "first_end": pl.Date}
-        )
     frame = (
         _sides(inbound, controls, "inbound")
         .join(_sides(onward, controls, "onward"), on=_UNIT, how="full", coalesce=True)
         .with_columns(pl.col(SUMS).fill_null(0.0))
         .join(controls.select("hs6", "control_date"), on="hs6")
-        .join(coverage, on=["country", "grain"], how="left")
+        .pipe(_with_coverage, coverage)
         .pipe(_with_dispersion, dispersion(inbound, controls))
         .pipe(_pooled_baseline)
         .with_columns(
