@@ -48,6 +48,8 @@ class Baselines:
     unit_value: tuple[pl.DataFrame, ...]
     #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
     gross_net: tuple[pl.DataFrame, ...]
+    #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
+    lot_size: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
     currency: pl.DataFrame  # currency, offset: log of its units per reference unit
@@ -56,6 +58,7 @@ class Baselines:
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
 UNIT_VALUE_FLOOR = 0.05
 GROSS_NET_FLOOR = 0.01
+LOT_SIZE_FLOOR = 0.1
 
 
 def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) -> pl.DataFrame:
@@ -231,6 +234,13 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
             group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
         ),
+        # Goods travel in lots of their own size (bulk minerals by the container, dear
+        # metals by the drum): a line far lighter than its goods ever ship may be other goods.
+        lot_size=(
+            group_stats(raw, "log_net_weight", ["hs_code", "packing"], LOT_SIZE_FLOOR),
+            group_stats(raw, "log_net_weight", ["hs6", "packing"], LOT_SIZE_FLOOR),
+            group_stats(raw, "log_net_weight", ["hs4", "packing"], LOT_SIZE_FLOOR),
+        ),
         vocabulary=vocabulary,
     )
 
@@ -272,11 +282,12 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         .alias("packing"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
+        finite_log(pl.col("net_weight_kg")).alias("log_net_weight"),
     )
 
 
 def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
-    """Add ``unit_value_z`` and ``gross_net_z``; the row order of ``raw`` is kept.
+    """Add ``unit_value_z``, ``gross_net_z`` and ``lot_z``; the row order of ``raw`` is kept.
 
     The unit value is judged against the local norms in the reference currency where the
     line's currency has an offset and its goods have a norm, else per currency.
@@ -292,6 +303,7 @@ def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
         "_local_z", "_currency_z", "log_unit_value_ref"
     )
     scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z")
+    scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
     return scored.sort("_idx")
 
 

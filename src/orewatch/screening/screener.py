@@ -195,7 +195,7 @@ class Screener:
         )
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
-            + pl.col("gross_net_z").fill_null(0.0).clip(0, ANOMALY_CAP) / 2
+            + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
         ).clip(0, ANOMALY_CAP)
         return (
             lines.select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
@@ -213,8 +213,8 @@ class Screener:
         """Score new lines against the fitted history and channel them by its thresholds.
 
         This is the single-declaration door: the prior is the fitted dataset's history;
-        with a learned model, the score is the batch's combined one (the mean of the
-        line's rule and model percentile ranks within the fitted batch), and channels
+        with a learned model, the score is the batch's combined one (of the line's rule
+        and model percentile ranks within the fitted batch), and channels
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
@@ -262,13 +262,10 @@ class Screener:
         joined = with_model(
             scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
         ).sort("_idx")
-        n = ranking.size
         ranks = ranking.ranks(joined["_points"], joined["p_fraud"])
         return (
             pl.concat([joined, ranks], how="horizontal")
-            .with_columns(
-                ((pl.col("_rule_rank") / n + pl.col("_model_rank") / n) / 2).round(6).alias("score")
-            )
+            .with_columns(combined_score(pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size))
             .drop("_points", "_rule_rank", "_model_rank")
         )
 
@@ -319,15 +316,35 @@ def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     return Thresholds(red=red, yellow=min(lowest("yellow"), red))
 
 
+def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int) -> pl.Expr:
+    """Fisher's combination of the two rankings, scaled to 0..1, as ``score``.
+
+    Each 1-based average rank among ``n`` lines becomes the share of lines ranked at or
+    above it (the line's tail share, at least half a line); the score is the mean of the
+    two tail shares' negative logs over its largest value. A line in the top 1 % of
+    either ranking therefore stands as high as one in the top 10 % of both: a strong rule
+    the model has seen too few inspections to learn, or a pattern the model learned that
+    no rule names, is not averaged away by the other's indifference.
+    """
+    floor = 0.5 / n
+
+    def surprisal(rank: pl.Expr) -> pl.Expr:
+        return -((n - rank + 1) / n).clip(lower_bound=floor).log()
+
+    top = -2 * pl.lit(floor).log()
+    return ((surprisal(rule_rank) + surprisal(model_rank)) / top).round(6).alias("score")
+
+
 def with_model(
     scored: pl.DataFrame, learned: LearnedScores | None, reasons: ReasonTable
 ) -> pl.DataFrame:
     """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
 
     The two rankers see the lines differently (the rules know the law and the data's
-    norms, the model knows what this dataset's inspections found), so the score is the
-    mean of their percentile ranks: a line high in either ranking rises, and neither
-    scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay beside it.
+    norms, the model knows what this dataset's inspections found), so the score combines
+    their percentile ranks (:func:`combined_score`): a line high in either ranking rises,
+    and neither scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay
+    beside it.
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
@@ -342,15 +359,11 @@ def with_model(
         pl.col("model_explanation"),
     )
     return joined.with_columns(
-        (
-            (
-                pl.col("score").rank("average") / pl.len()
-                + pl.col("p_fraud").fill_null(0.0).rank("average") / pl.len()
-            )
-            / 2
-        )
-        .round(6)
-        .alias("score"),
+        combined_score(
+            pl.col("score").rank("average"),
+            pl.col("p_fraud").fill_null(0.0).rank("average"),
+            joined.height,
+        ),
         pl.when(confident)
         .then(
             pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(

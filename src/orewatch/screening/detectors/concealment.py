@@ -8,6 +8,8 @@ from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
+#: A freight lot this many robust spreads lighter than its goods' usual lots.
+SMALL_LOT_Z = 3.5
 #: A line is odd in its declaration when its value per kg is this many times the
 #: median of the other lines (and the declaration has at least three lines).
 ODD_LINE_FACTOR = 8.0
@@ -36,6 +38,32 @@ def concealment_signals(
                 pl.col("gross_net_z").round(1),
                 pl.col("hs_code"),
                 pl.col("mode"),
+            ),
+        ),
+        # Packed lighter than the declared goods ever are: the packing fits other goods
+        # (a dense metal in drums declared as bricks on pallets).
+        signals_where(
+            lines,
+            pl.col("gross_net_z") < -GROSS_NET_Z,
+            "GROSS_NET_LOW",
+            pl.format(
+                "gross/net {} (z={}) for {} by {}",
+                pl.col("log_gross_net").exp().round(3),
+                pl.col("gross_net_z").round(1),
+                pl.col("hs_code"),
+                pl.col("mode"),
+            ),
+        ),
+        signals_where(
+            lines,
+            (pl.col("lot_z") < -SMALL_LOT_Z) & ~pl.col("is_parcel"),
+            "LOT_SMALL_FOR_GOODS",
+            pl.format(
+                "{} kg of {} by {} (z={} against the goods' usual lots)",
+                pl.col("net_weight_kg"),
+                pl.col("hs_code"),
+                pl.col("mode"),
+                pl.col("lot_z").round(1),
             ),
         ),
         _odd_line(lines),
