@@ -50,3 +50,19 @@ def test_a_freight_lot_far_smaller_than_its_goods_ship_in_is_flagged(
     assert "LOT_SMALL_FOR_GOODS" in found[60]
     assert "LOT_SMALL_FOR_GOODS" not in found.get(61, set())  # parcels have their own rules
     assert not any("LOT_SMALL_FOR_GOODS" in found.get(i, set()) for i in range(60))
+
+
+def test_one_line_of_goods_the_exporter_seldom_trades_stands_out_in_its_declaration(
+    declarations: Build,
+) -> None:
+    # 60 one-line declarations of aluminium make the exporter's trade; then a two-line
+    # declaration where a pigment rides beside aluminium, and one of aluminium alone.
+    trade = [{"declaration_id": f"T{i}"} for i in range(60)]
+    mixed = [
+        {"declaration_id": "MIX", "line_no": 1},
+        {"declaration_id": "MIX", "line_no": 2, "hs_code": "3206111000", "description": "钛白粉"},
+    ]
+    plain = [{"declaration_id": "PLAIN", "line_no": n} for n in (1, 2)]
+    found = codes(declarations([*trade, *mixed, *plain]))
+    assert found.get(61) == {"ODD_LINE_IN_SHIPMENT"}
+    assert not any("ODD_LINE_IN_SHIPMENT" in found.get(i, set()) for i in (*range(61), 62, 63))

@@ -254,13 +254,9 @@ def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     )
 
 
-def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
-    """A heading that is a sliver of an established exporter's trade, history included.
-
-    Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
-    twice, or an odd line slipped into a container of the exporter's usual goods, is as
-    foreign to the exporter's trade the second time as the first.
-    """
+def exporter_heading_counts(lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+    """``lines`` with ``_ch`` (the exporter's lines under the line's heading) and ``_all``
+    (all the exporter's lines), the prior's history included."""
     batch = lines.group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
     chapters = (
         batch.join(prior.exporter_chapters, on=["exporter_id", "hs4"], how="full", coalesce=True)
@@ -271,9 +267,18 @@ def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
         )
         .with_columns(pl.col("_ch").sum().over("exporter_id").alias("_all"))
     )
-    joined = lines.join(chapters, on=["exporter_id", "hs4"], how="left")
+    return lines.join(chapters, on=["exporter_id", "hs4"], how="left")
+
+
+def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """A heading that is a sliver of an established exporter's trade, history included.
+
+    Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
+    twice, or an odd line slipped into a container of the exporter's usual goods, is as
+    foreign to the exporter's trade the second time as the first.
+    """
     return signals_where(
-        joined,
+        exporter_heading_counts(lines, prior),
         pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
         "RARE_COMMODITY_FOR_EXPORTER",
         pl.format(
