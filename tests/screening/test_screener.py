@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from orewatch.screening.screener import combined_score
+from orewatch.screening.screener import about_the_goods, combined_score
 
 
 def test_a_line_at_the_top_of_either_ranking_outranks_one_high_in_both() -> None:
@@ -16,3 +16,20 @@ def test_a_line_at_the_top_of_either_ranking_outranks_one_high_in_both() -> None
     assert top_of_rules > high_in_both
     assert top_of_rules == top_of_model  # neither ranking counts more
     assert 0.0 <= bottom < high_in_both < top <= 1.0
+
+
+def test_a_fact_about_an_element_bears_on_lines_that_could_carry_it() -> None:
+    lines = pl.DataFrame(
+        {
+            "control_elements": [["gallium"], ["tungsten"], [], [], ["tungsten"]],
+            "named_elements": [[], [], ["gallium"], [], []],
+            "unit_value_z": [0.0, 0.0, 0.0, 9.0, 0.0],
+            "controlled": [True, True, False, False, True],
+            "elements": ["gallium;germanium", "gallium", "gallium", "gallium", None],
+        },
+        schema_overrides={"control_elements": pl.List(pl.String)},
+    )
+    bears = lines.select(about_the_goods().alias("bears"))["bears"].to_list()
+    # its own element under a controlled code; another element; the element named in the
+    # words; ordinary goods priced far above their kind; a fact about no element in particular
+    assert bears == [True, False, True, True, True]

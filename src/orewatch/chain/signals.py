@@ -31,7 +31,14 @@ FACILITY_COLUMNS = {
     "reasons": pl.String(),
     "evidence": pl.String(),
 }
-EXPORTER_COLUMNS = {"exporter_id": pl.String(), "code": pl.String(), "evidence": pl.String()}
+#: ``elements``: the elements a finding is about (``;``-separated), so that screening
+#: weighs it only on lines that could carry them.
+EXPORTER_COLUMNS = {
+    "exporter_id": pl.String(),
+    "code": pl.String(),
+    "evidence": pl.String(),
+    "elements": pl.String(),
+}
 MOVEMENT_COLUMNS = {
     "movement_id": pl.String(),
     "moved_at": pl.Date(),
@@ -176,6 +183,7 @@ def supplied_by_leaks(
             pl.col("period").max().alias("last"),
             pl.col("score").max(),
         )
+        .with_columns(pl.col("material").str.split(":").list.first().alias("element"))
     )
     return (
         hits.rechunk()
@@ -192,12 +200,14 @@ def supplied_by_leaks(
                 pl.col("score").round(1),
             )
             .str.join("; ")
-            .alias("evidence")
+            .alias("evidence"),
+            pl.col("element").unique().sort().str.join(";").alias("elements"),
         )
         .select(
             pl.col("operator_id").alias("exporter_id"),
             pl.lit("SUPPLIER_LEAKING").alias("code"),
             "evidence",
+            "elements",
         )
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )
@@ -248,6 +258,7 @@ def exports_beyond_supply(
                 pl.col("element"),
                 pl.col("supplied_kg").round(1),
             ).alias("evidence"),
+            pl.col("element").alias("elements"),
         )
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )

@@ -20,6 +20,7 @@ from orewatch.screening.detectors.concealment import concealment_signals, sender
 from orewatch.screening.detectors.licensing import licence_register, licensing_signals
 from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
+    SENSITIVE_VALUE_Z,
     sensitive_goods,
     transshipment_signals,
     watchlist_keys,
@@ -78,6 +79,28 @@ GOODS_DEPENDENT: frozenset[str] = frozenset(
 )
 
 
+def about_the_goods() -> pl.Expr:
+    """A fact about some elements bears on a line that could carry one of them.
+
+    An exporter supplied by a plant leaking gallium, or exporting more tungsten than it
+    ever took in, is a fact about its gallium or tungsten: its controlled lines of that
+    element, its lines naming it, and ordinary lines priced far above their kind (which
+    could be anything). Facts without elements bear on every line of sensitive goods.
+    """
+    carried = pl.concat_list(
+        pl.col("control_elements").fill_null([]), pl.col("named_elements").fill_null([])
+    )
+    named = carried.list.set_intersection(pl.col("elements").str.split(";")).list.len() > 0
+    unnamed_dear = (carried.list.len() == 0) & (
+        pl.col("unit_value_z") > SENSITIVE_VALUE_Z
+    ).fill_null(False)
+    return (
+        pl.when(pl.col("elements").is_null())
+        .then(sensitive_goods())
+        .otherwise(named | unnamed_dear)
+    )
+
+
 @dataclass(frozen=True)
 class EntityFacts:
     """What the chain and party layers found about exporters and trading pairs.
@@ -86,14 +109,19 @@ class EntityFacts:
     exporter and consignee, carries the same facts through either door.
     """
 
-    by_exporter: pl.DataFrame  # exporter_id, code, evidence
+    by_exporter: pl.DataFrame  # exporter_id, code, evidence, elements (";"-separated or null)
     by_pair: pl.DataFrame  # exporter_id, consignee_name, code, evidence
 
     @classmethod
     def empty(cls) -> EntityFacts:
         return cls(
             pl.DataFrame(
-                schema={"exporter_id": pl.String, "code": pl.String, "evidence": pl.String}
+                schema={
+                    "exporter_id": pl.String,
+                    "code": pl.String,
+                    "evidence": pl.String,
+                    "elements": pl.String,
+                }
             ),
             pl.DataFrame(
                 schema={
@@ -164,7 +192,7 @@ class Screener:
             transshipment_signals(lines, self.watch_keys, surges, prior),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
-            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
+            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | about_the_goods())
             .select(*SIGNAL_SCHEMA),
             lines.lazy()
             .join(self.facts.by_pair.lazy(), on=["exporter_id", "consignee_name"])
@@ -404,8 +432,17 @@ def entity_facts(
     declarations between the same two parties. Watchlist hits are left to the
     transshipment detector, which weighs them by the goods.
     """
-    by_exporter = exporter_signals.select("exporter_id", "code", "evidence").unique(
-        ["exporter_id", "code"]
+    by_exporter = exporter_signals.group_by("exporter_id", "code", maintain_order=True).agg(
+        pl.col("evidence").str.join("; "),
+        pl.col("elements")
+        .str.split(";")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique()
+        .sort()
+        .str.join(";"),
+    )
+    by_exporter = by_exporter.with_columns(
+        pl.when(pl.col("elements") != "").then(pl.col("elements")).alias("elements")
     )
     pairs = (
         party_lines.filter(pl.col("code") != "CONSIGNEE_WATCHLISTED")

@@ -23,8 +23,11 @@ VOCABULARY_SHARE = 0.05
 #: mode carrying under this share of them is out of place.
 MODE_MIN_LINES = 200
 MODE_SHARE = 0.01
-#: Lines this many robust spreads above their commodity's unit value are "dear".
-DEAR_Z = 2.0
+#: Lines this many robust spreads above their commodity's unit value are "dear": as far
+#: as UNIT_VALUE_HIGH. (At 2.0 it fired on 1.7 % of all lines, 1 % of them fraudulent,
+#: once the norms became local in time: with some thirty controlled materials over three
+#: orders of magnitude of price, nearly any dear price is near one of them.)
+DEAR_Z = UNIT_VALUE_Z
 #: Within this factor of a controlled material's market price is "priced like it".
 PRICE_BAND = 1.6
 #: An exporter needs this much history before a new commodity chapter is news.
