@@ -18,7 +18,7 @@ from orewatch.controls.catalogue import Catalogue
 from orewatch.parties.signals import party_findings
 from orewatch.screening.detectors.concealment import concealment_signals, sender_contacts
 from orewatch.screening.detectors.licensing import licence_register, licensing_signals
-from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
     SENSITIVE_VALUE_Z,
     sensitive_goods,
@@ -156,6 +156,7 @@ class Screener:
     history: Prior
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
+    origins: Origins | None = None
     #: The learned model frozen for new lines, and the fitted batch's two rankings; both
     #: None when the dataset taught no model (the score is then the rules' alone).
     predictor: Predictor | None = None
@@ -187,6 +188,7 @@ class Screener:
                 prior,
                 self.baselines.modes,
                 self.controlled_prices,
+                self.origins,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
             transshipment_signals(lines, self.watch_keys, surges, prior),
@@ -484,6 +486,7 @@ def fit_and_screen(
         facts=facts, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
+        origins=Origins.fit(lines),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())

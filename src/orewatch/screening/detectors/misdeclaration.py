@@ -6,6 +6,8 @@ dataset (robust z-scores per commodity), and the description's words with the co
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from orewatch.screening.prior import Prior
@@ -30,11 +32,53 @@ MODE_SHARE = 0.01
 DEAR_Z = UNIT_VALUE_Z
 #: Within this factor of a controlled material's market price is "priced like it".
 PRICE_BAND = 1.6
+#: An origin region supplying under this share of an established chapter's lines (at
+#: least MODE_MIN_LINES) is not where those goods come from ...
+ORIGIN_SHARE = 0.01
+#: ... and a region whose share of controlled lines is this many times the dataset's is
+#: where controlled material comes from.
+ORIGIN_CONTROLLED_FACTOR = 2.0
 #: An exporter needs this much history before a new commodity chapter is news.
 HISTORY_LINES = 5
 #: A heading carrying under this share of an exporter's lines is not its trade (so the
 #: exporter needs at least 1 / RARE_CHAPTER_SHARE lines before this can fire).
 RARE_CHAPTER_SHARE = 0.02
+
+
+@dataclass(frozen=True)
+class Origins:
+    """Where each chapter's goods come from, and which regions supply controlled material.
+
+    Learned from the fitted dataset's lines (with their control columns), so that one
+    new declaration is judged against the same norms.
+    """
+
+    goods: pl.DataFrame  # hs4, origin_region, share of the chapter's lines
+    chapters: pl.DataFrame  # hs4, hs4_lines
+    regions: pl.DataFrame  # origin_region, controlled_ratio (its controlled share / the data's)
+
+    @classmethod
+    def fit(cls, lines: pl.DataFrame) -> Origins | None:
+        """None when the dataset does not say where its goods come from."""
+        if "origin_region" not in lines.columns:
+            return None
+        known = lines.filter(pl.col("origin_region").is_not_null())
+        if known.is_empty():
+            return None
+        chapters = known.group_by("hs4").agg(pl.len().alias("hs4_lines"))
+        goods = (
+            known.group_by("hs4", "origin_region")
+            .agg(pl.len().alias("_n"))
+            .join(chapters, on="hs4")
+            .select("hs4", "origin_region", (pl.col("_n") / pl.col("hs4_lines")).alias("share"))
+        )
+        overall = known["controlled"].cast(pl.Float64).mean() or 0.0
+        regions = known.group_by("origin_region").agg(
+            (pl.col("controlled").cast(pl.Float64).mean() / max(overall, 1e-9)).alias(
+                "controlled_ratio"
+            )
+        )
+        return cls(goods, chapters, regions)
 
 
 def misdeclaration_signals(
@@ -44,6 +88,7 @@ def misdeclaration_signals(
     prior: Prior | None = None,
     modes: pl.DataFrame | None = None,
     controlled_prices: pl.DataFrame | None = None,
+    origins: Origins | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -82,7 +127,37 @@ def misdeclaration_signals(
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
+    if origins is not None and "origin_region" in lines.columns:
+        parts.append(_origin_unusual(lines, origins))
     return concat_signals(parts)
+
+
+def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+    """Ordinary goods from a region their chapter almost never comes from, and that
+    supplies controlled material (carbon black from the tungsten and rare-earth city)."""
+    joined = (
+        lines.join(origins.goods, on=["hs4", "origin_region"], how="left")
+        .join(origins.chapters, on="hs4", how="left")
+        .join(origins.regions, on="origin_region", how="left")
+        .with_columns(pl.col("share").fill_null(0.0))
+    )
+    return signals_where(
+        joined,
+        ~pl.col("controlled")
+        & pl.col("origin_region").is_not_null()
+        & (pl.col("hs4_lines").fill_null(0) >= MODE_MIN_LINES)
+        & (pl.col("share") < ORIGIN_SHARE)
+        & (pl.col("controlled_ratio").fill_null(0.0) >= ORIGIN_CONTROLLED_FACTOR),
+        "ORIGIN_UNUSUAL_FOR_GOODS",
+        pl.format(
+            "{} from {}: {}% of the chapter's lines; the region's share of controlled lines "
+            "is {}x the data's",
+            pl.col("hs4"),
+            pl.col("origin_region"),
+            (100 * pl.col("share")).round(2),
+            pl.col("controlled_ratio").round(1),
+        ),
+    )
 
 
 def _could_be_controlled() -> pl.Expr:
