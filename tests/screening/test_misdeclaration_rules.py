@@ -69,3 +69,17 @@ def test_ordinary_goods_from_a_controlled_materials_region_they_never_come_from(
     out = misdeclaration_signals(lines, origins=origins).collect()
     flagged = set(out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_GOODS")["_idx"].to_list())
     assert flagged == {290}
+
+
+def test_goods_from_a_region_the_exporter_seldom_draws_them_from(declarations: Build) -> None:
+    # The exporter's gallium comes from Ganzhou (360700); one lot from Baotou (150400) is
+    # off its usual supply. Its aluminium comes from anywhere: no usual source, no finding.
+    rows: list[dict[str, object]] = [
+        {**GALLIUM, "value": 30000.0, "origin_region": "360700"} for _ in range(30)
+    ]
+    rows.append({**GALLIUM, "value": 30000.0, "origin_region": "150400"})
+    rows += [{"origin_region": f"{110000 + 100 * i}"} for i in range(30)]
+    lines = features(declarations(rows))
+    out = misdeclaration_signals(lines, origins=Origins.fit(lines)).collect()
+    flagged = set(out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_EXPORTER")["_idx"].to_list())
+    assert flagged == {30}

@@ -38,6 +38,11 @@ ORIGIN_SHARE = 0.01
 #: ... and a region whose share of controlled lines is this many times the dataset's is
 #: where controlled material comes from.
 ORIGIN_CONTROLLED_FACTOR = 2.0
+#: An exporter with SOURCE_MIN_LINES lines of a tariff line, SOURCE_USUAL of them from one
+#: region, has a usual source for it; a region giving under SOURCE_SHARE of them is not it.
+SOURCE_MIN_LINES = 10
+SOURCE_USUAL = 0.5
+SOURCE_SHARE = 0.1
 #: An exporter needs this much history before a new commodity chapter is news.
 HISTORY_LINES = 5
 #: A heading carrying under this share of an exporter's lines is not its trade (so the
@@ -56,6 +61,9 @@ class Origins:
     goods: pl.DataFrame  # hs4, origin_region, share of the chapter's lines
     chapters: pl.DataFrame  # hs4, hs4_lines
     regions: pl.DataFrame  # origin_region, controlled_ratio (its controlled share / the data's)
+    #: exporter_id, hs_code, origin_region, source_share of the exporter's lines of the
+    #: tariff line, source_lines (those lines), usual_share (its commonest region's share)
+    sources: pl.DataFrame
 
     @classmethod
     def fit(cls, lines: pl.DataFrame) -> Origins | None:
@@ -78,7 +86,16 @@ class Origins:
                 "controlled_ratio"
             )
         )
-        return cls(goods, chapters, regions)
+        per_goods = ["exporter_id", "hs_code"]
+        sources = (
+            known.group_by(*per_goods, "origin_region")
+            .agg(pl.len().alias("_n"))
+            .with_columns(pl.col("_n").sum().over(per_goods).alias("source_lines"))
+            .with_columns((pl.col("_n") / pl.col("source_lines")).alias("source_share"))
+            .with_columns(pl.col("source_share").max().over(per_goods).alias("usual_share"))
+            .drop("_n")
+        )
+        return cls(goods, chapters, regions, sources)
 
 
 def misdeclaration_signals(
@@ -128,8 +145,45 @@ def misdeclaration_signals(
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
     if origins is not None and "origin_region" in lines.columns:
-        parts.append(_origin_unusual(lines, origins))
+        parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
     return concat_signals(parts)
+
+
+def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+    """Goods from a region the exporter seldom draws them from, when it has a usual one.
+
+    A producer ships from its own plant and a licensed trader buys controlled material
+    from the plants it has contracts with; the same goods from elsewhere is supply off
+    those books (a leaking plant's region). Traders who buy ordinary goods anywhere have
+    no usual source, and are not judged.
+    """
+    per_goods = ["exporter_id", "hs_code"]
+    usual = origins.sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
+    joined = (
+        lines.join(usual, on=per_goods, how="left")
+        .join(
+            origins.sources.select(*per_goods, "origin_region", "source_share"),
+            on=[*per_goods, "origin_region"],
+            how="left",
+        )
+        .with_columns(pl.col("source_share").fill_null(0.0))
+    )
+    return signals_where(
+        joined,
+        pl.col("origin_region").is_not_null()
+        & (pl.col("source_lines").fill_null(0) >= SOURCE_MIN_LINES)
+        & (pl.col("usual_share") >= SOURCE_USUAL)
+        & (pl.col("source_share") < SOURCE_SHARE),
+        "ORIGIN_UNUSUAL_FOR_EXPORTER",
+        pl.format(
+            "{} from {}: {}% of the exporter's {} lines of it (its usual source gives {}%)",
+            pl.col("hs_code"),
+            pl.col("origin_region"),
+            (100 * pl.col("source_share")).round(1),
+            pl.col("source_lines"),
+            (100 * pl.col("usual_share")).round(1),
+        ),
+    )
 
 
 def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
