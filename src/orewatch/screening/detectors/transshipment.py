@@ -19,8 +19,9 @@ FUZZY_CUTOFF = 93
 MIN_FUZZY_LENGTH = 8
 #: A consignee receiving this many distinct controlled elements is collecting, not using.
 MANY_ELEMENTS = 3
-#: Goods priced this far above their commodity's norm may be something dearer.
-SENSITIVE_VALUE_Z = 2.0
+#: Goods priced this far above their commodity's norm may be something dearer: as far as
+#: UNIT_VALUE_HIGH (the norms are local in time and currency, so 2.0 took in the noise).
+SENSITIVE_VALUE_Z = 3.5
 
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
