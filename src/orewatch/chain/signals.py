@@ -32,12 +32,14 @@ FACILITY_COLUMNS = {
     "evidence": pl.String(),
 }
 #: ``elements``: the elements a finding is about (``;``-separated), so that screening
-#: weighs it only on lines that could carry them.
+#: weighs it only on lines that could carry them; ``since``: the first day the finding can
+#: bear on an export (material received from a leaking plant cannot leave before it came).
 EXPORTER_COLUMNS = {
     "exporter_id": pl.String(),
     "code": pl.String(),
     "evidence": pl.String(),
     "elements": pl.String(),
+    "since": pl.Date(),
 }
 MOVEMENT_COLUMNS = {
     "movement_id": pl.String(),
@@ -162,7 +164,7 @@ def supplied_by_leaks(
         pl.col("facility_id").alias("from_id"), "material", "month", "score", "period"
     )
     moved = movement_months(movements).select(
-        "from_id", "to_id", "material", "month", "quantity_kg"
+        "from_id", "to_id", "material", "month", "quantity_kg", "moved_at"
     )
     hits = (
         moved.join(leaking, on=["from_id", "material"], how="inner", suffix="_leak")
@@ -182,6 +184,7 @@ def supplied_by_leaks(
             pl.col("period").min().alias("first"),
             pl.col("period").max().alias("last"),
             pl.col("score").max(),
+            pl.col("moved_at").min(),
         )
         .with_columns(pl.col("material").str.split(":").list.first().alias("element"))
     )
@@ -202,12 +205,14 @@ def supplied_by_leaks(
             .str.join("; ")
             .alias("evidence"),
             pl.col("element").unique().sort().str.join(";").alias("elements"),
+            pl.col("moved_at").min().alias("since"),
         )
         .select(
             pl.col("operator_id").alias("exporter_id"),
             pl.lit("SUPPLIER_LEAKING").alias("code"),
             "evidence",
             "elements",
+            "since",
         )
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )
@@ -259,6 +264,7 @@ def exports_beyond_supply(
                 pl.col("supplied_kg").round(1),
             ).alias("evidence"),
             pl.col("element").alias("elements"),
+            pl.lit(None, pl.Date).alias("since"),
         )
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )

@@ -109,7 +109,8 @@ class EntityFacts:
     exporter and consignee, carries the same facts through either door.
     """
 
-    by_exporter: pl.DataFrame  # exporter_id, code, evidence, elements (";"-separated or null)
+    #: exporter_id, code, evidence, elements (";"-separated or null), since (Date or null)
+    by_exporter: pl.DataFrame
     by_pair: pl.DataFrame  # exporter_id, consignee_name, code, evidence
 
     @classmethod
@@ -121,6 +122,7 @@ class EntityFacts:
                     "code": pl.String,
                     "evidence": pl.String,
                     "elements": pl.String,
+                    "since": pl.Date,
                 }
             ),
             pl.DataFrame(
@@ -195,6 +197,7 @@ class Screener:
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | about_the_goods())
+            .filter(pl.col("since").is_null() | (pl.col("declared_on") >= pl.col("since")))
             .select(*SIGNAL_SCHEMA),
             lines.lazy()
             .join(self.facts.by_pair.lazy(), on=["exporter_id", "consignee_name"])
@@ -442,6 +445,7 @@ def entity_facts(
         .unique()
         .sort()
         .str.join(";"),
+        pl.col("since").min(),
     )
     by_exporter = by_exporter.with_columns(
         pl.when(pl.col("elements") != "").then(pl.col("elements")).alias("elements")
