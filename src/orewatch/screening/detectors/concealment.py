@@ -30,32 +30,10 @@ def concealment_signals(
 ) -> pl.LazyFrame:
     """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
     parts = [
-        signals_where(
-            lines,
-            pl.col("gross_net_z") > GROSS_NET_Z,
-            "GROSS_NET_ODD",
-            pl.format(
-                "gross/net {} (z={}) for {} by {}",
-                pl.col("log_gross_net").exp().round(2),
-                pl.col("gross_net_z").round(1),
-                pl.col("hs_code"),
-                pl.col("mode"),
-            ),
-        ),
+        _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
         # Packed lighter than the declared goods ever are: the packing fits other goods
         # (a dense metal in drums declared as bricks on pallets).
-        signals_where(
-            lines,
-            pl.col("gross_net_z") < -GROSS_NET_Z,
-            "GROSS_NET_LOW",
-            pl.format(
-                "gross/net {} (z={}) for {} by {}",
-                pl.col("log_gross_net").exp().round(3),
-                pl.col("gross_net_z").round(1),
-                pl.col("hs_code"),
-                pl.col("mode"),
-            ),
-        ),
+        _gross_net(lines, pl.col("gross_net_z") < -GROSS_NET_Z, "GROSS_NET_LOW"),
         signals_where(
             lines,
             (pl.col("lot_z") < -SMALL_LOT_Z) & ~pl.col("is_parcel"),
@@ -86,6 +64,22 @@ def concealment_signals(
     if shared is not None and shared.height:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)
+
+
+def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFrame:
+    """Gross/net out of line for the goods and their packing, with the figures."""
+    return signals_where(
+        lines,
+        condition,
+        code,
+        pl.format(
+            "gross/net {} (z={}) for {} by {}",
+            pl.col("log_gross_net").exp().round(3),
+            pl.col("gross_net_z").round(1),
+            pl.col("hs_code"),
+            pl.col("mode"),
+        ),
+    )
 
 
 def _odd_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
