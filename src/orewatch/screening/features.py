@@ -70,7 +70,8 @@ def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) ->
     level speaks for them.
     """
     return (
-        frame.drop_nulls([value, *by])
+        frame.select(value, *by)
+        .drop_nulls()
         .group_by(by)
         .agg(
             pl.col(value).median().alias("median"),
@@ -95,7 +96,7 @@ def local_stats(
     is measured on every line's distance to its own group's centre across the coarser
     ``spread_by`` group (which must be a subset of ``centre_by``).
     """
-    valued = frame.drop_nulls([value, *centre_by])
+    valued = frame.select(value, *dict.fromkeys([*centre_by, *spread_by])).drop_nulls()
     centres = (
         valued.group_by(centre_by)
         .agg(pl.col(value).median().alias("median"), pl.len().alias("_n"))
@@ -128,7 +129,7 @@ def currency_offsets(frame: pl.DataFrame) -> pl.DataFrame:
     too rarely get no offset (their lines keep the per-currency norms).
     """
     schema = {"currency": pl.String, "offset": pl.Float64}
-    valued = frame.drop_nulls(["log_unit_value", "currency"])
+    valued = frame.select("hs_code", "quarter", "currency", "log_unit_value").drop_nulls()
     if valued.is_empty():
         return pl.DataFrame(schema=schema)
     reference = valued["currency"].mode().sort()[0]
@@ -155,10 +156,10 @@ def currency_offsets(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _in_reference_currency(frame: pl.DataFrame, offsets: pl.DataFrame) -> pl.DataFrame:
     """Add ``log_unit_value_ref``, the log unit value in the reference currency (or null)."""
-    return frame.join(offsets, on="currency", how="left", maintain_order="left").select(
-        pl.exclude("offset"),
-        (pl.col("log_unit_value") - pl.col("offset")).alias("log_unit_value_ref"),
+    offset = pl.col("currency").replace_strict(
+        offsets["currency"], offsets["offset"], default=None, return_dtype=pl.Float64
     )
+    return frame.with_columns((pl.col("log_unit_value") - offset).alias("log_unit_value_ref"))
 
 
 def _z_from(
@@ -196,7 +197,9 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         .select("hs4", "mode", (pl.col("_n") / pl.col("hs4_lines")).alias("share"), "hs4_lines")
     )
     offsets = currency_offsets(raw)
-    ref = _in_reference_currency(raw, offsets)
+    ref = _in_reference_currency(
+        raw.select("hs_code", "hs6", "month", "quarter", "currency", "log_unit_value"), offsets
+    )
     return Baselines(
         modes=modes,
         currency=offsets,
