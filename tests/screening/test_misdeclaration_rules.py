@@ -83,3 +83,16 @@ def test_goods_from_a_region_the_exporter_seldom_draws_them_from(declarations: B
     out = misdeclaration_signals(lines, origins=Origins.fit(lines)).collect()
     flagged = set(out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_EXPORTER")["_idx"].to_list())
     assert flagged == {30}
+
+
+def test_a_producer_shipping_its_own_goods_from_its_city_is_not_out_of_place(
+    declarations: Build,
+) -> None:
+    # Aluminium comes from Baotou; one producer in Ganzhou ships its own aluminium from
+    # there, twelve lines of 1,300: under 1 % of the chapter, but its usual source.
+    rows: list[dict[str, object]] = [{"origin_region": "150400"} for _ in range(1250)]
+    rows += [{**GALLIUM, "value": 30000.0, "origin_region": "360700"} for _ in range(40)]
+    rows += [{"exporter_id": "91360700MA35X0001A", "origin_region": "360700"}] * 12
+    lines = features(declarations(rows))
+    out = misdeclaration_signals(lines, origins=Origins.fit(lines)).collect()
+    assert out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_GOODS").is_empty()

@@ -188,16 +188,30 @@ def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
 
 def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     """Ordinary goods from a region their chapter almost never comes from, and that
-    supplies controlled material (carbon black from the tungsten and rare-earth city)."""
+    supplies controlled material (carbon black from the tungsten and rare-earth city).
+
+    Unless that region is the exporter's own usual source of the goods: a producer in a
+    mining city ships its own goods from there, line after line.
+    """
+    per_source = ["exporter_id", "hs_code", "origin_region"]
     joined = (
         lines.join(origins.goods, on=["hs4", "origin_region"], how="left")
         .join(origins.chapters, on="hs4", how="left")
         .join(origins.regions, on="origin_region", how="left")
+        .join(
+            origins.sources.select(*per_source, "source_lines", "source_share"),
+            on=per_source,
+            how="left",
+        )
         .with_columns(pl.col("share").fill_null(0.0))
+    )
+    own_source = (pl.col("source_lines").fill_null(0) >= SOURCE_MIN_LINES) & (
+        pl.col("source_share").fill_null(0.0) >= SOURCE_USUAL
     )
     return signals_where(
         joined,
         ~pl.col("controlled")
+        & ~own_source
         & pl.col("origin_region").is_not_null()
         & (pl.col("hs4_lines").fill_null(0) >= MODE_MIN_LINES)
         & (pl.col("share") < ORIGIN_SHARE)
