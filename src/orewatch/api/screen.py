@@ -52,8 +52,9 @@ class LineVerdict(BaseModel):
     declaration_id: str
     line_no: int
     score: float = Field(
-        description="the batch's combined score: mean of the rule and model percentile ranks "
-        "within the fitted dataset (the rule points alone when no model was learned)"
+        description="the batch's combined score, 0..1: Fisher's combination of the rule and "
+        "model percentile ranks within the fitted dataset (the rule points alone when no "
+        "model was learned)"
     )
     rule_score: float = Field(description="points of the rules that fired")
     p_fraud: float | None = Field(

@@ -18,8 +18,9 @@ from orewatch.controls.catalogue import Catalogue
 from orewatch.parties.signals import party_findings
 from orewatch.screening.detectors.concealment import concealment_signals, sender_contacts
 from orewatch.screening.detectors.licensing import licence_register, licensing_signals
-from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
+    SENSITIVE_VALUE_Z,
     sensitive_goods,
     transshipment_signals,
     watchlist_keys,
@@ -78,6 +79,28 @@ GOODS_DEPENDENT: frozenset[str] = frozenset(
 )
 
 
+def about_the_goods() -> pl.Expr:
+    """A fact about some elements bears on a line that could carry one of them.
+
+    An exporter supplied by a plant leaking gallium, or exporting more tungsten than it
+    ever took in, is a fact about its gallium or tungsten: its controlled lines of that
+    element, its lines naming it, and ordinary lines priced far above their kind (which
+    could be anything). Facts without elements bear on every line of sensitive goods.
+    """
+    carried = pl.concat_list(
+        pl.col("control_elements").fill_null([]), pl.col("named_elements").fill_null([])
+    )
+    named = carried.list.set_intersection(pl.col("elements").str.split(";")).list.len() > 0
+    unnamed_dear = (carried.list.len() == 0) & (
+        pl.col("unit_value_z") > SENSITIVE_VALUE_Z
+    ).fill_null(False)
+    return (
+        pl.when(pl.col("elements").is_null())
+        .then(sensitive_goods())
+        .otherwise(named | unnamed_dear)
+    )
+
+
 @dataclass(frozen=True)
 class EntityFacts:
     """What the chain and party layers found about exporters and trading pairs.
@@ -86,14 +109,21 @@ class EntityFacts:
     exporter and consignee, carries the same facts through either door.
     """
 
-    by_exporter: pl.DataFrame  # exporter_id, code, evidence
+    #: exporter_id, code, evidence, elements (";"-separated or null), since (Date or null)
+    by_exporter: pl.DataFrame
     by_pair: pl.DataFrame  # exporter_id, consignee_name, code, evidence
 
     @classmethod
     def empty(cls) -> EntityFacts:
         return cls(
             pl.DataFrame(
-                schema={"exporter_id": pl.String, "code": pl.String, "evidence": pl.String}
+                schema={
+                    "exporter_id": pl.String,
+                    "code": pl.String,
+                    "evidence": pl.String,
+                    "elements": pl.String,
+                    "since": pl.Date,
+                }
             ),
             pl.DataFrame(
                 schema={
@@ -128,6 +158,7 @@ class Screener:
     history: Prior
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
+    origins: Origins | None = None
     #: The learned model frozen for new lines, and the fitted batch's two rankings; both
     #: None when the dataset taught no model (the score is then the rules' alone).
     predictor: Predictor | None = None
@@ -171,12 +202,14 @@ class Screener:
                 prior,
                 self.baselines.modes,
                 self.controlled_prices,
+                self.origins,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
             transshipment_signals(lines, self.watch_keys, self.surges, prior),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
-            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
+            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | about_the_goods())
+            .filter(pl.col("since").is_null() | (pl.col("declared_on") >= pl.col("since")))
             .select(*SIGNAL_SCHEMA),
             lines.lazy()
             .join(self.facts.by_pair.lazy(), on=["exporter_id", "consignee_name"])
@@ -210,7 +243,7 @@ class Screener:
         )
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
-            + pl.col("gross_net_z").fill_null(0.0).clip(0, ANOMALY_CAP) / 2
+            + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
         ).clip(0, ANOMALY_CAP)
         return (
             lines.select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
@@ -228,8 +261,8 @@ class Screener:
         """Score new lines against the fitted history and channel them by its thresholds.
 
         This is the single-declaration door: the prior is the fitted dataset's history;
-        with a learned model, the score is the batch's combined one (the mean of the
-        line's rule and model percentile ranks within the fitted batch), and channels
+        with a learned model, the score is the batch's combined one (of the line's rule
+        and model percentile ranks within the fitted batch), and channels
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
@@ -277,13 +310,10 @@ class Screener:
         joined = with_model(
             scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
         ).sort("_idx")
-        n = ranking.size
         ranks = ranking.ranks(joined["_points"], joined["p_fraud"])
         return (
             pl.concat([joined, ranks], how="horizontal")
-            .with_columns(
-                ((pl.col("_rule_rank") / n + pl.col("_model_rank") / n) / 2).round(6).alias("score")
-            )
+            .with_columns(combined_score(pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size))
             .drop("_points", "_rule_rank", "_model_rank")
         )
 
@@ -338,15 +368,35 @@ def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     return Thresholds(red=red, yellow=min(lowest("yellow"), red))
 
 
+def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int) -> pl.Expr:
+    """Fisher's combination of the two rankings, scaled to 0..1, as ``score``.
+
+    Each 1-based average rank among ``n`` lines becomes the share of lines ranked at or
+    above it (the line's tail share, at least half a line); the score is the mean of the
+    two tail shares' negative logs over its largest value. A line in the top 1 % of
+    either ranking therefore stands as high as one in the top 10 % of both: a strong rule
+    the model has seen too few inspections to learn, or a pattern the model learned that
+    no rule names, is not averaged away by the other's indifference.
+    """
+    floor = 0.5 / n
+
+    def surprisal(rank: pl.Expr) -> pl.Expr:
+        return -((n - rank + 1) / n).clip(lower_bound=floor).log()
+
+    top = -2 * pl.lit(floor).log()
+    return ((surprisal(rule_rank) + surprisal(model_rank)) / top).round(6).alias("score")
+
+
 def with_model(
     scored: pl.DataFrame, learned: LearnedScores | None, reasons: ReasonTable
 ) -> pl.DataFrame:
     """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
 
     The two rankers see the lines differently (the rules know the law and the data's
-    norms, the model knows what this dataset's inspections found), so the score is the
-    mean of their percentile ranks: a line high in either ranking rises, and neither
-    scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay beside it.
+    norms, the model knows what this dataset's inspections found), so the score combines
+    their percentile ranks (:func:`combined_score`): a line high in either ranking rises,
+    and neither scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay
+    beside it.
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
@@ -361,15 +411,11 @@ def with_model(
         pl.col("model_explanation"),
     )
     return joined.with_columns(
-        (
-            (
-                pl.col("score").rank("average") / pl.len()
-                + pl.col("p_fraud").fill_null(0.0).rank("average") / pl.len()
-            )
-            / 2
-        )
-        .round(6)
-        .alias("score"),
+        combined_score(
+            pl.col("score").rank("average"),
+            pl.col("p_fraud").fill_null(0.0).rank("average"),
+            joined.height,
+        ),
         pl.when(confident)
         .then(
             pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(
@@ -410,8 +456,18 @@ def entity_facts(
     declarations between the same two parties. Watchlist hits are left to the
     transshipment detector, which weighs them by the goods.
     """
-    by_exporter = exporter_signals.select("exporter_id", "code", "evidence").unique(
-        ["exporter_id", "code"]
+    by_exporter = exporter_signals.group_by("exporter_id", "code", maintain_order=True).agg(
+        pl.col("evidence").str.join("; "),
+        pl.col("elements")
+        .str.split(";")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique()
+        .sort()
+        .str.join(";"),
+        pl.col("since").min(),
+    )
+    by_exporter = by_exporter.with_columns(
+        pl.when(pl.col("elements") != "").then(pl.col("elements")).alias("elements")
     )
     pairs = (
         party_lines.filter(pl.col("code") != "CONSIGNEE_WATCHLISTED")
@@ -453,6 +509,7 @@ def fit_and_screen(
         facts=facts, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
+        origins=Origins.fit(lines),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())

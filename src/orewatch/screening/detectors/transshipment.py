@@ -21,8 +21,9 @@ MIN_FUZZY_LENGTH = 8
 MANY_ELEMENTS = 3
 #: Up to this many names are matched on one thread.
 FEW_NAMES = 64
-#: Goods priced this far above their commodity's norm may be something dearer.
-SENSITIVE_VALUE_Z = 2.0
+#: Goods priced this far above their commodity's norm may be something dearer: as far as
+#: UNIT_VALUE_HIGH (the norms are local in time and currency, so 2.0 took in the noise).
+SENSITIVE_VALUE_Z = 3.5
 
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
