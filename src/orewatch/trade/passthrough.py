@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.trade.panel import dispersion
 from orewatch.trade.periods import after_control
-from orewatch.trade.surges import filled_panel
 
 #: Onward trade above this many times the imports from the source is counted as this
 #: (values are marked up on re-export and onward trade lags imports, so a share can
@@ -102,32 +102,6 @@ def _pooled_baseline(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         heading.clip(0.0, SHARE_CAP).alias("baseline"), heading_w.alias("_weight")
     )
-
-
-def dispersion(inbound: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
-    """hs6, grain, phi: how lumpy the heading's trade is, in USD.
-
-    A flow made of consignments arriving at random has variance per period equal to
-    its mean times ``E[size^2] / E[size]`` (a compound Poisson process), so the
-    variance-to-mean ratio of a route's imports per period measures the consignment
-    size without seeing a consignment. The variance is taken within the periods
-    before and within those after the control (a level shift is not lumpiness); the
-    heading's ``phi`` is the median over its routes.
-    """
-    post = after_control(pl.col("control_date"))
-    value = pl.col("value_usd")
-    per = (
-        filled_panel(inbound)
-        .join(controls.select("hs6", "control_date"), on="hs6")
-        .group_by(*_UNIT, post.alias("_post"))
-        .agg(pl.len().alias("n"), value.sum().alias("total"), ((value - value.mean()) ** 2).sum())
-        .group_by(_UNIT)
-        .agg(pl.col("n", "total", "value_usd").sum(), pl.len().alias("sides"))
-        .filter((pl.col("n") > pl.col("sides")) & (pl.col("total") > 0))
-    )
-    variance = pl.col("value_usd") / (pl.col("n") - pl.col("sides"))
-    ratio = variance / (pl.col("total") / pl.col("n"))
-    return per.group_by("hs6", "grain").agg(ratio.median().alias("phi"))
 
 
 def _with_dispersion(frame: pl.DataFrame, phi: pl.DataFrame) -> pl.DataFrame:

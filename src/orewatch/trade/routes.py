@@ -78,16 +78,11 @@ def p_to_z(p: pl.Expr) -> pl.Expr:
 def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
     """Rises of onward trade: REEXPORT_SURGE when significant, REEXPORT_RISE otherwise.
 
-    The z is the DiD test's; a rise only in growth relative to the heading's typical
-    growth (the level test sees nothing) is still named, with the test's own z.
+    The z is the quasi-Poisson DiD score test's; only rises (z > 0) are named.
     """
-    market = ("hs6", "grain")
-    typical = pl.col("after_usd").filter(pl.col("after_usd") > 0).median().over(market)
-    growth = ((pl.col("after_usd") + typical) / (pl.col("before_usd") + typical)).log()
     best = (
-        surges.with_columns((growth - growth.median().over(market)).alias("rate_effect"))
-        .filter((pl.col("effect") > 0) | (pl.col("rate_effect") > 0))
-        .sort("t", descending=True)
+        surges.filter(pl.col("z") > 0)
+        .sort("z", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
     significant = pl.col("q") < ALPHA
@@ -102,12 +97,12 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
         .alias("code"),
         pl.format(
             "exports to third markets {} USD/{} before the control, {} after "
-            "({} log points above other countries' change, t={}, q={})",
+            "({} log points above other countries' change, z={}, q={})",
             _usd("before_usd"),
             pl.col("grain"),
             _usd("after_usd"),
             pl.col("effect").round(2),
-            pl.col("t").round(1),
+            pl.col("z").round(1),
             pl.col("q").round(3),
         ).alias("words"),
     )
@@ -189,7 +184,7 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("ratio") >= ABSORPTION_RATIO)
             & (pl.col("excess_usd") > 0)
         )
-        .sort("t", descending=True)
+        .sort("z", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
     return found.select(
@@ -200,12 +195,12 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
         pl.lit("IMPORTS_EXCEED_USE").alias("code"),
         pl.format(
             "imports from China {} USD/{} after the control, {} of it not sent on, against "
-            "a plausible domestic use of {} (t={}, q={})",
+            "a plausible domestic use of {} (z={}, q={})",
             _usd("imports_after"),
             pl.col("grain"),
             _usd("use_after"),
             _usd("plausible_use"),
-            pl.col("t").round(1),
+            pl.col("z").round(1),
             pl.col("q").round(3),
         ).alias("words"),
     )
