@@ -54,6 +54,7 @@ _PART = {
     "hs6": pl.String(),
     "method": pl.String(),
     "z": pl.Float64(),
+    "raw": pl.Float64(),
     "code": pl.String(),
     "words": pl.String(),
 }
@@ -91,6 +92,7 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("surge").alias("method"),
         p_to_z(pl.col("p")).alias("z"),
+        pl.col("z").alias("raw"),
         pl.when(significant)
         .then(pl.lit("REEXPORT_SURGE"))
         .otherwise(pl.lit("REEXPORT_RISE"))
@@ -122,6 +124,7 @@ def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("pass").alias("method"),
         pl.col("z").clip(-CAP, CAP),
+        pl.col("z").alias("raw"),
         pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")).alias("code"),
         pl.format(
             "sent on an estimated {}% of its imports from China after the control "
@@ -149,11 +152,13 @@ def country_parts(passes: pl.DataFrame) -> pl.DataFrame:
     """
     others = pl.len().over("country") - 1
     rest = pl.col("z").sum().over("country") - pl.col("z")
+    rest_raw = pl.col("raw").sum().over("country") - pl.col("raw")
     found = pl.col("z") >= stats.norm.isf(PASS_P)
     return (
         passes.filter(others > 0)
         .with_columns(
             (rest / others.sqrt()).clip(-CAP, CAP).alias("z"),
+            (rest_raw / others.sqrt()).alias("raw"),
             (found.sum().over("country") - found.cast(pl.UInt32)).alias("_raised"),
             others.alias("_others"),
         )
@@ -162,6 +167,7 @@ def country_parts(passes: pl.DataFrame) -> pl.DataFrame:
             "hs6",
             pl.lit("country").alias("method"),
             "z",
+            "raw",
             pl.when(pl.col("z") >= stats.norm.isf(PASS_P))
             .then(pl.lit("COUNTRY_CONDUIT"))
             .alias("code"),
@@ -192,6 +198,7 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("absorption").alias("method"),
         p_to_z(pl.col("p")).alias("z"),
+        pl.col("z").alias("raw"),
         pl.lit("IMPORTS_EXCEED_USE").alias("code"),
         pl.format(
             "imports from China {} USD/{} after the control, {} of it not sent on, against "
@@ -218,6 +225,7 @@ def mirror_parts(gaps: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("mirror").alias("method"),
         pl.col("z").clip(-CAP, CAP),
+        pl.col("z").alias("raw"),
         pl.lit("MIRROR_GAP").alias("code"),
         pl.format(
             "partner reports importing {} {} from China in the period from {}, China reports "
@@ -253,6 +261,7 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("substitution").alias("method"),
         pl.col("z").clip(-CAP, CAP),
+        pl.col("z").alias("raw"),
         pl.lit("DIRECT_SUBSTITUTED").alias("code"),
         pl.format(
             "its exports to {} rose {} USD/{} while China's direct exports there fell {} "
@@ -266,11 +275,12 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def stouffer(parts: pl.DataFrame) -> pl.Expr:
-    """Weighted Stouffer sum over every method (absent ones count 0), per group."""
+def stouffer(column: str = "z") -> pl.Expr:
+    """Weighted Stouffer sum of ``column`` over every method (absent ones count 0),
+    per group."""
     norm = math.sqrt(sum(w * w for w in WEIGHTS.values()))
     weight = pl.col("method").replace_strict(WEIGHTS, return_dtype=pl.Float64)
-    return (weight * pl.col("z")).sum() / norm
+    return (weight * pl.col(column)).sum() / norm
 
 
 def rank_routes(
@@ -282,7 +292,11 @@ def rank_routes(
 ) -> pl.DataFrame:
     """Combine the methods' findings into ranked routes (``ROUTE_COLUMNS``).
 
-    Every route some method names (a reason) is listed, ranked by the combined z.
+    Every route some method names (a reason) is listed, ranked by the combined z;
+    routes whose combined z is equal (typically because their methods reached the cap)
+    are ordered by the same combination of the uncapped z, so a route with a far
+    stronger test outranks one that just reached the cap, without any one test
+    deciding the score.
     """
     passes = pass_parts(shares) if shares is not None else pl.DataFrame(schema=_PART)
     parts = [
@@ -304,12 +318,13 @@ def rank_routes(
         every.sort("z", descending=True)
         .group_by("country", "hs6")
         .agg(
-            stouffer(every).alias("score"),
+            stouffer().alias("score"),
+            stouffer("raw").alias("_evidence"),
             pl.col("code").filter(named).str.join(";").alias("reasons"),
             pl.format("{}: {}", "code", "words").filter(named).str.join("; ").alias("evidence"),
         )
         .filter(pl.col("reasons") != "")
-        .sort(["score", "country", "hs6"], descending=[True, False, False])
+        .sort(["score", "_evidence", "country", "hs6"], descending=[True, True, False, False])
         .select(
             "country",
             pl.col("hs6").alias("hs_code"),

@@ -233,9 +233,11 @@ def _score(side: pl.DataFrame) -> pl.DataFrame:
     periods) that falls after the control is the expected share of its own (where no
     other country trades: the share of periods after). With its total ``R``, the sum
     after is ``O ~ R p`` with variance ``phi R p (1 - p) (1 + R / R_others)``; the
-    last factor is the error of ``p`` itself. ``phi`` is the heading's dispersion, at
-    least ``MIN_DISPERSION`` of its median route's value per period (flows that never
-    vary are not infinitely sure).
+    last factor is the error of ``p`` itself; plus ``kappa (R p (1 - p))^2 (1/n_before
+    + 1/n_after)``, the flow's swings in proportion to its size over that many periods.
+    ``phi`` and ``kappa`` are the heading's :func:`~orewatch.trade.panel.dispersion`,
+    ``phi`` at least ``MIN_DISPERSION`` of its median route's value per period (flows
+    that never vary are not infinitely sure).
     """
     market = ["hs6", "grain"]
     total = pl.col("_before") + pl.col("_after")
@@ -250,8 +252,11 @@ def _score(side: pl.DataFrame) -> pl.DataFrame:
         pl.col("phi").fill_null(pl.col("phi").median().over("grain")),
         MIN_DISPERSION * typical,
     )
-    spread = phi * total * share * (1.0 - share) * (1.0 + total / others.clip(lower_bound=1e-9))
-    spread = pl.when(others > 0).then(spread).otherwise(phi * total * share * (1.0 - share))
+    moved = total * share * (1.0 - share)
+    sampling = pl.when(others > 0).then(1.0 + total / others.clip(lower_bound=1e-9)).otherwise(1.0)
+    periods_inv = 1.0 / pl.col("n_before") + 1.0 / pl.col("n_after")
+    kappa = pl.col("kappa").fill_null(pl.col("kappa").median().over("grain")).fill_null(0.0)
+    spread = phi * moved * sampling + kappa * moved**2 * periods_inv
     expected = total * share
     half = phi / 2.0
     return side.with_columns(
