@@ -99,7 +99,7 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
         .alias("code"),
         pl.format(
             "exports to third markets {} USD/{} before the control, {} after "
-            "({} log points above other countries' change, z={}, q={})",
+            "({} log points above what other countries' change predicts, z={}, q={})",
             _usd("before_usd"),
             pl.col("grain"),
             _usd("after_usd"),

@@ -160,10 +160,10 @@ def did_surges(
     summed); ``controls``: hs6, control_date; ``coverage``: :func:`onward_coverage`
     (periods before a country's statistics start are missing, not zero; None: covered
     throughout). Returns one row per country × hs6 × grain with at least two periods
-    before and one after: mean USD per period before and after, ``effect`` (the PPML
-    interaction: log of the country's after/before over the others', half a
-    consignment added to the country's sums so zeros stay finite), the score test's
-    ``z``, one-sided ``p`` and BH ``q``. ``filled``: the series is already a :func:`filled_panel`.
+    before and one after: mean USD per period before and after, ``effect`` (log of its
+    trade after over what the control group's change predicts, half a consignment
+    added to both so zeros stay finite; same sign as ``z``), the score test's ``z``,
+    one-sided ``p`` and BH ``q``. ``filled``: the series is already a :func:`filled_panel`.
     """
     if series.is_empty():
         return pl.DataFrame(schema=SURGE_SCHEMA)
@@ -262,10 +262,7 @@ def _score(side: pl.DataFrame) -> pl.DataFrame:
     return side.with_columns(
         (pl.col("_before") / pl.col("n_before")).alias("before_usd"),
         (pl.col("_after") / pl.col("n_after")).alias("after_usd"),
-        (
-            ((pl.col("_after") + half) / (pl.col("_before") + half)).log()
-            - (share / (1.0 - share)).log()
-        ).alias("effect"),
+        ((pl.col("_after") + half) / (expected + half)).log().alias("effect"),
         pl.when(total > 0)
         .then((pl.col("_after") - expected) / spread.sqrt())
         .otherwise(0.0)
