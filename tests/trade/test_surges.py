@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
 
 from orewatch.trade.periods import with_bounds
 from orewatch.trade.surges import (
@@ -153,3 +154,18 @@ def test_months_before_a_country_reports_are_missing_not_zero(
     covered = did_surges(series, controls, coverage=coverage).filter(pl.col("country") == "MY")
     assert blind["p"][0] < 0.01  # ten zero months read as "sent nothing"
     assert covered["n_before"][0] == 2 and covered["p"][0] > 0.05
+
+
+def test_each_heading_is_its_own_market(months: list[str]) -> None:
+    """Another heading's trade (a huge one, controlled at the same date) changes
+    nothing: the control group is every other country in the same heading."""
+    controls = pl.DataFrame({"hs6": ["811292", "850511"], "control_date": [date(2024, 1, 1)] * 2})
+    rows = _steady(months, ("SG", "NL", "BE"))
+    rows += [("MY", p, 30_000.0 if p >= "2024-01" else 10_000.0) for p in months]
+    alone = did_surges(_series(rows), controls)
+    other = _series(
+        [(c, p, 1e9 if p >= "2024-01" else 1e6) for c in ("SG", "XX") for p in months]
+    ).with_columns(pl.lit("850511").alias("hs6"))
+    both = did_surges(pl.concat([_series(rows), other]), controls)
+    mine = both.filter(pl.col("hs6") == "811292").drop("q")
+    assert_frame_equal(mine, alone.drop("q"), check_dtypes=False)

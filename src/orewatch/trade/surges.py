@@ -25,6 +25,9 @@ from scipy import stats
 from orewatch.trade.panel import UNIT, dispersion, filled_panel
 from orewatch.trade.periods import after_control
 
+#: A heading at one grain: the market every country's series is compared within.
+MARKET = ["hs6", "grain"]
+
 #: Reporters whose exports are the controlled source, not a route.
 SOURCE = "CN"
 #: Smallest dispersion, as a share of the heading's typical route value per period:
@@ -170,9 +173,12 @@ def did_surges(
     panel = series if filled else filled_panel(series)
     panel = _covered(panel.join(controls.select("hs6", "control_date"), on="hs6"), coverage)
     phi = dispersion(panel, controls, filled=True)
-    first = _sums(panel, None).join(phi, on=["hs6", "grain"], how="left").pipe(_score)
-    rising = first.filter(pl.col("z") >= CONTROL_Z).select(UNIT)
-    side = _sums(panel, rising).join(phi, on=["hs6", "grain"], how="left").pipe(_score)
+    panel = panel.with_columns(after_control(pl.col("control_date")).alias("_post"))
+    own = _own_sums(panel)
+    first = _with_others(own, _window_totals(panel)).join(phi, on=MARKET, how="left")
+    rising = first.pipe(_score).filter(pl.col("z") >= CONTROL_Z).select(UNIT)
+    control = _window_totals(panel, panel.join(rising, on=list(UNIT), how="semi"))
+    side = _with_others(own, control, rising).join(phi, on=MARKET, how="left").pipe(_score)
     side = side.sort(UNIT)
     p = np.asarray(stats.norm.sf(side["z"].to_numpy()), dtype=np.float64)
     return side.with_columns(
@@ -181,36 +187,67 @@ def did_surges(
     ).select(list(SURGE_SCHEMA))
 
 
-def _sums(panel: pl.DataFrame, rising: pl.DataFrame | None) -> pl.DataFrame:
-    """Per country: periods and sums before and after, its own and the control group's.
+def _own_sums(panel: pl.DataFrame) -> pl.DataFrame:
+    """Per country and side of the control: periods, sum, and its first period."""
+    return (
+        panel.group_by(*UNIT, "_post")
+        .agg(
+            pl.len().cast(pl.UInt32).alias("n"),
+            pl.col("value_usd").sum().alias("sum"),
+            pl.col("start").min().alias("first"),
+        )
+        .filter(pl.col("n") >= pl.when("_post").then(1).otherwise(2))
+    )
 
-    The control group is every other country (less those in ``rising``: the first pass
-    found them rising, and one large diverter's surge is not the market's change),
-    summed over the same periods as the country's own covered ones.
-    """
+
+def _window_totals(panel: pl.DataFrame, left_out: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per heading, side and period: the control group's trade from that period to the
+    end of the side (all countries, less the rows of ``left_out``)."""
+    keys = [*MARKET, "_post", "start"]
+    totals = panel.group_by(keys).agg(pl.col("value_usd").sum())
+    if left_out is not None and left_out.height:
+        out = left_out.group_by(keys).agg(pl.col("value_usd").sum().alias("_out"))
+        totals = totals.join(out, on=keys, how="left").with_columns(
+            pl.col("value_usd") - pl.col("_out").fill_null(0.0)
+        )
+    return totals.sort(keys).select(
+        *keys,
+        pl.col("value_usd").cum_sum(reverse=True).over([*MARKET, "_post"]).alias("window"),
+    )
+
+
+def _with_others(
+    own: pl.DataFrame, totals: pl.DataFrame, rising: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """One row per country with both sides: its sums and the control group's over the
+    same periods (its own covered ones; itself left out unless ``rising`` already
+    left it out of the control group, where a first pass found it rising: one large
+    diverter's surge is not the market's change)."""
+    joined = own.join(totals.rename({"start": "first"}), on=[*MARKET, "_post", "first"], how="left")
     if rising is not None and rising.height:
-        flag = rising.with_columns(pl.lit(False).alias("_control"))
-        panel = panel.join(flag, on=list(UNIT), how="left").with_columns(
-            pl.col("_control").fill_null(True)
+        joined = joined.join(
+            rising.with_columns(pl.lit(True).alias("_rising")), on=list(UNIT), how="left"
         )
     else:
-        panel = panel.with_columns(pl.lit(True).alias("_control"))
-    own = pl.when("_control").then("value_usd").otherwise(0.0)
-    others = own.sum().over("hs6", "grain", "start") - own
-    post = after_control(pl.col("control_date"))
-    value = pl.col("value_usd")
+        joined = joined.with_columns(pl.lit(None, dtype=pl.Boolean).alias("_rising"))
+    others = pl.col("window").fill_null(0.0) - pl.when(pl.col("_rising").fill_null(False)).then(
+        0.0
+    ).otherwise(pl.col("sum"))
+    post = pl.col("_post")
     return (
-        panel.with_columns(others.alias("_others"))
+        joined.with_columns(others.alias("_others"))
         .group_by(UNIT)
         .agg(
-            (~post).sum().cast(pl.UInt32).alias("n_before"),
-            post.sum().cast(pl.UInt32).alias("n_after"),
-            value.filter(~post).sum().alias("_before"),
-            value.filter(post).sum().alias("_after"),
+            pl.col("n").filter(~post).sum().alias("n_before"),
+            pl.col("n").filter(post).sum().alias("n_after"),
+            pl.col("sum").filter(~post).sum().alias("_before"),
+            pl.col("sum").filter(post).sum().alias("_after"),
             pl.col("_others").filter(~post).sum().alias("_others_before"),
             pl.col("_others").filter(post).sum().alias("_others_after"),
+            pl.len().alias("_sides"),
         )
-        .filter((pl.col("n_before") >= 2) & (pl.col("n_after") >= 1))
+        .filter(pl.col("_sides") == 2)
+        .drop("_sides")
     )
 
 
@@ -239,7 +276,7 @@ def _score(side: pl.DataFrame) -> pl.DataFrame:
     ``phi`` at least ``MIN_DISPERSION`` of its median route's value per period (flows
     that never vary are not infinitely sure).
     """
-    market = ["hs6", "grain"]
+    market = MARKET
     total = pl.col("_before") + pl.col("_after")
     others = pl.col("_others_before") + pl.col("_others_after")
     others_after = pl.col("_others_after")
