@@ -62,6 +62,12 @@ def test_control_dates_are_the_earliest_per_heading() -> None:
     assert "gallium" in gallium["elements"] and "germanium" in gallium["elements"]
 
 
+SUBST_SCHEMA = {
+    "country": pl.String, "hs6": pl.String, "grain": pl.String, "ratio": pl.Float64,
+    "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
+}  # fmt: skip
+
+
 def test_nothing_found_ranks_nothing() -> None:
     surges = pl.DataFrame(schema=SURGE_SCHEMA)
     absorption = pl.DataFrame(schema=ABSORPTION_SCHEMA)
@@ -71,12 +77,7 @@ def test_nothing_found_ranks_nothing() -> None:
             "exported": pl.Float64, "measure": pl.String, "window": pl.Date,
         }
     )  # fmt: skip
-    subst = pl.DataFrame(
-        schema={
-            "country": pl.String, "hs6": pl.String, "grain": pl.String, "ratio": pl.Float64,
-            "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
-        }
-    )  # fmt: skip
+    subst = pl.DataFrame(schema=SUBST_SCHEMA)
     shares = pl.DataFrame(schema=PASS_SCHEMA)
     assert rank_routes(surges, absorption, gaps, subst, shares).is_empty()
 
@@ -118,12 +119,7 @@ def test_routes_at_the_cap_are_ordered_by_their_uncapped_evidence() -> None:
         }
     )  # fmt: skip
     empty = pl.DataFrame(schema=SURGE_SCHEMA)
-    subst = pl.DataFrame(
-        schema={
-            "country": pl.String, "hs6": pl.String, "grain": pl.String, "ratio": pl.Float64,
-            "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
-        }
-    )  # fmt: skip
+    subst = pl.DataFrame(schema=SUBST_SCHEMA)
     routes = rank_routes(empty, pl.DataFrame(schema=ABSORPTION_SCHEMA), gaps, subst)
     assert routes["score"][0] == routes["score"][1]
     assert routes["country"].to_list() == ["ZZ", "AA"]
