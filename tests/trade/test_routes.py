@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from datetime import date
 
 import polars as pl
 import pytest
@@ -61,6 +62,12 @@ def test_control_dates_are_the_earliest_per_heading() -> None:
     assert "gallium" in gallium["elements"] and "germanium" in gallium["elements"]
 
 
+SUBST_SCHEMA = {
+    "country": pl.String, "hs6": pl.String, "grain": pl.String, "ratio": pl.Float64,
+    "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
+}  # fmt: skip
+
+
 def test_nothing_found_ranks_nothing() -> None:
     surges = pl.DataFrame(schema=SURGE_SCHEMA)
     absorption = pl.DataFrame(schema=ABSORPTION_SCHEMA)
@@ -70,12 +77,7 @@ def test_nothing_found_ranks_nothing() -> None:
             "exported": pl.Float64, "measure": pl.String, "window": pl.Date,
         }
     )  # fmt: skip
-    subst = pl.DataFrame(
-        schema={
-            "country": pl.String, "hs6": pl.String, "grain": pl.String, "ratio": pl.Float64,
-            "rise_usd": pl.Float64, "fall_usd": pl.Float64, "markets": pl.String,
-        }
-    )  # fmt: skip
+    subst = pl.DataFrame(schema=SUBST_SCHEMA)
     shares = pl.DataFrame(schema=PASS_SCHEMA)
     assert rank_routes(surges, absorption, gaps, subst, shares).is_empty()
 
@@ -87,6 +89,7 @@ def test_a_country_passing_on_other_headings_lends_evidence_to_each() -> None:
             "hs6": ["811292", "811010", "810194", "811292", "811010", "810194", "811292"],
             "method": ["pass"] * 7,
             "z": [5.0, 4.0, 0.0, 0.3, -0.2, 0.1, 4.0],
+            "raw": [9.0, 4.0, 0.0, 0.3, -0.2, 0.1, 4.0],
             "code": [None] * 7,
             "words": [""] * 7,
         }
@@ -95,9 +98,28 @@ def test_a_country_passing_on_other_headings_lends_evidence_to_each() -> None:
     z = {(c, h): v for c, h, v in parts.select("country", "hs6", "z").iter_rows()}
     # leave-one-out Stouffer: TH 810194 has (5 + 4) / sqrt(2), capped at 5
     assert z[("TH", "810194")] == 5.0
+    raw = {(c, h): v for c, h, v in parts.select("country", "hs6", "raw").iter_rows()}
+    assert raw[("TH", "810194")] == pytest.approx(13.0 / 2**0.5)  # uncapped, for ties
     assert z[("TH", "811292")] == pytest.approx(4.0 / 2**0.5)  # its own 5 does not count
     assert z[("SG", "811292")] == pytest.approx(-0.1 / 2**0.5)
     named = parts.filter(pl.col("code") == "COUNTRY_CONDUIT")
     assert set(named["country"]) == {"TH"}
     assert ("KZ", "811292") not in z  # one heading: nothing else to pool
     assert "other 2 controlled headings" in named["words"][0]
+
+
+def test_routes_at_the_cap_are_ordered_by_their_uncapped_evidence() -> None:
+    """Two routes whose only finding is a mirror gap beyond the cap tie on the score;
+    the far stronger gap (z=40) ranks first, whatever the names' order."""
+    gaps = pl.DataFrame(
+        {
+            "country": ["AA", "ZZ"], "hs6": ["811292", "811292"], "z": [9.0, 40.0],
+            "imported": [10.0, 10.0], "exported": [1.0, 1.0],
+            "measure": ["value_usd", "value_usd"], "window": [date(2024, 1, 1)] * 2,
+        }
+    )  # fmt: skip
+    empty = pl.DataFrame(schema=SURGE_SCHEMA)
+    subst = pl.DataFrame(schema=SUBST_SCHEMA)
+    routes = rank_routes(empty, pl.DataFrame(schema=ABSORPTION_SCHEMA), gaps, subst)
+    assert routes["score"][0] == routes["score"][1]
+    assert routes["country"].to_list() == ["ZZ", "AA"]

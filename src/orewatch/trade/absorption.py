@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.trade.panel import filled_panel
 from orewatch.trade.periods import after_control
-from orewatch.trade.surges import did_surges, filled_panel
+from orewatch.trade.surges import did_surges
 
 ABSORPTION_SCHEMA = {
     "country": pl.String(),
@@ -25,7 +26,7 @@ ABSORPTION_SCHEMA = {
     "plausible_use": pl.Float64(),
     "excess_usd": pl.Float64(),
     "ratio": pl.Float64(),
-    "t": pl.Float64(),
+    "z": pl.Float64(),
     "p": pl.Float64(),
     "q": pl.Float64(),
 }
@@ -44,7 +45,7 @@ def excess_absorption(
     hs6, control_date; ``domestic_use`` (optional) country, hs6, usd_per_year, a known
     capacity that replaces the estimate. ``use_after`` = imports after minus reported
     onward exports, per period; ``ratio`` = use_after / plausible use;
-    ``t``/``p``/``q`` from the difference-in-differences test of the imports.
+    ``z``/``p``/``q`` from the difference-in-differences test of the imports.
     """
     if inbound.is_empty():
         return pl.DataFrame(schema=ABSORPTION_SCHEMA)
@@ -85,7 +86,7 @@ def excess_absorption(
             .alias("plausible_use")
         )
     tests = did_surges(filled, controls, filled=True).select(
-        "country", "hs6", "grain", "t", "p", "q"
+        "country", "hs6", "grain", "z", "p", "q"
     )
     return (
         per.join(tests, on=["country", "hs6", "grain"])

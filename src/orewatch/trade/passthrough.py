@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.trade.panel import dispersion
 from orewatch.trade.periods import after_control
-from orewatch.trade.surges import filled_panel
 
 #: Onward trade above this many times the imports from the source is counted as this
 #: (values are marked up on re-export and onward trade lags imports, so a share can
@@ -73,6 +73,22 @@ def _sides(series: pl.DataFrame, controls: pl.DataFrame, name: str) -> pl.DataFr
     )
 
 
+def _periods(series: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
+    """hs6, grain, _n_before, _n_after: how many periods the heading's statistics hold
+    on each side of its control (at least one each)."""
+    post = after_control(pl.col("control_date"))
+    return (
+        series.select("hs6", "grain", "end")
+        .unique()
+        .join(controls.select("hs6", "control_date"), on="hs6")
+        .group_by("hs6", "grain")
+        .agg(
+            (~post).sum().clip(lower_bound=1).cast(pl.Float64).alias("_n_before"),
+            post.sum().clip(lower_bound=1).cast(pl.Float64).alias("_n_after"),
+        )
+    )
+
+
 def _shrunk(num: pl.Expr, den: pl.Expr, prior: pl.Expr, weight: pl.Expr) -> pl.Expr:
     """(num + weight x prior) / (den + weight): a share pulled towards its prior."""
     return (num + weight * prior) / (den + weight)
@@ -102,32 +118,6 @@ def _pooled_baseline(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         heading.clip(0.0, SHARE_CAP).alias("baseline"), heading_w.alias("_weight")
     )
-
-
-def dispersion(inbound: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
-    """hs6, grain, phi: how lumpy the heading's trade is, in USD.
-
-    A flow made of consignments arriving at random has variance per period equal to
-    its mean times ``E[size^2] / E[size]`` (a compound Poisson process), so the
-    variance-to-mean ratio of a route's imports per period measures the consignment
-    size without seeing a consignment. The variance is taken within the periods
-    before and within those after the control (a level shift is not lumpiness); the
-    heading's ``phi`` is the median over its routes.
-    """
-    post = after_control(pl.col("control_date"))
-    value = pl.col("value_usd")
-    per = (
-        filled_panel(inbound)
-        .join(controls.select("hs6", "control_date"), on="hs6")
-        .group_by(*_UNIT, post.alias("_post"))
-        .agg(pl.len().alias("n"), value.sum().alias("total"), ((value - value.mean()) ** 2).sum())
-        .group_by(_UNIT)
-        .agg(pl.col("n", "total", "value_usd").sum(), pl.len().alias("sides"))
-        .filter((pl.col("n") > pl.col("sides")) & (pl.col("total") > 0))
-    )
-    variance = pl.col("value_usd") / (pl.col("n") - pl.col("sides"))
-    ratio = variance / (pl.col("total") / pl.col("n"))
-    return per.group_by("hs6", "grain").agg(ratio.median().alias("phi"))
 
 
 def _with_dispersion(frame: pl.DataFrame, phi: pl.DataFrame) -> pl.DataFrame:
@@ -162,17 +152,19 @@ def _score_test(frame: pl.DataFrame) -> pl.DataFrame:
     where it cannot be :func:`judged`).
 
     Residual ``onward - baseline x imports`` over ``sqrt(phi x baseline x imports x
-    (1 + imports / (imports before + weight)))``; the last term is the baseline's own
-    sampling variance.
+    (1 + imports / (imports before + weight)) + kappa x (baseline x imports)^2 x
+    (1/n_before + 1/n_after))``: the baseline's own sampling variance, and the flow's
+    swings in proportion to its size over the heading's periods before and after.
     """
     imports = pl.col("inbound_after")
     sent = pl.min_horizontal("onward_after", SHARE_CAP * imports)
     share = pl.max_horizontal("baseline", pl.lit(MIN_SHARE))
+    expected = share * imports
+    periods_inv = 1.0 / pl.col("_n_before") + 1.0 / pl.col("_n_after")
+    kappa = pl.col("kappa").fill_null(pl.col("kappa").median().over("grain")).fill_null(0.0)
     variance = (
-        pl.col("_phi")
-        * share
-        * imports
-        * (1.0 + imports / (pl.col("inbound_before") + pl.col("_weight")))
+        pl.col("_phi") * expected * (1.0 + imports / (pl.col("inbound_before") + pl.col("_weight")))
+        + kappa * expected**2 * periods_inv
     )
     residual = (sent - pl.col("baseline") * imports) / variance.sqrt()
     return frame.with_columns(
@@ -216,6 +208,7 @@ def pass_through(
         .join(controls.select("hs6", "control_date"), on="hs6")
         .pipe(_with_coverage, coverage)
         .pipe(_with_dispersion, dispersion(inbound, controls))
+        .join(_periods(inbound, controls), on=["hs6", "grain"], how="left")
         .pipe(_pooled_baseline)
         .with_columns(
             pl.when(pl.col("inbound_after") > 0)

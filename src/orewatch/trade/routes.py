@@ -54,6 +54,7 @@ _PART = {
     "hs6": pl.String(),
     "method": pl.String(),
     "z": pl.Float64(),
+    "raw": pl.Float64(),
     "code": pl.String(),
     "words": pl.String(),
 }
@@ -78,16 +79,11 @@ def p_to_z(p: pl.Expr) -> pl.Expr:
 def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
     """Rises of onward trade: REEXPORT_SURGE when significant, REEXPORT_RISE otherwise.
 
-    The z is the DiD test's; a rise only in growth relative to the heading's typical
-    growth (the level test sees nothing) is still named, with the test's own z.
+    The z is the quasi-Poisson DiD score test's; only rises (z > 0) are named.
     """
-    market = ("hs6", "grain")
-    typical = pl.col("after_usd").filter(pl.col("after_usd") > 0).median().over(market)
-    growth = ((pl.col("after_usd") + typical) / (pl.col("before_usd") + typical)).log()
     best = (
-        surges.with_columns((growth - growth.median().over(market)).alias("rate_effect"))
-        .filter((pl.col("effect") > 0) | (pl.col("rate_effect") > 0))
-        .sort("t", descending=True)
+        surges.filter(pl.col("z") > 0)
+        .sort("z", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
     significant = pl.col("q") < ALPHA
@@ -96,18 +92,19 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("surge").alias("method"),
         p_to_z(pl.col("p")).alias("z"),
+        pl.col("z").alias("raw"),
         pl.when(significant)
         .then(pl.lit("REEXPORT_SURGE"))
         .otherwise(pl.lit("REEXPORT_RISE"))
         .alias("code"),
         pl.format(
             "exports to third markets {} USD/{} before the control, {} after "
-            "({} log points above other countries' change, t={}, q={})",
+            "({} log points above what other countries' change predicts, z={}, q={})",
             _usd("before_usd"),
             pl.col("grain"),
             _usd("after_usd"),
             pl.col("effect").round(2),
-            pl.col("t").round(1),
+            pl.col("z").round(1),
             pl.col("q").round(3),
         ).alias("words"),
     )
@@ -127,6 +124,7 @@ def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("pass").alias("method"),
         pl.col("z").clip(-CAP, CAP),
+        pl.col("z").alias("raw"),
         pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")).alias("code"),
         pl.format(
             "sent on an estimated {}% of its imports from China after the control "
@@ -154,11 +152,13 @@ def country_parts(passes: pl.DataFrame) -> pl.DataFrame:
     """
     others = pl.len().over("country") - 1
     rest = pl.col("z").sum().over("country") - pl.col("z")
+    rest_raw = pl.col("raw").sum().over("country") - pl.col("raw")
     found = pl.col("z") >= stats.norm.isf(PASS_P)
     return (
         passes.filter(others > 0)
         .with_columns(
             (rest / others.sqrt()).clip(-CAP, CAP).alias("z"),
+            (rest_raw / others.sqrt()).alias("raw"),
             (found.sum().over("country") - found.cast(pl.UInt32)).alias("_raised"),
             others.alias("_others"),
         )
@@ -167,6 +167,7 @@ def country_parts(passes: pl.DataFrame) -> pl.DataFrame:
             "hs6",
             pl.lit("country").alias("method"),
             "z",
+            "raw",
             pl.when(pl.col("z") >= stats.norm.isf(PASS_P))
             .then(pl.lit("COUNTRY_CONDUIT"))
             .alias("code"),
@@ -189,7 +190,7 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("ratio") >= ABSORPTION_RATIO)
             & (pl.col("excess_usd") > 0)
         )
-        .sort("t", descending=True)
+        .sort("z", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
     return found.select(
@@ -197,15 +198,16 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("absorption").alias("method"),
         p_to_z(pl.col("p")).alias("z"),
+        pl.col("z").alias("raw"),
         pl.lit("IMPORTS_EXCEED_USE").alias("code"),
         pl.format(
             "imports from China {} USD/{} after the control, {} of it not sent on, against "
-            "a plausible domestic use of {} (t={}, q={})",
+            "a plausible domestic use of {} (z={}, q={})",
             _usd("imports_after"),
             pl.col("grain"),
             _usd("use_after"),
             _usd("plausible_use"),
-            pl.col("t").round(1),
+            pl.col("z").round(1),
             pl.col("q").round(3),
         ).alias("words"),
     )
@@ -223,6 +225,7 @@ def mirror_parts(gaps: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("mirror").alias("method"),
         pl.col("z").clip(-CAP, CAP),
+        pl.col("z").alias("raw"),
         pl.lit("MIRROR_GAP").alias("code"),
         pl.format(
             "partner reports importing {} {} from China in the period from {}, China reports "
@@ -258,6 +261,7 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
         "hs6",
         pl.lit("substitution").alias("method"),
         pl.col("z").clip(-CAP, CAP),
+        pl.col("z").alias("raw"),
         pl.lit("DIRECT_SUBSTITUTED").alias("code"),
         pl.format(
             "its exports to {} rose {} USD/{} while China's direct exports there fell {} "
@@ -271,11 +275,12 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def stouffer(parts: pl.DataFrame) -> pl.Expr:
-    """Weighted Stouffer sum over every method (absent ones count 0), per group."""
+def stouffer(column: str = "z") -> pl.Expr:
+    """Weighted Stouffer sum of ``column`` over every method (absent ones count 0),
+    per group."""
     norm = math.sqrt(sum(w * w for w in WEIGHTS.values()))
     weight = pl.col("method").replace_strict(WEIGHTS, return_dtype=pl.Float64)
-    return (weight * pl.col("z")).sum() / norm
+    return (weight * pl.col(column)).sum() / norm
 
 
 def rank_routes(
@@ -287,7 +292,11 @@ def rank_routes(
 ) -> pl.DataFrame:
     """Combine the methods' findings into ranked routes (``ROUTE_COLUMNS``).
 
-    Every route some method names (a reason) is listed, ranked by the combined z.
+    Every route some method names (a reason) is listed, ranked by the combined z;
+    routes whose combined z is equal (typically because their methods reached the cap)
+    are ordered by the same combination of the uncapped z, so a route with a far
+    stronger test outranks one that just reached the cap, without any one test
+    deciding the score.
     """
     passes = pass_parts(shares) if shares is not None else pl.DataFrame(schema=_PART)
     parts = [
@@ -309,12 +318,13 @@ def rank_routes(
         every.sort("z", descending=True)
         .group_by("country", "hs6")
         .agg(
-            stouffer(every).alias("score"),
+            stouffer().alias("score"),
+            stouffer("raw").alias("_evidence"),
             pl.col("code").filter(named).str.join(";").alias("reasons"),
             pl.format("{}: {}", "code", "words").filter(named).str.join("; ").alias("evidence"),
         )
         .filter(pl.col("reasons") != "")
-        .sort(["score", "country", "hs6"], descending=[True, False, False])
+        .sort(["score", "_evidence", "country", "hs6"], descending=[True, True, False, False])
         .select(
             "country",
             pl.col("hs6").alias("hs_code"),

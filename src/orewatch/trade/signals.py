@@ -74,12 +74,13 @@ def routes_from_trade(
     direct = everywhere
     if markets is not None:
         direct = everywhere.filter(pl.col("market").is_in(list(markets)))
+    coverage = onward_coverage(ctrade)
     return rank_routes(
-        did_surges(onward, controls),
+        did_surges(onward, controls, coverage=coverage),
         excess_absorption(inbound, onward, controls),
         mirror_gaps(ctrade),
         substitution(direct, by_market, controls),
-        pass_through(inbound, onward, controls, onward_coverage(ctrade)),
+        pass_through(inbound, onward, controls, coverage),
     )
 
 

@@ -1,12 +1,16 @@
 """Re-export surges: did a country's onward trade of a commodity rise after the control?
 
-The test is a difference-in-differences on log monthly (or annual) values: a country's
-series minus the mean of every other country's series for the same commodity (the
-control group carries what moved the whole market: the control itself, prices, the
-cycle), compared before and after the control with a pooled two-sample t-test. Its
-one-sided p-value and the Benjamini-Hochberg q-value across all series tested say how
-sure the rise is; no fixed threshold on the size of the rise. The substitution ratio
-sets the rise of an indirect route against the fall of China's direct exports.
+The test is a difference-in-differences in the quasi-Poisson model trade economists use
+for flows with zeros (PPML, Santos Silva & Tenreyro 2006): under no change of its own,
+a country's share of its trade that falls after the control equals every *other*
+country's (the control group carries what moved the whole market: the control itself,
+prices, the cycle). The score test of that share counts in USD with the heading's
+dispersion (about one consignment), so zero months are zeros, not log(1) = 0 against
+log(60,000): a country that sent nothing before and a few consignments after is judged
+by how many consignments that is. Its one-sided p-value and the Benjamini-Hochberg
+q-value across all series tested say how sure the rise is; no fixed threshold on the
+size of the rise. The substitution ratio sets the rise of an indirect route against the
+fall of China's direct exports.
 """
 
 from __future__ import annotations
@@ -18,15 +22,20 @@ import numpy.typing as npt
 import polars as pl
 from scipy import stats
 
-from orewatch.trade.moderated import squeeze
+from orewatch.trade.panel import UNIT, dispersion, filled_panel
 from orewatch.trade.periods import after_control
+
+#: A heading at one grain: the market every country's series is compared within.
+MARKET = ["hs6", "grain"]
 
 #: Reporters whose exports are the controlled source, not a route.
 SOURCE = "CN"
-#: Smallest variance of the log difference series; keeps a flat series from giving an
-#: infinite t (a value that never changes is still noise of at least ~3%).
-MIN_VARIANCE = 1e-3
-UNIT = ("country", "hs6", "grain")
+#: Smallest dispersion, as a share of the heading's typical route value per period:
+#: a flow that never varies (rounded or modelled figures) is not infinitely sure.
+MIN_DISPERSION = 0.01
+#: Countries whose rise reaches this z in a first pass are left out of the control
+#: group in the second (one-sided p < 0.05).
+CONTROL_Z = 1.645
 
 SURGE_SCHEMA = {
     "country": pl.String(),
@@ -37,7 +46,7 @@ SURGE_SCHEMA = {
     "before_usd": pl.Float64(),
     "after_usd": pl.Float64(),
     "effect": pl.Float64(),
-    "t": pl.Float64(),
+    "z": pl.Float64(),
     "p": pl.Float64(),
     "q": pl.Float64(),
 }
@@ -128,23 +137,6 @@ def inbound_flows(trade: pl.DataFrame, direct: pl.DataFrame | None = None) -> pl
     return direct.rename({"market": "country"}).filter(pl.col("country") != SOURCE)
 
 
-def filled_panel(series: pl.DataFrame, unit: Sequence[str] = UNIT) -> pl.DataFrame:
-    """Every country × every period seen for its commodity and grain; missing = zero.
-
-    Statistics offices publish only periods with trade, so a sparse series must be
-    filled before means are compared.
-    """
-    unit = list(unit)
-    totals = series.group_by(*unit, "start", "end").agg(pl.col("value_usd").sum())
-    units = totals.select(unit).unique()
-    periods = totals.select("hs6", "grain", "start", "end").unique()
-    return (
-        units.join(periods, on=["hs6", "grain"])
-        .join(totals, on=[*unit, "start", "end"], how="left")
-        .with_columns(pl.col("value_usd").fill_null(0.0))
-    )
-
-
 def benjamini_hochberg(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """False-discovery-rate q-values for a vector of p-values."""
     n = len(p)
@@ -159,84 +151,161 @@ def benjamini_hochberg(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 
 def did_surges(
-    series: pl.DataFrame, controls: pl.DataFrame, *, filled: bool = False
+    series: pl.DataFrame,
+    controls: pl.DataFrame,
+    *,
+    filled: bool = False,
+    coverage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Difference-in-differences rise of each country's series after its control.
 
     ``series``: country, hs6, grain, start, end, value_usd (several rows per period are
-    summed); ``controls``: hs6, control_date. Returns one row per country × hs6 × grain
-    with at least two periods before and one after: mean USD per period before and
-    after, ``effect`` (log points, relative to the other countries), ``t``, one-sided
-    ``p`` and BH ``q``. ``filled``: the series is already a :func:`filled_panel`.
+    summed); ``controls``: hs6, control_date; ``coverage``: :func:`onward_coverage`
+    (periods before a country's statistics start are missing, not zero; None: covered
+    throughout). Returns one row per country × hs6 × grain with at least two periods
+    before and one after: mean USD per period before and after, ``effect`` (log of its
+    trade after over what the control group's change predicts, half a consignment
+    added to both so zeros stay finite; same sign as ``z``), the score test's ``z``,
+    one-sided ``p`` and BH ``q``. ``filled``: the series is already a :func:`filled_panel`.
     """
     if series.is_empty():
         return pl.DataFrame(schema=SURGE_SCHEMA)
-    panel = (
-        (series if filled else filled_panel(series))
-        .join(controls.select("hs6", "control_date"), on="hs6")
-        .with_columns(pl.col("value_usd").log1p().alias("y"))
-    )
-    cell = ["hs6", "grain", "start"]
-    panel = panel.with_columns(
-        pl.col("y").sum().over(cell).alias("_sum"), pl.len().over(cell).alias("_n")
-    ).with_columns(
-        (
-            pl.col("y")
-            - pl.when(pl.col("_n") > 1)
-            .then((pl.col("_sum") - pl.col("y")) / (pl.col("_n") - 1))
-            .otherwise(0.0)
-        ).alias("d"),
-        after_control(pl.col("control_date")).alias("post"),
-    )
-    sides = []
-    for post, tag in ((False, "before"), (True, "after")):
-        d = pl.col("d").filter(pl.col("post") == post)
-        sides += [
-            d.len().alias(f"n_{tag}"),
-            d.mean().alias(f"m_{tag}"),
-            ((d - d.mean()) ** 2).sum().alias(f"ss_{tag}"),
-            pl.col("value_usd").filter(pl.col("post") == post).mean().alias(f"{tag}_usd"),
-        ]
-    side = (
-        panel.group_by(UNIT)
-        .agg(sides)
-        .filter((pl.col("n_before") >= 2) & (pl.col("n_after") >= 1))
-        .with_columns(
-            (pl.col("n_before") + pl.col("n_after") - 2).alias("df"),
-            (pl.col("m_after") - pl.col("m_before")).alias("effect"),
-        )
-        .filter(pl.col("df") >= 1)
-        .with_columns(
-            pl.max_horizontal(
-                (pl.col("ss_before") + pl.col("ss_after")) / pl.col("df"), pl.lit(MIN_VARIANCE)
-            ).alias("s2")
-        )
-        .sort(UNIT)
-    )
-    t, df = moderated_t(side)
-    p = np.asarray(stats.t.sf(t, df), dtype=np.float64)
-    side = side.with_columns(pl.Series("t", t, dtype=pl.Float64))
+    panel = series if filled else filled_panel(series)
+    panel = _covered(panel.join(controls.select("hs6", "control_date"), on="hs6"), coverage)
+    phi = dispersion(panel, controls, filled=True)
+    panel = panel.with_columns(after_control(pl.col("control_date")).alias("_post"))
+    own = _own_sums(panel)
+    first = _with_others(own, _window_totals(panel)).join(phi, on=MARKET, how="left")
+    rising = first.pipe(_score).filter(pl.col("z") >= CONTROL_Z).select(UNIT)
+    control = _window_totals(panel, panel.join(rising, on=list(UNIT), how="semi"))
+    side = _with_others(own, control, rising).join(phi, on=MARKET, how="left").pipe(_score)
+    side = side.sort(UNIT)
+    p = np.asarray(stats.norm.sf(side["z"].to_numpy()), dtype=np.float64)
     return side.with_columns(
         pl.Series("p", p, dtype=pl.Float64),
         pl.Series("q", benjamini_hochberg(p), dtype=pl.Float64),
     ).select(list(SURGE_SCHEMA))
 
 
-def moderated_t(side: pl.DataFrame) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Two-sample t and its degrees of freedom with variances moderated per grain."""
-    t = np.zeros(side.height)
-    df = np.zeros(side.height)
-    grains = side["grain"].to_numpy()
-    s2_all = side["s2"].to_numpy().astype(np.float64)
-    df_all = side["df"].to_numpy().astype(np.float64)
-    scale = 1.0 / side["n_before"].cast(pl.Float64) + 1.0 / side["n_after"].cast(pl.Float64)
-    effect = side["effect"].to_numpy()
-    for grain in np.unique(grains):
-        at = grains == grain
-        s2, d = squeeze(s2_all[at], df_all[at])
-        t[at] = effect[at] / np.sqrt(s2 * scale.to_numpy()[at])
-        df[at] = d
-    return t, df
+def _own_sums(panel: pl.DataFrame) -> pl.DataFrame:
+    """Per country and side of the control: periods, sum, and its first period."""
+    return (
+        panel.group_by(*UNIT, "_post")
+        .agg(
+            pl.len().cast(pl.UInt32).alias("n"),
+            pl.col("value_usd").sum().alias("sum"),
+            pl.col("start").min().alias("first"),
+        )
+        .filter(pl.col("n") >= pl.when("_post").then(1).otherwise(2))
+    )
+
+
+def _window_totals(panel: pl.DataFrame, left_out: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per heading, side and period: the control group's trade from that period to the
+    end of the side (all countries, less the rows of ``left_out``)."""
+    keys = [*MARKET, "_post", "start"]
+    totals = panel.group_by(keys).agg(pl.col("value_usd").sum())
+    if left_out is not None and left_out.height:
+        out = left_out.group_by(keys).agg(pl.col("value_usd").sum().alias("_out"))
+        totals = totals.join(out, on=keys, how="left").with_columns(
+            pl.col("value_usd") - pl.col("_out").fill_null(0.0)
+        )
+    return totals.sort(keys).select(
+        *keys,
+        pl.col("value_usd").cum_sum(reverse=True).over([*MARKET, "_post"]).alias("window"),
+    )
+
+
+def _with_others(
+    own: pl.DataFrame, totals: pl.DataFrame, rising: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """One row per country with both sides: its sums and the control group's over the
+    same periods (its own covered ones; itself left out unless ``rising`` already
+    left it out of the control group, where a first pass found it rising: one large
+    diverter's surge is not the market's change)."""
+    joined = own.join(totals.rename({"start": "first"}), on=[*MARKET, "_post", "first"], how="left")
+    if rising is not None and rising.height:
+        joined = joined.join(
+            rising.with_columns(pl.lit(True).alias("_rising")), on=list(UNIT), how="left"
+        )
+    else:
+        joined = joined.with_columns(pl.lit(None, dtype=pl.Boolean).alias("_rising"))
+    others = pl.col("window").fill_null(0.0) - pl.when(pl.col("_rising").fill_null(False)).then(
+        0.0
+    ).otherwise(pl.col("sum"))
+    post = pl.col("_post")
+    return (
+        joined.with_columns(others.alias("_others"))
+        .group_by(UNIT)
+        .agg(
+            pl.col("n").filter(~post).sum().alias("n_before"),
+            pl.col("n").filter(post).sum().alias("n_after"),
+            pl.col("sum").filter(~post).sum().alias("_before"),
+            pl.col("sum").filter(post).sum().alias("_after"),
+            pl.col("_others").filter(~post).sum().alias("_others_before"),
+            pl.col("_others").filter(post).sum().alias("_others_after"),
+            pl.len().alias("_sides"),
+        )
+        .filter(pl.col("_sides") == 2)
+        .drop("_sides")
+    )
+
+
+def _covered(panel: pl.DataFrame, coverage: pl.DataFrame | None) -> pl.DataFrame:
+    """Drop the periods before the country's statistics start at that grain."""
+    if coverage is None:
+        return panel
+    first = coverage.select(pl.col("country").cast(panel.schema["country"]), "grain", "first_end")
+    return (
+        panel.join(first, on=["country", "grain"], how="left")
+        .filter(pl.col("first_end").is_null() | (pl.col("end") >= pl.col("first_end")))
+        .drop("first_end")
+    )
+
+
+def _score(side: pl.DataFrame) -> pl.DataFrame:
+    """Add the before/after means, ``effect`` and the quasi-Poisson score ``z``.
+
+    Per country, the share ``p`` of the control group's trade (over the country's own
+    periods) that falls after the control is the expected share of its own (where no
+    other country trades: the share of periods after). With its total ``R``, the sum
+    after is ``O ~ R p`` with variance ``phi R p (1 - p) (1 + R / R_others)``; the
+    last factor is the error of ``p`` itself; plus ``kappa (R p (1 - p))^2 (1/n_before
+    + 1/n_after)``, the flow's swings in proportion to its size over that many periods.
+    ``phi`` and ``kappa`` are the heading's :func:`~orewatch.trade.panel.dispersion`,
+    ``phi`` at least ``MIN_DISPERSION`` of its median route's value per period (flows
+    that never vary are not infinitely sure).
+    """
+    market = MARKET
+    total = pl.col("_before") + pl.col("_after")
+    others = pl.col("_others_before") + pl.col("_others_after")
+    others_after = pl.col("_others_after")
+    n = (pl.col("n_before") + pl.col("n_after")).cast(pl.Float64)
+    periods = pl.col("n_after") / n
+    share = pl.when(others > 0).then(others_after / others).otherwise(periods)
+    share = share.clip(0.5 / n, 1.0 - 0.5 / n)
+    typical = (total / n).filter(total > 0).median().over(market)
+    phi = pl.max_horizontal(
+        pl.col("phi").fill_null(pl.col("phi").median().over("grain")),
+        MIN_DISPERSION * typical,
+    )
+    moved = total * share * (1.0 - share)
+    sampling = pl.when(others > 0).then(1.0 + total / others.clip(lower_bound=1e-9)).otherwise(1.0)
+    periods_inv = 1.0 / pl.col("n_before") + 1.0 / pl.col("n_after")
+    kappa = pl.col("kappa").fill_null(pl.col("kappa").median().over("grain")).fill_null(0.0)
+    spread = phi * moved * sampling + kappa * moved**2 * periods_inv
+    expected = total * share
+    half = phi / 2.0
+    return side.with_columns(
+        (pl.col("_before") / pl.col("n_before")).alias("before_usd"),
+        (pl.col("_after") / pl.col("n_after")).alias("after_usd"),
+        ((pl.col("_after") + half) / (expected + half)).log().alias("effect"),
+        pl.when(total > 0)
+        .then((pl.col("_after") - expected) / spread.sqrt())
+        .otherwise(0.0)
+        .fill_nan(0.0)
+        .alias("z"),
+    )
 
 
 def direct_flows(trade: pl.DataFrame) -> pl.DataFrame:
