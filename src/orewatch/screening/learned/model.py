@@ -20,6 +20,7 @@ from orewatch.screening.learned.calibration import Calibrator, brier, fit_calibr
 from orewatch.screening.learned.config import Key, LearnedConfig
 from orewatch.screening.learned.explain import explanations
 from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
+from orewatch.screening.learned.parallel import in_parallel
 from orewatch.screening.learned.predictor import Predictor, build_predictor
 from orewatch.screening.learned.profiles import (
     apply_profiles,
@@ -242,7 +243,7 @@ def selection_weights(
     sampled = d.base.filter(pl.Series(sample))
     y = inspected.to_numpy()[sample]
     p = inspection_propensity(
-        matrix(sampled, direct), y, cats, config.seed, config.threads, rate=rate
+        matrix(sampled, direct), y, cats, config.seed, config.threads, rate, config.workers
     )
     labelled_p = (
         sampled.select("_idx")
@@ -256,6 +257,42 @@ def selection_weights(
         "weight_max": round(float(w.max()), 3),
         "weight_min": round(float(w.min()), 3),
     }
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One outer fold: its model, where that model stopped, and its held-out lines' raw
+    scores (``held``: their feature rows with label and fold)."""
+
+    fold: int
+    booster: lgb.Booster
+    best: int
+    held: pl.DataFrame
+    raw: np.ndarray
+
+
+def fit_fold(
+    d: Design, weight: pl.DataFrame, config: LearnedConfig, folds: list[int], k: int
+) -> Fold:
+    """Train on every fold but ``k`` (stopping early on the next fold), score fold ``k``.
+
+    Profiles of the training lines are out of fold within them; the held lines' profiles
+    come from the training lines only, so no line is scored by anything that saw its label.
+    """
+    train = d.labelled.filter(pl.col("_fold") != k)
+    held = d.labelled.filter(pl.col("_fold") == k)
+    inner = folds[(folds.index(k) + 1) % len(folds)]
+    fit_rows = with_label(rows(d, out_of_fold(train, d.keys, config.smoothing)), train)
+    booster = train_booster(
+        d,
+        fit_rows.filter(pl.col("_fold") != inner),
+        weight,
+        config,
+        valid=fit_rows.filter(pl.col("_fold") == inner),
+    )
+    held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
+    raw = predict(booster, matrix(held_rows, d.names), config.threads)
+    return Fold(k, booster, booster.best_iteration or booster.current_iteration(), held_rows, raw)
 
 
 def learn_and_score(
@@ -282,31 +319,12 @@ def learn_and_score(
     if len(folds) < 3:
         return untrained(lines, f"labelled lines fall in {len(folds)} groups; need 3", counts)
 
-    held_frames: list[pl.DataFrame] = []
-    oof_raw: list[np.ndarray] = []
-    boosters: dict[int, lgb.Booster] = {}
-    oof_fold: list[np.ndarray] = []
-    best: list[int] = []
-    for k in folds:
-        train = d.labelled.filter(pl.col("_fold") != k)
-        held = d.labelled.filter(pl.col("_fold") == k)
-        inner = folds[(folds.index(k) + 1) % len(folds)]
-        fit_rows = with_label(rows(d, out_of_fold(train, d.keys, config.smoothing)), train)
-        booster = train_booster(
-            d,
-            fit_rows.filter(pl.col("_fold") != inner),
-            weight,
-            config,
-            valid=fit_rows.filter(pl.col("_fold") == inner),
-        )
-        best.append(booster.best_iteration or booster.current_iteration())
-        held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
-        x_held = matrix(held_rows, d.names)
-        held_frames.append(held_rows)
-        oof_raw.append(predict(booster, x_held, config.predict_threads))
-        boosters[k] = booster
-        oof_fold.append(np.full(held.height, k))
-
+    fitted = in_parallel(lambda k: fit_fold(d, weight, config, folds, k), folds, config.workers)
+    boosters: dict[int, lgb.Booster] = {f.fold: f.booster for f in fitted}
+    best = [f.best for f in fitted]
+    held_frames = [f.held for f in fitted]
+    oof_raw = [f.raw for f in fitted]
+    oof_fold = [np.full(f.held.height, f.fold) for f in fitted]
     oof = pl.concat(held_frames)
     raw, fold_of = np.concatenate(oof_raw), np.concatenate(oof_fold)
     label = oof["label"].to_numpy()
