@@ -41,6 +41,8 @@ from orewatch.screening.learned.propensity import (
 FINAL_ROUNDS_FACTOR = 1.15
 FINAL = -1
 NOT_EXPLAINED = "not among the top {share}% by learned risk with p >= {min_p}: drivers not computed"
+#: Unlabelled lines scored at a time (see :func:`score_unlabelled`).
+SCORE_CHUNK = 200_000
 SCORE_SCHEMA = {"_idx": pl.UInt32, "p_fraud": pl.Float64, "model_explanation": pl.String}
 
 Metric = float | int | str
@@ -102,27 +104,30 @@ def predict(
     return np.asarray(out, dtype=np.float64)
 
 
-def explained(
-    features: pl.DataFrame,
-    lines: pl.DataFrame,
-    p: np.ndarray,
-    scorer: np.ndarray,
-    boosters: dict[int, lgb.Booster],
-    d: Design,
-    config: LearnedConfig,
-) -> pl.Series:
-    """Explanations for the riskiest ``explain_share`` of lines that reach
-    ``explain_min_p``, each by the model that scored it; TreeSHAP costs far more than
-    scoring, and only the lines whose drivers are shown need them."""
+def to_explain(p: np.ndarray, config: LearnedConfig) -> np.ndarray:
+    """Positions (sorted) of the riskiest ``explain_share`` of lines that reach
+    ``explain_min_p``: TreeSHAP costs far more than scoring, and only the lines whose
+    drivers are shown need them."""
     n = len(p)
     top = min(n, max(1, round(config.explain_share * n)))
     riskiest = np.argsort(-p, kind="stable")[:top]
     chosen: np.ndarray = np.sort(riskiest[p[riskiest] >= config.explain_min_p])
-    contrib = np.zeros((len(chosen), len(d.names) + 1))
-    picked = features[chosen]
+    return chosen
+
+
+def drivers(
+    picked: pl.DataFrame,
+    scorer: np.ndarray,
+    lines: pl.DataFrame,
+    boosters: dict[int, lgb.Booster],
+    d: Design,
+    config: LearnedConfig,
+) -> pl.Series:
+    """The explanation of each row of ``picked`` (feature rows), by the model that scored it."""
+    contrib = np.zeros((picked.height, len(d.names) + 1))
     x = matrix(picked, d.names)
-    for s in np.unique(scorer[chosen]):
-        here = scorer[chosen] == s
+    for s in np.unique(scorer):
+        here = scorer == s
         contrib[here] = predict(
             boosters[int(s)], x[here], config.predict_threads, contributions=True
         )
@@ -131,15 +136,7 @@ def explained(
         picked,
         d.names,
     )
-    text = np.full(
-        n,
-        NOT_EXPLAINED.format(
-            share=round(config.explain_share * 100, 2), min_p=config.explain_min_p
-        ),
-        dtype=object,
-    )
-    text[chosen] = explanations(contrib, d.names, shown).to_numpy()
-    return pl.Series("model_explanation", text, dtype=pl.String)
+    return explanations(contrib, d.names, shown)
 
 
 def booster_params(config: LearnedConfig) -> dict[str, object]:
@@ -164,7 +161,8 @@ def design(lines: pl.DataFrame, labels: pl.DataFrame, config: LearnedConfig) -> 
     keys = present_keys(lines.columns, config.keys)
     keyed = key_frame(lines, keys)
     inputs = direct_inputs(lines, config)
-    base = inputs.frame.join(volumes(keyed, keys), on="_idx", how="left")
+    # Both frames are in the lines' order: side by side, their columns are shared, not copied.
+    base = inputs.frame.hstack(volumes(keyed, keys).drop("_idx"))
     labelled = (
         keyed.join(lines.select("_idx", assign_folds(lines, config)), on="_idx")
         .join(
@@ -186,6 +184,28 @@ def rows(d: Design, profiles: pl.DataFrame) -> pl.DataFrame:
     return profiles.join(d.base, on="_idx", how="left", maintain_order="left").select(
         "_idx", *d.names
     )
+
+
+def unlabelled_rows(d: Design, keyed: pl.DataFrame, config: LearnedConfig) -> pl.DataFrame:
+    """Feature rows of unlabelled lines (``keyed``: their key frame), profiles from every
+    label, in the order of ``keyed`` (which must be sorted by ``_idx``)."""
+    return rows(d, apply_profiles(d.labelled, keyed, d.keys, config.smoothing))
+
+
+def score_unlabelled(
+    d: Design, keyed: pl.DataFrame, booster: lgb.Booster, config: LearnedConfig
+) -> np.ndarray:
+    """Raw scores of the unlabelled lines, ``SCORE_CHUNK`` at a time: a chunk's feature
+    rows are built, scored and let go, so a million lines never hold them all at once."""
+    parts = [
+        predict(
+            booster,
+            matrix(unlabelled_rows(d, keyed.slice(start, SCORE_CHUNK), config), d.names),
+            config.predict_threads,
+        )
+        for start in range(0, keyed.height, SCORE_CHUNK)
+    ]
+    return np.concatenate(parts) if parts else np.empty(0)
 
 
 def train_booster(
@@ -339,20 +359,32 @@ def learn_and_score(
     rounds = max(10, round(float(np.mean(best)) * FINAL_ROUNDS_FACTOR))
     everything = with_label(rows(d, out_of_fold(d.labelled, d.keys, config.smoothing)), d.labelled)
     final = train_booster(d, everything, weight, config, rounds=rounds)
-    rest_keys = key_frame(
-        lines.join(d.labelled.select("_idx"), on="_idx", how="anti", maintain_order="left"), d.keys
-    )
-    rest_rows = rows(d, apply_profiles(d.labelled, rest_keys, d.keys, config.smoothing))
     boosters[FINAL] = final
-    rest_raw = predict(final, matrix(rest_rows, d.names), config.predict_threads)
-    features = pl.concat([oof.select(rest_rows.columns), rest_rows])
-    p = np.concatenate([calibrated, final_calibrator(rest_raw)])
-    scorer = np.concatenate([fold_of, np.full(rest_rows.height, FINAL)])
+    rest_keys = key_frame(
+        lines.join(d.labelled.select("_idx"), on="_idx", how="anti"), d.keys
+    ).sort("_idx")
+    p = np.concatenate(
+        [calibrated, final_calibrator(score_unlabelled(d, rest_keys, final, config))]
+    )
+    scorer = np.concatenate([fold_of, np.full(rest_keys.height, FINAL)])
+    chosen = to_explain(p, config)
+    picked = pl.concat(
+        [
+            oof.select("_idx", *d.names)[chosen[chosen < oof.height]],
+            unlabelled_rows(d, rest_keys[chosen[chosen >= oof.height] - oof.height], config),
+        ]
+    )
+    not_explained = NOT_EXPLAINED.format(
+        share=round(config.explain_share * 100, 2), min_p=config.explain_min_p
+    )
+    text = pl.repeat(not_explained, len(p), dtype=pl.String, eager=True).scatter(
+        chosen, drivers(picked, scorer[chosen], lines, boosters, d, config)
+    )
     scores = pl.DataFrame(
         {
-            "_idx": features["_idx"].cast(pl.UInt32),
+            "_idx": pl.concat([oof["_idx"], rest_keys["_idx"]]).cast(pl.UInt32),
             "p_fraud": p,
-            "model_explanation": explained(features, lines, p, scorer, boosters, d, config),
+            "model_explanation": text,
         }
     ).sort("_idx")
     metrics: dict[str, Metric] = {
