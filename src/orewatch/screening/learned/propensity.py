@@ -21,7 +21,7 @@ from orewatch.screening.learned.parallel import in_parallel
 
 PROPENSITY_FOLDS = 3
 #: Uninspected lines kept for training: this many per inspected line, at least MIN_CONTROLS.
-CONTROLS_PER_CASE = 3
+CONTROLS_PER_CASE = 2
 MIN_CONTROLS = 30_000
 
 
