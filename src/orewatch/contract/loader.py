@@ -125,7 +125,7 @@ def _read_raw(data: bytes, fmt: Format) -> tuple[RawTable, str]:
     if fmt == "parquet":
         return read_parquet(data), "binary"
     decoded = decode(data)
-    if not decoded.data.strip():
+    if not decoded.data or decoded.data.isspace():
         raise UnreadableError("empty file (only blank lines)")
     reader = read_csv if fmt == "csv" else read_jsonl
     return reader(decoded.data), decoded.encoding
