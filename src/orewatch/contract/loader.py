@@ -180,6 +180,7 @@ def load_table(file: Path, table: Table) -> LoadedTable:
         return _refused(file, table, fmt, "unknown", f"undecodable: {exc}")
     except UnreadableError as exc:
         return _refused(file, table, fmt, encoding or "unknown", str(exc))
+    del data  # the text is in ``raw`` now, and judging a large table needs the room
     return _assemble(file, table, fmt, encoding, raw, judge(raw.frame, table))
 
 
