@@ -31,7 +31,12 @@ from orewatch.parties.network import (
     with_listing,
 )
 from orewatch.parties.normalise import name_variants
-from orewatch.parties.records import ROLE_NAMES, line_record_ids, party_records
+from orewatch.parties.records import (
+    ROLE_NAMES,
+    line_record_ids,
+    party_records,
+    watchlist_queries,
+)
 from orewatch.parties.resolve import Resolution, ResolveSettings, resolve
 from orewatch.parties.screen import ScreenSettings, screen
 from orewatch.parties.watchlists import combine, normalise_watchlist
@@ -239,14 +244,7 @@ def party_findings(
             graph.copy(),  # igraph caches facts about a graph in it: one per thread
             settings.network,
         )
-        queries = records.filter(pl.col("source") != "declarations.declarant").select(
-            pl.col("record_id").alias("query_id"),
-            "name",
-            "alt_names",
-            "country",
-            "registration_id",
-            "kind",
-        )
+        queries = watchlist_queries(records)
         hits = screen(queries, watchlist, settings.screen, query_variants=variants)
         nodes = with_listing(unlisted, _listed(entities, hits))
         near = proximity(graph, nodes, settings.network)
