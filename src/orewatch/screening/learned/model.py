@@ -403,5 +403,8 @@ def learn_and_score(
         f"LightGBM on {n_labels} inspected lines ({n_pos} with fraud), "
         f"out-of-fold AUC {metrics['oof_auc']}"
     )
-    predictor = build_predictor(d, lines, final, final_calibrator, config.smoothing, config.threads)
+    keyed = pl.concat([d.labelled.select(rest_keys.columns), rest_keys])
+    predictor = build_predictor(
+        d, lines, final, final_calibrator, config.smoothing, config.threads, keyed
+    )
     return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor)
