@@ -37,6 +37,8 @@ from orewatch.api.screen import screen_round
 from orewatch.api.security import api_analyst
 from orewatch.cases.auth import Principal
 from orewatch.contract.loader import load_dataset
+from orewatch.contract.schema import DECLARATIONS
+from orewatch.contract.tables import Remembered
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.pipeline import screen
 from orewatch.settings import Settings
@@ -68,7 +70,8 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
     app.dependency_overrides[api_analyst] = analyst
     if screener is None:
         raise SystemExit("the world has no lines to fit on")
-    batcher = MicroBatcher(partial(screen_round, screener), isolate=not shared_rounds)
+    screen_one_round = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
+    batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds)
     app.state.batcher = (screener, batcher)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
     if batcher.timings:  # after a graceful stop: what the server did per round

@@ -26,12 +26,16 @@ def test_exporter_supplied_by_a_leaking_plant_gets_a_signal() -> None:
     assert dict(signals.schema) == EXPORTER_COLUMNS
     assert signals.select("exporter_id", "code").rows() == [(EXPORTER, "SUPPLIER_LEAKING")]
     assert "from FR" in signals["evidence"][0]
+    assert signals["elements"].to_list() == ["gallium"]  # screening weighs it on gallium
+    # from the first receipt out of the flagged month on: nothing can leave before it came
+    assert signals["since"][0].strftime("%Y-%m") == "2025-07"  # the flagged month
 
 
 def test_exports_beyond_booked_supply() -> None:
     signals = chain_findings(chain_tables(ChainSpec(extra_exports_kg=500.0))).exporter_signals
     assert signals.select("exporter_id", "code").rows() == [(EXPORTER, "EXPORTS_EXCEED_SUPPLY")]
     assert "gallium" in signals["evidence"][0]
+    assert signals["elements"].to_list() == ["gallium"]
 
 
 def test_honest_chain_raises_nothing() -> None:

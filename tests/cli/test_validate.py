@@ -61,3 +61,13 @@ def test_validate_exits_2_for_a_missing_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "nope" in result.output
+
+
+def test_validate_exits_2_when_no_declaration_line_loads(tmp_path: Path) -> None:
+    root = tmp_path / "ds"
+    root.mkdir()
+    (root / "declarations.csv").write_bytes(bytes(range(128, 256)) * 5)
+    result = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "no declaration line loaded" in result.output
+    assert "undecodable" in result.output

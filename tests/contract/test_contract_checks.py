@@ -204,8 +204,8 @@ def test_country_and_currency_are_upper_cased_iso_codes() -> None:
     assert "ISO 4217" in refused("currency", "RMB")
 
 
-@pytest.mark.parametrize("raw", ["811292", "8112929010", " 28053000 "])
-def test_hs_accepts_6_to_10_digits(raw: str) -> None:
+@pytest.mark.parametrize("raw", ["811292", "8112929010", " 28053000 ", "8112", "81"])
+def test_hs_accepts_6_to_10_digits_and_shorter_prefixes(raw: str) -> None:
     assert ok("hs", raw) == raw.strip()
 
 
@@ -214,7 +214,7 @@ def test_hs_accepts_6_to_10_digits(raw: str) -> None:
     [
         ("8112.92", "dots"),
         ("81129A", "letters"),
-        ("8112", "4 digits"),
+        ("8", "1 digits"),
         ("81129290101", "11 digits"),
         ("81 12 92", "other than digits"),
     ],

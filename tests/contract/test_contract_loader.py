@@ -128,6 +128,43 @@ def test_ragged_rows_are_rejected_with_their_record_number(dataset: WriteDataset
     assert all("fields but the header has" in r for r in table.rejected["reason"])
 
 
+def trailing_separator_file(rows: int, every: int) -> bytes:
+    """Declarations where every ``every``-th record ends in a stray separator."""
+    text = csv_bytes([declaration(line_no=str(n + 1)) for n in range(rows)]).decode()
+    header, *records = text.rstrip("\n").split("\n")
+    ended = [r + ("," if n % every == 0 else "") for n, r in enumerate(records)]
+    return "\n".join([header, *ended, ""]).encode()
+
+
+@pytest.mark.parametrize("every", [1, 2])
+def test_records_ending_in_a_stray_separator_load(dataset: WriteDataset, every: int) -> None:
+    table = decls(dataset(**{"declarations.csv": trailing_separator_file(6, every)}))
+    assert (table.rows_loaded, table.rows_rejected) == (6, 0)
+    assert table.frame["_row"].to_list() == [1, 2, 3, 4, 5, 6]
+    assert table.frame["line_no"].to_list() == [1, 2, 3, 4, 5, 6]
+    assert not [c for c in table.frame.columns if c.startswith("column_")]
+
+
+def test_a_header_ending_in_a_separator_takes_records_with_and_without_it(
+    dataset: WriteDataset,
+) -> None:
+    text = csv_bytes([declaration(line_no=str(n + 1)) for n in range(4)]).decode()
+    header, *records = text.rstrip("\n").split("\n")
+    records[1] += ","
+    records[2] += ",stray value"
+    table = decls(dataset(**{"declarations.csv": "\n".join([header + ",", *records, ""]).encode()}))
+    assert table.frame["_row"].to_list() == [1, 2, 4]
+    assert table.rejected.select("row", "value").row(0) == (3, "stray value")
+    assert "header does not name" in table.rejected["reason"][0]
+
+
+def test_a_value_past_the_header_is_still_rejected(dataset: WriteDataset) -> None:
+    raw = trailing_separator_file(3, 1).replace(b",\n", b",oops\n", 1)
+    table = decls(dataset(**{"declarations.csv": raw}))
+    assert table.frame["_row"].to_list() == [2, 3]
+    assert table.rejected["row"].to_list() == [1]
+
+
 def test_gbk_file_loads_and_says_so(dataset: WriteDataset) -> None:
     raw = csv_bytes([declaration()], encoding="gbk")
     table = decls(dataset(**{"declarations.csv": raw}))

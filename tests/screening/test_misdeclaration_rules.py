@@ -5,7 +5,7 @@ from collections.abc import Callable, Mapping, Sequence
 import polars as pl
 
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.features import add_features
 from orewatch.screening.prior import Prior
 
@@ -53,3 +53,46 @@ def test_cheap_ordinary_goods_are_told_apart_from_cheap_controlled_goods(
     found = codes(features(declarations(rows)))
     assert "UNIT_VALUE_LOW_ORDINARY" in found[100] and "UNIT_VALUE_LOW" not in found[100]
     assert "UNIT_VALUE_LOW" in found[101] and "UNIT_VALUE_LOW_ORDINARY" not in found[101]
+
+
+def test_ordinary_goods_from_a_controlled_materials_region_they_never_come_from(
+    declarations: Build,
+) -> None:
+    # Aluminium comes from Baotou (150400); gallium from Ganzhou (360700). Aluminium from
+    # Ganzhou is out of place; aluminium from Xiamen (350200) is only unusual, and gallium
+    # from Ganzhou is that region's trade.
+    rows: list[dict[str, object]] = [{"origin_region": "150400"} for _ in range(250)]
+    rows += [{**GALLIUM, "value": 30000.0, "origin_region": "360700"} for _ in range(40)]
+    rows += [{"origin_region": "360700"}, {"origin_region": "350200"}]
+    lines = features(declarations(rows))
+    origins = Origins.fit(lines)
+    out = misdeclaration_signals(lines, origins=origins).collect()
+    flagged = set(out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_GOODS")["_idx"].to_list())
+    assert flagged == {290}
+
+
+def test_goods_from_a_region_the_exporter_seldom_draws_them_from(declarations: Build) -> None:
+    # The exporter's gallium comes from Ganzhou (360700); one lot from Baotou (150400) is
+    # off its usual supply. Its aluminium comes from anywhere: no usual source, no finding.
+    rows: list[dict[str, object]] = [
+        {**GALLIUM, "value": 30000.0, "origin_region": "360700"} for _ in range(30)
+    ]
+    rows.append({**GALLIUM, "value": 30000.0, "origin_region": "150400"})
+    rows += [{"origin_region": f"{110000 + 100 * i}"} for i in range(30)]
+    lines = features(declarations(rows))
+    out = misdeclaration_signals(lines, origins=Origins.fit(lines)).collect()
+    flagged = set(out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_EXPORTER")["_idx"].to_list())
+    assert flagged == {30}
+
+
+def test_a_producer_shipping_its_own_goods_from_its_city_is_not_out_of_place(
+    declarations: Build,
+) -> None:
+    # Aluminium comes from Baotou; one producer in Ganzhou ships its own aluminium from
+    # there, twelve lines of 1,300: under 1 % of the chapter, but its usual source.
+    rows: list[dict[str, object]] = [{"origin_region": "150400"} for _ in range(1250)]
+    rows += [{**GALLIUM, "value": 30000.0, "origin_region": "360700"} for _ in range(40)]
+    rows += [{"exporter_id": "91360700MA35X0001A", "origin_region": "360700"}] * 12
+    lines = features(declarations(rows))
+    out = misdeclaration_signals(lines, origins=Origins.fit(lines)).collect()
+    assert out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_GOODS").is_empty()

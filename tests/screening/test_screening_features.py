@@ -1,10 +1,12 @@
 """Norms per tariff line and per packing."""
 
+import math
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 
 import polars as pl
 
-from orewatch.screening.features import add_features
+from orewatch.screening.features import add_features, currency_offsets, raw_features
 
 Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
 
@@ -25,3 +27,40 @@ def test_a_parcel_is_not_judged_by_freight_packing(declarations: Build) -> None:
     lines = add_features(declarations([*freight, *[parcel] * 40]))
     parcels = lines.filter(pl.col("mode") == "post")["gross_net_z"]
     assert parcels.abs().max() < 1.0  # type: ignore[operator]
+
+
+def test_a_value_is_judged_against_its_own_month_when_prices_move(declarations: Build) -> None:
+    # The price doubles mid-year; a December line at the January price is half the going
+    # rate, which a norm over the whole year (half its lines at each price) cannot see.
+    rows = [
+        {
+            "declared_at": datetime(2025, month, 1 + i),
+            "value": (1000.0 if month <= 6 else 2000.0) + i,
+        }
+        for month in range(1, 13)
+        for i in range(10)
+    ]
+    lines = add_features(
+        declarations([*rows, {"declared_at": datetime(2025, 12, 20), "value": 1000.0}])
+    )
+    assert lines["unit_value_z"][-1] < -5
+    assert lines["unit_value_z"][:-1].abs().max() < 2  # type: ignore[operator]
+
+
+def test_currencies_are_put_on_one_scale_by_the_goods_quoted_in_both(declarations: Build) -> None:
+    # Five tariff lines quoted in USD (many lines) and EUR (a few, at 0.9 of the USD
+    # figure): the implied offset is log 0.9, and a EUR line at a third of the price is
+    # found by the USD norms although EUR alone has too few lines for a norm of its own.
+    rows = [
+        {"hs_code": f"760110{k:04d}", "value": 1000.0 * (k + 1) + i, "currency": currency}
+        for k in range(5)
+        for currency, n in (("USD", 40), ("EUR", 4))
+        for i in range(n)
+    ]
+    rows = [{**r, "value": r["value"] * 0.9} if r["currency"] == "EUR" else r for r in rows]
+    cheap = {"hs_code": "7601100000", "value": 300.0, "currency": "EUR"}
+    raw = raw_features(declarations([*rows, cheap]))
+    offsets = dict(currency_offsets(raw).iter_rows())
+    assert offsets["USD"] == 0.0
+    assert abs(offsets["EUR"] - math.log(0.9)) < 0.01
+    assert add_features(declarations([*rows, cheap]))["unit_value_z"][-1] < -5

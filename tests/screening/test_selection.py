@@ -1,3 +1,5 @@
+import datetime as dt
+
 import polars as pl
 import pytest
 
@@ -37,3 +39,55 @@ def test_random_share_is_deterministic_by_seed() -> None:
 def test_impossible_capacity_is_refused() -> None:
     with pytest.raises(ValueError):
         Capacity(red=0.01, random=0.05)
+
+
+def port_days(scores: dict[tuple[str, str], list[float]]) -> pl.DataFrame:
+    """Lines with scores at given (port, day)s, numbered in order."""
+    rows = [
+        (port, dt.datetime.fromisoformat(day) + dt.timedelta(minutes=i), score)
+        for (port, day), values in scores.items()
+        for i, score in enumerate(values)
+    ]
+    return pl.DataFrame(
+        {
+            "_idx": pl.Series(range(len(rows)), dtype=pl.UInt32),
+            "port": [r[0] for r in rows],
+            "declared_at": [r[1] for r in rows],
+            "score": [r[2] for r in rows],
+        }
+    )
+
+
+def test_per_port_day_capacity_picks_each_ports_riskiest_lines() -> None:
+    frame = port_days(
+        {
+            ("CNSZX", "2025-03-01"): [9.0, 8.0, 7.0, 6.0, 5.0],
+            ("CNSHA", "2025-03-01"): [1.0, 0.5, 0.0],
+            ("CNSZX", "2025-03-02"): [0.2],
+        }
+    )
+    capacity = Capacity(random=0.0, red_per_port_day=2, yellow_per_port_day=1)
+    out = assign_channels(frame, capacity).sort("_idx")
+    assert out["channel"].to_list() == [
+        *["red", "red", "yellow", "green", "green"],
+        *["red", "red", "green"],
+        "red",
+    ]
+    first = out.row(0, named=True)["channel_reason"]
+    assert first == (
+        "risk rank 1 of 5 lines at CNSZX on 2025-03-01 within red capacity 2 per port per day"
+    )
+
+
+def test_random_picks_use_their_port_days_red_capacity() -> None:
+    frame = port_days({("CNSZX", "2025-03-01"): [float(100 - i) for i in range(100)]})
+    capacity = Capacity(random=0.02, red_per_port_day=3, yellow_per_port_day=0, seed=4)
+    out = assign_channels(frame, capacity)
+    reasons = out.filter(pl.col("channel") == "red")["channel_reason"].to_list()
+    assert len(reasons) == 3
+    assert reasons.count("random control sample") == 2
+
+
+def test_per_port_day_capacity_needs_both_numbers() -> None:
+    with pytest.raises(ValueError):
+        Capacity(red_per_port_day=5)

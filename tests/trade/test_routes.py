@@ -1,12 +1,13 @@
 from collections.abc import Callable
 
 import polars as pl
+import pytest
 
 from orewatch.controls import load_catalogue
 from orewatch.screening.reasons import reason_table
 from orewatch.trade.absorption import ABSORPTION_SCHEMA
 from orewatch.trade.passthrough import PASS_SCHEMA
-from orewatch.trade.routes import ROUTE_COLUMNS, rank_routes
+from orewatch.trade.routes import ROUTE_COLUMNS, country_parts, rank_routes
 from orewatch.trade.signals import control_dates, diversion_routes
 from orewatch.trade.surges import SURGE_SCHEMA
 
@@ -77,3 +78,26 @@ def test_nothing_found_ranks_nothing() -> None:
     )  # fmt: skip
     shares = pl.DataFrame(schema=PASS_SCHEMA)
     assert rank_routes(surges, absorption, gaps, subst, shares).is_empty()
+
+
+def test_a_country_passing_on_other_headings_lends_evidence_to_each() -> None:
+    passes = pl.DataFrame(
+        {
+            "country": ["TH", "TH", "TH", "SG", "SG", "SG", "KZ"],
+            "hs6": ["811292", "811010", "810194", "811292", "811010", "810194", "811292"],
+            "method": ["pass"] * 7,
+            "z": [5.0, 4.0, 0.0, 0.3, -0.2, 0.1, 4.0],
+            "code": [None] * 7,
+            "words": [""] * 7,
+        }
+    )
+    parts = country_parts(passes)
+    z = {(c, h): v for c, h, v in parts.select("country", "hs6", "z").iter_rows()}
+    # leave-one-out Stouffer: TH 810194 has (5 + 4) / sqrt(2), capped at 5
+    assert z[("TH", "810194")] == 5.0
+    assert z[("TH", "811292")] == pytest.approx(4.0 / 2**0.5)  # its own 5 does not count
+    assert z[("SG", "811292")] == pytest.approx(-0.1 / 2**0.5)
+    named = parts.filter(pl.col("code") == "COUNTRY_CONDUIT")
+    assert set(named["country"]) == {"TH"}
+    assert ("KZ", "811292") not in z  # one heading: nothing else to pool
+    assert "other 2 controlled headings" in named["words"][0]

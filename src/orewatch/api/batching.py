@@ -1,9 +1,9 @@
 """Micro-batching: concurrent single-declaration requests screened as one frame.
 
 Checking and screening one line cost about as much as twenty (Polars' per-operation
-overhead and query planning dominate, not the rows), so under load the API gathers the
-requests that arrive within a few milliseconds, checks and screens them with one call of
-the same code (the contract's ``judge`` and :meth:`Screener.screen_lines`), and answers
+overhead and query planning dominate, not the rows), so under load the API screens the
+requests that queued while the previous round ran, checks and screens them with one call
+of the same code (the contract's ``judge`` and :meth:`Screener.screen_lines`), and answers
 each with its own rows.
 
 Some detectors compare lines with each other (running licence draws, an exporter's new
@@ -81,17 +81,21 @@ def rounds(batch: Iterable[Pending[Out]], isolate: bool = True) -> list[list[Pen
 
 @dataclass
 class MicroBatcher(Generic[Out]):
-    """Gathers requests for ``window`` seconds (at most ``max_lines``) and screens them.
+    """Screens whatever requests queued while the previous round ran, as one round.
 
-    One worker task screens one round at a time in a thread, so the event loop keeps
-    accepting requests (which form the next round) while Polars works. The worker
+    Adaptive batching: a round costs about the same for one request as for twenty, so
+    under load each round takes every request that arrived during the last one (at most
+    ``max_lines`` lines), and a lone request is screened at once. Requests that may not
+    share a round (see :func:`rounds`) wait for the next one, ahead of later arrivals.
+    ``window`` > 0 waits that many seconds after the first request for company (not
+    needed when rounds follow each other). One worker task screens one round at a time
+    in a thread, so the event loop keeps accepting requests while Polars works; it
     belongs to the event loop it was started on and is started again on another one.
-    ``isolate``: see :func:`rounds`. ``timings`` keeps the last rounds' (requests, lines,
-    seconds) for benchmarks and health checks.
+    ``timings`` keeps the last rounds' (requests, lines, seconds) for benchmarks.
     """
 
     screen: Screen[Out]
-    window: float = 0.003
+    window: float = 0.0
     max_lines: int = 512
     isolate: bool = True
     timings: deque[tuple[int, int, float]] = field(
@@ -129,10 +133,13 @@ class MicroBatcher(Generic[Out]):
             self._worker = loop.create_task(self._run(self._queue))
         return self._queue
 
-    async def _gather(self, queue: asyncio.Queue[Pending[Out]]) -> list[Pending[Out]]:
-        batch = [await queue.get()]
+    async def _gather(
+        self, queue: asyncio.Queue[Pending[Out]], waiting: list[Pending[Out]]
+    ) -> list[Pending[Out]]:
+        """``waiting`` (held back from earlier rounds) and what queued, up to ``max_lines``."""
+        batch = list(waiting) or [await queue.get()]
+        lines = sum(item.frame.height for item in batch)
         deadline = asyncio.get_running_loop().time() + self.window
-        lines = batch[0].frame.height
         while lines < self.max_lines:
             try:
                 item = queue.get_nowait()
@@ -149,22 +156,27 @@ class MicroBatcher(Generic[Out]):
         return batch
 
     async def _run(self, queue: asyncio.Queue[Pending[Out]]) -> None:
+        waiting: list[Pending[Out]] = []
         while True:
-            batch = await self._gather(queue)
-            for members in rounds(batch, self.isolate):
-                live = [m for m in members if not m.answer.done()]
-                if not live:
-                    continue
-                started = time.perf_counter()
-                try:
-                    results = await asyncio.to_thread(self.screen, [m.frame for m in live])
-                except Exception as error:  # every waiting request learns why
-                    for m in live:
-                        if not m.answer.done():
-                            m.answer.set_exception(error)
-                    continue
-                lines = sum(m.frame.height for m in live)
-                self.timings.append((len(live), lines, time.perf_counter() - started))
-                for m, rows in zip(live, results, strict=True):
-                    if not m.answer.done():
-                        m.answer.set_result(rows)
+            batch = await self._gather(queue, waiting)
+            first, *later = rounds(batch, self.isolate)
+            waiting = [m for members in later for m in members]
+            await self._screen(first)
+
+    async def _screen(self, members: list[Pending[Out]]) -> None:
+        live = [m for m in members if not m.answer.done()]
+        if not live:
+            return
+        started = time.perf_counter()
+        try:
+            results = await asyncio.to_thread(self.screen, [m.frame for m in live])
+        except Exception as error:  # every waiting request learns why
+            for m in live:
+                if not m.answer.done():
+                    m.answer.set_exception(error)
+            return
+        lines = sum(m.frame.height for m in live)
+        self.timings.append((len(live), lines, time.perf_counter() - started))
+        for m, rows in zip(live, results, strict=True):
+            if not m.answer.done():
+                m.answer.set_result(rows)

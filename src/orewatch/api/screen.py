@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from orewatch.api.batching import MicroBatcher
 from orewatch.contract.formats import ROW
 from orewatch.contract.schema import DECLARATIONS
-from orewatch.contract.tables import judge
+from orewatch.contract.tables import Remembered, judge
 from orewatch.screening.reasons import reason_table
 from orewatch.screening.screener import Screener
 
@@ -52,8 +52,9 @@ class LineVerdict(BaseModel):
     declaration_id: str
     line_no: int
     score: float = Field(
-        description="the batch's combined score: mean of the rule and model percentile ranks "
-        "within the fitted dataset (the rule points alone when no model was learned)"
+        description="the batch's combined score, 0..1: Fisher's combination of the rule and "
+        "model percentile ranks within the fitted dataset (the rule points alone when no "
+        "model was learned)"
     )
     rule_score: float = Field(description="points of the rules that fired")
     p_fraud: float | None = Field(
@@ -117,12 +118,15 @@ def raw_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[str]]:
     return raw, unknown
 
 
-def screen_round(screener: Screener, raws: list[pl.DataFrame]) -> list[Outcome]:
+def screen_round(
+    screener: Screener, raws: list[pl.DataFrame], remembered: Remembered | None = None
+) -> list[Outcome]:
     """Check several requests' lines with the contract's rules, then screen the good ones.
 
     Both steps run once for the whole round (their cost is mostly per call, not per
     line); rows are numbered across the round and handed back to their requests. A
-    request with any refused line gets its refusals and is not screened.
+    request with any refused line gets its refusals and is not screened. ``remembered``:
+    the service's verdicts on costly values from earlier rounds (see :func:`judge`).
     """
     offsets = list(accumulate((r.height for r in raws), initial=0))
     judged = judge(
@@ -130,6 +134,7 @@ def screen_round(screener: Screener, raws: list[pl.DataFrame]) -> list[Outcome]:
             [r.with_columns(pl.col(ROW) + offset) for r, offset in zip(raws, offsets, strict=False)]
         ),
         DECLARATIONS,
+        remembered,
     )
     refused: list[list[Rejection]] = [[] for _ in raws]
     for r in judged.rejected.iter_rows(named=True):
@@ -165,7 +170,8 @@ def get_batcher(
         request.app.state, "batcher", None
     )
     if made is None or made[0] is not screener:
-        made = (screener, MicroBatcher(partial(screen_round, screener)))
+        screen = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
+        made = (screener, MicroBatcher(screen))
         request.app.state.batcher = made
     return made[1]
 

@@ -31,7 +31,16 @@ FACILITY_COLUMNS = {
     "reasons": pl.String(),
     "evidence": pl.String(),
 }
-EXPORTER_COLUMNS = {"exporter_id": pl.String(), "code": pl.String(), "evidence": pl.String()}
+#: ``elements``: the elements a finding is about (``;``-separated), so that screening
+#: weighs it only on lines that could carry them; ``since``: the first day the finding can
+#: bear on an export (material received from a leaking plant cannot leave before it came).
+EXPORTER_COLUMNS = {
+    "exporter_id": pl.String(),
+    "code": pl.String(),
+    "evidence": pl.String(),
+    "elements": pl.String(),
+    "since": pl.Date(),
+}
 MOVEMENT_COLUMNS = {
     "movement_id": pl.String(),
     "moved_at": pl.Date(),
@@ -155,7 +164,7 @@ def supplied_by_leaks(
         pl.col("facility_id").alias("from_id"), "material", "month", "score", "period"
     )
     moved = movement_months(movements).select(
-        "from_id", "to_id", "material", "month", "quantity_kg"
+        "from_id", "to_id", "material", "month", "quantity_kg", "moved_at"
     )
     hits = (
         moved.join(leaking, on=["from_id", "material"], how="inner", suffix="_leak")
@@ -175,7 +184,9 @@ def supplied_by_leaks(
             pl.col("period").min().alias("first"),
             pl.col("period").max().alias("last"),
             pl.col("score").max(),
+            pl.col("moved_at").min(),
         )
+        .with_columns(pl.col("material").str.split(":").list.first().alias("element"))
     )
     return (
         hits.rechunk()
@@ -192,12 +203,16 @@ def supplied_by_leaks(
                 pl.col("score").round(1),
             )
             .str.join("; ")
-            .alias("evidence")
+            .alias("evidence"),
+            pl.col("element").unique().sort().str.join(";").alias("elements"),
+            pl.col("moved_at").min().alias("since"),
         )
         .select(
             pl.col("operator_id").alias("exporter_id"),
             pl.lit("SUPPLIER_LEAKING").alias("code"),
             "evidence",
+            "elements",
+            "since",
         )
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )
@@ -248,6 +263,8 @@ def exports_beyond_supply(
                 pl.col("element"),
                 pl.col("supplied_kg").round(1),
             ).alias("evidence"),
+            pl.col("element").alias("elements"),
+            pl.lit(None, pl.Date).alias("since"),
         )
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )

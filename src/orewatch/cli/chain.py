@@ -102,6 +102,7 @@ def leaks(
                     "exporter_signals": findings.exporter_signals.to_dicts(),
                 },
                 ensure_ascii=False,
+                default=str,  # dates (a finding's ``since``) as ISO text
             )
         )
         return

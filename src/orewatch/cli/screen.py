@@ -43,6 +43,7 @@ def run_screen(
     with stage_progress(console, "screening", STAGES) as advance:
         advance("load")
         loaded = load_dataset(dataset)
+        loaded.require_declarations()
         tables = {name: t.frame for name, t in loaded.tables.items()}
         result = screen(tables, catalogue, capacity, progress=advance)
         result.rejected = quarantine_output(loaded.rejected)
@@ -63,6 +64,16 @@ def register(app: typer.Typer) -> None:
         random_share: float = typer.Option(
             0.005, "--random", help="Share of lines picked at random (inside red)."
         ),
+        red_per_day: int | None = typer.Option(
+            None,
+            "--red-per-day",
+            help="Physical inspections per port per day (replaces --red; needs --yellow-per-day).",
+        ),
+        yellow_per_day: int | None = typer.Option(
+            None,
+            "--yellow-per-day",
+            help="Document checks per port per day (replaces --yellow).",
+        ),
         catalogue: Path | None = typer.Option(
             None, help="Control catalogue YAML (default: the packaged one)."
         ),
@@ -73,9 +84,17 @@ def register(app: typer.Typer) -> None:
 
         console = Console()
         try:
-            result = run_screen(
-                dataset, out, Capacity(red, yellow, random_share), console, catalogue
+            capacity = Capacity(
+                red,
+                yellow,
+                random_share,
+                red_per_port_day=red_per_day,
+                yellow_per_port_day=yellow_per_day,
             )
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+        try:
+            result = run_screen(dataset, out, capacity, console, catalogue)
         except DatasetError as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from exc

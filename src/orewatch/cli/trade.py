@@ -88,21 +88,20 @@ def register(app: typer.Typer) -> None:
         """Per controlled item: exports before/after, licensed share, price gap, routes."""
         from orewatch.controls import load_catalogue
         from orewatch.io.atomic import write_text
-        from orewatch.trade.effectiveness import item_figures
-        from orewatch.trade.prices import PriceDataError, price_gaps
+        from orewatch.trade.effectiveness import effectiveness_items
+        from orewatch.trade.prices import PriceDataError
         from orewatch.trade.report import render_html
-        from orewatch.trade.signals import control_dates, routes_from_trade
+        from orewatch.trade.signals import control_dates
 
         console = Console()
         source = _input(dataset, public, console)
-        controls = control_dates(load_catalogue())
         try:
-            gaps = price_gaps(source.prices)
+            items, routes = effectiveness_items(
+                source.trade, source.prices, source.declarations, control_dates(load_catalogue())
+            )
         except PriceDataError as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from exc
-        routes = routes_from_trade(source.trade, controls)
-        items = item_figures(source.trade, controls, routes, gaps, source.declarations)
         html = render_html(items, f"Control effectiveness — {source.label}", source.notes)
         write_text(html, out)
         console.print(f"wrote {out}: {len(items)} controlled item(s), {routes.height} route(s)")

@@ -1,7 +1,8 @@
 """CLI: ``orewatch validate DATASET`` — load a dataset under the contract and report.
 
 Exit status 0 means the dataset was read (rows may still have been rejected: the report
-and ``--rejected`` say which and why); 2 means it could not be read as a dataset at all.
+and ``--rejected`` say which and why); 2 means it could not be read as a dataset at all,
+or not one declaration line loaded (it could not be screened).
 """
 
 from __future__ import annotations
@@ -77,18 +78,17 @@ def validate(
     for table in loaded.tables.values():
         for note in table.notes:
             console.print(f"{table.file.name}: {note}")
-    declarations = loaded.tables.get("declarations")
-    if declarations is not None and declarations.rows_loaded == 0:
-        console.print(
-            f"[bold yellow]warning:[/bold yellow] no declaration lines loaded "
-            f"from {declarations.file}"
-        )
     if loaded.unknown_files:
         names = ", ".join(p.name for p in loaded.unknown_files)
         console.print(f"ignored (not contract tables): {names}")
     if rejected is not None:
         write_rejected(loaded, rejected)
         console.print(f"rejected records written to {rejected}")
+    try:
+        loaded.require_declarations()
+    except DatasetError as exc:
+        Console(stderr=True).print(f"[bold red]error:[/bold red] {exc}")
+        raise typer.Exit(EXIT_UNREADABLE) from exc
 
 
 def register(app: typer.Typer) -> None:

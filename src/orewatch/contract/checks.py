@@ -163,8 +163,12 @@ def check_hs(text: pl.Expr) -> Checked:
         (text.str.contains(r"[A-Za-z]"), "HS code has letters; digits only expected"),
         (~text.str.contains(r"^[0-9]+$"), "HS code has characters other than digits"),
         (
-            (n < 6) | (n > 10),
-            pl.concat_str(pl.lit("HS code has "), n.cast(pl.String), pl.lit(" digits; 6 to 10")),
+            (n < 2) | (n > 10),
+            pl.concat_str(
+                pl.lit("HS code has "),
+                n.cast(pl.String),
+                pl.lit(" digits; 6 to 10 (or 2 to 5 as a chapter or heading prefix)"),
+            ),
         ),
     )
     return Checked(text, reason)

@@ -130,40 +130,151 @@ def read_csv(data: bytes) -> RawTable:
     header = _first_record(head if len(data) > 65536 else data.decode("utf-8"), separator)
     if not any(h.strip() for h in header):
         raise UnreadableError("the first line is empty; a header row is expected")
+    header = [*header, *[""] * _trailing_empty_fields(head, separator, len(header))]
     names, notes = normalise_names(header)
     if separator != ",":
         notes.append(f"separator {separator!r} detected")
+    layout = _Layout(names, _unnamed_tail(header), separator)
     try:
-        raw = _read_csv_arrow(data, names, separator)
+        raw = _read_csv_arrow(data, layout)
     except (pa.ArrowInvalid, pa.ArrowException, ValueError) as exc:
         notes.append(f"fast CSV reader failed ({str(exc)[:120]}); read record by record")
-        raw = _read_csv_python(data.decode("utf-8"), names, separator)
+        raw = _read_csv_python(data.decode("utf-8"), layout)
+    raw = _drop_unnamed_tail(raw, layout)
     return _drop_blank(RawTable(raw.frame, raw.rejected, [*notes, *raw.notes]))
 
 
-def _read_csv_arrow(data: bytes, names: list[str], separator: str) -> RawTable:
+@dataclass(frozen=True)
+class _Layout:
+    """The record layout: column names, how many trailing ones the header left unnamed."""
+
+    names: list[str]
+    unnamed_tail: int
+    separator: str
+
+    @property
+    def width(self) -> int:
+        return len(self.names)
+
+    def fit(self, record: list[str]) -> list[str] | None:
+        """A ragged record made to the layout's width, if it differs only in empty tail fields.
+
+        Exports from spreadsheets and older systems often end every record with a stray
+        separator, or leave it off the records whose last fields are empty; those records
+        carry the same data and are kept. Anything else stays ragged.
+        """
+        if len(record) > self.width and not any(v.strip() for v in record[self.width :]):
+            return record[: self.width]
+        if self.width - self.unnamed_tail <= len(record) < self.width:
+            return [*record, *[""] * (self.width - len(record))]
+        return None
+
+
+def _unnamed_tail(header: Sequence[str]) -> int:
+    """How many of the header's last names are empty (a trailing separator)."""
+    count = 0
+    for name in reversed(header):
+        if name.strip().strip("\ufeff").strip():
+            break
+        count += 1
+    return min(count, len(header) - 1)
+
+
+def _trailing_empty_fields(head: str, separator: str, width: int) -> int:
+    """Extra fields that the first records all carry empty past the header's last column.
+
+    Read from the first records only, so the fast reader can be given the records'
+    real width; a file where only some records have them is handled record by record.
+    """
+    lines = head.split("\n")
+    reader = csv.reader(io.StringIO("\n".join(lines[1:-1]), newline=""), delimiter=separator)
+    try:
+        sample = [r for _, r in zip(range(200), reader, strict=False) if r]
+    except csv.Error:
+        return 0
+    if not sample:
+        return 0
+    extra = min(len(r) for r in sample) - width
+    if extra <= 0 or any(v.strip() for r in sample for v in r[width:]):
+        return 0
+    return extra
+
+
+def _drop_unnamed_tail(raw: RawTable, layout: _Layout) -> RawTable:
+    """Drop the columns a trailing separator made; a record with a value there is rejected.
+
+    The value has no column name to say what it is, so it cannot be loaded, and dropping
+    it quietly would lose data.
+    """
+    if not layout.unnamed_tail or raw.frame.is_empty():
+        return raw
+    tail = layout.names[layout.width - layout.unnamed_tail :]
+    filled = pl.any_horizontal(pl.col(c).str.strip_chars() != "" for c in tail)
+    bad = raw.frame.filter(filled)
+    reasons = [
+        f"value in column {layout.width - layout.unnamed_tail + 1} or later, which the "
+        "header does not name"
+    ] * bad.height
+    filled_value = (pl.when(pl.col(c).str.strip_chars() != "").then(pl.col(c)) for c in tail)
+    first = bad.select(pl.coalesce(filled_value))
+    rejected = quarantine.records(
+        bad[ROW].to_list(), [None] * bad.height, first.to_series().to_list(), reasons
+    )
+    kept = raw.frame.filter(~filled).drop(tail)
+    return RawTable(kept, quarantine.concat([raw.rejected, rejected]), raw.notes)
+
+
+def _read_csv_arrow(data: bytes, layout: _Layout) -> RawTable:
+    names, separator = layout.names, layout.separator
     placeholders = [f"c{i}" for i in range(len(names))]
     table, bad = _arrow_pass(data, placeholders, separator, threads=True)
     if any(number is None for number, _ in bad):
         table, bad = _arrow_pass(data, placeholders, separator, threads=False)
     numbered = [(n, t) for n, t in bad if n is not None]
-    if len(numbered) < len(bad) or any(n == 1 for n, _ in numbered):
+    # The header is short of the records' width when they end in a stray separator.
+    header_short = any(n == 1 for n, _ in numbered)
+    if len(numbered) < len(bad) or (header_short and not layout.unnamed_tail):
         raise ValueError("cannot number the malformed records")
     total = table.num_rows + len(numbered)
+    numbered = [(n, t) for n, t in numbered if n != 1]
     kept = np.ones(total, dtype=bool)
+    kept[0] = False  # record 1 is the header
     kept[np.array([n for n, _ in numbered], dtype=np.int64) - 1] = False
     good = np.flatnonzero(kept) + 1
-    frame = pl.DataFrame(pl.from_arrow(table.slice(1))).rename(
-        dict(zip(placeholders, names, strict=True))
-    )
-    frame = frame.cast(dict.fromkeys(frame.columns, pl.String))
+    records = table if header_short else table.slice(1)
+    frame = pl.DataFrame(pl.from_arrow(records)).rename(dict(zip(placeholders, names, strict=True)))
+    frame = _numbered(frame.cast(dict.fromkeys(frame.columns, pl.String)), good - 1)
     blank = [n for n, t in numbered if not t.strip()]
-    ragged = [(n, t) for n, t in numbered if t.strip()]
+    fitted, ragged = _fit_ragged([(n - 1, t) for n, t in numbered if t.strip()], layout)
     rejected = _ragged_rejections(
-        [n - 1 for n, _ in ragged], [t for _, t in ragged], len(names), separator
+        [n for n, _ in ragged], [t for _, t in ragged], len(names), separator
     )
     notes = [f"{len(blank)} blank record(s) ignored"] if blank else []
-    return RawTable(_numbered(frame, good[1:] - 1), rejected, notes)
+    if fitted.height:
+        frame = pl.concat([frame, fitted]).sort(ROW)
+        notes.append(f"{fitted.height} record(s) differed from the header only in empty end fields")
+    return RawTable(frame, rejected, notes)
+
+
+def _fit_ragged(
+    records: Sequence[tuple[int, str]], layout: _Layout
+) -> tuple[pl.DataFrame, list[tuple[int, str]]]:
+    """Ragged records split into those the layout can take (as a frame) and the rest."""
+    rows: list[int] = []
+    columns: list[list[str]] = [[] for _ in layout.names]
+    ragged: list[tuple[int, str]] = []
+    for number, text in records:
+        fitted = layout.fit(_first_record(text, layout.separator))
+        if fitted is None:
+            ragged.append((number, text))
+            continue
+        rows.append(number)
+        for column, value in zip(columns, fitted, strict=True):
+            column.append(value)
+    frame = pl.DataFrame(
+        {n: pl.Series(n, c, dtype=pl.String) for n, c in zip(layout.names, columns, strict=True)}
+    )
+    return _numbered(frame, np.array(rows, dtype=np.int64)), ragged
 
 
 def _arrow_pass(
@@ -211,8 +322,9 @@ def _ragged_rejections(
     )
 
 
-def _read_csv_python(text: str, names: list[str], separator: str) -> RawTable:
+def _read_csv_python(text: str, layout: _Layout) -> RawTable:
     """Record-by-record fallback for files the fast reader refuses (stray NULs, odd quoting)."""
+    names, separator = layout.names, layout.separator
     with contextlib.suppress(OverflowError):
         csv.field_size_limit(sys.maxsize)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
@@ -221,14 +333,15 @@ def _read_csv_python(text: str, names: list[str], separator: str) -> RawTable:
     rows: list[int] = []
     bad_rows: list[int] = []
     bad_texts: list[str] = []
-    for number, record in enumerate(reader, start=1):
-        if len(record) == len(names):
+    for number, raw_record in enumerate(reader, start=1):
+        record = raw_record if len(raw_record) == len(names) else layout.fit(raw_record)
+        if record is not None:
             rows.append(number)
             for col, value in zip(columns, record, strict=True):
                 col.append(value)
-        elif record and any(v.strip() for v in record):
+        elif raw_record and any(v.strip() for v in raw_record):
             bad_rows.append(number)
-            bad_texts.append(separator.join(record))
+            bad_texts.append(separator.join(raw_record))
     frame = pl.DataFrame(
         {
             name: pl.Series(name, col, dtype=pl.String)

@@ -79,6 +79,22 @@ class LoadedDataset:
         loaded = self.tables.get(name)
         return loaded.frame if loaded is not None else empty_frame(TABLES[name])
 
+    def require_declarations(self) -> None:
+        """Raise :class:`DatasetError` when not one declaration line loaded.
+
+        Such a dataset cannot be screened, and carrying on would write empty results that
+        look like "nothing suspicious"; the error names the file and its commonest reason.
+        """
+        table = self.tables["declarations"]
+        if table.rows_loaded:
+            return
+        reasons = quarantine.top_reasons(table.rejected, 1)
+        why = f": {reasons['reason'][0]}" if reasons.height else ""
+        raise DatasetError(
+            f"{table.file}: no declaration line loaded "
+            f"({table.rows_read:,} read, {table.rows_rejected:,} rejected){why}"
+        )
+
     def write_rejected(self, path: Path) -> Path:
         """Write this dataset's quarantine as ``rejected.csv`` (atomically)."""
         return quarantine.write_rejected(self, path)

@@ -76,9 +76,12 @@ def stamp(frame: pl.DataFrame, file: Path, table: str) -> pl.DataFrame:
 
 def concat(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
     """Stack quarantine frames, ordered by file and record so reports read top to bottom."""
+    return stacked([f.lazy() for f in frames]).collect() if frames else empty()
+
+
+def stacked(frames: Sequence[pl.LazyFrame]) -> pl.LazyFrame:
+    """:func:`concat` as a query, for a caller that collects it with others."""
     parts = [f.select(list(REJECTED_SCHEMA)).cast(REJECTED_SCHEMA) for f in frames]
-    if not parts:
-        return empty()
     return pl.concat(parts, how="vertical").sort(["file", "row"], maintain_order=True)
 
 

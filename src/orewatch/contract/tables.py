@@ -8,7 +8,10 @@ not reach screening looking like a line with no quantity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TypeVar
 
 import polars as pl
 
@@ -29,7 +32,15 @@ _VALUE = "__value__"
 _WHY = "__why__"
 _DUP_FIRST = "__first_row__"
 _LOOKED_UP = "__looked_up__"
+_ACCEPTED = "__accepted__"
 _TEXT = "__text__"
+
+#: Up to this many rows a table is judged row by row in one query: looking up distinct
+#: values pays off only where values repeat over many rows, and each of its steps costs a
+#: query of its own (a request of a few lines would spend its time planning them).
+SMALL_FRAME = 64
+
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,7 @@ def _row_rule_reasons(table: Table) -> dict[str, pl.Expr]:
     return out
 
 
-def _field_rejections(wide: pl.DataFrame, fields: list[str], rules: list[str]) -> pl.DataFrame:
+def _field_rejections(wide: Frame, fields: list[str], rules: list[str]) -> list[Frame]:
     """One quarantine record per failing field (or row rule), raw value as received."""
     parts = [
         wide.filter(pl.col(_WHY + name).is_not_null()).select(
@@ -85,10 +96,10 @@ def _field_rejections(wide: pl.DataFrame, fields: list[str], rules: list[str]) -
         )
         for name in [*fields, *rules]
     ]
-    return quarantine.concat(parts)
+    return parts
 
 
-def _duplicate_rejections(wide: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
+def _duplicate_rejections(wide: Frame, key: tuple[str, ...]) -> Frame:
     label = ", ".join(key)
     dups = wide.filter(pl.col(_DUP_FIRST).is_not_null())
     return dups.select(
@@ -143,36 +154,147 @@ def _check(table: Table, column: Column) -> Checked:
     return complete(column, text, check_value(table, column, text))
 
 
-def _with_text(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
-    """Add each contract column's cleaned text once, so that every check stays small."""
-    absent = [c.name for c in table.columns if c.name not in raw.columns]
-    return raw.with_columns(pl.lit(None, pl.String).alias(name) for name in absent).with_columns(
-        cleaned(pl.col(c.name)).alias(_TEXT + c.name) for c in table.columns
+@dataclass(frozen=True)
+class _Steps:
+    """One table's checks as expressions, built once: building them costs more than
+    running them on a request's few lines."""
+
+    text: tuple[pl.Expr, ...]
+    verdicts: tuple[pl.Expr, ...]
+    rules: tuple[str, ...]
+    rule_reasons: tuple[pl.Expr, ...]
+    ok: pl.Expr
+    #: Per costly column, whether its fast path accepted the value (no lookup needed).
+    accepted: tuple[pl.Expr, ...]
+
+
+@cache
+def _steps(table: Table) -> _Steps:
+    """The costly columns read their verdicts from :func:`_with_lookups`."""
+    checked = {c.name: _check(table, c) for c in table.columns}
+    rules = _row_rule_reasons(table)
+    return _Steps(
+        text=tuple(cleaned(pl.col(c.name)).alias(_TEXT + c.name) for c in table.columns),
+        verdicts=(
+            *(ch.value.alias(_VALUE + name) for name, ch in checked.items()),
+            *(ch.reason.alias(_WHY + name) for name, ch in checked.items()),
+        ),
+        rules=tuple(rules),
+        rule_reasons=tuple(rule.alias(_WHY + name) for name, rule in rules.items()),
+        ok=pl.all_horizontal(pl.col(_WHY + name).is_null() for name in [*checked, *rules]),
+        accepted=tuple(_accepted(c) for c in table.columns if c.type in BY_DISTINCT),
     )
 
 
-def _with_lookups(wide: pl.DataFrame, table: Table) -> pl.DataFrame:
-    """Join the verdicts on distinct values for the columns that are costly to judge."""
-    for column in table.columns:
-        if column.type in BY_DISTINCT:
-            lookup = _distinct_lookup(wide.lazy(), table, column).collect()
-            wide = wide.join(lookup, on=column.name, how="left", maintain_order="left")
+def _accepted(column: Column) -> pl.Expr:
+    fast = fast_path(column, pl.col(_TEXT + column.name))
+    accepts = pl.lit(False) if fast is None else fast.accepts
+    return accepts.alias(_ACCEPTED + column.name)
+
+
+def _with_text(raw: Frame, table: Table, steps: _Steps) -> Frame:
+    """Add each contract column's cleaned text once, so that every check stays small."""
+    present = raw.collect_schema().names()
+    absent = [c.name for c in table.columns if c.name not in present]
+    return raw.with_columns(pl.lit(None, pl.String).alias(name) for name in absent).with_columns(
+        *steps.text
+    )
+
+
+def _with_lookups(wide: Frame, lookups: Mapping[str, Frame]) -> Frame:
+    """Join each costly column's verdicts on its distinct values (see :func:`_lookups`)."""
+    for name, lookup in lookups.items():
+        wide = wide.join(lookup, on=name, how="left", maintain_order="left")  # type: ignore[arg-type]
     return wide
 
 
-def _with_verdicts(wide: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, list[str]]:
+def _lookups(raw: pl.DataFrame, table: Table) -> dict[str, pl.DataFrame]:
+    """The full check of every distinct value the fast path does not accept, per column."""
+    columns = [c for c in table.columns if c.type in BY_DISTINCT]
+    frames = pl.collect_all([_distinct_lookup(raw.lazy(), table, c) for c in columns])
+    return {c.name: f for c, f in zip(columns, frames, strict=True)}
+
+
+def _looked_up(column: Column) -> tuple[str, str, str]:
+    return column.name, _LOOKED_UP + _VALUE + column.name, _LOOKED_UP + _WHY + column.name
+
+
+@dataclass
+class Remembered:
+    """Verdicts on the costly columns' values, kept from one call of :func:`judge` to the next.
+
+    A service judging one request at a time sees the same exporters and declarants again
+    and again, and a value's verdict depends on its text alone, so each is worked out
+    once; a request whose costly values were all seen or pass the fast path is judged in
+    one query. Values the fast path accepts are not kept (they cost nothing to accept
+    again); a column holding ``limit`` values starts afresh.
+    """
+
+    table: Table
+    limit: int = 100_000
+    known: dict[str, dict[str, tuple[object, str | None]]] = field(default_factory=dict)
+
+    def checked(self, raw: pl.DataFrame, steps: _Steps) -> pl.DataFrame:
+        """``raw`` checked (:func:`_checked`), looking up only values not seen before."""
+        wide = self._checked(raw, steps)
+        unseen = self._unseen(wide)
+        if not unseen:
+            return wide
+        self._learn(unseen)
+        return self._checked(raw, steps)
+
+    def _costly(self) -> list[Column]:
+        return [c for c in self.table.columns if c.type in BY_DISTINCT]
+
+    def _checked(self, raw: pl.DataFrame, steps: _Steps) -> pl.DataFrame:
+        lookups = {
+            c.name: self._frame(c, raw[c.name].to_list() if c.name in raw.columns else [])
+            for c in self._costly()
+        }
+        lazy = _with_text(raw.lazy(), self.table, steps)
+        return _checked(lazy, steps, lookups, self.table.key).collect()
+
+    def _frame(self, column: Column, values: list[str | None]) -> pl.LazyFrame:
+        known = self.known.get(column.name, {})
+        hits = [v for v in set(values) if v is not None and v in known]
+        name, value, why = _looked_up(column)
+        return pl.LazyFrame(
+            {name: hits, value: [known[v][0] for v in hits], why: [known[v][1] for v in hits]},
+            schema={name: pl.String, value: DTYPES[column.type], why: pl.String},
+        )
+
+    def _unseen(self, wide: pl.DataFrame) -> dict[Column, list[str]]:
+        """Present values the fast path did not accept and no earlier call looked up."""
+        out = {}
+        for column in self._costly():
+            known = self.known.get(column.name, {})
+            rows = wide.select(column.name, _TEXT + column.name, _ACCEPTED + column.name)
+            values = {
+                v for v, text, accepted in rows.iter_rows() if text is not None and not accepted
+            }
+            if values - known.keys():
+                out[column] = sorted(values - known.keys())
+        return out
+
+    def _learn(self, unseen: dict[Column, list[str]]) -> None:
+        columns = list(unseen)
+        found = pl.collect_all(
+            _distinct_lookup(pl.LazyFrame({c.name: unseen[c]}), self.table, c) for c in columns
+        )
+        for column, frame in zip(columns, found, strict=True):
+            known = self.known.setdefault(column.name, {})
+            if len(known) + frame.height > self.limit:
+                known.clear()
+            known.update((key, (v, w)) for key, v, w in frame.iter_rows())
+
+
+def _with_verdicts(wide: Frame, steps: _Steps) -> Frame:
     """Typed values, one reason column per field and row rule, and whether the row is ok."""
-    checked = {c.name: _check(table, c) for c in table.columns}
-    rules = _row_rule_reasons(table)
-    wide = wide.with_columns(
-        *(ch.value.alias(_VALUE + name) for name, ch in checked.items()),
-        *(ch.reason.alias(_WHY + name) for name, ch in checked.items()),
-    ).with_columns(rule.alias(_WHY + name) for name, rule in rules.items())
-    ok = pl.all_horizontal(pl.col(_WHY + name).is_null() for name in [*checked, *rules])
-    return wide.with_columns(ok.alias("__ok__")), list(rules)
+    wide = wide.with_columns(*steps.verdicts, *steps.accepted).with_columns(*steps.rule_reasons)
+    return wide.with_columns(steps.ok.alias("__ok__"))
 
 
-def _with_duplicates(wide: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
+def _with_duplicates(wide: Frame, key: tuple[str, ...]) -> Frame:
     """Mark later ok rows that repeat an earlier ok row's key, with that earlier row."""
     if not key:
         return wide.with_columns(pl.lit(None, pl.Int64).alias(_DUP_FIRST))
@@ -182,21 +304,44 @@ def _with_duplicates(wide: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
     )
 
 
-def judge(raw: pl.DataFrame, table: Table) -> Judged:
-    """Split ``raw`` (text columns plus ``_row``) into loaded rows and quarantine."""
-    missing = missing_required(raw, table)
-    if missing:
-        return _refuse_table(raw, table, missing)
-    extras = [c for c in raw.columns if c != ROW and c not in table.names]
-    wide = _with_lookups(_with_text(raw, table), table)
-    wide, rules = _with_verdicts(wide, table)
-    wide = _with_duplicates(wide, table.key)
-    rejected = [_field_rejections(wide, list(table.names), rules)]
-    if table.key:
-        rejected.append(_duplicate_rejections(wide, table.key))
+def _split(
+    wide: pl.DataFrame, table: Table, steps: _Steps, extras: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows that load and the quarantine, from the checked frame."""
     loaded = wide.filter(pl.col("__ok__") & pl.col(_DUP_FIRST).is_null()).select(
         *(pl.col(_VALUE + name).alias(name) for name in table.names),
         *(pl.col(c) for c in extras),
         pl.col(ROW),
     )
-    return Judged(loaded, quarantine.concat(rejected))
+    if loaded.height == wide.height:  # every row loads: nothing to say
+        return loaded, quarantine.empty()
+    rejected = _field_rejections(wide.lazy(), list(table.names), list(steps.rules))
+    if table.key:
+        rejected.append(_duplicate_rejections(wide.lazy(), table.key))
+    return loaded, quarantine.stacked(rejected).collect()
+
+
+def judge(raw: pl.DataFrame, table: Table, remembered: Remembered | None = None) -> Judged:
+    """Split ``raw`` (text columns plus ``_row``) into loaded rows and quarantine.
+
+    ``remembered``: verdicts on costly values kept from earlier calls (a service judging
+    request after request keeps one). A small frame is judged in one query, and the
+    quarantine's branches (one per field) are only run when some row is refused.
+    """
+    missing = missing_required(raw, table)
+    if missing:
+        return _refuse_table(raw, table, missing)
+    steps = _steps(table)
+    if remembered is None:
+        text = _with_text(raw, table, steps)
+        wide = _checked(text, steps, _lookups(text, table), table.key)
+    else:
+        wide = remembered.checked(raw, steps)
+    extras = [c for c in raw.columns if c != ROW and c not in table.names]
+    return Judged(*_split(wide, table, steps, extras))
+
+
+def _checked(
+    wide: Frame, steps: _Steps, lookups: Mapping[str, Frame], key: tuple[str, ...]
+) -> Frame:
+    return _with_duplicates(_with_verdicts(_with_lookups(wide, lookups), steps), key)

@@ -16,6 +16,12 @@ PARCEL_MODES: tuple[str, ...] = ("post", "express", "passenger")
 
 #: Robust z-scores need this many peers; smaller groups borrow the parent group's spread.
 MIN_GROUP = 30
+#: A local centre (one tariff line in one month) needs this many lines: a median of eight
+#: is steady enough, and its spread is measured over the whole tariff line (MIN_GROUP).
+MIN_CENTRE = 8
+#: A currency's offset against the reference currency needs this many commodity-quarters
+#: quoted in both.
+MIN_CURRENCY_PAIRS = 5
 
 
 def finite_log(ratio: pl.Expr) -> pl.Expr:
@@ -33,18 +39,26 @@ class Baselines:
     million.
     """
 
-    #: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency, quarter),
-    #: (hs6, currency), (hs4, currency): the finest level with enough peers speaks.
+    #: Local norms in the reference currency (see ``currency``): centre per (hs_code,
+    #: month), (hs_code, quarter), hs_code, (hs6, quarter), hs6; spread of the lines around
+    #: their centres per tariff line (or heading). The finest level with enough lines speaks.
+    local_unit_value: tuple[pl.DataFrame, ...]
+    #: Per currency: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency,
+    #: quarter), (hs6, currency), (hs4, currency), for lines in a currency with no offset.
     unit_value: tuple[pl.DataFrame, ...]
     #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
     gross_net: tuple[pl.DataFrame, ...]
+    #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
+    lot_size: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
+    currency: pl.DataFrame  # currency, offset: log of its units per reference unit
 
 
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
 UNIT_VALUE_FLOOR = 0.05
 GROSS_NET_FLOOR = 0.01
+LOT_SIZE_FLOOR = 0.1
 
 
 def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) -> pl.DataFrame:
@@ -56,7 +70,8 @@ def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) ->
     level speaks for them.
     """
     return (
-        frame.drop_nulls([value, *by])
+        frame.select(value, *by)
+        .drop_nulls()
         .group_by(by)
         .agg(
             pl.col(value).median().alias("median"),
@@ -68,6 +83,83 @@ def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) ->
             *by, "median", pl.max_horizontal(1.4826 * pl.col("mad"), pl.lit(floor)).alias("spread")
         )
     )
+
+
+def local_stats(
+    frame: pl.DataFrame, value: str, centre_by: list[str], spread_by: list[str], floor: float
+) -> pl.DataFrame:
+    """A centre per ``centre_by`` group and a spread of the residuals per ``spread_by``.
+
+    Prices move within a year (a controlled metal can double abroad), so a norm over the
+    whole period is wide enough to hide a value declared at a third of the truth. A
+    month's median needs only ``MIN_CENTRE`` lines, but a spread needs many more, so it
+    is measured on every line's distance to its own group's centre across the coarser
+    ``spread_by`` group (which must be a subset of ``centre_by``).
+    """
+    valued = frame.select(value, *dict.fromkeys([*centre_by, *spread_by])).drop_nulls()
+    centres = (
+        valued.group_by(centre_by)
+        .agg(pl.col(value).median().alias("median"), pl.len().alias("_n"))
+        .filter(pl.col("_n") >= MIN_CENTRE)
+        .drop("_n")
+    )
+    residual = pl.col(value) - pl.col("median")
+    spreads = (
+        valued.join(centres, on=centre_by)
+        .group_by(spread_by)
+        .agg(
+            (residual - residual.median()).abs().median().alias("mad"),
+            pl.len().alias("_n"),
+        )
+        .filter(pl.col("_n") >= MIN_GROUP)
+        .select(
+            *spread_by, pl.max_horizontal(1.4826 * pl.col("mad"), pl.lit(floor)).alias("spread")
+        )
+    )
+    return centres.join(spreads, on=spread_by)
+
+
+def currency_offsets(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each currency's log units per unit of the dataset's most common currency.
+
+    The contract carries no exchange rates, but the same goods in the same quarter cost
+    the same whatever they are invoiced in: the median gap between a currency's and the
+    reference currency's median unit value, over the commodity-quarters quoted in both,
+    is the rate the dataset itself implies. Currencies quoted alongside the reference
+    too rarely get no offset (their lines keep the per-currency norms).
+    """
+    schema = {"currency": pl.String, "offset": pl.Float64}
+    valued = frame.select("hs_code", "quarter", "currency", "log_unit_value").drop_nulls()
+    if valued.is_empty():
+        return pl.DataFrame(schema=schema)
+    reference = valued["currency"].mode().sort()[0]
+    medians = (
+        valued.group_by("hs_code", "quarter", "currency")
+        .agg(pl.col("log_unit_value").median().alias("_m"), pl.len().alias("_n"))
+        .filter(pl.col("_n") >= 3)
+    )
+    base = medians.filter(pl.col("currency") == reference).select(
+        "hs_code", "quarter", pl.col("_m").alias("_ref")
+    )
+    others = (
+        medians.filter(pl.col("currency") != reference)
+        .join(base, on=["hs_code", "quarter"])
+        .group_by("currency")
+        .agg((pl.col("_m") - pl.col("_ref")).median().alias("offset"), pl.len().alias("_pairs"))
+        .filter(pl.col("_pairs") >= MIN_CURRENCY_PAIRS)
+        .select("currency", "offset")
+    )
+    return pl.concat([pl.DataFrame({"currency": [reference], "offset": [0.0]}), others]).cast(
+        schema  # type: ignore[arg-type]
+    )
+
+
+def _in_reference_currency(frame: pl.DataFrame, offsets: pl.DataFrame) -> pl.DataFrame:
+    """Add ``log_unit_value_ref``, the log unit value in the reference currency (or null)."""
+    offset = pl.col("currency").replace_strict(
+        offsets["currency"], offsets["offset"], default=None, return_dtype=pl.Float64
+    )
+    return frame.with_columns((pl.col("log_unit_value") - offset).alias("log_unit_value_ref"))
 
 
 def _z_from(
@@ -104,8 +196,24 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         .join(per_hs4, on="hs4")
         .select("hs4", "mode", (pl.col("_n") / pl.col("hs4_lines")).alias("share"), "hs4_lines")
     )
+    offsets = currency_offsets(raw)
+    ref = _in_reference_currency(
+        raw.select("hs_code", "hs6", "month", "quarter", "currency", "log_unit_value"), offsets
+    )
     return Baselines(
         modes=modes,
+        currency=offsets,
+        local_unit_value=(
+            local_stats(
+                ref, "log_unit_value_ref", ["hs_code", "month"], ["hs_code"], UNIT_VALUE_FLOOR
+            ),
+            local_stats(
+                ref, "log_unit_value_ref", ["hs_code", "quarter"], ["hs_code"], UNIT_VALUE_FLOOR
+            ),
+            local_stats(ref, "log_unit_value_ref", ["hs_code"], ["hs_code"], UNIT_VALUE_FLOOR),
+            local_stats(ref, "log_unit_value_ref", ["hs6", "quarter"], ["hs6"], UNIT_VALUE_FLOOR),
+            local_stats(ref, "log_unit_value_ref", ["hs6"], ["hs6"], UNIT_VALUE_FLOOR),
+        ),
         # The full tariff line first: one hs6 heading can hold goods whose prices or
         # packing differ several-fold (a metal and its alloy), which widens the spread
         # enough to hide a declared value at a third of the truth.
@@ -128,6 +236,13 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_gross_net", ["hs6", "packing"], GROSS_NET_FLOOR),
             group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
             group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
+        ),
+        # Goods travel in lots of their own size (bulk minerals by the container, dear
+        # metals by the drum): a line far lighter than its goods ever ship may be other goods.
+        lot_size=(
+            group_stats(raw, "log_net_weight", ["hs_code", "packing"], LOT_SIZE_FLOOR),
+            group_stats(raw, "log_net_weight", ["hs6", "packing"], LOT_SIZE_FLOOR),
+            group_stats(raw, "log_net_weight", ["hs4", "packing"], LOT_SIZE_FLOOR),
         ),
         vocabulary=vocabulary,
     )
@@ -161,6 +276,7 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         pl.col("hs_code").str.slice(0, 2).alias("hs2"),
         pl.col("declared_at").cast(pl.Date).alias("declared_on"),
         pl.col("declared_at").dt.truncate("1q").cast(pl.Date).alias("quarter"),
+        pl.col("declared_at").dt.truncate("1mo").cast(pl.Date).alias("month"),
         pl.col("mode").str.to_lowercase().alias("mode"),
         pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
         pl.when(pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)))
@@ -169,13 +285,28 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         .alias("packing"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
+        finite_log(pl.col("net_weight_kg")).alias("log_net_weight"),
     )
 
 
 def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
-    """Add ``unit_value_z`` and ``gross_net_z``; the row order of ``raw`` is kept."""
-    scored = _z_from(raw, "log_unit_value", baselines.unit_value, "unit_value_z")
+    """Add ``unit_value_z``, ``gross_net_z`` and ``lot_z``; the row order of ``raw`` is kept.
+
+    The unit value is judged against the local norms in the reference currency where the
+    line's currency has an offset and its goods have a norm, else per currency.
+    """
+    scored = _z_from(
+        _in_reference_currency(raw, baselines.currency),
+        "log_unit_value_ref",
+        baselines.local_unit_value,
+        "_local_z",
+    )
+    scored = _z_from(scored, "log_unit_value", baselines.unit_value, "_currency_z")
+    scored = scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z")).drop(
+        "_local_z", "_currency_z", "log_unit_value_ref"
+    )
     scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z")
+    scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
     return scored.sort("_idx")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
@@ -19,8 +19,9 @@ from orewatch.controls.catalogue import Catalogue
 from orewatch.parties.signals import party_findings
 from orewatch.screening.detectors.concealment import concealment_signals, sender_contacts
 from orewatch.screening.detectors.licensing import licence_register, licensing_signals
-from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
+    SENSITIVE_VALUE_Z,
     sensitive_goods,
     transshipment_signals,
     watchlist_keys,
@@ -56,7 +57,7 @@ ANOMALY_CAP = 6.0
 MODEL_REASON_P = MODEL_SHOWN_FROM_P
 
 ALERT_COLUMNS: tuple[str, ...] = (
-    "_idx", "declaration_id", "line_no", "declared_at", "exporter_id", "consignee_name",
+    "_idx", "declaration_id", "line_no", "declared_at", "port", "exporter_id", "consignee_name",
     "destination_country", "hs_code", "description", "value", "currency",
 )  # fmt: skip
 
@@ -79,6 +80,28 @@ GOODS_DEPENDENT: frozenset[str] = frozenset(
 )
 
 
+def about_the_goods() -> pl.Expr:
+    """A fact about some elements bears on a line that could carry one of them.
+
+    An exporter supplied by a plant leaking gallium, or exporting more tungsten than it
+    ever took in, is a fact about its gallium or tungsten: its controlled lines of that
+    element, its lines naming it, and ordinary lines priced far above their kind (which
+    could be anything). Facts without elements bear on every line of sensitive goods.
+    """
+    carried = pl.concat_list(
+        pl.col("control_elements").fill_null([]), pl.col("named_elements").fill_null([])
+    )
+    named = carried.list.set_intersection(pl.col("elements").str.split(";")).list.len() > 0
+    unnamed_dear = (carried.list.len() == 0) & (
+        pl.col("unit_value_z") > SENSITIVE_VALUE_Z
+    ).fill_null(False)
+    return (
+        pl.when(pl.col("elements").is_null())
+        .then(sensitive_goods())
+        .otherwise(named | unnamed_dear)
+    )
+
+
 @dataclass(frozen=True)
 class EntityFacts:
     """What the chain and party layers found about exporters and trading pairs.
@@ -87,14 +110,21 @@ class EntityFacts:
     exporter and consignee, carries the same facts through either door.
     """
 
-    by_exporter: pl.DataFrame  # exporter_id, code, evidence
+    #: exporter_id, code, evidence, elements (";"-separated or null), since (Date or null)
+    by_exporter: pl.DataFrame
     by_pair: pl.DataFrame  # exporter_id, consignee_name, code, evidence
 
     @classmethod
     def empty(cls) -> EntityFacts:
         return cls(
             pl.DataFrame(
-                schema={"exporter_id": pl.String, "code": pl.String, "evidence": pl.String}
+                schema={
+                    "exporter_id": pl.String,
+                    "code": pl.String,
+                    "evidence": pl.String,
+                    "elements": pl.String,
+                    "since": pl.Date,
+                }
             ),
             pl.DataFrame(
                 schema={
@@ -129,6 +159,7 @@ class Screener:
     history: Prior
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
+    origins: Origins | None = None
     #: The learned model frozen for new lines, and the fitted batch's two rankings; both
     #: None when the dataset taught no model (the score is then the rules' alone).
     predictor: Predictor | None = None
@@ -138,6 +169,21 @@ class Screener:
     model_reasons: ReasonTable | None = None
     #: The fitted dataset's party context shares, which the model reads for new lines.
     context: Context | None = None
+    #: Tables that depend on the fitted dataset alone, prepared here once rather than on
+    #: every call (a request's lines cost less than rebuilding them).
+    surges: pl.DataFrame = field(init=False, repr=False, compare=False)
+    weights: pl.DataFrame = field(init=False, repr=False, compare=False)
+    model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
+        prepared = {
+            "surges": surges.with_columns(pl.col("evidence").alias("route_reason")),
+            "weights": _weights(self.reasons),
+            "model_weights": _weights(self.model_reasons or self.reasons),
+        }
+        for name, value in prepared.items():
+            object.__setattr__(self, name, value)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -148,9 +194,6 @@ class Screener:
 
     def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
         """Every detector family's signals for the feature frame."""
-        surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_")).with_columns(
-            pl.col("evidence").alias("route_reason")
-        )
         parts = [
             licensing_signals(lines, self.register, prior),
             misdeclaration_signals(
@@ -160,12 +203,14 @@ class Screener:
                 prior,
                 self.baselines.modes,
                 self.controlled_prices,
+                self.origins,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
-            transshipment_signals(lines, self.watch_keys, surges, prior),
+            transshipment_signals(lines, self.watch_keys, self.surges, prior),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
-            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
+            .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | about_the_goods())
+            .filter(pl.col("since").is_null() | (pl.col("declared_on") >= pl.col("since")))
             .select(*SIGNAL_SCHEMA),
             lines.lazy()
             .join(self.facts.by_pair.lazy(), on=["exporter_id", "consignee_name"])
@@ -178,11 +223,14 @@ class Screener:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
         return signals
 
-    def score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
-        """Rule score plus a capped anomaly term, with reason codes and plain words."""
-        weighted = signals.join(
-            self.reasons.frame().select("code", "weight", "en"), on="code", how="left"
-        )
+    def score(
+        self, lines: pl.DataFrame, signals: pl.DataFrame, weights: pl.DataFrame | None = None
+    ) -> pl.DataFrame:
+        """Rule score plus a capped anomaly term, with reason codes and plain words.
+
+        ``weights``: code, weight, en (default: this screener's reasons).
+        """
+        weighted = signals.join(self.weights if weights is None else weights, on="code", how="left")
         per_line = (
             weighted.sort("weight", descending=True)
             .group_by("_idx")
@@ -196,7 +244,7 @@ class Screener:
         )
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
-            + pl.col("gross_net_z").fill_null(0.0).clip(0, ANOMALY_CAP) / 2
+            + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
         ).clip(0, ANOMALY_CAP)
         return (
             lines.select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
@@ -214,8 +262,8 @@ class Screener:
         """Score new lines against the fitted history and channel them by its thresholds.
 
         This is the single-declaration door: the prior is the fitted dataset's history;
-        with a learned model, the score is the batch's combined one (the mean of the
-        line's rule and model percentile ranks within the fitted batch), and channels
+        with a learned model, the score is the batch's combined one (of the line's rule
+        and model percentile ranks within the fitted batch), and channels
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
@@ -257,21 +305,22 @@ class Screener:
         ranks, which it takes within the frame it is given, are replaced by the ranks
         the same values hold in the fitted batch.
         """
-        untaught = replace(self, reasons=self.model_reasons) if self.model_reasons else self
-        frame = screening_frame(lines, signals, untaught.score(lines, signals), self.context)
+        untaught = self.score(lines, signals, self.model_weights)
+        frame = screening_frame(lines, signals, untaught, self.context)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
         joined = with_model(
             scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
         ).sort("_idx")
-        n = ranking.size
         ranks = ranking.ranks(joined["_points"], joined["p_fraud"])
         return (
             pl.concat([joined, ranks], how="horizontal")
-            .with_columns(
-                ((pl.col("_rule_rank") / n + pl.col("_model_rank") / n) / 2).round(6).alias("score")
-            )
+            .with_columns(combined_score(pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size))
             .drop("_points", "_rule_rank", "_model_rank")
         )
+
+
+def _weights(reasons: ReasonTable) -> pl.DataFrame:
+    return reasons.frame().select("code", "weight", "en")
 
 
 def _prepared(
@@ -320,15 +369,35 @@ def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     return Thresholds(red=red, yellow=min(lowest("yellow"), red))
 
 
+def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int) -> pl.Expr:
+    """Fisher's combination of the two rankings, scaled to 0..1, as ``score``.
+
+    Each 1-based average rank among ``n`` lines becomes the share of lines ranked at or
+    above it (the line's tail share, at least half a line); the score is the mean of the
+    two tail shares' negative logs over its largest value. A line in the top 1 % of
+    either ranking therefore stands as high as one in the top 10 % of both: a strong rule
+    the model has seen too few inspections to learn, or a pattern the model learned that
+    no rule names, is not averaged away by the other's indifference.
+    """
+    floor = 0.5 / n
+
+    def surprisal(rank: pl.Expr) -> pl.Expr:
+        return -((n - rank + 1) / n).clip(lower_bound=floor).log()
+
+    top = -2 * pl.lit(floor).log()
+    return ((surprisal(rule_rank) + surprisal(model_rank)) / top).round(6).alias("score")
+
+
 def with_model(
     scored: pl.DataFrame, learned: LearnedScores | None, reasons: ReasonTable
 ) -> pl.DataFrame:
     """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
 
     The two rankers see the lines differently (the rules know the law and the data's
-    norms, the model knows what this dataset's inspections found), so the score is the
-    mean of their percentile ranks: a line high in either ranking rises, and neither
-    scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay beside it.
+    norms, the model knows what this dataset's inspections found), so the score combines
+    their percentile ranks (:func:`combined_score`): a line high in either ranking rises,
+    and neither scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay
+    beside it.
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
@@ -343,15 +412,11 @@ def with_model(
         pl.col("model_explanation"),
     )
     return joined.with_columns(
-        (
-            (
-                pl.col("score").rank("average") / pl.len()
-                + pl.col("p_fraud").fill_null(0.0).rank("average") / pl.len()
-            )
-            / 2
-        )
-        .round(6)
-        .alias("score"),
+        combined_score(
+            pl.col("score").rank("average"),
+            pl.col("p_fraud").fill_null(0.0).rank("average"),
+            joined.height,
+        ),
         pl.when(confident)
         .then(
             pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(
@@ -392,8 +457,18 @@ def entity_facts(
     declarations between the same two parties. Watchlist hits are left to the
     transshipment detector, which weighs them by the goods.
     """
-    by_exporter = exporter_signals.select("exporter_id", "code", "evidence").unique(
-        ["exporter_id", "code"]
+    by_exporter = exporter_signals.group_by("exporter_id", "code", maintain_order=True).agg(
+        pl.col("evidence").str.join("; "),
+        pl.col("elements")
+        .str.split(";")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique()
+        .sort()
+        .str.join(";"),
+        pl.col("since").min(),
+    )
+    by_exporter = by_exporter.with_columns(
+        pl.when(pl.col("elements") != "").then(pl.col("elements")).alias("elements")
     )
     pairs = (
         party_lines.filter(pl.col("code") != "CONSIGNEE_WATCHLISTED")
@@ -439,6 +514,7 @@ def fit_and_screen(
         facts=facts, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
+        origins=Origins.fit(lines),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())
@@ -460,14 +536,14 @@ def fit_and_screen(
     # The single-declaration door carries the frozen model and the batch's two rankings,
     # so a new line is scored and channelled on the same combined scale as the batch.
     predictor = learned.predictor if learned is not None and learned.trained else None
-    door = {
-        "thresholds": thresholds_of(alerts),
-        "predictor": predictor,
-        "model_reasons": reasons,
-        "context": context,
-        "ranking": Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
+    screener = replace(
+        provisional,
+        thresholds=thresholds_of(alerts),
+        predictor=predictor,
+        model_reasons=reasons,
+        context=context,
+        ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
         if predictor is not None and learned is not None
         else None,
-    }
-    screener = Screener(**{**provisional.__dict__, **door})
+    )
     return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)

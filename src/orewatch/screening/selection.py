@@ -1,6 +1,8 @@
 """Selection: turn scores into red / yellow / green within an inspection capacity.
 
-A small random share of the red capacity goes to lines chosen at random, so that
+Capacity is either a share of all lines or a number of checks per port per day (what a
+port's inspection teams can actually do: a quiet port's riskiest lines are then not
+crowded out by a busy one's). A small random share of lines goes red at random, so that
 future learning from inspection results is not biased toward what we already suspect.
 """
 
@@ -20,6 +22,10 @@ class Capacity:
     yellow: float = 0.10
     random: float = 0.005
     seed: int = 0
+    #: Physical inspections and document checks per port per day; when given, they
+    #: replace the ``red`` and ``yellow`` shares (``random`` stays a share of lines).
+    red_per_port_day: int | None = None
+    yellow_per_port_day: int | None = None
 
     def __post_init__(self) -> None:
         if (
@@ -28,10 +34,24 @@ class Capacity:
             or self.red + self.yellow > 1
         ):
             raise ValueError(f"capacity shares do not fit: {self}")
+        per_day = (self.red_per_port_day, self.yellow_per_port_day)
+        if (per_day[0] is None) != (per_day[1] is None) or any(
+            n is not None and n < 0 for n in per_day
+        ):
+            raise ValueError(f"give both red and yellow checks per port per day, >= 0: {self}")
+
+    @property
+    def per_port_day(self) -> bool:
+        return self.red_per_port_day is not None
 
 
 def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
-    """Add ``channel`` and ``channel_reason`` to a frame with ``_idx`` and ``score``."""
+    """Add ``channel`` and ``channel_reason`` to a frame with ``_idx`` and ``score``.
+
+    With a per-port-day capacity the frame also needs ``port`` and ``declared_at``.
+    """
+    if capacity.per_port_day:
+        return _assign_per_port_day(scored, capacity)
     n = scored.height
     n_red_ranked = int(np.floor(n * (capacity.red - capacity.random)))
     n_random = int(np.floor(n * capacity.random))
@@ -67,3 +87,76 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
         .otherwise(pl.lit("below capacity"))
         .alias("channel_reason"),
     ).drop("_rank", "_red_ranked", "_random", "_red")
+
+
+def _random_picks(scored: pl.DataFrame, capacity: Capacity) -> pl.Expr:
+    """Lines picked at random over the whole batch, as a boolean over ``_idx``."""
+    n_random = int(np.floor(scored.height * capacity.random))
+    pool = scored["_idx"].to_numpy()
+    rng = np.random.default_rng(capacity.seed)
+    chosen = rng.choice(pool, size=min(n_random, pool.size), replace=False) if pool.size else pool
+    return pl.col("_idx").is_in(pl.Series(chosen, dtype=pl.UInt32).implode())
+
+
+def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
+    """Channels within each port's day: its riskiest lines, as many as its teams can check.
+
+    The random picks come first and count against their port-day's red capacity, so a
+    team is never asked for more than it can do (unless the random share alone is more).
+    """
+    n_red = capacity.red_per_port_day or 0
+    n_yellow = capacity.yellow_per_port_day or 0
+    day = pl.col("declared_at").cast(pl.Date).alias("_day")
+    group = ["port", "_day"]
+    positive = pl.col("score") > 0
+    ranked = scored.with_columns(day, _random_picks(scored, capacity).alias("_random"))
+    risk_rank = (
+        pl.when(~pl.col("_random") & positive)
+        .then(pl.col("score"))
+        .rank("ordinal", descending=True)
+        .over(group)
+    )
+    room = (pl.lit(n_red) - pl.col("_random").sum().over(group)).clip(lower_bound=0)
+    ranked = ranked.with_columns(
+        risk_rank.alias("_rank"), pl.len().over(group).alias("_lines")
+    ).with_columns(
+        (pl.col("_rank") <= room).fill_null(False).alias("_red_ranked"),
+    )
+    rest_rank = (
+        pl.when(~pl.col("_red_ranked") & ~pl.col("_random") & positive)
+        .then(pl.col("score"))
+        .rank("ordinal", descending=True)
+        .over(group)
+    )
+    yellow = (rest_rank <= n_yellow).fill_null(False)
+    where = pl.format(
+        "{} of {} lines at {} on {}",
+        pl.col("_rank"),
+        pl.col("_lines"),
+        pl.col("port"),
+        pl.col("_day"),
+    )
+    return ranked.with_columns(
+        pl.when(pl.col("_red_ranked") | pl.col("_random"))
+        .then(pl.lit("red"))
+        .when(yellow)
+        .then(pl.lit("yellow"))
+        .otherwise(pl.lit("green"))
+        .alias("channel"),
+        pl.when(pl.col("_red_ranked"))
+        .then(
+            pl.format("risk rank {} within red capacity {} per port per day", where, pl.lit(n_red))
+        )
+        .when(pl.col("_random"))
+        .then(pl.lit("random control sample"))
+        .when(yellow)
+        .then(
+            pl.format(
+                "risk rank {} within document-check capacity {} per port per day",
+                where,
+                pl.lit(n_yellow),
+            )
+        )
+        .otherwise(pl.lit("below capacity"))
+        .alias("channel_reason"),
+    ).drop("_day", "_rank", "_lines", "_red_ranked", "_random")

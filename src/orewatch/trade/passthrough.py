@@ -10,9 +10,14 @@ pre-control share over all headings, shrunk towards the whole dataset's. Shrinka
 weights are the median pre-control imports of a route (per heading, per dataset), so
 they are in the data's own units and scale.
 
-The excess share after the control over the baseline is calibrated as a robust z
-against every route that both imports and re-exports the heading (median and
-1.4826 x MAD per grain), so it is comparable with the other methods' test statistics.
+Whether the share rose is a score test of the amount sent on, in the quasi-Poisson
+model trade economists use for flows with zeros (PPML, Santos Silva & Tenreyro 2006):
+under no change, onward trade after the control has mean ``baseline x imports`` and
+variance ``phi x mean``, plus the baseline's own uncertainty (it was estimated from the
+imports before). ``phi``, the dispersion in USD (roughly the size of one consignment),
+is learned from the routes that sent some on before the control. So a few percent more
+of a large, steady flow is significant, and a spike on a route whose imports are a
+fraction of one consignment is not: there is not enough import to judge.
 """
 
 from __future__ import annotations
@@ -20,12 +25,18 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.trade.periods import after_control
+from orewatch.trade.surges import filled_panel
 
-#: A share above this is counted as this (values are marked up on re-export, and
-#: onward trade lags imports, so a share can exceed 1; beyond 3 it says nothing more).
+#: Onward trade above this many times the imports from the source is counted as this
+#: (values are marked up on re-export and onward trade lags imports, so a share can
+#: exceed 1; beyond 3 the goods come from elsewhere and say nothing about pass-through).
 SHARE_CAP = 3.0
-#: Smallest robust spread of the excess share (2 percentage points).
-MIN_SPREAD = 0.02
+#: Smallest dispersion, as a share of the heading's typical imports per period: flows
+#: that match their baseline exactly (rounded or modelled figures) are not infinitely sure.
+MIN_DISPERSION = 0.01
+#: Smallest share used in the test's variance (0.1%): a country that never sent
+#: anything on is still not infinitely sure never to.
+MIN_SHARE = 1e-3
 
 PASS_SCHEMA = {
     "country": pl.String(),
@@ -38,6 +49,7 @@ PASS_SCHEMA = {
     "share_after": pl.Float64(),
     "baseline": pl.Float64(),
     "excess": pl.Float64(),
+    "consignment": pl.Float64(),
     "z": pl.Float64(),
 }
 _UNIT = ["country", "hs6", "grain"]
@@ -67,10 +79,16 @@ def _shrunk(num: pl.Expr, den: pl.Expr, prior: pl.Expr, weight: pl.Expr) -> pl.E
 
 
 def _pooled_baseline(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add ``baseline``: the pre-control share, pooled heading <- country <- dataset."""
+    """Add ``baseline``, the pre-control share pooled heading <- country <- dataset.
+
+    The heading's prior weighs as much as one typical period of its imports or one
+    consignment (``_phi``), whichever is more: a share seen over less than one
+    consignment is no share at all (a hub that sends on a quarter of its imports has
+    sent nothing on after one shipment). ``_weight`` keeps that weight.
+    """
     period = pl.col("_inbound_period")
     grain_w = period.median().over("grain").fill_null(1.0)
-    heading_w = period.median().over("hs6", "grain").fill_null(grain_w)
+    heading_w = pl.max_horizontal(period.median().over("hs6", "grain").fill_null(grain_w), "_phi")
     on_all = pl.col("onward_before").sum().over("grain")
     in_all = pl.col("inbound_before").sum().over("grain")
     dataset = pl.when(in_all > 0).then(on_all / in_all).otherwise(0.0).clip(0.0, SHARE_CAP)
@@ -81,20 +99,113 @@ def _pooled_baseline(frame: pl.DataFrame) -> pl.DataFrame:
         grain_w,
     )
     heading = _shrunk(pl.col("onward_before"), pl.col("inbound_before"), country, heading_w)
-    return frame.with_columns(heading.clip(0.0, SHARE_CAP).alias("baseline"))
+    return frame.with_columns(
+        heading.clip(0.0, SHARE_CAP).alias("baseline"), heading_w.alias("_weight")
+    )
+
+
+def dispersion(inbound: pl.DataFrame, controls: pl.DataFrame) -> pl.DataFrame:
+    """hs6, grain, phi: how lumpy the heading's trade is, in USD.
+
+    A flow made of consignments arriving at random has variance per period equal to
+    its mean times ``E[size^2] / E[size]`` (a compound Poisson process), so the
+    variance-to-mean ratio of a route's imports per period measures the consignment
+    size without seeing a consignment. The variance is taken within the periods
+    before and within those after the control (a level shift is not lumpiness); the
+    heading's ``phi`` is the median over its routes.
+    """
+    post = after_control(pl.col("control_date"))
+    value = pl.col("value_usd")
+    per = (
+        filled_panel(inbound)
+        .join(controls.select("hs6", "control_date"), on="hs6")
+        .group_by(*_UNIT, post.alias("_post"))
+        .agg(pl.len().alias("n"), value.sum().alias("total"), ((value - value.mean()) ** 2).sum())
+        .group_by(_UNIT)
+        .agg(pl.col("n", "total", "value_usd").sum(), pl.len().alias("sides"))
+        .filter((pl.col("n") > pl.col("sides")) & (pl.col("total") > 0))
+    )
+    variance = pl.col("value_usd") / (pl.col("n") - pl.col("sides"))
+    ratio = variance / (pl.col("total") / pl.col("n"))
+    return per.group_by("hs6", "grain").agg(ratio.median().alias("phi"))
+
+
+def _with_dispersion(frame: pl.DataFrame, phi: pl.DataFrame) -> pl.DataFrame:
+    """Add ``_phi``: the heading's dispersion, the grain's median where the heading has
+    none, and at least ``MIN_DISPERSION`` of a typical period's imports."""
+    period = pl.col("_inbound_period")
+    typical = period.median().over("hs6", "grain").fill_null(period.median().over("grain"))
+    return frame.join(phi, on=["hs6", "grain"], how="left").with_columns(
+        pl.max_horizontal(
+            pl.col("phi").fill_null(pl.col("phi").median().over("grain")),
+            (MIN_DISPERSION * typical).fill_null(0.0),
+        ).alias("_phi")
+    )
+
+
+def judged() -> pl.Expr:
+    """Whether the statistics can tell a share sent on at all.
+
+    Not when the country's statistics at this grain start after the control
+    (``first_end``: missing months are not zero months), nor when less than one
+    consignment was imported after it while more was sent on than those imports could
+    supply (the onward trade comes from elsewhere).
+    """
+    reported = pl.col("first_end").is_null() | (pl.col("first_end") < pl.col("control_date"))
+    imports = pl.col("inbound_after")
+    too_little = (imports < pl.col("_phi")) & (pl.col("onward_after") > SHARE_CAP * imports)
+    return reported & (imports > 0) & ~too_little
+
+
+def _score_test(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add ``z``: the quasi-Poisson score test of onward trade after the control (0
+    where it cannot be :func:`judged`).
+
+    Residual ``onward - baseline x imports`` over ``sqrt(phi x baseline x imports x
+    (1 + imports / (imports before + weight)))``; the last term is the baseline's own
+    sampling variance.
+    """
+    imports = pl.col("inbound_after")
+    sent = pl.min_horizontal("onward_after", SHARE_CAP * imports)
+    share = pl.max_horizontal("baseline", pl.lit(MIN_SHARE))
+    variance = (
+        pl.col("_phi")
+        * share
+        * imports
+        * (1.0 + imports / (pl.col("inbound_before") + pl.col("_weight")))
+    )
+    residual = (sent - pl.col("baseline") * imports) / variance.sqrt()
+    return frame.with_columns(
+        pl.when(judged()).then(residual).otherwise(0.0).fill_nan(0.0).alias("z")
+    )
+
+
+def _with_coverage(frame: pl.DataFrame, coverage: pl.DataFrame | None) -> pl.DataFrame:
+    """Add ``first_end`` (null: covered throughout)."""
+    if coverage is None:
+        return frame.with_columns(pl.lit(None, dtype=pl.Date).alias("first_end"))
+    keys = coverage.select(pl.col("country").cast(frame.schema["country"]), "grain", "first_end")
+    return frame.join(keys, on=["country", "grain"], how="left")
 
 
 def pass_through(
-    inbound: pl.DataFrame, onward: pl.DataFrame, controls: pl.DataFrame
+    inbound: pl.DataFrame,
+    onward: pl.DataFrame,
+    controls: pl.DataFrame,
+    coverage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Share of imports from the source sent on to third markets, against its baseline.
 
     ``inbound``: :func:`~orewatch.trade.surges.inbound_flows`; ``onward``:
-    :func:`~orewatch.trade.surges.onward_totals`; ``controls``: hs6, control_date.
-    One row per country × hs6 × grain with imports from the source or onward trade:
-    sums before and after the control, ``share_after`` (null without imports after),
-    ``baseline``, ``excess`` (share after minus baseline) and its robust ``z``
-    (0 where there is no share).
+    :func:`~orewatch.trade.surges.onward_totals`; ``controls``: hs6, control_date;
+    ``coverage``: :func:`~orewatch.trade.surges.onward_coverage` (None: every
+    country's statistics cover the whole span). One row per country × hs6 × grain
+    with imports from the source or onward trade: sums before and after the control,
+    ``share_after`` (onward over imports after, shrunk towards the baseline by one
+    typical period of imports, so tiny imports show the baseline; null without
+    imports after), ``baseline``, ``excess`` (share after minus baseline),
+    ``consignment`` (the heading's dispersion in USD, about one consignment) and the
+    score test's ``z`` (0 where it cannot be :func:`judged`).
     """
     if inbound.is_empty() or onward.is_empty():
         return pl.DataFrame(schema=PASS_SCHEMA)
@@ -102,22 +213,23 @@ def pass_through(
         _sides(inbound, controls, "inbound")
         .join(_sides(onward, controls, "onward"), on=_UNIT, how="full", coalesce=True)
         .with_columns(pl.col(SUMS).fill_null(0.0))
+        .join(controls.select("hs6", "control_date"), on="hs6")
+        .pipe(_with_coverage, coverage)
+        .pipe(_with_dispersion, dispersion(inbound, controls))
+        .pipe(_pooled_baseline)
         .with_columns(
             pl.when(pl.col("inbound_after") > 0)
-            .then((pl.col("onward_after") / pl.col("inbound_after")).clip(0.0, SHARE_CAP))
+            .then(
+                _shrunk(
+                    pl.min_horizontal("onward_after", SHARE_CAP * pl.col("inbound_after")),
+                    pl.col("inbound_after"),
+                    pl.col("baseline"),
+                    pl.col("_weight"),
+                )
+            )
             .alias("share_after")
         )
-        .pipe(_pooled_baseline)
         .with_columns((pl.col("share_after") - pl.col("baseline")).alias("excess"))
+        .pipe(_score_test)
     )
-    both = (pl.col("onward_after") > 0) & pl.col("excess").is_not_null()
-    centre = pl.col("excess").filter(both).median().over("grain")
-    spread = pl.max_horizontal(
-        1.4826 * (pl.col("excess") - centre).abs().filter(both).median().over("grain"),
-        pl.lit(MIN_SPREAD),
-    )
-    return (
-        frame.with_columns(((pl.col("excess") - centre) / spread).fill_null(0.0).alias("z"))
-        .select(list(PASS_SCHEMA))
-        .sort(_UNIT)
-    )
+    return frame.rename({"_phi": "consignment"}).select(list(PASS_SCHEMA)).sort(_UNIT)

@@ -29,8 +29,16 @@ ABSORPTION_RATIO = 1.5
 SUBSTITUTION_RATIO = 0.25
 #: Weight of each method in the Stouffer combination: onward trade rising and the
 #: share of imports sent on rising are the direct traces of diversion; imports beyond
-#: use, mirror gaps and substitution corroborate them.
-WEIGHTS = {"surge": 1.0, "pass": 1.0, "absorption": 0.3, "mirror": 0.2, "substitution": 0.3}
+#: use, mirror gaps and substitution corroborate them; the country's pass-through on
+#: its other controlled headings is indirect evidence, half a direct trace.
+WEIGHTS = {
+    "surge": 1.0,
+    "pass": 1.0,
+    "country": 0.5,
+    "absorption": 0.3,
+    "mirror": 0.2,
+    "substitution": 0.3,
+}
 #: One-sided p at which a pass-through rise is reported as a reason of its own.
 PASS_P = 0.05
 ROUTE_COLUMNS = ("country", "hs_code", "score", "reasons", "evidence")
@@ -107,7 +115,7 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
 
 def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
     """Share of imports sent on above its pooled baseline: PASS_THROUGH_ROSE when the
-    robust z is significant one-sided, otherwise it only adds its z to the score."""
+    score test is significant one-sided, otherwise it only adds its z to the score."""
     best = (
         shares.filter(pl.col("share_after").is_not_null())
         .sort("z", descending=True)
@@ -121,14 +129,55 @@ def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
         pl.col("z").clip(-CAP, CAP),
         pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")).alias("code"),
         pl.format(
-            "sent on {}% of its imports from China after the control ({} of {} USD), "
-            "against a usual share of {}% (z={})",
+            "sent on an estimated {}% of its imports from China after the control "
+            "({} of {} USD{}), against a usual share of {}% (z={})",
             (100 * pl.col("share_after")).round(0),
             _usd("onward_after"),
             _usd("inbound_after"),
+            pl.when(pl.col("inbound_after") < pl.col("consignment"))
+            .then(pl.lit(", under one typical consignment: little to judge by"))
+            .otherwise(pl.lit("")),
             (100 * pl.col("baseline")).round(0),
             pl.col("z").round(1),
         ).alias("words"),
+    )
+
+
+def country_parts(passes: pl.DataFrame) -> pl.DataFrame:
+    """The country's pass-through on its *other* controlled headings: COUNTRY_CONDUIT.
+
+    A conduit is a country's traders, not one heading: the firms that send on one
+    controlled metal send on its neighbours too. Per route, the Stouffer sum of the
+    country's pass-through z on every other heading (leave-one-out, so the route's own
+    figures do not count twice), over the square root of their number; the reason is
+    named when it is significant one-sided.
+    """
+    others = pl.len().over("country") - 1
+    rest = pl.col("z").sum().over("country") - pl.col("z")
+    found = pl.col("z") >= stats.norm.isf(PASS_P)
+    return (
+        passes.filter(others > 0)
+        .with_columns(
+            (rest / others.sqrt()).clip(-CAP, CAP).alias("z"),
+            (found.sum().over("country") - found.cast(pl.UInt32)).alias("_raised"),
+            others.alias("_others"),
+        )
+        .select(
+            "country",
+            "hs6",
+            pl.lit("country").alias("method"),
+            "z",
+            pl.when(pl.col("z") >= stats.norm.isf(PASS_P))
+            .then(pl.lit("COUNTRY_CONDUIT"))
+            .alias("code"),
+            pl.format(
+                "on its other {} controlled headings it sent on more of its imports from "
+                "China than usual after the control (combined z={}; {} significant)",
+                "_others",
+                pl.col("z").round(1),
+                "_raised",
+            ).alias("words"),
+        )
     )
 
 
@@ -240,11 +289,13 @@ def rank_routes(
 
     Every route some method names (a reason) is listed, ranked by the combined z.
     """
+    passes = pass_parts(shares) if shares is not None else pl.DataFrame(schema=_PART)
     parts = [
         p.cast(_PART)  # type: ignore[arg-type]
         for p in (
             surge_parts(surges),
-            pass_parts(shares) if shares is not None else pl.DataFrame(schema=_PART),
+            passes,
+            country_parts(passes),
             absorption_parts(absorption),
             mirror_parts(gaps),
             substitution_parts(subst),

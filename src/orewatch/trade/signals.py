@@ -22,6 +22,7 @@ from orewatch.trade.surges import (
     did_surges,
     direct_flows,
     inbound_flows,
+    onward_coverage,
     onward_flows,
     onward_totals,
     substitution,
@@ -78,7 +79,7 @@ def routes_from_trade(
         excess_absorption(inbound, onward, controls),
         mirror_gaps(ctrade),
         substitution(direct, by_market, controls),
-        pass_through(inbound, onward, controls),
+        pass_through(inbound, onward, controls, onward_coverage(ctrade)),
     )
 
 

@@ -93,6 +93,25 @@ def onward_flows(trade: pl.DataFrame, markets: Sequence[str] | None = None) -> p
     return larger_view([own, seen], keys)
 
 
+def onward_coverage(trade: pl.DataFrame) -> pl.DataFrame:
+    """country, grain, first_end: the last day of the first period for which the
+    country's trade statistics speak for its onward trade at this grain.
+
+    A statistics office that starts publishing monthly figures in 2024 has no zero
+    months before: they are missing. A country is covered from the first period it
+    reports any flow itself, or a market reports importing from it.
+    """
+    own = trade.select(pl.col("reporter").alias("country"), "grain", "end")
+    seen = trade.filter((pl.col("flow") == "import") & (pl.col("reporter") != SOURCE)).select(
+        pl.col("partner").alias("country"), "grain", "end"
+    )
+    return (
+        pl.concat([own, seen])
+        .group_by("country", "grain")
+        .agg(pl.col("end").min().alias("first_end"))
+    )
+
+
 def onward_totals(onward: pl.DataFrame) -> pl.DataFrame:
     """Onward flows summed over markets: country, hs6, grain, start, end, value_usd."""
     return onward.group_by("country", "hs6", "grain", "start", "end").agg(pl.col("value_usd").sum())

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.screening.detectors.misdeclaration import exporter_heading_counts
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
-#: A line is odd in its declaration when its value per kg is this many times the
-#: median of the other lines (and the declaration has at least three lines).
-ODD_LINE_FACTOR = 8.0
+#: A freight lot this many robust spreads lighter than its goods' usual lots.
+SMALL_LOT_Z = 3.5
+#: A line is odd in its declaration when no other line shares its chapter and its heading
+#: carries under this share of an exporter's lines (from ODD_LINE_HISTORY lines on).
+ODD_LINE_SHARE = 0.05
+ODD_LINE_HISTORY = 20
 #: Senders sharing a phone or address count as one network from this many senders up.
 SHARED_SENDERS = 3
 SMALL_LOT_KG = 50
@@ -26,19 +30,23 @@ def concealment_signals(
 ) -> pl.LazyFrame:
     """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
     parts = [
+        _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
+        # Packed lighter than the declared goods ever are: the packing fits other goods
+        # (a dense metal in drums declared as bricks on pallets).
+        _gross_net(lines, pl.col("gross_net_z") < -GROSS_NET_Z, "GROSS_NET_LOW"),
         signals_where(
             lines,
-            pl.col("gross_net_z") > GROSS_NET_Z,
-            "GROSS_NET_ODD",
+            (pl.col("lot_z") < -SMALL_LOT_Z) & ~pl.col("is_parcel"),
+            "LOT_SMALL_FOR_GOODS",
             pl.format(
-                "gross/net {} (z={}) for {} by {}",
-                pl.col("log_gross_net").exp().round(2),
-                pl.col("gross_net_z").round(1),
+                "{} kg of {} by {} (z={} against the goods' usual lots)",
+                pl.col("net_weight_kg"),
                 pl.col("hs_code"),
                 pl.col("mode"),
+                pl.col("lot_z").round(1),
             ),
         ),
-        _odd_line(lines),
+        _odd_line(lines, prior or Prior.empty()),
         signals_where(
             lines,
             pl.col("is_parcel")
@@ -58,15 +66,51 @@ def concealment_signals(
     return concat_signals(parts)
 
 
-def _odd_line(lines: pl.DataFrame) -> pl.LazyFrame:
-    per_kg = pl.col("log_unit_value")
-    n = pl.len().over("declaration_id")
-    median_other = per_kg.median().over("declaration_id")
+def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFrame:
+    """Gross/net out of line for the goods and their packing, with the figures."""
     return signals_where(
         lines,
-        (n >= 3) & ((per_kg - median_other) > pl.lit(ODD_LINE_FACTOR).log()),
+        condition,
+        code,
+        pl.format(
+            "gross/net {} (z={}) for {} by {}",
+            pl.col("log_gross_net").exp().round(3),
+            pl.col("gross_net_z").round(1),
+            pl.col("hs_code"),
+            pl.col("mode"),
+        ),
+    )
+
+
+def _odd_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """One line of a declaration in a chapter no other line shares, foreign to the exporter.
+
+    Controlled material slipped into a container of ordinary goods often travels as a
+    line of goods the exporter does not trade: the line stands alone in its declaration
+    (its chapter on no other line) and its heading is a small part of the exporter's
+    lines. Either alone is common (mixed loads, a new product); together they are rare.
+    """
+    counted = exporter_heading_counts(lines, prior).with_columns(
+        pl.len().over("declaration_id").alias("_decl_lines"),
+        pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
+    )
+    alone = (pl.col("_decl_lines") >= 2) & (pl.col("_chapter_lines") == 1)
+    foreign = (pl.col("_all") >= ODD_LINE_HISTORY) & (
+        pl.col("_ch") < ODD_LINE_SHARE * pl.col("_all")
+    )
+    return signals_where(
+        counted,
+        alone & foreign,
         "ODD_LINE_IN_SHIPMENT",
-        pl.format("value/kg {}x the declaration's median", (per_kg - median_other).exp().round(1)),
+        pl.format(
+            "chapter {} on no other of the declaration's {} lines; heading {}: {} of the "
+            "exporter's {} lines",
+            pl.col("hs2"),
+            pl.col("_decl_lines"),
+            pl.col("hs4"),
+            pl.col("_ch"),
+            pl.col("_all"),
+        ),
     )
 
 
@@ -102,17 +146,19 @@ def _shared_senders(lines: pl.DataFrame, shared: pl.DataFrame, prior: Prior) -> 
     Earlier small shipments (the prior) count too, so one new parcel is judged with the
     ring it belongs to.
     """
-    small = lines.filter(small_shipment())
+    small = lines.lazy().filter(small_shipment())
     pairs = pl.concat(
-        [small.select("exporter_id", "consignee_name"), prior.small_shipments]
+        [small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()]
     ).unique()
     rings = (
-        pairs.join(shared, on="exporter_id")
+        pairs.join(shared.lazy(), on="exporter_id")
         .group_by("contact", "consignee_name")
         .agg(pl.col("exporter_id").n_unique().alias("senders_to_consignee"))
         .filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
     )
-    linked = small.join(shared, on="exporter_id").join(rings, on=["contact", "consignee_name"])
+    linked = small.join(shared.lazy(), on="exporter_id").join(
+        rings, on=["contact", "consignee_name"]
+    )
     return signals_where(
         linked.unique("_idx"),
         pl.lit(True),

@@ -58,7 +58,8 @@ def licensing_signals(
         ),
     ]
     if register is not None and register.height:
-        parts.append(_register_signals(lines.filter(has_licence), register, prior or Prior.empty()))
+        cited = lines.lazy().filter(has_licence)
+        parts.append(_register_signals(cited, register, prior or Prior.empty()))
     return concat_signals(parts)
 
 
@@ -78,10 +79,10 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
     ).unique("license_no", keep="first")
 
 
-def _register_signals(cited: pl.DataFrame, register: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Signals that need the licence register: existence, validity, holder, item, quantity."""
     joined = cited.with_columns(pl.col("license_no").str.strip_chars()).join(
-        register, on="license_no", how="left"
+        register.lazy(), on="license_no", how="left"
     )
     found = pl.col("lic_issued_at").is_not_null()
     day = pl.col("declared_on")
@@ -154,13 +155,13 @@ def _register_signals(cited: pl.DataFrame, register: pl.DataFrame, prior: Prior)
     return concat_signals(parts)
 
 
-def _overdrawn(joined: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _overdrawn(joined: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
     """Lines whose draw takes the licence's running total past its quantity, in date order.
 
     The running total starts from what earlier declarations (the prior) already drew.
     """
     running = (
-        joined.join(prior.licence_drawn, on="license_no", how="left")
+        joined.join(prior.licence_drawn.lazy(), on="license_no", how="left")
         .sort(["declared_at", "declaration_id", "line_no"])
         .with_columns(
             (

@@ -6,6 +6,8 @@ dataset (robust z-scores per commodity), and the description's words with the co
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from orewatch.screening.prior import Prior
@@ -23,15 +25,77 @@ VOCABULARY_SHARE = 0.05
 #: mode carrying under this share of them is out of place.
 MODE_MIN_LINES = 200
 MODE_SHARE = 0.01
-#: Lines this many robust spreads above their commodity's unit value are "dear".
-DEAR_Z = 2.0
+#: Lines this many robust spreads above their commodity's unit value are "dear": as far
+#: as UNIT_VALUE_HIGH. (At 2.0 it fired on 1.7 % of all lines, 1 % of them fraudulent,
+#: once the norms became local in time: with some thirty controlled materials over three
+#: orders of magnitude of price, nearly any dear price is near one of them.)
+DEAR_Z = UNIT_VALUE_Z
 #: Within this factor of a controlled material's market price is "priced like it".
 PRICE_BAND = 1.6
+#: An origin region supplying under this share of an established chapter's lines (at
+#: least MODE_MIN_LINES) is not where those goods come from ...
+ORIGIN_SHARE = 0.01
+#: ... and a region whose share of controlled lines is this many times the dataset's is
+#: where controlled material comes from.
+ORIGIN_CONTROLLED_FACTOR = 2.0
+#: An exporter with SOURCE_MIN_LINES lines of a tariff line, SOURCE_USUAL of them from one
+#: region, has a usual source for it; a region giving under SOURCE_SHARE of them is not it.
+SOURCE_MIN_LINES = 10
+SOURCE_USUAL = 0.5
+SOURCE_SHARE = 0.1
 #: An exporter needs this much history before a new commodity chapter is news.
 HISTORY_LINES = 5
 #: A heading carrying under this share of an exporter's lines is not its trade (so the
 #: exporter needs at least 1 / RARE_CHAPTER_SHARE lines before this can fire).
 RARE_CHAPTER_SHARE = 0.02
+
+
+@dataclass(frozen=True)
+class Origins:
+    """Where each chapter's goods come from, and which regions supply controlled material.
+
+    Learned from the fitted dataset's lines (with their control columns), so that one
+    new declaration is judged against the same norms.
+    """
+
+    goods: pl.DataFrame  # hs4, origin_region, share of the chapter's lines
+    chapters: pl.DataFrame  # hs4, hs4_lines
+    regions: pl.DataFrame  # origin_region, controlled_ratio (its controlled share / the data's)
+    #: exporter_id, hs_code, origin_region, source_share of the exporter's lines of the
+    #: tariff line, source_lines (those lines), usual_share (its commonest region's share)
+    sources: pl.DataFrame
+
+    @classmethod
+    def fit(cls, lines: pl.DataFrame) -> Origins | None:
+        """None when the dataset does not say where its goods come from."""
+        if "origin_region" not in lines.columns:
+            return None
+        known = lines.filter(pl.col("origin_region").is_not_null())
+        if known.is_empty():
+            return None
+        chapters = known.group_by("hs4").agg(pl.len().alias("hs4_lines"))
+        goods = (
+            known.group_by("hs4", "origin_region")
+            .agg(pl.len().alias("_n"))
+            .join(chapters, on="hs4")
+            .select("hs4", "origin_region", (pl.col("_n") / pl.col("hs4_lines")).alias("share"))
+        )
+        overall = known["controlled"].cast(pl.Float64).mean() or 0.0
+        regions = known.group_by("origin_region").agg(
+            (pl.col("controlled").cast(pl.Float64).mean() / max(overall, 1e-9)).alias(
+                "controlled_ratio"
+            )
+        )
+        per_goods = ["exporter_id", "hs_code"]
+        sources = (
+            known.group_by(*per_goods, "origin_region")
+            .agg(pl.len().alias("_n"))
+            .with_columns(pl.col("_n").sum().over(per_goods).alias("source_lines"))
+            .with_columns((pl.col("_n") / pl.col("source_lines")).alias("source_share"))
+            .with_columns(pl.col("source_share").max().over(per_goods).alias("usual_share"))
+            .drop("_n")
+        )
+        return cls(goods, chapters, regions, sources)
 
 
 def misdeclaration_signals(
@@ -41,6 +105,7 @@ def misdeclaration_signals(
     prior: Prior | None = None,
     modes: pl.DataFrame | None = None,
     controlled_prices: pl.DataFrame | None = None,
+    origins: Origins | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -79,7 +144,88 @@ def misdeclaration_signals(
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
+    if origins is not None and "origin_region" in lines.columns:
+        parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
     return concat_signals(parts)
+
+
+def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+    """Goods from a region the exporter seldom draws them from, when it has a usual one.
+
+    A producer ships from its own plant and a licensed trader buys controlled material
+    from the plants it has contracts with; the same goods from elsewhere is supply off
+    those books (a leaking plant's region). Traders who buy ordinary goods anywhere have
+    no usual source, and are not judged.
+    """
+    per_goods = ["exporter_id", "hs_code"]
+    usual = origins.sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
+    joined = (
+        lines.join(usual, on=per_goods, how="left")
+        .join(
+            origins.sources.select(*per_goods, "origin_region", "source_share"),
+            on=[*per_goods, "origin_region"],
+            how="left",
+        )
+        .with_columns(pl.col("source_share").fill_null(0.0))
+    )
+    return signals_where(
+        joined,
+        pl.col("origin_region").is_not_null()
+        & (pl.col("source_lines").fill_null(0) >= SOURCE_MIN_LINES)
+        & (pl.col("usual_share") >= SOURCE_USUAL)
+        & (pl.col("source_share") < SOURCE_SHARE),
+        "ORIGIN_UNUSUAL_FOR_EXPORTER",
+        pl.format(
+            "{} from {}: {}% of the exporter's {} lines of it (its usual source gives {}%)",
+            pl.col("hs_code"),
+            pl.col("origin_region"),
+            (100 * pl.col("source_share")).round(1),
+            pl.col("source_lines"),
+            (100 * pl.col("usual_share")).round(1),
+        ),
+    )
+
+
+def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+    """Ordinary goods from a region their chapter almost never comes from, and that
+    supplies controlled material (carbon black from the tungsten and rare-earth city).
+
+    Unless that region is the exporter's own usual source of the goods: a producer in a
+    mining city ships its own goods from there, line after line.
+    """
+    per_source = ["exporter_id", "hs_code", "origin_region"]
+    joined = (
+        lines.join(origins.goods, on=["hs4", "origin_region"], how="left")
+        .join(origins.chapters, on="hs4", how="left")
+        .join(origins.regions, on="origin_region", how="left")
+        .join(
+            origins.sources.select(*per_source, "source_lines", "source_share"),
+            on=per_source,
+            how="left",
+        )
+        .with_columns(pl.col("share").fill_null(0.0))
+    )
+    own_source = (pl.col("source_lines").fill_null(0) >= SOURCE_MIN_LINES) & (
+        pl.col("source_share").fill_null(0.0) >= SOURCE_USUAL
+    )
+    return signals_where(
+        joined,
+        ~pl.col("controlled")
+        & ~own_source
+        & pl.col("origin_region").is_not_null()
+        & (pl.col("hs4_lines").fill_null(0) >= MODE_MIN_LINES)
+        & (pl.col("share") < ORIGIN_SHARE)
+        & (pl.col("controlled_ratio").fill_null(0.0) >= ORIGIN_CONTROLLED_FACTOR),
+        "ORIGIN_UNUSUAL_FOR_GOODS",
+        pl.format(
+            "{} from {}: {}% of the chapter's lines; the region's share of controlled lines "
+            "is {}x the data's",
+            pl.col("hs4"),
+            pl.col("origin_region"),
+            (100 * pl.col("share")).round(2),
+            pl.col("controlled_ratio").round(1),
+        ),
+    )
 
 
 def _could_be_controlled() -> pl.Expr:
@@ -91,8 +237,10 @@ def _could_be_controlled() -> pl.Expr:
 
 def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
     """A mode of transport this commodity chapter almost never uses (bulk goods by air)."""
-    joined = lines.join(modes, on=["hs4", "mode"], how="left").with_columns(
-        pl.col("share").fill_null(0.0)
+    joined = (
+        lines.lazy()
+        .join(modes.lazy(), on=["hs4", "mode"], how="left")
+        .with_columns(pl.col("share").fill_null(0.0))
     )
     established = pl.col("hs4_lines").fill_null(0) >= MODE_MIN_LINES
     return signals_where(
@@ -115,12 +263,18 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Laz
     materials. Only lines already dear for their commodity are compared, so the join
     stays small.
     """
-    dear = lines.filter(
-        ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
-    ).select(
-        "_idx", pl.col("declared_on").dt.truncate("1mo").alias("month"), "log_unit_value", "hs6"
+    dear = (
+        lines.lazy()
+        .filter(
+            ~pl.col("controlled")
+            & (pl.col("unit_value_z") > DEAR_Z)
+            & (pl.col("currency") == "USD")
+        )
+        .select(
+            "_idx", pl.col("declared_on").dt.truncate("1mo").alias("month"), "log_unit_value", "hs6"
+        )
     )
-    near = dear.join(prices, on="month").filter(
+    near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )
     return signals_where(
@@ -149,7 +303,8 @@ def _words_against_code(
     left to the licensing checks.
     """
     elements = (
-        items.filter(pl.col("hs_code").is_not_null())
+        items.lazy()
+        .filter(pl.col("hs_code").is_not_null())
         .group_by("element")
         .agg(
             pl.col("effective_from").min().alias("controlled_since"),
@@ -157,7 +312,8 @@ def _words_against_code(
         )
     )
     named = (
-        lines.select(
+        lines.lazy()
+        .select(
             "_idx",
             "hs_code",
             "hs6",
@@ -167,9 +323,13 @@ def _words_against_code(
         )
         .explode("element")
         .drop_nulls("element")
-        .join(vocabulary.rename({"share": "vocabulary_share"}), on=["hs6", "element"], how="left")
+        .join(
+            vocabulary.lazy().rename({"share": "vocabulary_share"}),
+            on=["hs6", "element"],
+            how="left",
+        )
         .with_columns(pl.col("vocabulary_share").fill_null(0.0))
-        .join(elements, on="element")
+        .join(elements.lazy(), on="element")
     )
     under_own_code = (
         named.explode("element_codes")
@@ -232,10 +392,13 @@ def _weight_evidence() -> pl.Expr:
 
 def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
-    known = prior.exporter_chapters.select("exporter_id", "hs4", pl.lit(True).alias("_known"))
+    known = prior.exporter_chapters.lazy().select(
+        "exporter_id", "hs4", pl.lit(True).alias("_known")
+    )
     ordered = (
-        lines.join(known, on=["exporter_id", "hs4"], how="left")
-        .join(prior.exporter_lines, on="exporter_id", how="left")
+        lines.lazy()
+        .join(known, on=["exporter_id", "hs4"], how="left")
+        .join(prior.exporter_lines.lazy(), on="exporter_id", how="left")
         .sort(["declared_at", "declaration_id", "line_no"])
         .with_columns(
             (pl.int_range(pl.len()).over("exporter_id") + pl.col("prior_lines").fill_null(0)).alias(
@@ -254,16 +417,14 @@ def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     )
 
 
-def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
-    """A heading that is a sliver of an established exporter's trade, history included.
-
-    Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
-    twice, or an odd line slipped into a container of the exporter's usual goods, is as
-    foreign to the exporter's trade the second time as the first.
-    """
-    batch = lines.group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
+def exporter_heading_counts(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """``lines`` with ``_ch`` (the exporter's lines under the line's heading) and ``_all``
+    (all the exporter's lines), the prior's history included."""
+    batch = lines.lazy().group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
     chapters = (
-        batch.join(prior.exporter_chapters, on=["exporter_id", "hs4"], how="full", coalesce=True)
+        batch.join(
+            prior.exporter_chapters.lazy(), on=["exporter_id", "hs4"], how="full", coalesce=True
+        )
         .select(
             "exporter_id",
             "hs4",
@@ -271,9 +432,18 @@ def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
         )
         .with_columns(pl.col("_ch").sum().over("exporter_id").alias("_all"))
     )
-    joined = lines.join(chapters, on=["exporter_id", "hs4"], how="left")
+    return lines.lazy().join(chapters, on=["exporter_id", "hs4"], how="left")
+
+
+def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """A heading that is a sliver of an established exporter's trade, history included.
+
+    Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
+    twice, or an odd line slipped into a container of the exporter's usual goods, is as
+    foreign to the exporter's trade the second time as the first.
+    """
     return signals_where(
-        joined,
+        exporter_heading_counts(lines, prior),
         pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
         "RARE_COMMODITY_FOR_EXPORTER",
         pl.format(

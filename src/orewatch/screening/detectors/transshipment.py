@@ -19,8 +19,11 @@ FUZZY_CUTOFF = 93
 MIN_FUZZY_LENGTH = 8
 #: A consignee receiving this many distinct controlled elements is collecting, not using.
 MANY_ELEMENTS = 3
-#: Goods priced this far above their commodity's norm may be something dearer.
-SENSITIVE_VALUE_Z = 2.0
+#: Up to this many names are matched on one thread.
+FEW_NAMES = 64
+#: Goods priced this far above their commodity's norm may be something dearer: as far as
+#: UNIT_VALUE_HIGH (the norms are local in time and currency, so 2.0 took in the noise).
+SENSITIVE_VALUE_Z = 3.5
 
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
@@ -59,7 +62,8 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
         choices["key"].to_list(),
         scorer=fuzz.ratio,
         score_cutoff=FUZZY_CUTOFF,
-        workers=-1,
+        # Threads pay off for a batch's thousands of names, not for a request's one or two.
+        workers=-1 if rest.height > FEW_NAMES else 1,
     )
     qi, ci = scores.nonzero()
     fuzzy = pl.DataFrame(
@@ -104,7 +108,7 @@ def transshipment_signals(
     if keys is not None and keys.height:
         for column in ("consignee_name", "end_user_name"):
             hits = match_names(lines[column], keys)
-            joined = lines.join(hits, left_on=column, right_on="name")
+            joined = lines.lazy().join(hits.lazy(), left_on=column, right_on="name")
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
                 pl.col(column),
@@ -115,8 +119,8 @@ def transshipment_signals(
             parts.append(signals_where(joined, sensitive, "CONSIGNEE_WATCHLISTED", evidence))
             parts.append(signals_where(joined, ~sensitive, "WATCHLISTED_ORDINARY_GOODS", evidence))
     if risky_routes is not None and risky_routes.height:
-        joined = lines.join(
-            risky_routes.select(
+        joined = lines.lazy().join(
+            risky_routes.lazy().select(
                 pl.col("country").alias("destination_country"),
                 pl.col("hs_code").alias("hs6"),
                 "route_reason",
@@ -133,13 +137,14 @@ def transshipment_signals(
 def _collectors(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Consignees receiving several different controlled elements (history included)."""
     current = (
-        lines.filter(pl.col("controlled"))
+        lines.lazy()
+        .filter(pl.col("controlled"))
         .select("consignee_name", pl.col("control_elements").alias("element"))
         .explode("element")
         .drop_nulls()
     )
     per_consignee = (
-        pl.concat([current, prior.consignee_elements])
+        pl.concat([current, prior.consignee_elements.lazy()])
         .group_by("consignee_name")
         .agg(
             pl.col("element").n_unique().alias("n_elements"),
@@ -147,7 +152,7 @@ def _collectors(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
         )
         .filter(pl.col("n_elements") >= MANY_ELEMENTS)
     )
-    joined = lines.filter(pl.col("controlled")).join(per_consignee, on="consignee_name")
+    joined = lines.lazy().filter(pl.col("controlled")).join(per_consignee, on="consignee_name")
     return signals_where(
         joined,
         pl.lit(True),

@@ -102,6 +102,7 @@ def default_config(seed: int = 0) -> LearnedConfig:
             "log_gross_net",
             "unit_value_z",
             "gross_net_z",
+            "lot_z",
             "is_parcel",
             "controlled",
             "licence_required",

@@ -1,0 +1,76 @@
+"""A service's judge (verdicts remembered from call to call) says what the file loader says.
+
+Requests of a few lines are judged with :class:`Remembered` verdicts in one query; a file
+is judged by distinct values step by step. Hypothesis draws rows with odd dates, numbers,
+codes and registration ids (valid, wrong check character, resident ids) and duplicate
+keys; both ways must load the same rows with the same values and refuse the same rows
+with the same field, value and reason.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+from contract_factories import ONE_DECLARATION
+from hypothesis import given
+from hypothesis import strategies as st
+from test_contract_properties import PROPERTY, row_strategy
+
+from orewatch.contract.formats import ROW
+from orewatch.contract.schema import DECLARATIONS
+from orewatch.contract.tables import SMALL_FRAME, Judged, Remembered, judge
+
+#: One judge for every example, as a service keeps one: later examples meet values that
+#: earlier ones taught it.
+SERVICE = Remembered(DECLARATIONS)
+
+
+def raw_of(rows: list[dict[str, str]]) -> pl.DataFrame:
+    names = list(DECLARATIONS.names)
+    return pl.DataFrame(
+        {n: [r[n] for r in rows] for n in names}, schema=dict.fromkeys(names, pl.String)
+    ).with_columns(pl.int_range(1, len(rows) + 1, dtype=pl.Int64).alias(ROW))
+
+
+def padded(raw: pl.DataFrame) -> pl.DataFrame:
+    """``raw`` and enough copies after it that the file path (not the small one) judges it;
+    the copies are refused as duplicates or for the same faults, never before ``raw``'s rows."""
+    copies = SMALL_FRAME // raw.height + 1
+    return pl.concat([raw] * (copies + 1)).with_columns(
+        pl.int_range(1, raw.height * (copies + 1) + 1, dtype=pl.Int64).alias(ROW)
+    )
+
+
+def first_rows(judged: Judged, n: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return (
+        judged.frame.filter(pl.col(ROW) <= n),
+        judged.rejected.filter(pl.col("row") <= n),
+    )
+
+
+@PROPERTY
+@given(st.lists(row_strategy, min_size=1, max_size=6), st.booleans())
+def test_a_request_is_judged_as_the_file_loader_judges_it(
+    rows: list[dict[str, str]], repeat_key: bool
+) -> None:
+    if repeat_key and len(rows) > 1:
+        rows[-1] = {**rows[-1], "declaration_id": rows[0]["declaration_id"], "line_no": "1"}
+        rows[0] = {**rows[0], "line_no": "1"}
+    raw = raw_of(rows)
+    small = judge(raw, DECLARATIONS, SERVICE)
+    whole = judge(padded(raw), DECLARATIONS)
+    frame, rejected = first_rows(whole, raw.height)
+    assert small.frame.equals(frame)
+    assert small.rejected.equals(rejected)
+    again = judge(raw, DECLARATIONS, SERVICE)  # every costly value now remembered
+    assert again.frame.equals(small.frame) and again.rejected.equals(small.rejected)
+
+
+def test_remembered_verdicts_keep_a_wrong_check_character_refused() -> None:
+    good = {**ONE_DECLARATION, "declaration_id": "D1", "exporter_id": "91350100M000100Y43"}
+    bad = {**good, "declaration_id": "D2", "exporter_id": "91350100M000100Y44"}
+    service = Remembered(DECLARATIONS)
+    for _ in range(2):
+        judged = judge(raw_of([good, bad]), DECLARATIONS, service)
+        assert judged.frame["declaration_id"].to_list() == ["D1"]
+        assert judged.rejected.select("row", "field").rows() == [(2, "exporter_id")]
+    assert set(service.known["exporter_id"]) == {"91350100M000100Y43", "91350100M000100Y44"}

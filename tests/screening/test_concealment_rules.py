@@ -1,0 +1,68 @@
+"""Concealment rules on hand-made lines: packing and lot sizes that do not fit the goods."""
+
+from collections.abc import Callable, Mapping, Sequence
+
+import polars as pl
+
+from orewatch.screening.detectors.concealment import concealment_signals
+from orewatch.screening.features import add_features
+
+Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
+
+
+def codes(declarations: pl.DataFrame) -> dict[int, set[str]]:
+    lines = add_features(declarations).with_columns(
+        pl.lit(False).alias("controlled"), pl.lit([], pl.List(pl.String)).alias("named_elements")
+    )
+    found: dict[int, set[str]] = {}
+    for idx, code in concealment_signals(lines, None).collect().select("_idx", "code").iter_rows():
+        found.setdefault(idx, set()).add(code)
+    return found
+
+
+def lots(n: int = 60) -> list[dict[str, object]]:
+    """Ordinary 20 t lots on pallets, packed at 8-10 % over net."""
+    return [
+        {
+            "net_weight_kg": 20000.0 + 500 * (i % 7),
+            "quantity": 20000.0 + 500 * (i % 7),
+            "gross_weight_kg": (20000.0 + 500 * (i % 7)) * (1.08 + 0.004 * (i % 6)),
+            "value": 2.5 * (20000.0 + 500 * (i % 7)),
+        }
+        for i in range(n)
+    ]
+
+
+def test_a_lot_packed_lighter_than_its_goods_ever_are_is_flagged(declarations: Build) -> None:
+    # 1 % over net: drums of a dense metal, not pallets of the declared goods.
+    light = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 20200.0}
+    found = codes(declarations([*lots(), {**light, "value": 50000.0}]))
+    assert "GROSS_NET_LOW" in found[60]
+    assert not any("GROSS_NET_LOW" in found.get(i, set()) for i in range(60))
+
+
+def test_a_freight_lot_far_smaller_than_its_goods_ship_in_is_flagged(
+    declarations: Build,
+) -> None:
+    small = {"net_weight_kg": 80.0, "quantity": 80.0, "gross_weight_kg": 86.5, "value": 200.0}
+    parcel = {**small, "mode": "express"}
+    found = codes(declarations([*lots(), small, parcel]))
+    assert "LOT_SMALL_FOR_GOODS" in found[60]
+    assert "LOT_SMALL_FOR_GOODS" not in found.get(61, set())  # parcels have their own rules
+    assert not any("LOT_SMALL_FOR_GOODS" in found.get(i, set()) for i in range(60))
+
+
+def test_one_line_of_goods_the_exporter_seldom_trades_stands_out_in_its_declaration(
+    declarations: Build,
+) -> None:
+    # 60 one-line declarations of aluminium make the exporter's trade; then a two-line
+    # declaration where a pigment rides beside aluminium, and one of aluminium alone.
+    trade = [{"declaration_id": f"T{i}"} for i in range(60)]
+    mixed = [
+        {"declaration_id": "MIX", "line_no": 1},
+        {"declaration_id": "MIX", "line_no": 2, "hs_code": "3206111000", "description": "钛白粉"},
+    ]
+    plain = [{"declaration_id": "PLAIN", "line_no": n} for n in (1, 2)]
+    found = codes(declarations([*trade, *mixed, *plain]))
+    assert found.get(61) == {"ODD_LINE_IN_SHIPMENT"}
+    assert not any("ODD_LINE_IN_SHIPMENT" in found.get(i, set()) for i in (*range(61), 62, 63))
