@@ -6,8 +6,10 @@ import codecs
 import gzip
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from orewatch.contract.encoding import UndecodableError, decode, gunzip
+from orewatch.contract.encoding import UndecodableError, decode, gunzip, is_utf8
 
 TEXT = "declaration_id,exporter_name\nD1,厦门钨业股份有限公司\n"
 
@@ -44,3 +46,32 @@ def test_gunzip_round_trip_and_corruption() -> None:
     assert gunzip(gzip.compress(b"abc")) == b"abc"
     with pytest.raises(UndecodableError, match="gzip"):
         gunzip(b"\x1f\x8bnot really")
+
+
+def _python_says_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        TEXT.encode("utf-8"),
+        b"\xed\xa0\x80",  # a surrogate
+        b"\xc0\xaf",  # an overlong slash
+        b"\xf4\x90\x80\x80",  # beyond U+10FFFF
+        TEXT.encode("utf-8")[:-3],  # cut inside a character
+        TEXT.encode("gbk"),
+    ],
+)
+def test_utf8_check_agrees_with_python_on_edge_cases(raw: bytes) -> None:
+    assert is_utf8(raw) == _python_says_utf8(raw)
+
+
+@given(st.binary(max_size=64) | st.text().map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_utf8_check_agrees_with_python(raw: bytes) -> None:
+    assert is_utf8(raw) == _python_says_utf8(raw)

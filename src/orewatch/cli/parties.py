@@ -95,7 +95,7 @@ def screen_command(
     import polars as pl
 
     from orewatch.io.atomic import write_csv
-    from orewatch.parties.records import party_records
+    from orewatch.parties.records import party_records, watchlist_queries
     from orewatch.parties.screen import ScreenSettings, screen
     from orewatch.parties.signals import dataset_watchlist
 
@@ -114,15 +114,7 @@ def screen_command(
             schema={"query_id": pl.String(), "name": pl.String(), "country": pl.String()},
         )
     else:
-        records = party_records(tables).filter(pl.col("source") != "declarations.declarant")
-        queries = records.select(
-            pl.col("record_id").alias("query_id"),
-            "name",
-            "alt_names",
-            "country",
-            "registration_id",
-            "kind",
-        )
+        queries = watchlist_queries(party_records(tables))
     hits = screen(queries, watchlist, ScreenSettings(threshold=threshold))
     console.print(_show(hits, ["score", "query_name", "list", "entry_name", "method"], "hits", top))
     console.print(

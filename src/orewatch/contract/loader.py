@@ -141,7 +141,7 @@ def _read_raw(data: bytes, fmt: Format) -> tuple[RawTable, str]:
     if fmt == "parquet":
         return read_parquet(data), "binary"
     decoded = decode(data)
-    if not decoded.data.strip():
+    if not decoded.data or decoded.data.isspace():
         raise UnreadableError("empty file (only blank lines)")
     reader = read_csv if fmt == "csv" else read_jsonl
     return reader(decoded.data), decoded.encoding
@@ -196,6 +196,7 @@ def load_table(file: Path, table: Table) -> LoadedTable:
         return _refused(file, table, fmt, "unknown", f"undecodable: {exc}")
     except UnreadableError as exc:
         return _refused(file, table, fmt, encoding or "unknown", str(exc))
+    del data  # the text is in ``raw`` now, and judging a large table needs the room
     return _assemble(file, table, fmt, encoding, raw, judge(raw.frame, table))
 
 

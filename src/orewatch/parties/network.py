@@ -90,9 +90,14 @@ def entity_nodes(
     entities: pl.DataFrame, records: pl.DataFrame, listed: pl.DataFrame
 ) -> pl.DataFrame:
     """One node per entity: its best name (a ``parties`` row first), kind, country, ids."""
+    return with_listing(unlisted_nodes(entities, records), listed)
+
+
+def unlisted_nodes(entities: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
+    """:func:`entity_nodes` before the watchlist hits are known, in the same order."""
     joined = entities.select("record_id", "entity_id").join(records, on="record_id")
     rank = pl.when(pl.col("source") == "parties").then(0).otherwise(1)
-    nodes = (
+    return (
         joined.sort(rank, "record_id")
         .group_by("entity_id", maintain_order=True)
         .agg(
@@ -107,6 +112,10 @@ def entity_nodes(
         )
         .with_columns(pl.col("kind").fill_null("company"))
     )
+
+
+def with_listing(nodes: pl.DataFrame, listed: pl.DataFrame) -> pl.DataFrame:
+    """Nodes with their best watchlist hit (``listed_as``...) and the ``listed`` flag."""
     return nodes.join(listed, on="entity_id", how="left").with_columns(
         pl.col("listed_as").is_not_null().alias("listed")
     )

@@ -197,6 +197,21 @@ LINE_ROLES: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
 ROLE_NAMES: tuple[str, ...] = ("exporter", "consignee", "end_user", "declarant")
 
 
+def watchlist_queries(records: pl.DataFrame) -> pl.DataFrame:
+    """The party records screened against watchlists, in the shape ``screen`` asks for.
+
+    Declarants are left out: they lodge declarations for others, and customs knows them.
+    """
+    return records.filter(pl.col("source") != "declarations.declarant").select(
+        pl.col("record_id").alias("query_id"),
+        "name",
+        "alt_names",
+        "country",
+        "registration_id",
+        "kind",
+    )
+
+
 def line_record_ids(declarations: pl.DataFrame) -> pl.LazyFrame:
     """Each declaration line with the record id of each role, one column per role.
 

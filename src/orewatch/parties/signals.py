@@ -10,6 +10,7 @@ resolved entities and the graph. Screening decides what the codes weigh on a lin
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -20,16 +21,22 @@ from orewatch.parties.network import (
     brokers,
     build_graph,
     contact_edges,
-    entity_nodes,
     line_edges,
     proximity,
     recent_exporters,
     relation_edges,
     shell_clusters,
     transshipment_chains,
+    unlisted_nodes,
+    with_listing,
 )
 from orewatch.parties.normalise import name_variants
-from orewatch.parties.records import ROLE_NAMES, line_record_ids, party_records
+from orewatch.parties.records import (
+    ROLE_NAMES,
+    line_record_ids,
+    party_records,
+    watchlist_queries,
+)
 from orewatch.parties.resolve import Resolution, ResolveSettings, resolve
 from orewatch.parties.screen import ScreenSettings, screen
 from orewatch.parties.watchlists import combine, normalise_watchlist
@@ -197,17 +204,6 @@ def party_findings(
     variants = name_variants(records.select("record_id", "name", "alt_names"))
     resolution: Resolution = resolve(records, settings.resolve, variants)
     entities = resolution.entities
-    queries = records.filter(pl.col("source") != "declarations.declarant").select(
-        pl.col("record_id").alias("query_id"),
-        "name",
-        "alt_names",
-        "country",
-        "registration_id",
-        "kind",
-    )
-    hits = screen(queries, watchlist, settings.screen, query_variants=variants)
-    listed = _listed(entities, hits)
-    nodes = entity_nodes(entities, records, listed)
     entity_of = entities.select("record_id", "entity_id", "party_id")
     edge_parts = [contact_edges(records, entity_of, settings.network.max_contact_sharers)]
     if "relations" in tables:
@@ -231,17 +227,31 @@ def party_findings(
     edge_parts.append(line_edges(lines))
     edges = pl.concat([e.cast(_EDGE_TYPES) for e in edge_parts])  # type: ignore[arg-type]
     edges = edges.filter(pl.col("src") != pl.col("dst"))
-    graph = build_graph(nodes, edges)
-    near = proximity(graph, nodes, settings.network)
+    unlisted = unlisted_nodes(entities, records)
+    graph = build_graph(unlisted, edges)
     first = (
         lines.drop_nulls("exporter")
         .group_by(pl.col("exporter").alias("entity_id"))
         .agg(pl.col("declared_on").min().alias("first_line"))
     )
-    exporters = recent_exporters(nodes, first, settings.network.recent_days)
-    broker_rows = brokers(edges, exporters, graph, settings.network)
-    shells = shell_clusters(edges, exporters, settings.network)
-    chains = transshipment_chains(edges, nodes, near)
+    # Brokers (their betweenness is the costliest step) need no watchlist hit: they are
+    # found beside the screening against the watchlist, which leaves the GIL as well.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        broker_job = beside.submit(
+            brokers,
+            edges,
+            recent_exporters(unlisted, first, settings.network.recent_days),
+            graph.copy(),  # igraph caches facts about a graph in it: one per thread
+            settings.network,
+        )
+        queries = watchlist_queries(records)
+        hits = screen(queries, watchlist, settings.screen, query_variants=variants)
+        nodes = with_listing(unlisted, _listed(entities, hits))
+        near = proximity(graph, nodes, settings.network)
+        exporters = recent_exporters(nodes, first, settings.network.recent_days)
+        shells = shell_clusters(edges, exporters, settings.network)
+        chains = transshipment_chains(edges, nodes, near)
+        broker_rows = broker_job.result()
 
     party_signals = _party_signals(nodes, near, broker_rows, shells, chains, edges)
     parties = _rank(party_signals, nodes, broker_rows, reasons)

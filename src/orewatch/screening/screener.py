@@ -9,6 +9,7 @@ inspection capacity). Everything here is pure functions over frames.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import polars as pl
@@ -491,15 +492,19 @@ def fit_and_screen(
     """Fit a screener on a dataset and screen its own lines."""
     step = progress or (lambda _name: None)
     step("features")
-    raw = raw_features(tables["declarations"].rechunk())
-    baselines = fit_baselines(raw)
-    lines = catalogue.evaluate_frame(apply_baselines(raw, baselines))
-    step("routes")
-    routes = trade_routes(tables, catalogue)
-    step("chain")
-    chain = chain_findings(tables)
-    step("parties")
-    parties = party_findings(tables, reasons=reasons)
+    # The parties layer reads only the tables, and most of its work leaves the GIL
+    # (DuckDB, igraph, rapidfuzz, Polars): it runs beside the features, routes and chain.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        parties_job = beside.submit(party_findings, tables, reasons=reasons)
+        raw = raw_features(tables["declarations"].rechunk())
+        baselines = fit_baselines(raw)
+        lines = catalogue.evaluate_frame(apply_baselines(raw, baselines))
+        step("routes")
+        routes = trade_routes(tables, catalogue)
+        step("chain")
+        chain = chain_findings(tables)
+        step("parties")
+        parties = parties_job.result()
     facts = entity_facts(lines, chain.exporter_signals, parties.line_signals)
     provisional = Screener(
         catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,

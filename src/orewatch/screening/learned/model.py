@@ -20,6 +20,7 @@ from orewatch.screening.learned.calibration import Calibrator, brier, fit_calibr
 from orewatch.screening.learned.config import Key, LearnedConfig
 from orewatch.screening.learned.explain import explanations
 from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
+from orewatch.screening.learned.parallel import in_parallel
 from orewatch.screening.learned.predictor import Predictor, build_predictor
 from orewatch.screening.learned.profiles import (
     apply_profiles,
@@ -40,6 +41,8 @@ from orewatch.screening.learned.propensity import (
 FINAL_ROUNDS_FACTOR = 1.15
 FINAL = -1
 NOT_EXPLAINED = "not among the top {share}% by learned risk with p >= {min_p}: drivers not computed"
+#: Unlabelled lines scored at a time (see :func:`score_unlabelled`).
+SCORE_CHUNK = 200_000
 SCORE_SCHEMA = {"_idx": pl.UInt32, "p_fraud": pl.Float64, "model_explanation": pl.String}
 
 Metric = float | int | str
@@ -101,27 +104,30 @@ def predict(
     return np.asarray(out, dtype=np.float64)
 
 
-def explained(
-    features: pl.DataFrame,
-    lines: pl.DataFrame,
-    p: np.ndarray,
-    scorer: np.ndarray,
-    boosters: dict[int, lgb.Booster],
-    d: Design,
-    config: LearnedConfig,
-) -> pl.Series:
-    """Explanations for the riskiest ``explain_share`` of lines that reach
-    ``explain_min_p``, each by the model that scored it; TreeSHAP costs far more than
-    scoring, and only the lines whose drivers are shown need them."""
+def to_explain(p: np.ndarray, config: LearnedConfig) -> np.ndarray:
+    """Positions (sorted) of the riskiest ``explain_share`` of lines that reach
+    ``explain_min_p``: TreeSHAP costs far more than scoring, and only the lines whose
+    drivers are shown need them."""
     n = len(p)
     top = min(n, max(1, round(config.explain_share * n)))
     riskiest = np.argsort(-p, kind="stable")[:top]
     chosen: np.ndarray = np.sort(riskiest[p[riskiest] >= config.explain_min_p])
-    contrib = np.zeros((len(chosen), len(d.names) + 1))
-    picked = features[chosen]
+    return chosen
+
+
+def drivers(
+    picked: pl.DataFrame,
+    scorer: np.ndarray,
+    lines: pl.DataFrame,
+    boosters: dict[int, lgb.Booster],
+    d: Design,
+    config: LearnedConfig,
+) -> pl.Series:
+    """The explanation of each row of ``picked`` (feature rows), by the model that scored it."""
+    contrib = np.zeros((picked.height, len(d.names) + 1))
     x = matrix(picked, d.names)
-    for s in np.unique(scorer[chosen]):
-        here = scorer[chosen] == s
+    for s in np.unique(scorer):
+        here = scorer == s
         contrib[here] = predict(
             boosters[int(s)], x[here], config.predict_threads, contributions=True
         )
@@ -130,15 +136,7 @@ def explained(
         picked,
         d.names,
     )
-    text = np.full(
-        n,
-        NOT_EXPLAINED.format(
-            share=round(config.explain_share * 100, 2), min_p=config.explain_min_p
-        ),
-        dtype=object,
-    )
-    text[chosen] = explanations(contrib, d.names, shown).to_numpy()
-    return pl.Series("model_explanation", text, dtype=pl.String)
+    return explanations(contrib, d.names, shown)
 
 
 def booster_params(config: LearnedConfig) -> dict[str, object]:
@@ -163,7 +161,8 @@ def design(lines: pl.DataFrame, labels: pl.DataFrame, config: LearnedConfig) -> 
     keys = present_keys(lines.columns, config.keys)
     keyed = key_frame(lines, keys)
     inputs = direct_inputs(lines, config)
-    base = inputs.frame.join(volumes(keyed, keys), on="_idx", how="left")
+    # Both frames are in the lines' order: side by side, their columns are shared, not copied.
+    base = inputs.frame.hstack(volumes(keyed, keys).drop("_idx"))
     labelled = (
         keyed.join(lines.select("_idx", assign_folds(lines, config)), on="_idx")
         .join(
@@ -185,6 +184,28 @@ def rows(d: Design, profiles: pl.DataFrame) -> pl.DataFrame:
     return profiles.join(d.base, on="_idx", how="left", maintain_order="left").select(
         "_idx", *d.names
     )
+
+
+def unlabelled_rows(d: Design, keyed: pl.DataFrame, config: LearnedConfig) -> pl.DataFrame:
+    """Feature rows of unlabelled lines (``keyed``: their key frame), profiles from every
+    label, in the order of ``keyed`` (which must be sorted by ``_idx``)."""
+    return rows(d, apply_profiles(d.labelled, keyed, d.keys, config.smoothing))
+
+
+def score_unlabelled(
+    d: Design, keyed: pl.DataFrame, booster: lgb.Booster, config: LearnedConfig
+) -> np.ndarray:
+    """Raw scores of the unlabelled lines, ``SCORE_CHUNK`` at a time: a chunk's feature
+    rows are built, scored and let go, so a million lines never hold them all at once."""
+    parts = [
+        predict(
+            booster,
+            matrix(unlabelled_rows(d, keyed.slice(start, SCORE_CHUNK), config), d.names),
+            config.predict_threads,
+        )
+        for start in range(0, keyed.height, SCORE_CHUNK)
+    ]
+    return np.concatenate(parts) if parts else np.empty(0)
 
 
 def train_booster(
@@ -242,7 +263,7 @@ def selection_weights(
     sampled = d.base.filter(pl.Series(sample))
     y = inspected.to_numpy()[sample]
     p = inspection_propensity(
-        matrix(sampled, direct), y, cats, config.seed, config.threads, rate=rate
+        matrix(sampled, direct), y, cats, config.seed, config.threads, rate, config.workers
     )
     labelled_p = (
         sampled.select("_idx")
@@ -256,6 +277,42 @@ def selection_weights(
         "weight_max": round(float(w.max()), 3),
         "weight_min": round(float(w.min()), 3),
     }
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One outer fold: its model, where that model stopped, and its held-out lines' raw
+    scores (``held``: their feature rows with label and fold)."""
+
+    fold: int
+    booster: lgb.Booster
+    best: int
+    held: pl.DataFrame
+    raw: np.ndarray
+
+
+def fit_fold(
+    d: Design, weight: pl.DataFrame, config: LearnedConfig, folds: list[int], k: int
+) -> Fold:
+    """Train on every fold but ``k`` (stopping early on the next fold), score fold ``k``.
+
+    Profiles of the training lines are out of fold within them; the held lines' profiles
+    come from the training lines only, so no line is scored by anything that saw its label.
+    """
+    train = d.labelled.filter(pl.col("_fold") != k)
+    held = d.labelled.filter(pl.col("_fold") == k)
+    inner = folds[(folds.index(k) + 1) % len(folds)]
+    fit_rows = with_label(rows(d, out_of_fold(train, d.keys, config.smoothing)), train)
+    booster = train_booster(
+        d,
+        fit_rows.filter(pl.col("_fold") != inner),
+        weight,
+        config,
+        valid=fit_rows.filter(pl.col("_fold") == inner),
+    )
+    held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
+    raw = predict(booster, matrix(held_rows, d.names), config.threads)
+    return Fold(k, booster, booster.best_iteration or booster.current_iteration(), held_rows, raw)
 
 
 def learn_and_score(
@@ -282,31 +339,12 @@ def learn_and_score(
     if len(folds) < 3:
         return untrained(lines, f"labelled lines fall in {len(folds)} groups; need 3", counts)
 
-    held_frames: list[pl.DataFrame] = []
-    oof_raw: list[np.ndarray] = []
-    boosters: dict[int, lgb.Booster] = {}
-    oof_fold: list[np.ndarray] = []
-    best: list[int] = []
-    for k in folds:
-        train = d.labelled.filter(pl.col("_fold") != k)
-        held = d.labelled.filter(pl.col("_fold") == k)
-        inner = folds[(folds.index(k) + 1) % len(folds)]
-        fit_rows = with_label(rows(d, out_of_fold(train, d.keys, config.smoothing)), train)
-        booster = train_booster(
-            d,
-            fit_rows.filter(pl.col("_fold") != inner),
-            weight,
-            config,
-            valid=fit_rows.filter(pl.col("_fold") == inner),
-        )
-        best.append(booster.best_iteration or booster.current_iteration())
-        held_rows = with_label(rows(d, apply_profiles(train, held, d.keys, config.smoothing)), held)
-        x_held = matrix(held_rows, d.names)
-        held_frames.append(held_rows)
-        oof_raw.append(predict(booster, x_held, config.predict_threads))
-        boosters[k] = booster
-        oof_fold.append(np.full(held.height, k))
-
+    fitted = in_parallel(lambda k: fit_fold(d, weight, config, folds, k), folds, config.workers)
+    boosters: dict[int, lgb.Booster] = {f.fold: f.booster for f in fitted}
+    best = [f.best for f in fitted]
+    held_frames = [f.held for f in fitted]
+    oof_raw = [f.raw for f in fitted]
+    oof_fold = [np.full(f.held.height, f.fold) for f in fitted]
     oof = pl.concat(held_frames)
     raw, fold_of = np.concatenate(oof_raw), np.concatenate(oof_fold)
     label = oof["label"].to_numpy()
@@ -321,20 +359,32 @@ def learn_and_score(
     rounds = max(10, round(float(np.mean(best)) * FINAL_ROUNDS_FACTOR))
     everything = with_label(rows(d, out_of_fold(d.labelled, d.keys, config.smoothing)), d.labelled)
     final = train_booster(d, everything, weight, config, rounds=rounds)
-    rest_keys = key_frame(
-        lines.join(d.labelled.select("_idx"), on="_idx", how="anti", maintain_order="left"), d.keys
-    )
-    rest_rows = rows(d, apply_profiles(d.labelled, rest_keys, d.keys, config.smoothing))
     boosters[FINAL] = final
-    rest_raw = predict(final, matrix(rest_rows, d.names), config.predict_threads)
-    features = pl.concat([oof.select(rest_rows.columns), rest_rows])
-    p = np.concatenate([calibrated, final_calibrator(rest_raw)])
-    scorer = np.concatenate([fold_of, np.full(rest_rows.height, FINAL)])
+    rest_keys = key_frame(
+        lines.join(d.labelled.select("_idx"), on="_idx", how="anti"), d.keys
+    ).sort("_idx")
+    p = np.concatenate(
+        [calibrated, final_calibrator(score_unlabelled(d, rest_keys, final, config))]
+    )
+    scorer = np.concatenate([fold_of, np.full(rest_keys.height, FINAL)])
+    chosen = to_explain(p, config)
+    picked = pl.concat(
+        [
+            oof.select("_idx", *d.names)[chosen[chosen < oof.height]],
+            unlabelled_rows(d, rest_keys[chosen[chosen >= oof.height] - oof.height], config),
+        ]
+    )
+    not_explained = NOT_EXPLAINED.format(
+        share=round(config.explain_share * 100, 2), min_p=config.explain_min_p
+    )
+    text = pl.repeat(not_explained, len(p), dtype=pl.String, eager=True).scatter(
+        chosen, drivers(picked, scorer[chosen], lines, boosters, d, config)
+    )
     scores = pl.DataFrame(
         {
-            "_idx": features["_idx"].cast(pl.UInt32),
+            "_idx": pl.concat([oof["_idx"], rest_keys["_idx"]]).cast(pl.UInt32),
             "p_fraud": p,
-            "model_explanation": explained(features, lines, p, scorer, boosters, d, config),
+            "model_explanation": text,
         }
     ).sort("_idx")
     metrics: dict[str, Metric] = {
@@ -353,5 +403,8 @@ def learn_and_score(
         f"LightGBM on {n_labels} inspected lines ({n_pos} with fraud), "
         f"out-of-fold AUC {metrics['oof_auc']}"
     )
-    predictor = build_predictor(d, lines, final, final_calibrator, config.smoothing, config.threads)
+    keyed = pl.concat([d.labelled.select(rest_keys.columns), rest_keys])
+    predictor = build_predictor(
+        d, lines, final, final_calibrator, config.smoothing, config.threads, keyed
+    )
     return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor)

@@ -180,9 +180,13 @@ def build_predictor(
     calibrator: Calibrator,
     smoothing: float,
     threads: int,
+    keyed: pl.DataFrame | None = None,
 ) -> Predictor:
-    """Freeze the final model with what it needs to score lines outside ``lines``."""
-    keyed = key_frame(lines, d.keys)
+    """Freeze the final model with what it needs to score lines outside ``lines``.
+
+    ``keyed``: the key frame of every line of ``lines`` when the caller has it already.
+    """
+    keyed = key_frame(lines, d.keys) if keyed is None else keyed
     volumes = {
         key_name(k): dict(
             keyed.group_by(key_name(k)).agg(pl.len().cast(pl.Float64).alias("_n")).iter_rows()

@@ -17,9 +17,13 @@ from __future__ import annotations
 import lightgbm as lgb
 import numpy as np
 
-PROPENSITY_FOLDS = 3
+from orewatch.screening.learned.parallel import in_parallel
+
+#: Two folds: each model learns from half the sample, and both train at once on two cores
+#: (three folds gave the same propensity AUC on the 1M world for twice the work).
+PROPENSITY_FOLDS = 2
 #: Uninspected lines kept for training: this many per inspected line, at least MIN_CONTROLS.
-CONTROLS_PER_CASE = 3
+CONTROLS_PER_CASE = 2
 MIN_CONTROLS = 30_000
 
 
@@ -69,24 +73,30 @@ def inspection_propensity(
     seed: int,
     threads: int,
     rate: float = 1.0,
+    workers: int = 1,
 ) -> np.ndarray:
     """Out-of-fold P(inspected | features) for each line of a case-control sample.
 
     ``rate`` is the share of uninspected lines the sample kept (see
     :func:`case_control_sample`); the probabilities are those of the whole population.
+    The features are binned once for the whole sample (binning reads no label) and each
+    fold trains on its subset; ``workers`` folds train at once.
     """
     rng = np.random.default_rng(seed)
     fold = rng.integers(0, PROPENSITY_FOLDS, size=len(inspected))
-    out = np.empty(len(inspected), dtype=np.float64)
     params = propensity_params(seed, threads)
-    for k in range(PROPENSITY_FOLDS):
-        held = fold == k
-        data = lgb.Dataset(
-            x[~held], label=inspected[~held], categorical_feature=categorical, free_raw_data=True
-        )
-        booster = lgb.train(params, data, num_boost_round=150)
-        sampled = np.asarray(booster.predict(x[held], num_threads=threads), dtype=np.float64)
-        out[held] = population_probability(sampled, rate)
+    binned = lgb.Dataset(
+        x, label=inspected, categorical_feature=categorical, params=params, free_raw_data=True
+    ).construct()
+
+    def held_out(k: int) -> np.ndarray:
+        train = binned.subset(np.flatnonzero(fold != k).tolist())
+        booster = lgb.train(params, train, num_boost_round=150)
+        return np.asarray(booster.predict(x[fold == k], num_threads=threads), dtype=np.float64)
+
+    out = np.empty(len(inspected), dtype=np.float64)
+    for k, sampled in enumerate(in_parallel(held_out, range(PROPENSITY_FOLDS), workers)):
+        out[fold == k] = population_probability(sampled, rate)
     return out
 
 
