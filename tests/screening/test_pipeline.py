@@ -81,3 +81,17 @@ def test_single_screening_counts_earlier_draws_on_the_licence(
         .with_columns(pl.lit("NEW-1").alias("declaration_id"))
     )
     assert "LIC_OVERDRAWN" in result.screener.screen_lines(new)["reasons"].item()
+
+
+def test_the_same_dataset_screens_the_same_every_time(tmp_path: Path) -> None:
+    """Ties (equal weights, equal watchlist scores, equally near prices) are broken by
+    name, so two runs write the same alerts and parties, evidence included."""
+    from orewatch.contract.loader import load_dataset
+    from orewatch.world import generate_world
+
+    generate_world(tmp_path / "world", seed=3, lines=3000)
+    tables = {n: t.frame for n, t in load_dataset(tmp_path / "world").tables.items()}
+    first, second = (screen(tables, load_catalogue()) for _ in range(2))
+    assert first.alerts.equals(second.alerts)
+    assert first.parties.equals(second.parties)
+    assert first.routes.equals(second.routes)

@@ -93,7 +93,8 @@ def _listed(entities: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
         hits.join(
             entities.select(pl.col("record_id").alias("query_id"), "entity_id"), on="query_id"
         )
-        .sort("score", descending=True)
+        # Ties broken by entry, so the same dataset names the same entry every run.
+        .sort(["score", "entry_id", "query_id"], descending=[True, False, False])
         .unique("entity_id", keep="first")
         .select(
             "entity_id",
@@ -366,7 +367,8 @@ def _rank(
         pl.col("src").alias("entity_id"), (pl.col("shells") * POINTS_PER_SHELL).alias("bonus")
     )
     scored = (
-        signals.unique(["entity_id", "code"], keep="first")
+        signals.sort("entity_id", "code", "evidence")
+        .unique(["entity_id", "code"], keep="first", maintain_order=True)
         .join(weights, on="code", how="left")
         .join(
             nodes.select("entity_id", "name", "party_id", "list_score"), on="entity_id", how="left"
@@ -379,7 +381,7 @@ def _rank(
         )
     )
     return (
-        scored.sort("weight", descending=True)
+        scored.sort(["weight", "code"], descending=[True, False])
         .group_by("entity_id")
         .agg(
             pl.col("party_id").first(),

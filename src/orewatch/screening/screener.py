@@ -232,7 +232,8 @@ class Screener:
         """
         weighted = signals.join(self.weights if weights is None else weights, on="code", how="left")
         per_line = (
-            weighted.sort("weight", descending=True)
+            # Equal weights in code order, so a line reads the same on every run.
+            weighted.sort(["weight", "code"], descending=[True, False])
             .group_by("_idx")
             .agg(
                 pl.col("weight").sum().alias("rule_score"),
@@ -477,7 +478,8 @@ def entity_facts(
             on=["declaration_id", "line_no"],
         )
         .select("exporter_id", "consignee_name", "code", "evidence")
-        .unique(["exporter_id", "consignee_name", "code"], keep="first")
+        .sort("exporter_id", "consignee_name", "code", "evidence")
+        .unique(["exporter_id", "consignee_name", "code"], keep="first", maintain_order=True)
     )
     return EntityFacts(by_exporter, pairs)
 

@@ -277,8 +277,11 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Laz
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )
+    nearest = near.sort(
+        pl.col("_idx"), (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs(), "material"
+    ).unique("_idx", keep="first", maintain_order=True)
     return signals_where(
-        near.sort("_idx").unique("_idx", keep="first"),
+        nearest,
         pl.lit(True),
         "PRICED_LIKE_CONTROLLED",
         pl.format(

@@ -75,7 +75,9 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
         }
     )
     return (
-        pl.concat([exact, fuzzy]).sort("similarity", descending=True).unique("name", keep="first")
+        pl.concat([exact, fuzzy])
+        .sort(["similarity", "list", "entry_name"], descending=[True, False, False])
+        .unique("name", keep="first")
     )
 
 
