@@ -66,3 +66,25 @@ def test_one_line_of_goods_the_exporter_seldom_trades_stands_out_in_its_declarat
     found = codes(declarations([*trade, *mixed, *plain]))
     assert found.get(61) == {"ODD_LINE_IN_SHIPMENT"}
     assert not any("ODD_LINE_IN_SHIPMENT" in found.get(i, set()) for i in (*range(61), 62, 63))
+
+
+def test_a_small_gross_surplus_counts_where_the_packing_noise_is_tight(
+    declarations: Build,
+) -> None:
+    # 800 kg of something dense under a 20 t lot packed at 8-10 % over net: a z near 3,
+    # beyond anything these pallets reach, short of GROSS_NET_ODD.
+    heavy = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 22600.0}
+    found = codes(declarations([*lots(300), {**heavy, "value": 50000.0}]))
+    assert found.get(300) == {"GROSS_NET_SURPLUS"}
+    assert not any(found.get(i) for i in range(300))
+
+
+def test_the_same_surplus_is_noise_where_packing_varies_widely(declarations: Build) -> None:
+    # The same goods packed anywhere from 2 % to 20 % over net: 13 % says nothing.
+    loose = [
+        {**lot, "gross_weight_kg": 20000.0 * (1.02 + 0.02 * (i % 10)), "net_weight_kg": 20000.0}
+        for i, lot in enumerate(lots(300))
+    ]
+    heavy = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 22600.0}
+    found = codes(declarations([*loose, {**heavy, "value": 50000.0}]))
+    assert "GROSS_NET_SURPLUS" not in found.get(300, set())
