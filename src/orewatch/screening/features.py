@@ -48,8 +48,9 @@ class Baselines:
     unit_value: tuple[pl.DataFrame, ...]
     #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
     gross_net: tuple[pl.DataFrame, ...]
-    #: packing, gross_net_tail: the 99.5th percentile of the packing's gross/net z, how far
-    #: its honest noise reaches (tight for machine-weighed freight, wide for parcels).
+    #: packing, gross_net_tail, gross_net_tail_low: the 99.5th and 0.5th percentiles of
+    #: the packing's gross/net z, how far its honest noise reaches either way (tight for
+    #: machine-weighed freight, wide for parcels).
     gross_net_tail: pl.DataFrame
     #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
     lot_size: tuple[pl.DataFrame, ...]
@@ -61,7 +62,8 @@ class Baselines:
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
 UNIT_VALUE_FLOOR = 0.05
 GROSS_NET_FLOOR = 0.01
-#: Share of a packing's lines whose gross/net z stays within ``gross_net_tail``.
+#: Share of a packing's lines whose gross/net z stays under ``gross_net_tail`` (and above
+#: ``gross_net_tail_low``).
 GROSS_NET_TAIL_QUANTILE = 0.995
 LOT_SIZE_FLOOR = 0.1
 
@@ -268,7 +270,8 @@ def gross_net_tail(raw: pl.DataFrame, levels: tuple[pl.DataFrame, ...]) -> pl.Da
         "gross_net_z",
     )
     return scored.group_by("packing").agg(
-        pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail")
+        pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
+        pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
     )
 
 

@@ -36,6 +36,7 @@ def concealment_signals(
     parts = [
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
         _gross_net(lines, _surplus(), "GROSS_NET_SURPLUS"),
+        _gross_net(lines, _short(), "GROSS_NET_SHORT"),
         # Packed lighter than the declared goods ever are: the packing fits other goods
         # (a dense metal in drums declared as bricks on pallets).
         _gross_net(lines, pl.col("gross_net_z") < -GROSS_NET_Z, "GROSS_NET_LOW"),
@@ -81,6 +82,16 @@ def _surplus() -> pl.Expr:
     z = pl.col("gross_net_z")
     reach = pl.max_horizontal(pl.lit(SURPLUS_Z), TAIL_REACH * pl.col("gross_net_tail"))
     return ((z > reach) & (z <= GROSS_NET_Z)).fill_null(False)
+
+
+def _short() -> pl.Expr:
+    """The mirror of :func:`_surplus`: packed a little lighter than the goods ever are.
+
+    A dense metal declared as bulkier goods needs less packing per kilogram than they do.
+    """
+    z = pl.col("gross_net_z")
+    reach = pl.max_horizontal(pl.lit(SURPLUS_Z), -TAIL_REACH * pl.col("gross_net_tail_low"))
+    return ((z < -reach) & (z >= -GROSS_NET_Z)).fill_null(False)
 
 
 def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFrame:
