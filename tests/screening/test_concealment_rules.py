@@ -3,6 +3,7 @@
 from collections.abc import Callable, Mapping, Sequence
 
 import polars as pl
+import pytest
 
 from orewatch.screening.detectors.concealment import concealment_signals
 from orewatch.screening.features import add_features
@@ -66,3 +67,33 @@ def test_one_line_of_goods_the_exporter_seldom_trades_stands_out_in_its_declarat
     found = codes(declarations([*trade, *mixed, *plain]))
     assert found.get(61) == {"ODD_LINE_IN_SHIPMENT"}
     assert not any("ODD_LINE_IN_SHIPMENT" in found.get(i, set()) for i in (*range(61), 62, 63))
+
+
+@pytest.mark.parametrize(
+    ("gross", "code"),
+    [
+        # 800 kg of something dense under a 20 t lot packed at 8-10 % over net: a z near
+        # 3, beyond anything these pallets reach, short of GROSS_NET_ODD.
+        (22600.0, "GROSS_NET_SURPLUS"),
+        # 5 % over net where these pallets always weigh 8-10 % over: drums, not pallets.
+        (21050.0, "GROSS_NET_SHORT"),
+    ],
+)
+def test_a_small_gross_gap_counts_where_the_packing_noise_is_tight(
+    declarations: Build, gross: float, code: str
+) -> None:
+    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": gross}
+    found = codes(declarations([*lots(300), {**odd, "value": 50000.0}]))
+    assert found.get(300) == {code}
+    assert not any(found.get(i) for i in range(300))
+
+
+def test_the_same_surplus_is_noise_where_packing_varies_widely(declarations: Build) -> None:
+    # The same goods packed anywhere from 2 % to 20 % over net: 13 % says nothing.
+    loose = [
+        {**lot, "gross_weight_kg": 20000.0 * (1.02 + 0.02 * (i % 10)), "net_weight_kg": 20000.0}
+        for i, lot in enumerate(lots(300))
+    ]
+    heavy = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 22600.0}
+    found = codes(declarations([*loose, {**heavy, "value": 50000.0}]))
+    assert "GROSS_NET_SURPLUS" not in found.get(300, set())

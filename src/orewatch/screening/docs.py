@@ -11,7 +11,9 @@ Every alert names why it was raised with these codes. Generated from
 `python -m orewatch.screening.docs > docs/reasons.md`; a test keeps the two in step.
 The weight is the code's fixed contribution to a line's rule score; where the dataset
 has inspections, each weight is the prior that the inspected lines raising the code then
-move (see `screening/learned/weights.py`).
+move, and each set of codes that inspections met scores what its inspected lines proved
+it worth, with the sum of its codes' weights as the prior (see
+`screening/learned/weights.py`).
 
 | code | family | weight | meaning | 含义 |
 |---|---|---:|---|---|

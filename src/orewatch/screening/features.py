@@ -48,6 +48,10 @@ class Baselines:
     unit_value: tuple[pl.DataFrame, ...]
     #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
     gross_net: tuple[pl.DataFrame, ...]
+    #: packing, gross_net_tail, gross_net_tail_low: the 99.5th and 0.5th percentiles of
+    #: the packing's gross/net z, how far its honest noise reaches either way (tight for
+    #: machine-weighed freight, wide for parcels).
+    gross_net_tail: pl.DataFrame
     #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
     lot_size: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
@@ -58,6 +62,9 @@ class Baselines:
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
 UNIT_VALUE_FLOOR = 0.05
 GROSS_NET_FLOOR = 0.01
+#: Share of a packing's lines whose gross/net z stays under ``gross_net_tail`` (and above
+#: ``gross_net_tail_low``).
+GROSS_NET_TAIL_QUANTILE = 0.995
 LOT_SIZE_FLOOR = 0.1
 
 
@@ -200,7 +207,19 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     ref = _in_reference_currency(
         raw.select("hs_code", "hs6", "month", "quarter", "currency", "log_unit_value"), offsets
     )
+    gross_net = (
+        # A parcel's box weighs more than a freight lot's share of its pallet, so every
+        # level keeps the packing (each parcel mode, or freight); a freight mode rare for
+        # the goods is judged by the goods' freight packing.
+        group_stats(raw, "log_gross_net", ["hs_code", "mode"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["hs_code", "packing"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["hs6", "packing"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
+    )
     return Baselines(
+        gross_net=gross_net,
+        gross_net_tail=gross_net_tail(raw, gross_net),
         modes=modes,
         currency=offsets,
         local_unit_value=(
@@ -227,16 +246,6 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_unit_value", ["hs6", "currency"], UNIT_VALUE_FLOOR),
             group_stats(raw, "log_unit_value", ["hs4", "currency"], UNIT_VALUE_FLOOR),
         ),
-        gross_net=(
-            # A parcel's box weighs more than a freight lot's share of its pallet, so every
-            # level keeps the packing (each parcel mode, or freight); a freight mode rare for
-            # the goods is judged by the goods' freight packing.
-            group_stats(raw, "log_gross_net", ["hs_code", "mode"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs_code", "packing"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs6", "packing"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
-            group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
-        ),
         # Goods travel in lots of their own size (bulk minerals by the container, dear
         # metals by the drum): a line far lighter than its goods ever ship may be other goods.
         lot_size=(
@@ -245,6 +254,24 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_net_weight", ["hs4", "packing"], LOT_SIZE_FLOOR),
         ),
         vocabulary=vocabulary,
+    )
+
+
+def gross_net_tail(raw: pl.DataFrame, levels: tuple[pl.DataFrame, ...]) -> pl.DataFrame:
+    """How far each packing's gross/net z reaches on its own lines (see ``Baselines``).
+
+    A fixed z cut assumes one shape of noise; weighing scales and packing differ by
+    dataset and by packing, so the reach of the noise is measured rather than assumed.
+    """
+    scored = _z_from(
+        raw.select("packing", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
+        "log_gross_net",
+        levels,
+        "gross_net_z",
+    )
+    return scored.group_by("packing").agg(
+        pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
+        pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
     )
 
 
@@ -305,7 +332,9 @@ def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
     scored = scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z")).drop(
         "_local_z", "_currency_z", "log_unit_value_ref"
     )
-    scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z")
+    scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z").join(
+        baselines.gross_net_tail, on="packing", how="left"
+    )
     scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
     return scored.sort("_idx")
 

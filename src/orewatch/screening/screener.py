@@ -37,7 +37,7 @@ from orewatch.screening.learned import (
 )
 from orewatch.screening.learned.features import Context
 from orewatch.screening.learned.predictor import Predictor, Ranking
-from orewatch.screening.learned.weights import taught_reasons
+from orewatch.screening.learned.weights import reason_set, taught_reasons, taught_sets
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import Capacity, assign_channels
@@ -169,6 +169,9 @@ class Screener:
     model_reasons: ReasonTable | None = None
     #: The fitted dataset's party context shares, which the model reads for new lines.
     context: Context | None = None
+    #: reason_set, set_points: what the inspected combinations of codes proved worth
+    #: (``taught_sets``); a line raising one of them scores its points, not the sum.
+    set_points: pl.DataFrame | None = None
     #: Tables that depend on the fitted dataset alone, prepared here once rather than on
     #: every call (a request's lines cost less than rebuilding them).
     surges: pl.DataFrame = field(init=False, repr=False, compare=False)
@@ -228,7 +231,8 @@ class Screener:
     ) -> pl.DataFrame:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
-        ``weights``: code, weight, en (default: this screener's reasons).
+        ``weights``: code, weight, en (default: this screener's reasons, and the points
+        its inspected sets of codes proved worth).
         """
         weighted = signals.join(self.weights if weights is None else weights, on="code", how="left")
         per_line = (
@@ -237,12 +241,18 @@ class Screener:
             .group_by("_idx")
             .agg(
                 pl.col("weight").sum().alias("rule_score"),
+                reason_set(pl.col("code")).alias("reason_set"),
                 pl.col("code").str.join(";").alias("reasons"),
                 pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
                 .str.join(EXPLANATION_SEPARATOR)
                 .alias("explanation"),
             )
         )
+        if weights is None and self.set_points is not None:
+            per_line = per_line.join(self.set_points, on="reason_set", how="left").with_columns(
+                pl.coalesce("set_points", "rule_score").alias("rule_score")
+            )
+        per_line = per_line.select("_idx", "rule_score", "reasons", "explanation")
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
             + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
@@ -531,7 +541,10 @@ def fit_and_screen(
         learned = learn_and_score(frame, labels, default_config())
         context = Context.fit(frame) if learned.trained else None
     # Each rule's points as this dataset's inspections found it worth, for both doors.
-    provisional = replace(provisional, reasons=taught_reasons(reasons, signals, labels))
+    taught = taught_reasons(reasons, signals, labels)
+    provisional = replace(
+        provisional, reasons=taught, set_points=taught_sets(taught, signals, labels)
+    )
     rules_scored = provisional.score(lines, signals)
     step("scoring")
     alerts = assign_channels(with_model(rules_scored, learned, reasons), capacity)

@@ -32,3 +32,17 @@ def test_few_labels_use_platt() -> None:
     fitted = fit_calibrator(raw[:200], label[:200])
     assert fitted.method == "platt"
     assert brier(fitted(raw[200:]), label[200:]) < brier(as_probability(raw[200:]), label[200:])
+
+
+def test_isotonic_plateaus_keep_the_model_order() -> None:
+    raw, label = miscalibrated(6000, 2)
+    fitted = fit_calibrator(raw[:3000], label[:3000])
+    stepped = fitted.isotonic.predict(raw[3000:]) if fitted.isotonic is not None else None
+    assert stepped is not None
+    # The isotonic fit alone ties many lines on its plateaus ...
+    assert np.unique(stepped).size < 0.2 * stepped.size
+    p = fitted(raw[3000:])
+    # ... the calibrated probability keeps the raw order inside them, invisibly.
+    order = np.argsort(raw[3000:])
+    assert np.all(np.diff(p[order]) > 0)
+    assert np.max(np.abs(p - stepped)) <= 1e-6

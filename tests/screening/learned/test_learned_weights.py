@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from orewatch.screening.learned.weights import taught_reasons, taught_weight
+from orewatch.screening.learned.weights import taught_reasons, taught_sets, taught_weight
 from orewatch.screening.reasons import Reason, ReasonTable
 
 
@@ -52,3 +52,36 @@ def test_too_few_labels_keep_the_fixed_weights() -> None:
 def test_a_weightless_code_stays_weightless() -> None:
     signals, labels = inspected({"MODEL": (300, 200)}, clean=1000)
     assert taught_reasons(table(MODEL=0), signals, labels)["MODEL"].weight == 0
+
+
+def lines_raising(
+    groups: list[tuple[tuple[str, ...], int, int]], clean: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Signals and labels: per set of codes (codes, inspected lines, frauds), plus clean lines."""
+    sig: list[tuple[int, str]] = []
+    lab: list[tuple[int, int]] = []
+    idx = 0
+    for codes, n, found in groups:
+        for k in range(n):
+            sig += [(idx, code) for code in codes]
+            lab.append((idx, int(k < found)))
+            idx += 1
+    lab += [(idx + k, 0) for k in range(clean)]
+    signals = pl.DataFrame(sig, schema={"_idx": pl.UInt32, "code": pl.String}, orient="row")
+    labels = pl.DataFrame(lab, schema={"_idx": pl.UInt32, "label": pl.Int8}, orient="row")
+    return signals, labels
+
+
+def test_codes_that_tell_only_together_are_worth_little_alone() -> None:
+    # A route and a collector: each alone never found, together found half the time.
+    signals, labels = lines_raising(
+        [(("ROUTE",), 200, 0), (("COLLECTOR",), 100, 0), (("COLLECTOR", "ROUTE"), 60, 30)],
+        clean=3000,
+    )
+    reasons = table(ROUTE=12, COLLECTOR=10)
+    sets = taught_sets(reasons, signals, labels)
+    assert sets is not None
+    points = dict(sets.iter_rows())
+    assert points["ROUTE"] < 3 and points["COLLECTOR"] < 3
+    assert points["COLLECTOR;ROUTE"] > 12 + 10  # beyond the sum of its parts
+    assert taught_sets(reasons, signals.head(10), labels.head(100)) is None  # too few labels

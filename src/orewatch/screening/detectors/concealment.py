@@ -9,6 +9,10 @@ from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
+#: Below GROSS_NET_Z, a gross surplus counts from this z when it is also TAIL_REACH times
+#: as far as the packing's honest noise reaches in this dataset (``gross_net_tail``).
+SURPLUS_Z = 2.0
+TAIL_REACH = 1.5
 #: A freight lot this many robust spreads lighter than its goods' usual lots.
 SMALL_LOT_Z = 3.5
 #: A line is odd in its declaration when no other line shares its chapter and its heading
@@ -31,6 +35,8 @@ def concealment_signals(
     """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
     parts = [
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
+        _gross_net(lines, _surplus(), "GROSS_NET_SURPLUS"),
+        _gross_net(lines, _short(), "GROSS_NET_SHORT"),
         # Packed lighter than the declared goods ever are: the packing fits other goods
         # (a dense metal in drums declared as bricks on pallets).
         _gross_net(lines, pl.col("gross_net_z") < -GROSS_NET_Z, "GROSS_NET_LOW"),
@@ -64,6 +70,28 @@ def concealment_signals(
     if shared is not None and shared.height:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)
+
+
+def _surplus() -> pl.Expr:
+    """A gross surplus short of GROSS_NET_Z yet beyond anything the packing's noise reaches.
+
+    Where weights are machine-read and packing is uniform (sea freight), honest lines
+    stay within a z of about 1; a few kilograms of dense metal under the goods then show
+    as a z of 2-3, which a cut made for wide-noise packing (parcels) would ignore.
+    """
+    z = pl.col("gross_net_z")
+    reach = pl.max_horizontal(pl.lit(SURPLUS_Z), TAIL_REACH * pl.col("gross_net_tail"))
+    return ((z > reach) & (z <= GROSS_NET_Z)).fill_null(False)
+
+
+def _short() -> pl.Expr:
+    """The mirror of :func:`_surplus`: packed a little lighter than the goods ever are.
+
+    A dense metal declared as bulkier goods needs less packing per kilogram than they do.
+    """
+    z = pl.col("gross_net_z")
+    reach = pl.max_horizontal(pl.lit(SURPLUS_Z), -TAIL_REACH * pl.col("gross_net_tail_low"))
+    return ((z < -reach) & (z >= -GROSS_NET_Z)).fill_null(False)
 
 
 def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFrame:

@@ -17,6 +17,12 @@ from sklearn.linear_model import LogisticRegression
 #: Isotonic calibration only with at least this many labelled lines and positives.
 ISOTONIC_MIN_LABELS = 1000
 ISOTONIC_MIN_POSITIVES = 50
+#: Scale of the tie-break inside isotonic plateaus: orders lines, changes no shown digit.
+PLATEAU_TIE_BREAK = 1e-6
+
+
+def _sigmoid(raw: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(raw, -30.0, 30.0))), dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,11 @@ class Calibrator:
 
     def __call__(self, raw: np.ndarray) -> np.ndarray:
         if self.isotonic is not None:
-            return np.asarray(self.isotonic.predict(raw), dtype=np.float64)
+            stepped = np.asarray(self.isotonic.predict(raw), dtype=np.float64)
+            # A plateau of the isotonic fit says the labels cannot tell its lines apart,
+            # not that the model cannot: a tie-break far below any shown digit keeps the
+            # model's own order inside it (most lines share the lowest plateau).
+            return np.clip(stepped + PLATEAU_TIE_BREAK * _sigmoid(raw), 0.0, 1.0)
         if self.platt is not None:
             return np.asarray(self.platt.predict_proba(raw.reshape(-1, 1))[:, 1], dtype=np.float64)
         raise ValueError("calibrator was not fitted")

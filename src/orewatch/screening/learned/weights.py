@@ -81,3 +81,47 @@ def taught_reasons(
         for code, reason in reasons.reasons.items()
     }
     return ReasonTable(taught)
+
+
+def reason_set(code: pl.Expr) -> pl.Expr:
+    """The key of a line's set of codes (aggregation over its signals' ``code``)."""
+    return code.unique().sort().str.join(";")
+
+
+def taught_sets(
+    reasons: ReasonTable, signals: pl.DataFrame, labels: pl.DataFrame | None
+) -> pl.DataFrame | None:
+    """``reason_set, set_points``: what each inspected combination of codes is worth.
+
+    Points add up, but evidence does not always: a consignee collecting several
+    controlled elements, or a risky route, may say little alone and much together
+    (a collector on a diversion route), and a code's lines can be found fraudulent
+    mostly because of the other codes they raise. Each set of codes that inspections
+    met is read as one profile: the sum of its codes' (taught) weights is its prior,
+    worth ``smoothing`` inspections, and its inspected lines move it, on the same
+    scale. Sets never inspected keep the sum. None below ``MIN_LABELS`` labels.
+    """
+    if labels is None or labels.height < MIN_LABELS:
+        return None
+    base = float(labels["label"].cast(pl.Float64).mean())  # type: ignore[arg-type]
+    if not 0.0 < base < 1.0:
+        return None
+    weights = reasons.frame().select("code", "weight")
+    per_line = (
+        signals.select("_idx", "code")
+        .unique()
+        .join(weights, on="code", how="left")
+        .group_by("_idx")
+        .agg(reason_set(pl.col("code")).alias("reason_set"), pl.col("weight").sum())
+        .join(labels.select(pl.col("_idx").cast(signals.schema["_idx"]), "label"), on="_idx")
+    )
+    sets = per_line.group_by("reason_set").agg(
+        pl.col("weight").first().alias("prior"),
+        pl.len().alias("inspected"),
+        pl.col("label").cast(pl.Float64).sum().alias("found"),
+    )
+    points = [
+        round(taught_weight(prior, inspected, found, base), 2)
+        for prior, inspected, found in sets.select("prior", "inspected", "found").iter_rows()
+    ]
+    return sets.select("reason_set", pl.Series("set_points", points, dtype=pl.Float64))
