@@ -220,7 +220,14 @@ class Screener:
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
             .select(*SIGNAL_SCHEMA),
         ]
-        signals = concat_signals(parts).unique(["_idx", "code"], keep="first").collect()
+        # One signal per line and code; where two findings give it, the evidence that
+        # sorts first, so every run tells the same story.
+        signals = (
+            concat_signals(parts)
+            .sort("_idx", "code", "evidence")
+            .unique(["_idx", "code"], keep="first", maintain_order=True)
+            .collect()
+        )
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")

@@ -188,7 +188,10 @@ def _shared_senders(lines: pl.DataFrame, shared: pl.DataFrame, prior: Prior) -> 
         rings, on=["contact", "consignee_name"]
     )
     return signals_where(
-        linked.unique("_idx"),
+        # The largest ring first, then by contact: the same ring is named on every run.
+        linked.sort(
+            ["_idx", "senders_to_consignee", "contact"], descending=[False, True, False]
+        ).unique("_idx", keep="first", maintain_order=True),
         pl.lit(True),
         "SHARED_SENDER_CONTACTS",
         pl.format(
