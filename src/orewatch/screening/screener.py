@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 import polars as pl
+from polars._typing import EngineType
 
 from orewatch.chain.signals import chain_findings
 from orewatch.controls.catalogue import Catalogue
@@ -48,6 +49,11 @@ Progress = Callable[[str], None]
 
 #: Between the sentences of an explanation (evidence text may itself hold "; ").
 EXPLANATION_SEPARATOR = " | "
+#: The engine a few lines' queries run on: the streaming engine suits big frames, but on
+#: one declaration its start-up is most of the query (the signal query of one line costs
+#: about two thirds as much on the in-memory engine; BENCHMARKS.md, API).
+FEW_LINES_ENGINE: EngineType = "in-memory"
+
 #: The continuous anomaly component is capped so it orders lines within a rule score
 #: band without outweighing a single rule.
 ANOMALY_CAP = 6.0
@@ -191,8 +197,10 @@ class Screener:
         lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines)
         return self.catalogue.evaluate_frame(lines)
 
-    def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
-        """Every detector family's signals for the feature frame."""
+    def signals(
+        self, lines: pl.DataFrame, prior: Prior, engine: EngineType = "auto"
+    ) -> pl.DataFrame:
+        """Every detector family's signals for the feature frame, as one query on ``engine``."""
         parts = [
             licensing_signals(lines, self.register, prior),
             misdeclaration_signals(
@@ -216,7 +224,9 @@ class Screener:
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
             .select(*SIGNAL_SCHEMA),
         ]
-        signals = concat_signals(parts).unique(["_idx", "code"], keep="first").collect()
+        signals = (
+            concat_signals(parts).unique(["_idx", "code"], keep="first").collect(engine=engine)
+        )
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
@@ -266,7 +276,7 @@ class Screener:
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
-        signals = self.signals(lines, self.history)
+        signals = self.signals(lines, self.history, FEW_LINES_ENGINE)
         scored = self.score(lines, signals)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
