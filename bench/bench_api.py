@@ -16,7 +16,7 @@ latency, errors, the rate achieved and the load average around each run.
 be timed on the same world (run the script with ``PYTHONPATH`` set to each one's ``src``).
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
-[--shared-rounds] [--rounds [--sizes 1 5 20] [--repeat 20]] [--world DIR]
+[--shared-rounds] [--workers 2] [--rounds [--sizes 1 5 20] [--repeat 20]] [--world DIR]
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from fastapi.encoders import jsonable_encoder
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher
-from orewatch.api.screen import DeclarationIn, raw_frame, screen_round
+from orewatch.api.screen import ROUNDS_AT_ONCE, DeclarationIn, raw_frame, screen_round
 from orewatch.api.security import api_analyst
 from orewatch.cases.auth import Principal
 from orewatch.contract.loader import load_dataset
@@ -66,7 +66,7 @@ def analyst() -> Principal:
     return Principal(1, "bench", "Bench", "customs-risk", "customs", frozenset({"analyst"}))
 
 
-def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
+def serve(world: Path, port: int, home: Path, shared_rounds: bool, workers: int) -> None:
     """The server process: fit on ``world`` and serve until killed."""
     tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
     started = time.perf_counter()
@@ -77,7 +77,7 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
     if screener is None:
         raise SystemExit("the world has no lines to fit on")
     screen_one_round = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
-    batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds)
+    batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds, workers=workers)
     app.state.batcher = (screener, batcher)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
     if batcher.timings:  # after a graceful stop: what the server did per round
@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         help="screen concurrent requests in one round even when they share an exporter, "
         "consignee, licence or declaration (answers may then depend on each other)",
     )
+    parser.add_argument(
+        "--workers", type=int, default=ROUNDS_AT_ONCE, help="rounds the server screens at once"
+    )
     parser.add_argument("--rounds", action="store_true", help="time rounds in process")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])
     parser.add_argument("--repeat", type=int, default=20)
@@ -217,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve is not None:
-        serve(args.serve, args.port, args.serve.parent, args.shared_rounds)
+        serve(args.serve, args.port, args.serve.parent, args.shared_rounds, args.workers)
         return 0
     with tempfile.TemporaryDirectory(prefix="orewatch-api-") as tmp:
         world = world_at(args.world or Path(tmp) / "world", args.lines)
@@ -228,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         command = [sys.executable, __file__, "--serve", str(world), "--port", str(port)]
         command += ["--shared-rounds"] if args.shared_rounds else []
+        command += ["--workers", str(args.workers)]
         server = subprocess.Popen(command, env=os.environ.copy())
         try:
             base = f"http://127.0.0.1:{port}"

@@ -28,6 +28,10 @@ from orewatch.screening.screener import Screener
 
 router = APIRouter(prefix="/v1", tags=["screening"])
 
+#: Rounds screened at once: two use both cores of a small server (Polars and LightGBM
+#: release the GIL), with requests sharing an entity kept apart (see ``batching``).
+ROUNDS_AT_ONCE = 2
+
 
 class DeclarationIn(BaseModel):
     """One customs declaration: its lines, each with the contract's declaration columns."""
@@ -171,7 +175,7 @@ def get_batcher(
     )
     if made is None or made[0] is not screener:
         screen = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
-        made = (screener, MicroBatcher(screen))
+        made = (screener, MicroBatcher(screen, workers=ROUNDS_AT_ONCE))
         request.app.state.batcher = made
     return made[1]
 
