@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 import polars as pl
-from polars._typing import EngineType
 
 from orewatch.chain.signals import chain_findings
 from orewatch.controls.catalogue import Catalogue
@@ -27,6 +26,7 @@ from orewatch.screening.detectors.transshipment import (
     watchlist_keys,
 )
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
+from orewatch.screening.few import collect_few
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
@@ -49,10 +49,6 @@ Progress = Callable[[str], None]
 
 #: Between the sentences of an explanation (evidence text may itself hold "; ").
 EXPLANATION_SEPARATOR = " | "
-#: The engine a few lines' queries run on: the streaming engine suits big frames, but on
-#: one declaration its start-up is most of the query (the signal query of one line costs
-#: about two thirds as much on the in-memory engine; BENCHMARKS.md, API).
-FEW_LINES_ENGINE: EngineType = "in-memory"
 
 #: The continuous anomaly component is capped so it orders lines within a rule score
 #: band without outweighing a single rule.
@@ -194,13 +190,14 @@ class Screener:
 
     def features(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Feature frame for any lines: norms from the fitted baselines, controls as of date."""
-        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines)
-        return self.catalogue.evaluate_frame(lines)
+        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines, collect_few)
+        return self.catalogue.evaluate_frame(lines, collect=collect_few)
 
-    def signals(
-        self, lines: pl.DataFrame, prior: Prior, engine: EngineType = "auto"
-    ) -> pl.DataFrame:
-        """Every detector family's signals for the feature frame, as one query on ``engine``."""
+    def signals(self, lines: pl.DataFrame, prior: Prior, few: bool = False) -> pl.DataFrame:
+        """Every detector family's signals for the feature frame, as one query.
+
+        ``few``: the frame is a request's few lines (see :func:`collect_few`).
+        """
         parts = [
             licensing_signals(lines, self.register, prior),
             misdeclaration_signals(
@@ -224,9 +221,8 @@ class Screener:
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | sensitive_goods())
             .select(*SIGNAL_SCHEMA),
         ]
-        signals = (
-            concat_signals(parts).unique(["_idx", "code"], keep="first").collect(engine=engine)
-        )
+        query = concat_signals(parts).unique(["_idx", "code"], keep="first")
+        signals = collect_few(query) if few else query.collect()
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
@@ -276,7 +272,7 @@ class Screener:
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
-        signals = self.signals(lines, self.history, FEW_LINES_ENGINE)
+        signals = self.signals(lines, self.history, few=True)
         scored = self.score(lines, signals)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
