@@ -311,7 +311,7 @@ class Screener:
         the same values hold in the fitted batch.
         """
         untaught = self.score(lines, signals, self.model_weights)
-        frame = screening_frame(lines, signals, untaught, self.context)
+        frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
         joined = with_model(
             scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
