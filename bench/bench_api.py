@@ -39,7 +39,7 @@ from fastapi.encoders import jsonable_encoder
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher
-from orewatch.api.screen import ROUNDS_AT_ONCE, DeclarationIn, raw_frame, screen_round
+from orewatch.api.screen import DeclarationIn, raw_frame, screen_round
 from orewatch.api.security import api_analyst
 from orewatch.cases.auth import Principal
 from orewatch.contract.loader import load_dataset
@@ -210,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         "consignee, licence or declaration (answers may then depend on each other)",
     )
     parser.add_argument(
-        "--workers", type=int, default=ROUNDS_AT_ONCE, help="rounds the server screens at once"
+        "--workers",
+        type=int,
+        default=2,
+        help="rounds the server screens at once (the API's ROUNDS_AT_ONCE is 2)",
     )
     parser.add_argument("--rounds", action="store_true", help="time rounds in process")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])
