@@ -62,7 +62,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def analyst() -> Principal:
+async def analyst() -> Principal:
     return Principal(1, "bench", "Bench", "customs-risk", "customs", frozenset({"analyst"}))
 
 

@@ -85,8 +85,12 @@ class Rejection(BaseModel):
     reason: str
 
 
-def get_screener(request: Request) -> Screener:
-    """The screener fitted at start-up (see ``orewatch.api.app``); 503 until there is one."""
+async def get_screener(request: Request) -> Screener:
+    """The screener fitted at start-up (see ``orewatch.api.app``); 503 until there is one.
+
+    ``async`` although it never waits: FastAPI runs a plain function in its thread pool,
+    a hop that cost more than the rest of the request's own work under load.
+    """
     screener = getattr(request.app.state, "screener", None)
     if screener is None:
         raise HTTPException(
@@ -169,10 +173,11 @@ def screen_round(
     return outcomes
 
 
-def get_batcher(
+async def get_batcher(
     request: Request, screener: Annotated[Screener, Depends(get_screener)]
 ) -> MicroBatcher[Outcome]:
-    """The app's micro-batcher for its current screener (made on first use)."""
+    """The app's micro-batcher for its current screener (made on first use; ``async`` so
+    that it runs on the event loop, see :func:`get_screener`)."""
     made: tuple[Screener, MicroBatcher[Outcome]] | None = getattr(
         request.app.state, "batcher", None
     )
