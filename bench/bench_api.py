@@ -16,7 +16,7 @@ latency, errors, the rate achieved and the load average around each run.
 be timed on the same world (run the script with ``PYTHONPATH`` set to each one's ``src``).
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
-[--shared-rounds] [--workers 2] [--rounds [--sizes 1 5 20] [--repeat 20]] [--world DIR]
+[--shared-rounds] [--workers 1] [--rounds [--sizes 1 5 20] [--repeat 20]] [--world DIR]
 """
 
 from __future__ import annotations
@@ -212,8 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers",
         type=int,
-        default=2,
-        help="rounds the server screens at once (the API's ROUNDS_AT_ONCE is 2)",
+        default=1,
+        help="rounds the server screens at once (the API's ROUNDS_AT_ONCE)",
     )
     parser.add_argument("--rounds", action="store_true", help="time rounds in process")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])

@@ -28,9 +28,11 @@ from orewatch.screening.screener import Screener
 
 router = APIRouter(prefix="/v1", tags=["screening"])
 
-#: Rounds screened at once: two use both cores of a small server (Polars and LightGBM
-#: release the GIL), with requests sharing an entity kept apart (see ``batching``).
-ROUNDS_AT_ONCE = 2
+#: Rounds screened at once. Two would use both cores of a small server (Polars and
+#: LightGBM release the GIL; requests sharing an entity stay apart, see ``batching``), but
+#: on a busy 2-core machine they only slowed each other and starved the event loop
+#: (BENCHMARKS.md, API), so one.
+ROUNDS_AT_ONCE = 1
 
 
 class DeclarationIn(BaseModel):
