@@ -9,8 +9,14 @@ counts from when it was due, so a slow server cannot hide its queue); rates abov
 that saturated the server are skipped. Prints p50/p95/p99
 latency, errors, the rate achieved and the load average around each run.
 
+``--rounds`` measures instead, in process, the wall time of one round (the contract's
+``judge`` and :meth:`Screener.screen_lines`, i.e. :func:`screen_round`) for rounds of 1,
+5 and 20 one-line requests (``--sizes``), ``--repeat`` times each, and prints medians;
+``--world DIR`` keeps the generated world there between runs, so that two checkouts can
+be timed on the same world (run the script with ``PYTHONPATH`` set to each one's ``src``).
+
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
-[--shared-rounds]
+[--shared-rounds] [--workers 1] [--rounds [--sizes 1 5 20] [--repeat 20]] [--world DIR]
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from fastapi.encoders import jsonable_encoder
 
 from orewatch.api.app import create_app
 from orewatch.api.batching import MicroBatcher
-from orewatch.api.screen import screen_round
+from orewatch.api.screen import DeclarationIn, raw_frame, screen_round
 from orewatch.api.security import api_analyst
 from orewatch.cases.auth import Principal
 from orewatch.contract.loader import load_dataset
@@ -56,11 +62,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def analyst() -> Principal:
+async def analyst() -> Principal:
     return Principal(1, "bench", "Bench", "customs-risk", "customs", frozenset({"analyst"}))
 
 
-def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
+def serve(world: Path, port: int, home: Path, shared_rounds: bool, workers: int) -> None:
     """The server process: fit on ``world`` and serve until killed."""
     tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
     started = time.perf_counter()
@@ -71,7 +77,7 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool) -> None:
     if screener is None:
         raise SystemExit("the world has no lines to fit on")
     screen_one_round = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
-    batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds)
+    batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds, workers=workers)
     app.state.batcher = (screener, batcher)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
     if batcher.timings:  # after a graceful stop: what the server did per round
@@ -149,6 +155,49 @@ async def load(
     }
 
 
+def world_at(directory: Path, lines: int) -> Path:
+    """The seed-11 world of ``lines`` lines in ``directory``, generated on first use."""
+    if not directory.exists() or not any(directory.iterdir()):
+        generate_world(directory, seed=11, lines=lines)
+    return directory
+
+
+def sample_bodies(world: Path) -> list[dict[str, object]]:
+    """``BODIES`` one-line request bodies drawn from the world's declarations."""
+    declarations = load_dataset(world).tables["declarations"].frame.drop("_row", strict=False)
+    return [
+        {"lines": [jsonable_encoder(r, exclude_none=True)]}
+        for r in declarations.sample(BODIES, seed=1).iter_rows(named=True)
+    ]
+
+
+def time_rounds(world: Path, sizes: list[int], repeat: int) -> None:
+    """Median wall and CPU ms of :func:`screen_round` per round size, in this process."""
+    tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
+    screener = screen(tables, load_catalogue()).screener
+    if screener is None:
+        raise SystemExit("the world has no lines to fit on")
+    raws = [raw_frame(DeclarationIn.model_validate(b))[0] for b in sample_bodies(world)]
+    remembered = Remembered(DECLARATIONS)
+    screen_round(screener, raws[:5], remembered)  # warm up: first-call costs are not a round's
+    start = 0
+    for size in sizes:
+        walls, cpus = [], []
+        for _ in range(repeat):
+            picked = [raws[(start + k) % len(raws)] for k in range(size)]
+            start += size
+            wall, cpu = time.perf_counter(), time.process_time()
+            screen_round(screener, picked, remembered)
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        print(
+            f"round of {size} requests: wall ms median {np.median(walls) * 1000:.1f} "
+            f"(min {min(walls) * 1000:.1f}), cpu ms median {np.median(cpus) * 1000:.1f}; "
+            f"load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rates", type=float, nargs="+", default=[50.0, 100.0, 200.0])
@@ -160,23 +209,32 @@ def main(argv: list[str] | None = None) -> int:
         help="screen concurrent requests in one round even when they share an exporter, "
         "consignee, licence or declaration (answers may then depend on each other)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="rounds the server screens at once (the API's ROUNDS_AT_ONCE)",
+    )
+    parser.add_argument("--rounds", action="store_true", help="time rounds in process")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--world", type=Path, help="keep the generated world here")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve is not None:
-        serve(args.serve, args.port, args.serve.parent, args.shared_rounds)
+        serve(args.serve, args.port, args.serve.parent, args.shared_rounds, args.workers)
         return 0
     with tempfile.TemporaryDirectory(prefix="orewatch-api-") as tmp:
-        world = Path(tmp) / "world"
-        generate_world(world, seed=11, lines=args.lines)
-        declarations = load_dataset(world).tables["declarations"].frame.drop("_row", strict=False)
-        bodies = [
-            {"lines": [jsonable_encoder(r, exclude_none=True)]}
-            for r in declarations.sample(BODIES, seed=1).iter_rows(named=True)
-        ]
+        world = world_at(args.world or Path(tmp) / "world", args.lines)
+        if args.rounds:
+            time_rounds(world, args.sizes, args.repeat)
+            return 0
+        bodies = sample_bodies(world)
         port = free_port()
         command = [sys.executable, __file__, "--serve", str(world), "--port", str(port)]
         command += ["--shared-rounds"] if args.shared_rounds else []
+        command += ["--workers", str(args.workers)]
         server = subprocess.Popen(command, env=os.environ.copy())
         try:
             base = f"http://127.0.0.1:{port}"

@@ -173,8 +173,9 @@ def test_channels_come_from_the_combined_ranking(
     assert 0 < result.screener.thresholds.red <= 1  # a rank share, not rule points
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_requests_screened_together_get_the_answer_they_get_alone(
-    fitted: tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult],
+    fitted: tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult], workers: int
 ) -> None:
     tables, _, result = fitted
     screener = result.screener
@@ -189,7 +190,7 @@ def test_requests_screened_together_get_the_answer_they_get_alone(
     assert len(rounds_of(frames)) > 1
 
     async def together() -> list[Outcome]:
-        batcher = MicroBatcher(partial(screen_round, screener), window=0.05)
+        batcher = MicroBatcher(partial(screen_round, screener), window=0.05, workers=workers)
         try:
             return list(await asyncio.gather(*(batcher.submit(f) for f in frames)))
         finally:

@@ -12,6 +12,10 @@ sharing contacts, odd lines within a declaration). So that one request's answer 
 depends on what else arrived at the same moment, requests that share a value of any
 :data:`INTERACTING` column go to separate rounds: each request gets the answer it would
 get alone.
+
+Up to ``workers`` rounds run at once (Polars and LightGBM release the GIL, so two rounds
+use two cores); a request sharing an interacting value with a round in flight waits
+until that round is done, so requests that may not share a round never overlap either.
 """
 
 from __future__ import annotations
@@ -79,6 +83,21 @@ def rounds(batch: Iterable[Pending[Out]], isolate: bool = True) -> list[list[Pen
     return [members for members, _ in out]
 
 
+def startable(
+    batch: list[Pending[Out]], busy: set[tuple[str, str]], isolate: bool = True
+) -> tuple[list[Pending[Out]], list[Pending[Out]]]:
+    """The round to start now, and the requests that wait, in their order of arrival.
+
+    ``busy``: the interacting values of the rounds in flight; a request sharing one waits
+    (it must not run beside them, as it may not share their round). The round is the
+    first of :func:`rounds` over the others; it is empty when every request must wait.
+    """
+    free = [m for m in batch if not isolate or busy.isdisjoint(m.keys)]
+    first = rounds(free, isolate)[0] if free else []
+    chosen = {id(m) for m in first}
+    return first, [m for m in batch if id(m) not in chosen]
+
+
 @dataclass
 class MicroBatcher(Generic[Out]):
     """Screens whatever requests queued while the previous round ran, as one round.
@@ -98,11 +117,16 @@ class MicroBatcher(Generic[Out]):
     window: float = 0.0
     max_lines: int = 512
     isolate: bool = True
+    workers: int = 1
     timings: deque[tuple[int, int, float]] = field(
         default_factory=lambda: deque(maxlen=100_000), repr=False
     )
     _queue: asyncio.Queue[Pending[Out]] | None = field(default=None, init=False, repr=False)
     _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
+    #: Rounds in flight and the interacting values of their requests.
+    _running: dict[asyncio.Task[None], set[tuple[str, str]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
     _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
 
     async def submit(self, frame: pl.DataFrame) -> Out:
@@ -113,11 +137,13 @@ class MicroBatcher(Generic[Out]):
         return await answer
 
     async def close(self) -> None:
-        """Stop the worker (requests still queued are not answered)."""
-        if self._worker is not None:
-            self._worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._worker
+        """Stop the worker and its rounds (requests still queued are not answered)."""
+        for task in [self._worker, *self._running]:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._running.clear()
         self._worker = self._queue = self._loop = None
 
     def _started(self) -> asyncio.Queue[Pending[Out]]:
@@ -130,6 +156,7 @@ class MicroBatcher(Generic[Out]):
         ):
             self._queue = asyncio.Queue()
             self._loop = loop
+            self._running.clear()
             self._worker = loop.create_task(self._run(self._queue))
         return self._queue
 
@@ -158,10 +185,25 @@ class MicroBatcher(Generic[Out]):
     async def _run(self, queue: asyncio.Queue[Pending[Out]]) -> None:
         waiting: list[Pending[Out]] = []
         while True:
+            if len(self._running) >= max(1, self.workers):
+                await self._one_done()
+                continue
             batch = await self._gather(queue, waiting)
-            first, *later = rounds(batch, self.isolate)
-            waiting = [m for members in later for m in members]
-            await self._screen(first)
+            for task in [t for t in self._running if t.done()]:
+                del self._running[task]
+            busy: set[tuple[str, str]] = set().union(*self._running.values())
+            first, waiting = startable(batch, busy, self.isolate)
+            if not first:  # every request meets a round in flight
+                await self._one_done()
+                continue
+            task = asyncio.create_task(self._screen(first))
+            self._running[task] = {key for m in first for key in m.keys}
+
+    async def _one_done(self) -> None:
+        """Wait until a round in flight ends, and forget it."""
+        done, _ = await asyncio.wait(self._running, return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            del self._running[task]
 
     async def _screen(self, members: list[Pending[Out]]) -> None:
         live = [m for m in members if not m.answer.done()]

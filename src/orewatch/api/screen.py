@@ -28,6 +28,12 @@ from orewatch.screening.screener import Screener
 
 router = APIRouter(prefix="/v1", tags=["screening"])
 
+#: Rounds screened at once. Two would use both cores of a small server (Polars and
+#: LightGBM release the GIL; requests sharing an entity stay apart, see ``batching``), but
+#: on a busy 2-core machine they only slowed each other and starved the event loop
+#: (BENCHMARKS.md, API), so one.
+ROUNDS_AT_ONCE = 1
+
 
 class DeclarationIn(BaseModel):
     """One customs declaration: its lines, each with the contract's declaration columns."""
@@ -81,8 +87,12 @@ class Rejection(BaseModel):
     reason: str
 
 
-def get_screener(request: Request) -> Screener:
-    """The screener fitted at start-up (see ``orewatch.api.app``); 503 until there is one."""
+async def get_screener(request: Request) -> Screener:
+    """The screener fitted at start-up (see ``orewatch.api.app``); 503 until there is one.
+
+    ``async`` although it never waits: FastAPI runs a plain function in its thread pool,
+    a hop that cost more than the rest of the request's own work under load.
+    """
     screener = getattr(request.app.state, "screener", None)
     if screener is None:
         raise HTTPException(
@@ -104,17 +114,20 @@ class Outcome:
 def raw_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[str]]:
     """The lines as the contract's text columns plus ``_row`` (1-based), and unknown fields.
 
-    Unknown fields are ignored, as the data contract says of unknown columns.
+    Unknown fields are ignored, as the data contract says of unknown columns. Built row
+    by row in one call: this runs on the event loop for every request, and one Series
+    per column costs several times more.
     """
     names = [c.name for c in DECLARATIONS.columns]
     unknown = sorted({k for line in body.lines for k in line} - set(names))
     raw = pl.DataFrame(
-        {
-            name: [None if line.get(name) is None else str(line[name]) for line in body.lines]
-            for name in names
-        },
-        schema=dict.fromkeys(names, pl.String),
-    ).with_columns(pl.int_range(1, len(body.lines) + 1, dtype=pl.Int64).alias(ROW))
+        [
+            [None if line.get(name) is None else str(line[name]) for name in names] + [row]
+            for row, line in enumerate(body.lines, start=1)
+        ],
+        schema={**dict.fromkeys(names, pl.String), ROW: pl.Int64},
+        orient="row",
+    )
     return raw, unknown
 
 
@@ -162,16 +175,17 @@ def screen_round(
     return outcomes
 
 
-def get_batcher(
+async def get_batcher(
     request: Request, screener: Annotated[Screener, Depends(get_screener)]
 ) -> MicroBatcher[Outcome]:
-    """The app's micro-batcher for its current screener (made on first use)."""
+    """The app's micro-batcher for its current screener (made on first use; ``async`` so
+    that it runs on the event loop, see :func:`get_screener`)."""
     made: tuple[Screener, MicroBatcher[Outcome]] | None = getattr(
         request.app.state, "batcher", None
     )
     if made is None or made[0] is not screener:
         screen = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
-        made = (screener, MicroBatcher(screen))
+        made = (screener, MicroBatcher(screen, workers=ROUNDS_AT_ONCE))
         request.app.state.batcher = made
     return made[1]
 

@@ -6,7 +6,7 @@ test or a what-if run can load another version side by side.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -82,14 +82,17 @@ class Catalogue:
         hs: str = "hs_code",
         on: str = "declared_at",
         destination: str = "destination_country",
+        collect: Callable[[pl.LazyFrame], pl.DataFrame] | None = None,
     ) -> pl.DataFrame:
         """Add control_ids, control_elements, controlled, licence_required,
-        prohibited_destination, military_end_user_banned and match_kind to every row."""
+        prohibited_destination, military_end_user_banned and match_kind to every row.
+
+        ``collect`` runs the one query (see :func:`orewatch.controls.frame.evaluate`)."""
         for name in (hs, on, destination):
             if name not in frame.columns:
                 raise KeyError(f"evaluate_frame: column {name!r} not in frame")
         return _frame.evaluate(
-            frame, self.items, self.rules, hs, on, destination, prepared=self._prepared
+            frame, self.items, self.rules, hs, on, destination, self._prepared, collect
         )
 
     @cached_property

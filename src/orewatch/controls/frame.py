@@ -8,7 +8,7 @@ cheap; everything that scales with the input stays in Polars expressions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -181,13 +181,22 @@ def evaluate(
     on: str = "declared_at",
     destination: str = "destination_country",
     prepared: PreparedFrames | None = None,
+    collect: Callable[[pl.LazyFrame], pl.DataFrame] | None = None,
 ) -> pl.DataFrame:
-    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`)."""
-    keys = frame.select(
-        _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
-        _day=_as_date(pl.col(on), frame.schema[on]),
-        _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
-    ).with_row_index("_row")
+    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`).
+
+    One query, run by ``collect`` (default: every optimisation on the in-memory engine;
+    a service screening a few lines passes its own).
+    """
+    keys = (
+        frame.lazy()
+        .select(
+            _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
+            _day=_as_date(pl.col(on), frame.schema[on]),
+            _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
+        )
+        .with_row_index("_row")
+    )
     combos = keys.select("_hs", "_day", "_dest").unique()
 
     # 1. distinct declared codes -> candidate (item, match rank)
@@ -204,7 +213,7 @@ def evaluate(
         ]
     )
     prepared = prepared or PreparedFrames.of(items, rules)
-    table = prepared.lookup
+    table = prepared.lookup.lazy()
     matched = (
         lookups.join(table, on="_key", how="inner")
         .filter(~pl.col("_truncated") | pl.col("_full"))
@@ -224,7 +233,7 @@ def evaluate(
     ).unique("control_id")
     active = (
         combos.join(matched, on="_hs", how="inner")
-        .join(item_dates, on="control_id", how="inner")
+        .join(item_dates.lazy(), on="control_id", how="inner")
         .filter(
             _in_force(
                 pl.col("_day"),
@@ -247,7 +256,7 @@ def evaluate(
     rule_table = prepared.rules.filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
     flags = (
         active.select("_hs", "_day", "_dest", "control_id")
-        .join(rule_table, on="control_id", how="inner")
+        .join(rule_table.lazy(), on="control_id", how="inner")
         .filter(
             ((pl.col("destination") == "any") | (pl.col("destination") == pl.col("_dest")))
             & _in_force(
@@ -284,7 +293,7 @@ def evaluate(
             _RANK_TO_KIND, default=None, return_dtype=pl.String
         ),
     )
-    out_columns = [c for c in answers.columns if not c.startswith("_")]
+    out_columns = [c for c in answers.collect_schema().names() if not c.startswith("_")]
     joined = (
         keys.join(answers, on=["_hs", "_day", "_dest"], how="left", nulls_equal=True)
         .sort("_row")
@@ -292,4 +301,5 @@ def evaluate(
     )
     clash = [c for c in out_columns if c in frame.columns]
     base = frame.drop(clash) if clash else frame
-    return pl.concat([base, joined], how="horizontal")
+    query = pl.concat([base.lazy(), joined], how="horizontal")
+    return collect(query) if collect is not None else query.collect(engine="in-memory")

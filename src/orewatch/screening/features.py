@@ -7,10 +7,14 @@ never from constants tuned to one simulator.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 import polars as pl
 
+from orewatch.screening.few import Collect, collect_many
 from orewatch.screening.terms import named_elements, names_purity
+
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 PARCEL_MODES: tuple[str, ...] = ("post", "express", "passenger")
 
@@ -161,7 +165,7 @@ def currency_offsets(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _in_reference_currency(frame: pl.DataFrame, offsets: pl.DataFrame) -> pl.DataFrame:
+def _in_reference_currency(frame: Frame, offsets: pl.DataFrame) -> Frame:
     """Add ``log_unit_value_ref``, the log unit value in the reference currency (or null)."""
     offset = pl.col("currency").replace_strict(
         offsets["currency"], offsets["offset"], default=None, return_dtype=pl.Float64
@@ -170,15 +174,15 @@ def _in_reference_currency(frame: pl.DataFrame, offsets: pl.DataFrame) -> pl.Dat
 
 
 def _z_from(
-    frame: pl.DataFrame, value: str, levels: tuple[pl.DataFrame, ...], name: str
-) -> pl.DataFrame:
+    frame: pl.LazyFrame, value: str, levels: tuple[pl.DataFrame, ...], name: str
+) -> pl.LazyFrame:
     """Robust z of ``value`` against the first level that has stats for the line."""
     out = frame
     zs = []
     for i, stats in enumerate(levels):
         keys = [c for c in stats.columns if c not in ("median", "spread")]
         renamed = stats.rename({"median": f"_m{i}", "spread": f"_s{i}"})
-        out = out.join(renamed, on=keys, how="left", nulls_equal=False)
+        out = out.join(renamed.lazy(), on=keys, how="left", nulls_equal=False)
         zs.append((pl.col(value) - pl.col(f"_m{i}")) / pl.col(f"_s{i}"))
     drop = [f"_{k}{i}" for i in range(len(levels)) for k in ("m", "s")]
     return out.with_columns(pl.coalesce(zs).alias(name)).drop(drop)
@@ -264,14 +268,18 @@ def gross_net_tail(raw: pl.DataFrame, levels: tuple[pl.DataFrame, ...]) -> pl.Da
     dataset and by packing, so the reach of the noise is measured rather than assumed.
     """
     scored = _z_from(
-        raw.select("packing", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
+        raw.lazy().select("packing", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
         "log_gross_net",
         levels,
         "gross_net_z",
     )
-    return scored.group_by("packing").agg(
-        pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
-        pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
+    return (
+        scored.group_by("packing")
+        .agg(
+            pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
+            pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
+        )
+        .collect()
     )
 
 
@@ -316,14 +324,17 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
+def apply_baselines(
+    raw: pl.DataFrame, baselines: Baselines, collect: Collect = collect_many
+) -> pl.DataFrame:
     """Add ``unit_value_z``, ``gross_net_z`` and ``lot_z``; the row order of ``raw`` is kept.
 
     The unit value is judged against the local norms in the reference currency where the
-    line's currency has an offset and its goods have a norm, else per currency.
+    line's currency has an offset and its goods have a norm, else per currency. One
+    query, run by ``collect`` (the door collects a request's few lines its own way).
     """
     scored = _z_from(
-        _in_reference_currency(raw, baselines.currency),
+        _in_reference_currency(raw.lazy(), baselines.currency),
         "log_unit_value_ref",
         baselines.local_unit_value,
         "_local_z",
@@ -333,10 +344,10 @@ def apply_baselines(raw: pl.DataFrame, baselines: Baselines) -> pl.DataFrame:
         "_local_z", "_currency_z", "log_unit_value_ref"
     )
     scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z").join(
-        baselines.gross_net_tail, on="packing", how="left"
+        baselines.gross_net_tail.lazy(), on="packing", how="left"
     )
     scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
-    return scored.sort("_idx")
+    return collect(scored.sort("_idx"))
 
 
 def add_features(declarations: pl.DataFrame, baselines: Baselines | None = None) -> pl.DataFrame:

@@ -27,6 +27,7 @@ from orewatch.screening.detectors.transshipment import (
     watchlist_keys,
 )
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
+from orewatch.screening.few import collect_few
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
@@ -49,6 +50,7 @@ Progress = Callable[[str], None]
 
 #: Between the sentences of an explanation (evidence text may itself hold "; ").
 EXPLANATION_SEPARATOR = " | "
+
 #: The continuous anomaly component is capped so it orders lines within a rule score
 #: band without outweighing a single rule.
 ANOMALY_CAP = 6.0
@@ -192,11 +194,14 @@ class Screener:
 
     def features(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Feature frame for any lines: norms from the fitted baselines, controls as of date."""
-        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines)
-        return self.catalogue.evaluate_frame(lines)
+        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines, collect_few)
+        return self.catalogue.evaluate_frame(lines, collect=collect_few)
 
-    def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
-        """Every detector family's signals for the feature frame."""
+    def signals(self, lines: pl.DataFrame, prior: Prior, few: bool = False) -> pl.DataFrame:
+        """Every detector family's signals for the feature frame, as one query.
+
+        ``few``: the frame is a request's few lines (see :func:`collect_few`).
+        """
         parts = [
             licensing_signals(lines, self.register, prior),
             misdeclaration_signals(
@@ -222,12 +227,12 @@ class Screener:
         ]
         # One signal per line and code; where two findings give it, the evidence that
         # sorts first, so every run tells the same story.
-        signals = (
+        query = (
             concat_signals(parts)
             .sort("_idx", "code", "evidence")
             .unique(["_idx", "code"], keep="first", maintain_order=True)
-            .collect()
         )
+        signals = collect_few(query) if few else query.collect()
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
@@ -285,7 +290,7 @@ class Screener:
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
-        signals = self.signals(lines, self.history)
+        signals = self.signals(lines, self.history, few=True)
         scored = self.score(lines, signals)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
@@ -324,7 +329,7 @@ class Screener:
         the same values hold in the fitted batch.
         """
         untaught = self.score(lines, signals, self.model_weights)
-        frame = screening_frame(lines, signals, untaught, self.context)
+        frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
         joined = with_model(
             scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons

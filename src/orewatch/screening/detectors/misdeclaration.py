@@ -158,11 +158,13 @@ def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     no usual source, and are not judged.
     """
     per_goods = ["exporter_id", "hs_code"]
-    usual = origins.sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
+    sources = origins.sources.lazy()
+    usual = sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
     joined = (
-        lines.join(usual, on=per_goods, how="left")
+        lines.lazy()
+        .join(usual, on=per_goods, how="left")
         .join(
-            origins.sources.select(*per_goods, "origin_region", "source_share"),
+            sources.select(*per_goods, "origin_region", "source_share"),
             on=[*per_goods, "origin_region"],
             how="left",
         )
@@ -195,11 +197,12 @@ def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     """
     per_source = ["exporter_id", "hs_code", "origin_region"]
     joined = (
-        lines.join(origins.goods, on=["hs4", "origin_region"], how="left")
-        .join(origins.chapters, on="hs4", how="left")
-        .join(origins.regions, on="origin_region", how="left")
+        lines.lazy()
+        .join(origins.goods.lazy(), on=["hs4", "origin_region"], how="left")
+        .join(origins.chapters.lazy(), on="hs4", how="left")
+        .join(origins.regions.lazy(), on="origin_region", how="left")
         .join(
-            origins.sources.select(*per_source, "source_lines", "source_share"),
+            origins.sources.lazy().select(*per_source, "source_lines", "source_share"),
             on=per_source,
             how="left",
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from orewatch.screening.few import Collect, collect_many
 from orewatch.screening.learned.config import LearnedConfig
 
 
@@ -176,13 +177,14 @@ class Context:
             )
         )
 
-    def apply(self, frame: pl.DataFrame) -> pl.DataFrame:
+    def apply(self, frame: pl.LazyFrame) -> pl.LazyFrame:
         """``frame`` with each party share taken from the fitted dataset where it knows
         the party, and from ``frame`` itself where it does not."""
+        present = set(frame.collect_schema().names())
         for name, keys, table in self.tables:
-            if name not in frame.columns:
+            if name not in present:
                 continue
-            fitted = table.rename({name: "_fitted"})
+            fitted = table.lazy().rename({name: "_fitted"})
             frame = (
                 frame.join(fitted, on=list(keys), how="left", maintain_order="left")
                 .with_columns(pl.coalesce("_fitted", name).alias(name))
@@ -196,19 +198,21 @@ def screening_frame(
     signals: pl.DataFrame,
     scored: pl.DataFrame,
     context: Context | None = None,
+    collect: Collect = collect_many,
 ) -> pl.DataFrame:
     """The screening feature frame plus context shares, ``sig_*`` columns and ``rule_score``.
 
     ``scored``'s rule scores must not depend on labels (fixed weights), or the model
     would learn from a column that already saw the answer. ``context``: the fitted
-    dataset's party shares, for lines screened outside it.
+    dataset's party shares, for lines screened outside it. One query, run by ``collect``.
     """
-    framed = lines.with_columns(context_columns(lines))
+    framed = lines.lazy().with_columns(context_columns(lines))
     if context is not None:
         framed = context.apply(framed)
-    return framed.join(signal_columns(signals, lines["_idx"]), on="_idx", how="left").join(
-        scored.select("_idx", "rule_score"), on="_idx", how="left"
+    query = framed.join(signal_columns(signals, lines["_idx"]).lazy(), on="_idx", how="left").join(
+        scored.lazy().select("_idx", "rule_score"), on="_idx", how="left"
     )
+    return collect(query)
 
 
 def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> pl.DataFrame:
