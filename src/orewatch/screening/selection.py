@@ -70,23 +70,32 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     rest_rank = pl.when(~pl.col("_red")).then(pl.col("score")).rank("ordinal", descending=True)
     yellow = (rest_rank <= n_yellow) & positive & ~pl.col("_red")
     return red.with_columns(
-        pl.when(pl.col("_red"))
+        *_channel_columns(
+            yellow,
+            pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked)),
+            pl.format("risk rank {} within document-check capacity", pl.col("_rank")),
+        )
+    ).drop("_rank", "_red_ranked", "_random", "_red")
+
+
+def _channel_columns(yellow: pl.Expr, red_reason: pl.Expr, yellow_reason: pl.Expr) -> list[pl.Expr]:
+    """``channel`` and ``channel_reason`` from the ``_red_ranked`` and ``_random`` flags."""
+    return [
+        pl.when(pl.col("_red_ranked") | pl.col("_random"))
         .then(pl.lit("red"))
         .when(yellow)
         .then(pl.lit("yellow"))
         .otherwise(pl.lit("green"))
         .alias("channel"),
         pl.when(pl.col("_red_ranked"))
-        .then(
-            pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked))
-        )
+        .then(red_reason)
         .when(pl.col("_random"))
         .then(pl.lit("random control sample"))
         .when(yellow)
-        .then(pl.format("risk rank {} within document-check capacity", pl.col("_rank")))
+        .then(yellow_reason)
         .otherwise(pl.lit("below capacity"))
         .alias("channel_reason"),
-    ).drop("_rank", "_red_ranked", "_random", "_red")
+    ]
 
 
 def _random_picks(scored: pl.DataFrame, capacity: Capacity) -> pl.Expr:
@@ -137,26 +146,13 @@ def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFra
         pl.col("_day"),
     )
     return ranked.with_columns(
-        pl.when(pl.col("_red_ranked") | pl.col("_random"))
-        .then(pl.lit("red"))
-        .when(yellow)
-        .then(pl.lit("yellow"))
-        .otherwise(pl.lit("green"))
-        .alias("channel"),
-        pl.when(pl.col("_red_ranked"))
-        .then(
-            pl.format("risk rank {} within red capacity {} per port per day", where, pl.lit(n_red))
-        )
-        .when(pl.col("_random"))
-        .then(pl.lit("random control sample"))
-        .when(yellow)
-        .then(
+        *_channel_columns(
+            yellow,
+            pl.format("risk rank {} within red capacity {} per port per day", where, pl.lit(n_red)),
             pl.format(
                 "risk rank {} within document-check capacity {} per port per day",
                 where,
                 pl.lit(n_yellow),
-            )
+            ),
         )
-        .otherwise(pl.lit("below capacity"))
-        .alias("channel_reason"),
     ).drop("_day", "_rank", "_lines", "_red_ranked", "_random")
