@@ -260,21 +260,25 @@ def _fit_ragged(
     records: Sequence[tuple[int, str]], layout: _Layout
 ) -> tuple[pl.DataFrame, list[tuple[int, str]]]:
     """Ragged records split into those the layout can take (as a frame) and the rest."""
-    rows: list[int] = []
-    columns: list[list[str]] = [[] for _ in layout.names]
+    kept: list[tuple[int, list[str]]] = []
     ragged: list[tuple[int, str]] = []
     for number, text in records:
         fitted = layout.fit(_first_record(text, layout.separator))
         if fitted is None:
             ragged.append((number, text))
-            continue
-        rows.append(number)
-        for column, value in zip(columns, fitted, strict=True):
-            column.append(value)
-    frame = pl.DataFrame(
-        {n: pl.Series(n, c, dtype=pl.String) for n, c in zip(layout.names, columns, strict=True)}
-    )
-    return _numbered(frame, np.array(rows, dtype=np.int64)), ragged
+        else:
+            kept.append((number, fitted))
+    return _records_frame(layout.names, kept), ragged
+
+
+def _records_frame(names: Sequence[str], records: Sequence[tuple[int, list[str]]]) -> pl.DataFrame:
+    """Split records (record number, fields) as numbered text columns."""
+    columns = {
+        name: pl.Series(name, [fields[i] for _, fields in records], dtype=pl.String)
+        for i, name in enumerate(names)
+    }
+    rows = np.array([number for number, _ in records], dtype=np.int64)
+    return _numbered(pl.DataFrame(columns), rows)
 
 
 def _arrow_pass(
@@ -329,27 +333,18 @@ def _read_csv_python(text: str, layout: _Layout) -> RawTable:
         csv.field_size_limit(sys.maxsize)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
     next(reader, None)
-    columns: list[list[str]] = [[] for _ in names]
-    rows: list[int] = []
+    kept: list[tuple[int, list[str]]] = []
     bad_rows: list[int] = []
     bad_texts: list[str] = []
     for number, raw_record in enumerate(reader, start=1):
         record = raw_record if len(raw_record) == len(names) else layout.fit(raw_record)
         if record is not None:
-            rows.append(number)
-            for col, value in zip(columns, record, strict=True):
-                col.append(value)
+            kept.append((number, record))
         elif raw_record and any(v.strip() for v in raw_record):
             bad_rows.append(number)
             bad_texts.append(separator.join(raw_record))
-    frame = pl.DataFrame(
-        {
-            name: pl.Series(name, col, dtype=pl.String)
-            for name, col in zip(names, columns, strict=True)
-        }
-    )
     rejected = _ragged_rejections(bad_rows, bad_texts, len(names), separator)
-    return RawTable(_numbered(frame, np.array(rows, dtype=np.int64)), rejected)
+    return RawTable(_records_frame(names, kept), rejected)
 
 
 # --- JSONL -------------------------------------------------------------------------------

@@ -59,10 +59,7 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     ranked = scored.with_columns(pl.col("score").rank("ordinal", descending=True).alias("_rank"))
     positive = pl.col("score") > 0
     red_ranked = (pl.col("_rank") <= n_red_ranked) & positive
-    rng = np.random.default_rng(capacity.seed)
-    pool = ranked.filter(~red_ranked.fill_null(False))["_idx"].to_numpy()
-    chosen = rng.choice(pool, size=min(n_random, pool.size), replace=False) if pool.size else pool
-    is_random = pl.col("_idx").is_in(pl.Series(chosen, dtype=pl.UInt32).implode())
+    is_random = _random_picks(ranked.filter(~red_ranked.fill_null(False)), n_random, capacity.seed)
     red = ranked.with_columns(
         red_ranked.fill_null(False).alias("_red_ranked"), is_random.alias("_random")
     ).with_columns((pl.col("_red_ranked") | pl.col("_random")).alias("_red"))
@@ -98,11 +95,10 @@ def _channel_columns(yellow: pl.Expr, red_reason: pl.Expr, yellow_reason: pl.Exp
     ]
 
 
-def _random_picks(scored: pl.DataFrame, capacity: Capacity) -> pl.Expr:
-    """Lines picked at random over the whole batch, as a boolean over ``_idx``."""
-    n_random = int(np.floor(scored.height * capacity.random))
-    pool = scored["_idx"].to_numpy()
-    rng = np.random.default_rng(capacity.seed)
+def _random_picks(pool_lines: pl.DataFrame, n_random: int, seed: int) -> pl.Expr:
+    """``n_random`` of ``pool_lines`` picked at random, as a boolean over ``_idx``."""
+    pool = pool_lines["_idx"].to_numpy()
+    rng = np.random.default_rng(seed)
     chosen = rng.choice(pool, size=min(n_random, pool.size), replace=False) if pool.size else pool
     return pl.col("_idx").is_in(pl.Series(chosen, dtype=pl.UInt32).implode())
 
@@ -118,7 +114,9 @@ def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFra
     day = pl.col("declared_at").cast(pl.Date).alias("_day")
     group = ["port", "_day"]
     positive = pl.col("score") > 0
-    ranked = scored.with_columns(day, _random_picks(scored, capacity).alias("_random"))
+    n_random = int(np.floor(scored.height * capacity.random))
+    picks = _random_picks(scored, n_random, capacity.seed)
+    ranked = scored.with_columns(day, picks.alias("_random"))
     risk_rank = (
         pl.when(~pl.col("_random") & positive)
         .then(pl.col("score"))
