@@ -17,11 +17,13 @@ from test_contract_properties import PROPERTY, row_strategy
 
 from orewatch.contract.formats import ROW
 from orewatch.contract.schema import DECLARATIONS
-from orewatch.contract.tables import SMALL_FRAME, Judged, Remembered, judge
+from orewatch.contract.tables import Judged, Remembered, judge
 
 #: One judge for every example, as a service keeps one: later examples meet values that
 #: earlier ones taught it.
 SERVICE = Remembered(DECLARATIONS)
+#: Rows the file path judges, so that it meets repeated values as it does in a file.
+PADDED_ROWS = 64
 
 
 def raw_of(rows: list[dict[str, str]]) -> pl.DataFrame:
@@ -32,9 +34,9 @@ def raw_of(rows: list[dict[str, str]]) -> pl.DataFrame:
 
 
 def padded(raw: pl.DataFrame) -> pl.DataFrame:
-    """``raw`` and enough copies after it that the file path (not the small one) judges it;
+    """``raw`` and enough copies after it that the file path judges repeated values;
     the copies are refused as duplicates or for the same faults, never before ``raw``'s rows."""
-    copies = SMALL_FRAME // raw.height + 1
+    copies = PADDED_ROWS // raw.height + 1
     return pl.concat([raw] * (copies + 1)).with_columns(
         pl.int_range(1, raw.height * (copies + 1) + 1, dtype=pl.Int64).alias(ROW)
     )

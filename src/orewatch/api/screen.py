@@ -161,17 +161,23 @@ def screen_round(
             )
         )
     good = [i for i in range(len(raws)) if not refused[i]]
-    loaded = [
-        judged.frame.filter(pl.col(ROW).is_between(offsets[i] + 1, offsets[i + 1])).drop(ROW)
-        for i in good
-    ]
     outcomes = [Outcome(None, refused[i]) for i in range(len(raws))]
-    if not loaded:
+    if not good:
         return outcomes
-    scored, start = screener.screen_lines(pl.concat(loaded)), 0
-    for i, frame in zip(good, loaded, strict=True):
-        outcomes[i] = Outcome(scored.slice(start, frame.height), [])
-        start += frame.height
+    # A good request loaded every line, in row order: dropping the refused requests'
+    # rows leaves the good ones' lines one request after another.
+    lines = judged.frame
+    if len(good) < len(raws):
+        refused_rows = (
+            pl.col(ROW).is_between(offsets[i] + 1, offsets[i + 1])
+            for i in range(len(raws))
+            if refused[i]
+        )
+        lines = lines.filter(~pl.any_horizontal(refused_rows))
+    scored, start = screener.screen_lines(lines.drop(ROW)), 0
+    for i in good:
+        outcomes[i] = Outcome(scored.slice(start, raws[i].height), [])
+        start += raws[i].height
     return outcomes
 
 

@@ -35,11 +35,6 @@ _LOOKED_UP = "__looked_up__"
 _ACCEPTED = "__accepted__"
 _TEXT = "__text__"
 
-#: Up to this many rows a table is judged row by row in one query: looking up distinct
-#: values pays off only where values repeat over many rows, and each of its steps costs a
-#: query of its own (a request of a few lines would spend its time planning them).
-SMALL_FRAME = 64
-
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 
@@ -253,7 +248,9 @@ class Remembered:
         }
         lazy = _with_text(raw.lazy(), self.table, steps)
         # A request's few rows: the in-memory engine starts faster than the streaming one.
-        return _checked(lazy, steps, lookups, self.table.key).collect(engine="in-memory")
+        # Whether the fast path accepted each costly value is read by ``_unseen`` only.
+        checked = _checked(lazy, steps, lookups, self.table.key).with_columns(*steps.accepted)
+        return checked.collect(engine="in-memory")
 
     def _frame(self, column: Column, values: list[str | None]) -> pl.LazyFrame:
         known = self.known.get(column.name, {})
@@ -291,7 +288,7 @@ class Remembered:
 
 def _with_verdicts(wide: Frame, steps: _Steps) -> Frame:
     """Typed values, one reason column per field and row rule, and whether the row is ok."""
-    wide = wide.with_columns(*steps.verdicts, *steps.accepted).with_columns(*steps.rule_reasons)
+    wide = wide.with_columns(*steps.verdicts).with_columns(*steps.rule_reasons)
     return wide.with_columns(steps.ok.alias("__ok__"))
 
 
@@ -326,7 +323,7 @@ def judge(raw: pl.DataFrame, table: Table, remembered: Remembered | None = None)
     """Split ``raw`` (text columns plus ``_row``) into loaded rows and quarantine.
 
     ``remembered``: verdicts on costly values kept from earlier calls (a service judging
-    request after request keeps one). A small frame is judged in one query, and the
+    request after request keeps one); with it, a request is judged in one query. The
     quarantine's branches (one per field) are only run when some row is refused.
     """
     missing = missing_required(raw, table)

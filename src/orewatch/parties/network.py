@@ -86,15 +86,11 @@ class PartyGraph:
     edges: pl.DataFrame  # EDGE_SCHEMA
 
 
-def entity_nodes(
-    entities: pl.DataFrame, records: pl.DataFrame, listed: pl.DataFrame
-) -> pl.DataFrame:
-    """One node per entity: its best name (a ``parties`` row first), kind, country, ids."""
-    return with_listing(unlisted_nodes(entities, records), listed)
-
-
 def unlisted_nodes(entities: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
-    """:func:`entity_nodes` before the watchlist hits are known, in the same order."""
+    """One node per entity: its best name (a ``parties`` row first), kind, country, ids.
+
+    Built before the watchlist hits are known; :func:`with_listing` adds them.
+    """
     joined = entities.select("record_id", "entity_id").join(records, on="record_id")
     rank = pl.when(pl.col("source") == "parties").then(0).otherwise(1)
     return (

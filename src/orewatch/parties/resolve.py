@@ -32,7 +32,7 @@ import igraph as ig
 import polars as pl
 
 from orewatch.parties.blocking import MAX_BLOCK, candidate_pairs
-from orewatch.parties.normalise import name_variants
+from orewatch.parties.normalise import CJK, name_variants
 
 LINK_SCHEMA: dict[str, pl.DataType] = {
     "a": pl.String(),
@@ -317,7 +317,7 @@ def splink_links(
         | (pl.col("phone_l") == pl.col("phone_r")).fill_null(False)
         | (pl.col("addr_l") == pl.col("addr_r")).fill_null(False)
     )
-    cjk = pl.col("key_l").str.contains(r"[\u3400-\u9fff]")
+    cjk = pl.col("key_l").str.contains(CJK)
     pairs = pairs.filter(
         (~person | same_contact) & (pl.col("gamma_words") >= pl.when(cjk).then(3).otherwise(2))
     )
@@ -410,7 +410,7 @@ def typo_equal(words: pl.Series, others: pl.Series) -> pl.Series:
     )
     frame = pl.DataFrame({"w": left, "o": right, "edits": edits})
     shorter = pl.min_horizontal(pl.col("w").str.len_chars(), pl.col("o").str.len_chars())
-    cjk = pl.col("w").str.contains(r"[\u3400-\u9fff]")
+    cjk = pl.col("w").str.contains(CJK)
     first = pl.col("w").str.slice(0, 1) == pl.col("o").str.slice(0, 1)
     latin_ok = first & (
         ((shorter >= 5) & (pl.col("edits") <= 1)) | ((shorter >= 9) & (pl.col("edits") <= 2))

@@ -23,7 +23,7 @@ import polars as pl
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from orewatch.parties.normalise import name_variants
+from orewatch.parties.normalise import CJK, name_variants
 from orewatch.parties.resolve import distinctive_agreement
 
 HIT_SCHEMA: dict[str, pl.DataType] = {
@@ -63,7 +63,7 @@ def _variants(frame: pl.DataFrame, id_col: str) -> pl.DataFrame:
 
 def _tokens(variants: pl.DataFrame) -> pl.DataFrame:
     """Blocking tokens: Latin words of 3+ letters, Chinese character pairs."""
-    cjk = pl.col("key").str.contains(r"[\u3400-\u9fff]")
+    cjk = pl.col("key").str.contains(CJK)
     base = variants.select("id", "key", "words", "form", cjk.alias("cjk"))
     chinese = (
         base.filter(pl.col("cjk"))

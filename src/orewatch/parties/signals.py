@@ -235,13 +235,15 @@ def party_findings(
         .group_by(pl.col("exporter").alias("entity_id"))
         .agg(pl.col("declared_on").min().alias("first_line"))
     )
-    # Brokers (their betweenness is the costliest step) need no watchlist hit: they are
-    # found beside the screening against the watchlist, which leaves the GIL as well.
+    # Exporters, brokers and shell clusters need no watchlist hit. Brokers (their
+    # betweenness is the costliest step) are found beside the screening against the
+    # watchlist, which leaves the GIL as well.
+    exporters = recent_exporters(unlisted, first, settings.network.recent_days)
     with ThreadPoolExecutor(max_workers=1) as beside:
         broker_job = beside.submit(
             brokers,
             edges,
-            recent_exporters(unlisted, first, settings.network.recent_days),
+            exporters,
             graph.copy(),  # igraph caches facts about a graph in it: one per thread
             settings.network,
         )
@@ -249,7 +251,6 @@ def party_findings(
         hits = screen(queries, watchlist, settings.screen, query_variants=variants)
         nodes = with_listing(unlisted, _listed(entities, hits))
         near = proximity(graph, nodes, settings.network)
-        exporters = recent_exporters(nodes, first, settings.network.recent_days)
         shells = shell_clusters(edges, exporters, settings.network)
         chains = transshipment_chains(edges, nodes, near)
         broker_rows = broker_job.result()
