@@ -303,6 +303,8 @@ def text_features(declarations: pl.DataFrame) -> pl.DataFrame:
 
 def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
     """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
+    mode = pl.col("mode").str.to_lowercase()
+    is_parcel = mode.is_in(list(PARCEL_MODES))
     return pl.concat(
         [declarations.with_row_index("_idx"), text_features(declarations)], how="horizontal"
     ).with_columns(
@@ -312,12 +314,9 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         pl.col("declared_at").cast(pl.Date).alias("declared_on"),
         pl.col("declared_at").dt.truncate("1q").cast(pl.Date).alias("quarter"),
         pl.col("declared_at").dt.truncate("1mo").cast(pl.Date).alias("month"),
-        pl.col("mode").str.to_lowercase().alias("mode"),
-        pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)).alias("is_parcel"),
-        pl.when(pl.col("mode").str.to_lowercase().is_in(list(PARCEL_MODES)))
-        .then(pl.col("mode").str.to_lowercase())
-        .otherwise(pl.lit("freight"))
-        .alias("packing"),
+        mode.alias("mode"),
+        is_parcel.alias("is_parcel"),
+        pl.when(is_parcel).then(mode).otherwise(pl.lit("freight")).alias("packing"),
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
         finite_log(pl.col("net_weight_kg")).alias("log_net_weight"),

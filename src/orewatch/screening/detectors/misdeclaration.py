@@ -118,13 +118,13 @@ def misdeclaration_signals(
         # it draws; cheap aluminium is a tax matter, not an export-control one.
         signals_where(
             lines,
-            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & _could_be_controlled(),
+            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & could_be_controlled(),
             "UNIT_VALUE_LOW",
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
         signals_where(
             lines,
-            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & ~_could_be_controlled(),
+            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & ~could_be_controlled(),
             "UNIT_VALUE_LOW_ORDINARY",
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
@@ -231,7 +231,7 @@ def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     )
 
 
-def _could_be_controlled() -> pl.Expr:
+def could_be_controlled() -> pl.Expr:
     """A controlled code, or words naming a controlled element."""
     return pl.col("controlled").fill_null(False) | (
         pl.col("named_elements").list.len().fill_null(0) > 0
@@ -273,9 +273,7 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Laz
             & (pl.col("unit_value_z") > DEAR_Z)
             & (pl.col("currency") == "USD")
         )
-        .select(
-            "_idx", pl.col("declared_on").dt.truncate("1mo").alias("month"), "log_unit_value", "hs6"
-        )
+        .select("_idx", "month", "log_unit_value", "hs6")
     )
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 from rapidfuzz import fuzz, process
 
+from orewatch.screening.detectors.misdeclaration import UNIT_VALUE_Z, could_be_controlled
 from orewatch.screening.names import normalise_name_expr
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
@@ -23,7 +24,7 @@ MANY_ELEMENTS = 3
 FEW_NAMES = 64
 #: Goods priced this far above their commodity's norm may be something dearer: as far as
 #: UNIT_VALUE_HIGH (the norms are local in time and currency, so 2.0 took in the noise).
-SENSITIVE_VALUE_Z = 3.5
+SENSITIVE_VALUE_Z = UNIT_VALUE_Z
 
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
@@ -84,11 +85,7 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
 def sensitive_goods() -> pl.Expr:
     """Goods that are, or could be, controlled material: controlled codes, descriptions
     naming a controlled element, or prices far above their commodity's norm."""
-    return (
-        pl.col("controlled")
-        | (pl.col("named_elements").list.len() > 0)
-        | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
-    )
+    return could_be_controlled() | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
 
 
 def transshipment_signals(

@@ -10,7 +10,7 @@ gets the same ``p_fraud`` through either door.
 
 A :class:`Ranking` keeps the fitted batch's sorted rule scores and probabilities, so one
 new line gets the percentile ranks it would have had in that batch (the batch's combined
-score is the mean of the two ranks).
+score is Fisher's combination of the two ranks, ``combined_score``).
 
 Lookups are Python dictionaries: a request carries a handful of lines, and a hash join
 against a hundred-thousand-row frame would rebuild its table on every request.

@@ -55,6 +55,15 @@ def taught_weight(fixed: float, inspected: float, found: float, base: float) -> 
     return max(0.0, POINTS_PER_DOUBLING * math.log2(_odds(rate) / base_odds))
 
 
+def base_rate(labels: pl.DataFrame | None) -> float | None:
+    """The inspected lines' share found fraudulent, when there are enough to teach from
+    and both outcomes occur (else nothing can be weighed against it)."""
+    if labels is None or labels.height < MIN_LABELS:
+        return None
+    base = float(labels["label"].cast(pl.Float64).mean())  # type: ignore[arg-type]
+    return base if 0.0 < base < 1.0 else None
+
+
 def taught_reasons(
     reasons: ReasonTable, signals: pl.DataFrame, labels: pl.DataFrame | None
 ) -> ReasonTable:
@@ -63,10 +72,8 @@ def taught_reasons(
     ``labels``: ``_idx, label`` of inspected lines (see ``labels_from_inspections``). Codes
     with no fixed weight (the model's own) are left alone.
     """
-    if labels is None or labels.height < MIN_LABELS:
-        return reasons
-    base = float(labels["label"].cast(pl.Float64).mean())  # type: ignore[arg-type]
-    if not 0.0 < base < 1.0:
+    base = base_rate(labels)
+    if labels is None or base is None:
         return reasons
     rates = {
         row["code"]: (float(row["inspected"]), float(row["found"]))
@@ -101,10 +108,8 @@ def taught_sets(
     worth ``smoothing`` inspections, and its inspected lines move it, on the same
     scale. Sets never inspected keep the sum. None below ``MIN_LABELS`` labels.
     """
-    if labels is None or labels.height < MIN_LABELS:
-        return None
-    base = float(labels["label"].cast(pl.Float64).mean())  # type: ignore[arg-type]
-    if not 0.0 < base < 1.0:
+    base = base_rate(labels)
+    if labels is None or base is None:
         return None
     weights = reasons.frame().select("code", "weight")
     per_line = (
