@@ -21,7 +21,7 @@ from orewatch.screening.learned.config import Key, LearnedConfig
 from orewatch.screening.learned.explain import explanations
 from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
 from orewatch.screening.learned.parallel import in_parallel
-from orewatch.screening.learned.predictor import Predictor, build_predictor
+from orewatch.screening.learned.predictor import Predictor, build_predictor, predict
 from orewatch.screening.learned.profiles import (
     apply_profiles,
     count_name,
@@ -91,17 +91,6 @@ def assign_folds(lines: pl.DataFrame, config: LearnedConfig) -> pl.Expr:
     return (
         (pl.col(by).cast(pl.String).hash(config.seed) % config.folds).cast(pl.Int32).alias("_fold")
     )
-
-
-def predict(
-    booster: lgb.Booster, x: np.ndarray, threads: int, contributions: bool = False
-) -> np.ndarray:
-    """Raw scores (log-odds), or per-feature contributions plus bias, as a dense array."""
-    if contributions:
-        out = booster.predict(x, pred_contrib=True, num_threads=threads)
-    else:
-        out = booster.predict(x, raw_score=True, num_threads=threads)
-    return np.asarray(out, dtype=np.float64)
 
 
 def to_explain(p: np.ndarray, config: LearnedConfig) -> np.ndarray:

@@ -48,6 +48,17 @@ UNSEEN = "\x1e<unseen>"
 NOT_ASKED = "drivers not computed"
 
 
+def predict(
+    booster: lgb.Booster, x: np.ndarray, threads: int, contributions: bool = False
+) -> np.ndarray:
+    """Raw scores (log-odds), or per-feature contributions plus bias, as a dense array."""
+    if contributions:
+        out = booster.predict(x, pred_contrib=True, num_threads=threads)
+    else:
+        out = booster.predict(x, raw_score=True, num_threads=threads)
+    return np.asarray(out, dtype=np.float64)
+
+
 @dataclass(frozen=True)
 class Profile:
     """One key's smoothed hit rate and inspection count per value, and for unseen values."""
@@ -118,15 +129,11 @@ class Predictor:
         ``frame`` is the screening feature frame (:func:`screening_frame`) of new lines.
         """
         x = self.matrix(frame)
-        raw = np.asarray(self.booster.predict(x, raw_score=True, num_threads=self.threads))
-        p = self.calibrator(raw.astype(np.float64))
+        p = self.calibrator(predict(self.booster, x, self.threads))
         text = np.full(frame.height, NOT_ASKED, dtype=object)
         chosen = np.flatnonzero(p >= explain_from)
         if chosen.size:
-            contrib = np.asarray(
-                self.booster.predict(x[chosen], pred_contrib=True, num_threads=self.threads),
-                dtype=np.float64,
-            )
+            contrib = predict(self.booster, x[chosen], self.threads, contributions=True)
             model_frame = pl.DataFrame(
                 {name: x[chosen, j] for j, name in enumerate(self.names)}
             ).fill_nan(None)
