@@ -322,24 +322,11 @@ class Screener:
         predictor: Predictor,
         ranking: Ranking,
     ) -> pl.DataFrame:
-        """The batch's :func:`with_model` for new lines, ranked within the fitted batch.
-
-        ``with_model`` itself adds ``p_fraud``, ``MODEL_RISK`` and its drivers; only its
-        ranks, which it takes within the frame it is given, are replaced by the ranks
-        the same values hold in the fitted batch.
-        """
+        """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
         untaught = self.score(lines, signals, self.model_weights)
         frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
-        joined = with_model(
-            scored.with_columns(pl.col("score").alias("_points")), learned, self.reasons
-        ).sort("_idx")
-        ranks = ranking.ranks(joined["_points"], joined["p_fraud"])
-        return (
-            pl.concat([joined, ranks], how="horizontal")
-            .with_columns(combined_score(pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size))
-            .drop("_points", "_rule_rank", "_model_rank")
-        )
+        return with_model(scored, learned, self.reasons, ranking).sort("_idx")
 
 
 def _weights(reasons: ReasonTable) -> pl.DataFrame:
@@ -412,7 +399,10 @@ def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int) -> pl.Expr:
 
 
 def with_model(
-    scored: pl.DataFrame, learned: LearnedScores | None, reasons: ReasonTable
+    scored: pl.DataFrame,
+    learned: LearnedScores | None,
+    reasons: ReasonTable,
+    ranking: Ranking | None = None,
 ) -> pl.DataFrame:
     """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
 
@@ -420,13 +410,23 @@ def with_model(
     norms, the model knows what this dataset's inspections found), so the score combines
     their percentile ranks (:func:`combined_score`): a line high in either ranking rises,
     and neither scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay
-    beside it.
+    beside it. The ranks are taken within ``scored``, or, for new lines, within the fitted
+    batch's ``ranking``.
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
     joined = scored.join(
         learned.scores.select("_idx", "p_fraud", "model_explanation"), on="_idx", how="left"
     )
+    if ranking is None:
+        rule_rank = pl.col("score").rank("average")
+        model_rank = pl.col("p_fraud").fill_null(0.0).rank("average")
+        n = joined.height
+    else:
+        joined = pl.concat(
+            [joined, ranking.ranks(joined["score"], joined["p_fraud"])], how="horizontal"
+        )
+        rule_rank, model_rank, n = pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size
     confident = pl.col("p_fraud") >= MODEL_REASON_P
     sentence = pl.format(
         "{} (p={}: {})",
@@ -435,11 +435,7 @@ def with_model(
         pl.col("model_explanation"),
     )
     return joined.with_columns(
-        combined_score(
-            pl.col("score").rank("average"),
-            pl.col("p_fraud").fill_null(0.0).rank("average"),
-            joined.height,
-        ),
+        combined_score(rule_rank, model_rank, n),
         pl.when(confident)
         .then(
             pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(
@@ -456,7 +452,7 @@ def with_model(
         )
         .otherwise(pl.col("explanation"))
         .alias("explanation"),
-    ).drop("model_explanation")
+    ).drop("model_explanation", "_rule_rank", "_model_rank", strict=False)
 
 
 @dataclass(frozen=True)
