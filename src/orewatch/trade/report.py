@@ -15,6 +15,8 @@ import polars as pl
 
 from orewatch.trade.effectiveness import ItemFigures
 
+#: Routes shown per controlled item (the HTML report and the workbench page).
+ROUTES_SHOWN = 10
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
 h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;padding-top:1rem}
@@ -139,7 +141,7 @@ def _section(item: ItemFigures, first_chart: bool) -> tuple[str, bool]:
         parts.append("<p class='note'>No domestic and overseas prices for this item.</p>")
     if item.routes.height:
         parts.append("<p>Suspected diversion routes (highest score first):</p>")
-        parts.append(table_html(item.routes.head(10)))
+        parts.append(table_html(item.routes.head(ROUTES_SHOWN)))
     else:
         parts.append("<p class='note'>No diversion route found for these headings.</p>")
     return "\n".join(parts), first_chart

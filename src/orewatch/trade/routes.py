@@ -2,19 +2,17 @@
 
 Each method speaks for itself (a re-export surge, a rise in the share of imports sent
 on, imports beyond use, a mirror gap, the direct route replaced by the indirect one) as
-a z-score: a test's one-sided p-value mapped to the standard normal, or a robust z
-against all routes. A route's score is their weighted Stouffer combination,
-sum(w z) / sqrt(sum w^2) over every method (a method that found nothing adds 0), so
-under no diversion it is about standard normal whatever the data's scale, and a route
-that several independent statistics point at ranks first. Each z is capped, so no
-single huge number decides.
+a z-score: a test's one-sided score statistic, or a robust z against all routes. A
+route's score is their weighted Stouffer combination, sum(w z) / sqrt(sum w^2) over
+every method (a method that found nothing adds 0), so under no diversion it is about
+standard normal whatever the data's scale, and a route that several independent
+statistics point at ranks first. Each z is capped, so no single huge number decides.
 """
 
 from __future__ import annotations
 
 import math
 
-import numpy as np
 import polars as pl
 from scipy import stats
 
@@ -41,6 +39,7 @@ WEIGHTS = {
 }
 #: One-sided p at which a pass-through rise is reported as a reason of its own.
 PASS_P = 0.05
+PASS_Z = float(stats.norm.isf(PASS_P))
 ROUTE_COLUMNS = ("country", "hs_code", "score", "reasons", "evidence")
 ROUTE_SCHEMA = {
     "country": pl.String(),
@@ -68,12 +67,23 @@ def _usd(col: str) -> pl.Expr:
     return pl.col(col).round(0).cast(pl.Int64)
 
 
-def p_to_z(p: pl.Expr) -> pl.Expr:
-    """A one-sided p-value as a standard normal z (p = 0.5 -> 0), capped at ±CAP."""
-    return p.map_batches(
-        lambda s: pl.Series(stats.norm.isf(np.clip(s.to_numpy(), 1e-300, 1.0)), dtype=pl.Float64),
-        return_dtype=pl.Float64,
-    ).clip(-CAP, CAP)
+def _part(
+    found: pl.DataFrame, method: str, code: pl.Expr, words: pl.Expr, raw: pl.Expr | None = None
+) -> pl.DataFrame:
+    """One method's findings per route in the shape they are combined in.
+
+    ``z`` is capped at ±CAP (what the score adds); ``raw``, uncapped by default, breaks
+    the ties of routes whose methods reached the cap.
+    """
+    return found.select(
+        "country",
+        "hs6",
+        pl.lit(method).alias("method"),
+        pl.col("z").clip(-CAP, CAP),
+        (pl.col("z") if raw is None else raw).alias("raw"),
+        code.alias("code"),
+        words.alias("words"),
+    )
 
 
 def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
@@ -87,16 +97,10 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
         .unique(["country", "hs6"], keep="first")
     )
     significant = pl.col("q") < ALPHA
-    return best.select(
-        "country",
-        "hs6",
-        pl.lit("surge").alias("method"),
-        p_to_z(pl.col("p")).alias("z"),
-        pl.col("z").alias("raw"),
-        pl.when(significant)
-        .then(pl.lit("REEXPORT_SURGE"))
-        .otherwise(pl.lit("REEXPORT_RISE"))
-        .alias("code"),
+    return _part(
+        best,
+        "surge",
+        pl.when(significant).then(pl.lit("REEXPORT_SURGE")).otherwise(pl.lit("REEXPORT_RISE")),
         pl.format(
             "exports to third markets {} USD/{} before the control, {} after "
             "({} log points above what other countries' change predicts, z={}, q={})",
@@ -106,7 +110,7 @@ def surge_parts(surges: pl.DataFrame) -> pl.DataFrame:
             pl.col("effect").round(2),
             pl.col("z").round(1),
             pl.col("q").round(3),
-        ).alias("words"),
+        ),
     )
 
 
@@ -118,14 +122,11 @@ def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
         .sort("z", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
-    found = (pl.col("z") >= stats.norm.isf(PASS_P)) & (pl.col("excess") > 0)
-    return best.select(
-        "country",
-        "hs6",
-        pl.lit("pass").alias("method"),
-        pl.col("z").clip(-CAP, CAP),
-        pl.col("z").alias("raw"),
-        pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")).alias("code"),
+    found = (pl.col("z") >= PASS_Z) & (pl.col("excess") > 0)
+    return _part(
+        best,
+        "pass",
+        pl.when(found).then(pl.lit("PASS_THROUGH_ROSE")),
         pl.format(
             "sent on an estimated {}% of its imports from China after the control "
             "({} of {} USD{}), against a usual share of {}% (z={})",
@@ -137,7 +138,7 @@ def pass_parts(shares: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.lit("")),
             (100 * pl.col("baseline")).round(0),
             pl.col("z").round(1),
-        ).alias("words"),
+        ),
     )
 
 
@@ -153,32 +154,25 @@ def country_parts(passes: pl.DataFrame) -> pl.DataFrame:
     others = pl.len().over("country") - 1
     rest = pl.col("z").sum().over("country") - pl.col("z")
     rest_raw = pl.col("raw").sum().over("country") - pl.col("raw")
-    found = pl.col("z") >= stats.norm.isf(PASS_P)
-    return (
-        passes.filter(others > 0)
-        .with_columns(
-            (rest / others.sqrt()).clip(-CAP, CAP).alias("z"),
-            (rest_raw / others.sqrt()).alias("raw"),
-            (found.sum().over("country") - found.cast(pl.UInt32)).alias("_raised"),
-            others.alias("_others"),
-        )
-        .select(
-            "country",
-            "hs6",
-            pl.lit("country").alias("method"),
-            "z",
-            "raw",
-            pl.when(pl.col("z") >= stats.norm.isf(PASS_P))
-            .then(pl.lit("COUNTRY_CONDUIT"))
-            .alias("code"),
-            pl.format(
-                "on its other {} controlled headings it sent on more of its imports from "
-                "China than usual after the control (combined z={}; {} significant)",
-                "_others",
-                pl.col("z").round(1),
-                "_raised",
-            ).alias("words"),
-        )
+    found = pl.col("z") >= PASS_Z
+    pooled = passes.filter(others > 0).with_columns(
+        (rest / others.sqrt()).alias("z"),
+        (rest_raw / others.sqrt()).alias("raw"),
+        (found.sum().over("country") - found.cast(pl.UInt32)).alias("_raised"),
+        others.alias("_others"),
+    )
+    return _part(
+        pooled,
+        "country",
+        pl.when(found).then(pl.lit("COUNTRY_CONDUIT")),
+        pl.format(
+            "on its other {} controlled headings it sent on more of its imports from "
+            "China than usual after the control (combined z={}; {} significant)",
+            "_others",
+            pl.col("z").clip(-CAP, CAP).round(1),
+            "_raised",
+        ),
+        raw=pl.col("raw"),
     )
 
 
@@ -193,13 +187,10 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
         .sort("z", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
-    return found.select(
-        "country",
-        "hs6",
-        pl.lit("absorption").alias("method"),
-        p_to_z(pl.col("p")).alias("z"),
-        pl.col("z").alias("raw"),
-        pl.lit("IMPORTS_EXCEED_USE").alias("code"),
+    return _part(
+        found,
+        "absorption",
+        pl.lit("IMPORTS_EXCEED_USE"),
         pl.format(
             "imports from China {} USD/{} after the control, {} of it not sent on, against "
             "a plausible domestic use of {} (z={}, q={})",
@@ -209,7 +200,7 @@ def absorption_parts(absorption: pl.DataFrame) -> pl.DataFrame:
             _usd("plausible_use"),
             pl.col("z").round(1),
             pl.col("q").round(3),
-        ).alias("words"),
+        ),
     )
 
 
@@ -220,13 +211,10 @@ def mirror_parts(gaps: pl.DataFrame) -> pl.DataFrame:
         .group_by("country", "hs6")
         .agg(pl.all().first(), pl.len().alias("windows"))
     )
-    return per.select(
-        "country",
-        "hs6",
-        pl.lit("mirror").alias("method"),
-        pl.col("z").clip(-CAP, CAP),
-        pl.col("z").alias("raw"),
-        pl.lit("MIRROR_GAP").alias("code"),
+    return _part(
+        per,
+        "mirror",
+        pl.lit("MIRROR_GAP"),
         pl.format(
             "partner reports importing {} {} from China in the period from {}, China reports "
             "exporting {} (z={}; {} window(s) flagged)",
@@ -236,7 +224,7 @@ def mirror_parts(gaps: pl.DataFrame) -> pl.DataFrame:
             pl.col("exported").round(0),
             pl.col("z").round(1),
             pl.col("windows"),
-        ).alias("words"),
+        ),
     )
 
 
@@ -256,13 +244,10 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
         .sort("ratio", descending=True)
         .unique(["country", "hs6"], keep="first")
     )
-    return found.select(
-        "country",
-        "hs6",
-        pl.lit("substitution").alias("method"),
-        pl.col("z").clip(-CAP, CAP),
-        pl.col("z").alias("raw"),
-        pl.lit("DIRECT_SUBSTITUTED").alias("code"),
+    return _part(
+        found,
+        "substitution",
+        pl.lit("DIRECT_SUBSTITUTED"),
         pl.format(
             "its exports to {} rose {} USD/{} while China's direct exports there fell {} "
             "(substitution ratio {})",
@@ -271,7 +256,7 @@ def substitution_parts(subst: pl.DataFrame) -> pl.DataFrame:
             pl.col("grain"),
             _usd("fall_usd"),
             pl.col("ratio").round(2),
-        ).alias("words"),
+        ),
     )
 
 

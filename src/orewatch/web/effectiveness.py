@@ -25,6 +25,7 @@ from orewatch.controls import load_catalogue
 from orewatch.trade.effectiveness import ItemFigures, effectiveness_items
 from orewatch.trade.prices import PriceDataError
 from orewatch.trade.report import (
+    ROUTES_SHOWN,
     destinations_table,
     exports_chart,
     latest_prices,
@@ -35,16 +36,12 @@ from orewatch.trade.report import (
 from orewatch.trade.signals import control_dates
 from orewatch.trade.sources import from_dataset
 from orewatch.web.context import Workbench, workbench
-from orewatch.web.i18n import translator
 from orewatch.web.security import PageUser, page_user, require
 
 router = APIRouter(include_in_schema=False)
 
 Bench = Annotated[Workbench, Depends(workbench)]
 User = Annotated[PageUser, Depends(page_user)]
-
-#: Routes shown per controlled item.
-ROUTES_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -83,7 +80,7 @@ def safe_table(frame: pl.DataFrame, formats: dict[str, str] | None = None) -> Ma
     return Markup(table_html(frame, formats, css="grid"))
 
 
-def item_view(item: ItemFigures, lang: str) -> dict[str, Any]:
+def item_view(item: ItemFigures) -> dict[str, Any]:
     """What the template shows of one item: charts as figure JSON, tables as HTML."""
     dest = destinations_table(item)
     return {
@@ -91,7 +88,7 @@ def item_view(item: ItemFigures, lang: str) -> dict[str, Any]:
         "control_date": item.control_date,
         "headings": ", ".join(item.headings),
         "exports": exports_chart(item).to_json(),
-        "destinations_caption": translator(lang)("effectiveness_by_destination", grain=item.grain),
+        "grain": item.grain,
         "destinations": safe_table(dest, {"before_usd": "{:,.0f}", "after_usd": "{:,.0f}"}),
         "licensed": licensed_text(item),
         "prices": price_chart(item).to_json() if item.prices.height else None,
@@ -112,7 +109,7 @@ def effectiveness_page(request: Request, bench: Bench, user: User) -> Response:
         request,
         user,
         "effectiveness.html",
-        items=[item_view(i, user.lang) for i in report.items],
+        items=[item_view(i) for i in report.items],
         routes=report.routes,
         error=report.error,
         source=bench.outputs.world_source,
