@@ -17,6 +17,9 @@ UNIT = ("country", "hs6", "grain")
 #: Routes carrying at least this many consignments (``phi``) per period show the flow's
 #: proportional swings (``kappa``) rather than its lumpiness.
 LARGE_FLOW = 10.0
+#: Smallest dispersion, as a share of a typical period's flow: flows that match their
+#: baseline exactly (rounded or modelled figures) are not infinitely sure.
+MIN_DISPERSION = 0.01
 
 
 def filled_panel(series: pl.DataFrame, unit: Sequence[str] = UNIT) -> pl.DataFrame:
@@ -83,3 +86,24 @@ def dispersion(
             .alias("kappa"),
         )
     )
+
+
+def phi_filled(typical: pl.Expr) -> pl.Expr:
+    """The heading's ``phi``; the grain's median where the heading has none; at least
+    ``MIN_DISPERSION`` of a ``typical`` period's flow (flows that never vary are not
+    infinitely sure)."""
+    return pl.max_horizontal(
+        pl.col("phi").fill_null(pl.col("phi").median().over("grain")), MIN_DISPERSION * typical
+    )
+
+
+def kappa_filled() -> pl.Expr:
+    """The heading's ``kappa``; the grain's median where the heading has none, else 0."""
+    return pl.col("kappa").fill_null(pl.col("kappa").median().over("grain")).fill_null(0.0)
+
+
+def with_first_end(frame: pl.DataFrame, coverage: pl.DataFrame) -> pl.DataFrame:
+    """Add ``first_end``: where the country's statistics start at that grain (null: covered
+    throughout); ``coverage`` is :func:`~orewatch.trade.surges.onward_coverage`."""
+    keys = coverage.select(pl.col("country").cast(frame.schema["country"]), "grain", "first_end")
+    return frame.join(keys, on=["country", "grain"], how="left")

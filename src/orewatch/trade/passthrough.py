@@ -24,16 +24,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from orewatch.trade.panel import dispersion
+from orewatch.trade.panel import UNIT, dispersion, kappa_filled, phi_filled, with_first_end
 from orewatch.trade.periods import after_control
 
 #: Onward trade above this many times the imports from the source is counted as this
 #: (values are marked up on re-export and onward trade lags imports, so a share can
 #: exceed 1; beyond 3 the goods come from elsewhere and say nothing about pass-through).
 SHARE_CAP = 3.0
-#: Smallest dispersion, as a share of the heading's typical imports per period: flows
-#: that match their baseline exactly (rounded or modelled figures) are not infinitely sure.
-MIN_DISPERSION = 0.01
 #: Smallest share used in the test's variance (0.1%): a country that never sent
 #: anything on is still not infinitely sure never to.
 MIN_SHARE = 1e-3
@@ -52,7 +49,6 @@ PASS_SCHEMA = {
     "consignment": pl.Float64(),
     "z": pl.Float64(),
 }
-_UNIT = ["country", "hs6", "grain"]
 SUMS = ["inbound_before", "inbound_after", "onward_before", "onward_after"]
 
 
@@ -61,7 +57,7 @@ def _sides(series: pl.DataFrame, controls: pl.DataFrame, name: str) -> pl.DataFr
     post = after_control(pl.col("control_date"))
     return (
         series.join(controls.select("hs6", "control_date"), on="hs6")
-        .group_by(_UNIT)
+        .group_by(list(UNIT))
         .agg(
             pl.col("value_usd").filter(~post).sum().alias(f"{name}_before"),
             pl.col("value_usd").filter(post).sum().alias(f"{name}_after"),
@@ -126,10 +122,7 @@ def _with_dispersion(frame: pl.DataFrame, phi: pl.DataFrame) -> pl.DataFrame:
     period = pl.col("_inbound_period")
     typical = period.median().over("hs6", "grain").fill_null(period.median().over("grain"))
     return frame.join(phi, on=["hs6", "grain"], how="left").with_columns(
-        pl.max_horizontal(
-            pl.col("phi").fill_null(pl.col("phi").median().over("grain")),
-            (MIN_DISPERSION * typical).fill_null(0.0),
-        ).alias("_phi")
+        phi_filled(typical.fill_null(0.0)).alias("_phi")
     )
 
 
@@ -161,7 +154,7 @@ def _score_test(frame: pl.DataFrame) -> pl.DataFrame:
     share = pl.max_horizontal("baseline", pl.lit(MIN_SHARE))
     expected = share * imports
     periods_inv = 1.0 / pl.col("_n_before") + 1.0 / pl.col("_n_after")
-    kappa = pl.col("kappa").fill_null(pl.col("kappa").median().over("grain")).fill_null(0.0)
+    kappa = kappa_filled()
     variance = (
         pl.col("_phi") * expected * (1.0 + imports / (pl.col("inbound_before") + pl.col("_weight")))
         + kappa * expected**2 * periods_inv
@@ -176,8 +169,7 @@ def _with_coverage(frame: pl.DataFrame, coverage: pl.DataFrame | None) -> pl.Dat
     """Add ``first_end`` (null: covered throughout)."""
     if coverage is None:
         return frame.with_columns(pl.lit(None, dtype=pl.Date).alias("first_end"))
-    keys = coverage.select(pl.col("country").cast(frame.schema["country"]), "grain", "first_end")
-    return frame.join(keys, on=["country", "grain"], how="left")
+    return with_first_end(frame, coverage)
 
 
 def pass_through(
@@ -203,7 +195,7 @@ def pass_through(
         return pl.DataFrame(schema=PASS_SCHEMA)
     frame = (
         _sides(inbound, controls, "inbound")
-        .join(_sides(onward, controls, "onward"), on=_UNIT, how="full", coalesce=True)
+        .join(_sides(onward, controls, "onward"), on=list(UNIT), how="full", coalesce=True)
         .with_columns(pl.col(SUMS).fill_null(0.0))
         .join(controls.select("hs6", "control_date"), on="hs6")
         .pipe(_with_coverage, coverage)
@@ -225,4 +217,4 @@ def pass_through(
         .with_columns((pl.col("share_after") - pl.col("baseline")).alias("excess"))
         .pipe(_score_test)
     )
-    return frame.rename({"_phi": "consignment"}).select(list(PASS_SCHEMA)).sort(_UNIT)
+    return frame.rename({"_phi": "consignment"}).select(list(PASS_SCHEMA)).sort(list(UNIT))

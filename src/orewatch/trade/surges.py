@@ -22,7 +22,14 @@ import numpy.typing as npt
 import polars as pl
 from scipy import stats
 
-from orewatch.trade.panel import UNIT, dispersion, filled_panel
+from orewatch.trade.panel import (
+    UNIT,
+    dispersion,
+    filled_panel,
+    kappa_filled,
+    phi_filled,
+    with_first_end,
+)
 from orewatch.trade.periods import after_control
 
 #: A heading at one grain: the market every country's series is compared within.
@@ -30,9 +37,6 @@ MARKET = ["hs6", "grain"]
 
 #: Reporters whose exports are the controlled source, not a route.
 SOURCE = "CN"
-#: Smallest dispersion, as a share of the heading's typical route value per period:
-#: a flow that never varies (rounded or modelled figures) is not infinitely sure.
-MIN_DISPERSION = 0.01
 #: Countries whose rise reaches this z in a first pass are left out of the control
 #: group in the second (one-sided p < 0.05).
 CONTROL_Z = 1.645
@@ -255,9 +259,8 @@ def _covered(panel: pl.DataFrame, coverage: pl.DataFrame | None) -> pl.DataFrame
     """Drop the periods before the country's statistics start at that grain."""
     if coverage is None:
         return panel
-    first = coverage.select(pl.col("country").cast(panel.schema["country"]), "grain", "first_end")
     return (
-        panel.join(first, on=["country", "grain"], how="left")
+        with_first_end(panel, coverage)
         .filter(pl.col("first_end").is_null() | (pl.col("end") >= pl.col("first_end")))
         .drop("first_end")
     )
@@ -273,8 +276,8 @@ def _score(side: pl.DataFrame) -> pl.DataFrame:
     last factor is the error of ``p`` itself; plus ``kappa (R p (1 - p))^2 (1/n_before
     + 1/n_after)``, the flow's swings in proportion to its size over that many periods.
     ``phi`` and ``kappa`` are the heading's :func:`~orewatch.trade.panel.dispersion`,
-    ``phi`` at least ``MIN_DISPERSION`` of its median route's value per period (flows
-    that never vary are not infinitely sure).
+    ``phi`` at least ``MIN_DISPERSION`` of its median route's value per period
+    (:func:`~orewatch.trade.panel.phi_filled`).
     """
     market = MARKET
     total = pl.col("_before") + pl.col("_after")
@@ -285,14 +288,11 @@ def _score(side: pl.DataFrame) -> pl.DataFrame:
     share = pl.when(others > 0).then(others_after / others).otherwise(periods)
     share = share.clip(0.5 / n, 1.0 - 0.5 / n)
     typical = (total / n).filter(total > 0).median().over(market)
-    phi = pl.max_horizontal(
-        pl.col("phi").fill_null(pl.col("phi").median().over("grain")),
-        MIN_DISPERSION * typical,
-    )
+    phi = phi_filled(typical)
     moved = total * share * (1.0 - share)
     sampling = pl.when(others > 0).then(1.0 + total / others.clip(lower_bound=1e-9)).otherwise(1.0)
     periods_inv = 1.0 / pl.col("n_before") + 1.0 / pl.col("n_after")
-    kappa = pl.col("kappa").fill_null(pl.col("kappa").median().over("grain")).fill_null(0.0)
+    kappa = kappa_filled()
     spread = phi * moved * sampling + kappa * moved**2 * periods_inv
     expected = total * share
     half = phi / 2.0
