@@ -1,11 +1,14 @@
 """The learned model on a small synthetic problem with a planted signal."""
 
+import os
+
 import numpy as np
 import polars as pl
 import pytest
 from sklearn.metrics import roc_auc_score
 
 from orewatch.screening.learned import LearnedConfig, LearnedScores, learn_and_score
+from orewatch.screening.learned.config import usable_cores
 
 LINES = 3000
 
@@ -101,3 +104,15 @@ def test_too_few_positives_means_no_model() -> None:
     result = learn_and_score(lines, labels.with_columns(pl.lit(0).alias("label")), CONFIG)
     assert not result.trained
     assert "0 positive" in result.note
+
+
+def test_workers_follow_the_cores_this_process_may_use() -> None:
+    allowed = os.sched_getaffinity(0)
+    try:
+        os.sched_setaffinity(0, {min(allowed)})
+        assert usable_cores() == 1
+        assert LearnedConfig().workers == 1
+        assert LearnedConfig().predict_threads == 1
+    finally:
+        os.sched_setaffinity(0, allowed)
+    assert usable_cores() == len(allowed)

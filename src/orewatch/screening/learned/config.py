@@ -14,6 +14,17 @@ from dataclasses import dataclass, field
 #: only such lines need their drivers computed.
 MODEL_SHOWN_FROM_P = 0.3
 
+
+def usable_cores() -> int:
+    """Cores this process may run on: its CPU affinity (``taskset``, a container's cpuset),
+    which ``os.cpu_count()`` ignores, so a job pinned to one core does not start two
+    trainers that only take turns on it."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # platforms without sched_getaffinity (macOS, Windows)
+        return os.cpu_count() or 1
+
+
 #: A risk-profile key: one column, or a tuple of columns for a cross (e.g. exporter × hs6).
 Key = str | tuple[str, ...]
 
@@ -39,7 +50,8 @@ class LearnedConfig:
     per-iteration synchronisation, so they use every core (measured: 2 threads halve them
     on this 2-core machine), while training keeps ``threads``.
     ``workers``: models fitted at once (the outer folds, the propensity folds), each on
-    ``threads`` threads (see :mod:`.parallel`); every core by default.
+    ``threads`` threads (see :mod:`.parallel`); by default every core this process may
+    use (:func:`usable_cores`).
     ``explain_share`` / ``explain_min_p``: drivers are computed for the riskiest share of
     lines, and among them only for those whose probability reaches ``explain_min_p`` (the
     only ones whose drivers are shown): TreeSHAP costs about a hundred times the score
@@ -66,8 +78,8 @@ class LearnedConfig:
     max_rounds: int = 2000
     early_stopping: int = 30
     threads: int = 1
-    predict_threads: int = field(default_factory=lambda: os.cpu_count() or 1)
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    predict_threads: int = field(default_factory=usable_cores)
+    workers: int = field(default_factory=usable_cores)
     explain_share: float = 0.05
     explain_min_p: float = MODEL_SHOWN_FROM_P
     seed: int = 0
