@@ -62,6 +62,12 @@ def declarations() -> Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]:
 
 
 @pytest.fixture
+def contract_table() -> Callable[[str, list[dict[str, object]]], pl.DataFrame]:
+    """:func:`typed` as a fixture: a contract table as the loader gives it (every column)."""
+    return typed
+
+
+@pytest.fixture
 def small_tables() -> dict[str, pl.DataFrame]:
     ordinary = [decl(i) for i in range(200)]
     gallium = {

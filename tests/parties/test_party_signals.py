@@ -82,3 +82,17 @@ def test_extra_lists_are_screened_too(ring_tables: dict[str, pl.DataFrame]) -> N
     findings = party_findings(tables, extra)
     assert "PARTY_WATCHLISTED" in reasons_of(findings, "H1")
     assert "EXPORTER_WATCHLISTED" in set(findings.line_signals["code"])
+
+
+def test_a_consignee_formed_shortly_before_its_first_line_is_recent(
+    findings: PartyFindings,
+) -> None:
+    """F1 was incorporated in May 2023 and first received goods in March 2024; J1, an old
+    company, and exporters (however new) are not flagged as new consignees."""
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" in reasons_of(findings, "F1")
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" not in reasons_of(findings, "J1")
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" not in reasons_of(findings, "S1")
+    lines = findings.line_signals.filter(pl.col("code") == "CONSIGNEE_RECENTLY_INCORPORATED")
+    assert lines.height == 10  # every line to the front, whichever spelling it was sent to
+    assert lines["evidence"].str.contains("incorporated 2023-05-14, first line 2024-03-01").all()
+    assert lines["evidence"].str.contains("292 days later").all()

@@ -1,3 +1,5 @@
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
@@ -97,3 +99,46 @@ def test_the_same_dataset_screens_the_same_every_time(tmp_path: Path) -> None:
         assert not differs.any(), (column, first.alerts.filter(differs)[column][0])
     assert first.parties.equals(second.parties)
     assert first.routes.equals(second.routes)
+
+
+def test_a_newly_formed_consignee_counts_only_for_goods_that_could_be_controlled(
+    small_tables: dict[str, pl.DataFrame],
+    declarations: Callable[[Sequence[Mapping[str, object]]], pl.DataFrame],
+    contract_table: Callable[[str, list[dict[str, object]]], pl.DataFrame],
+) -> None:
+    """Newco was incorporated a month before its first line; a restricted export to it
+    is the classic front, aluminium to it breaks no control, through either door."""
+    newco = {"consignee_name": "Newco Metals Pte. Ltd.", "consignee_country": "SG"}
+    gallium = {"hs_code": "8112929010", "description": "金属镓 gallium", "value": 40000.0}
+    extra = declarations(
+        [
+            {"declaration_id": "D2000", **newco, **gallium, "declared_at": datetime(2025, 3, 5)},
+            {"declaration_id": "D2001", **newco},
+        ]
+    )
+    parties = contract_table(
+        "parties",
+        [
+            {
+                "party_id": "P-NEWCO",
+                "kind": "company",
+                "name": "Newco Metals Pte. Ltd.",
+                "country": "SG",
+                "incorporated_at": date(2025, 2, 1),
+            }
+        ],
+    )
+    tables = {
+        **small_tables,
+        "declarations": pl.concat([small_tables["declarations"], extra]),
+        "parties": parties,
+    }
+    result = screen(tables, load_catalogue())
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" in reasons_of(result.alerts, "D2000")
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" not in reasons_of(result.alerts, "D2001")
+    assert result.screener is not None
+    again = result.screener.screen_lines(
+        extra.with_columns(pl.lit("NEW-2").alias("declaration_id"))
+    )
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" in again["reasons"][0]
+    assert "CONSIGNEE_RECENTLY_INCORPORATED" not in again["reasons"][1]

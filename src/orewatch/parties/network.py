@@ -68,7 +68,8 @@ class NetworkSettings:
     hops: int = 3
     #: Hops within which a consignee's lines are flagged as linked to a listed party.
     line_hops: int = 2
-    #: An exporter is recent when incorporated at most this many days before its first line.
+    #: An exporter or consignee is recent when incorporated at most this many days before
+    #: its first line in that role.
     recent_days: int = 730
     #: Recent exporters a party must control to be a suspected broker.
     shells_per_broker: int = 3
@@ -357,8 +358,12 @@ def proximity(graph: ig.Graph, nodes: pl.DataFrame, settings: NetworkSettings) -
     return pl.DataFrame(rows, schema=empty.schema, orient="row") if rows else empty
 
 
-def recent_exporters(nodes: pl.DataFrame, first_lines: pl.DataFrame, days: int) -> pl.DataFrame:
-    """Exporter entities with their first line and whether they were recently incorporated."""
+def recently_incorporated(
+    nodes: pl.DataFrame, first_lines: pl.DataFrame, days: int
+) -> pl.DataFrame:
+    """Entities with their first line in a role and whether they were incorporated at most
+    ``days`` before it: a company formed shortly before it trades is the classic front
+    (a shell exporter, a consignee set up to receive controlled goods)."""
     return nodes.join(first_lines, on="entity_id").with_columns(
         (
             pl.col("incorporated_at").is_not_null()

@@ -23,7 +23,7 @@ from orewatch.parties.network import (
     contact_edges,
     line_edges,
     proximity,
-    recent_exporters,
+    recently_incorporated,
     relation_edges,
     shell_clusters,
     transshipment_chains,
@@ -184,6 +184,29 @@ def _licence_edges(
     )
 
 
+def _first_lines(lines: pl.DataFrame, role: str) -> pl.DataFrame:
+    """Each entity's first declaration date in ``role``."""
+    return (
+        lines.drop_nulls(role)
+        .group_by(pl.col(role).alias("entity_id"))
+        .agg(pl.col("declared_on").min().alias("first_line"))
+    )
+
+
+def _new_consignees(consignees: pl.DataFrame) -> pl.DataFrame:
+    """Consignees incorporated shortly before their first line (entity_id, evidence)."""
+    return consignees.filter(pl.col("recent")).select(
+        "entity_id",
+        pl.format(
+            "{} incorporated {}, first line {} ({} days later)",
+            pl.col("name"),
+            pl.col("incorporated_at"),
+            pl.col("first_line"),
+            (pl.col("first_line") - pl.col("incorporated_at")).dt.total_days(),
+        ).alias("evidence"),
+    )
+
+
 def _signal(lines: pl.DataFrame, role: str, found: pl.DataFrame, code: str) -> pl.DataFrame:
     """Lines whose ``role`` entity is in ``found`` (entity_id, evidence)."""
     return lines.join(found.select(pl.col("entity_id").alias(role), "evidence"), on=role).select(
@@ -230,15 +253,14 @@ def party_findings(
     edges = edges.filter(pl.col("src") != pl.col("dst"))
     unlisted = unlisted_nodes(entities, records)
     graph = build_graph(unlisted, edges)
-    first = (
-        lines.drop_nulls("exporter")
-        .group_by(pl.col("exporter").alias("entity_id"))
-        .agg(pl.col("declared_on").min().alias("first_line"))
-    )
     # Exporters, brokers and shell clusters need no watchlist hit. Brokers (their
     # betweenness is the costliest step) are found beside the screening against the
     # watchlist, which leaves the GIL as well.
-    exporters = recent_exporters(unlisted, first, settings.network.recent_days)
+    days = settings.network.recent_days
+    exporters = recently_incorporated(unlisted, _first_lines(lines, "exporter"), days)
+    new_consignees = _new_consignees(
+        recently_incorporated(unlisted, _first_lines(lines, "consignee"), days)
+    )
     with ThreadPoolExecutor(max_workers=1) as beside:
         broker_job = beside.submit(
             brokers,
@@ -255,10 +277,18 @@ def party_findings(
         chains = transshipment_chains(edges, nodes, near)
         broker_rows = broker_job.result()
 
-    party_signals = _party_signals(nodes, near, broker_rows, shells, chains, edges)
+    party_signals = _party_signals(nodes, near, broker_rows, shells, chains, edges, new_consignees)
     parties = _rank(party_signals, nodes, broker_rows, reasons)
     line_signals = _line_signals(
-        lines, nodes, near, broker_rows, shells, chains, edges, settings.network.line_hops
+        lines,
+        nodes,
+        near,
+        broker_rows,
+        shells,
+        chains,
+        edges,
+        new_consignees,
+        settings.network.line_hops,
     )
     for code in line_signals["code"].unique().to_list():
         reasons[code]  # refuses unknown codes
@@ -313,6 +343,7 @@ def _party_signals(
     shells: pl.DataFrame,
     chains: pl.DataFrame,
     edges: pl.DataFrame,
+    new_consignees: pl.DataFrame,
 ) -> pl.DataFrame:
     names = nodes.select("entity_id", "name")
     parts = [
@@ -347,6 +378,9 @@ def _party_signals(
         ),
         chains.select(
             "entity_id", pl.lit("CONSIGNEE_TRANSSHIPMENT_CHAIN").alias("code"), "evidence"
+        ),
+        new_consignees.select(
+            "entity_id", pl.lit("CONSIGNEE_RECENTLY_INCORPORATED").alias("code"), "evidence"
         ),
     ]
     return pl.concat(
@@ -410,6 +444,7 @@ def _line_signals(
     shells: pl.DataFrame,
     chains: pl.DataFrame,
     edges: pl.DataFrame,
+    new_consignees: pl.DataFrame,
     line_hops: int,
 ) -> pl.DataFrame:
     listed = nodes.filter(pl.col("listed")).select(
@@ -435,6 +470,7 @@ def _line_signals(
             chains.select("entity_id", "evidence"),
             "CONSIGNEE_TRANSSHIPMENT_CHAIN",
         ),
+        _signal(lines, "consignee", new_consignees, "CONSIGNEE_RECENTLY_INCORPORATED"),
     ]
     out = pl.concat([p.cast(LINE_SIGNAL_SCHEMA) for p in parts])  # type: ignore[arg-type]
     return out.unique(

@@ -70,12 +70,13 @@ def table_or_none(tables: Tables, name: str) -> pl.DataFrame | None:
 
 
 #: Party and chain findings that matter only when the goods could be controlled material:
-#: a consignee near a restricted party, or an exporter supplied by a leaking plant,
-#: shipping aluminium breaks no export control.
+#: a consignee near a restricted party or newly formed, or an exporter supplied by a
+#: leaking plant, shipping aluminium breaks no export control.
 GOODS_DEPENDENT: frozenset[str] = frozenset(
     {
         "CONSIGNEE_LINKED_WATCHLIST",
         "CONSIGNEE_TRANSSHIPMENT_CHAIN",
+        "CONSIGNEE_RECENTLY_INCORPORATED",
         "SUPPLIER_LEAKING",
         "EXPORTS_EXCEED_SUPPLY",
     }
