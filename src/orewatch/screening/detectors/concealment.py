@@ -19,6 +19,9 @@ SMALL_LOT_Z = 3.5
 #: carries under this share of an exporter's lines (from ODD_LINE_HISTORY lines on).
 ODD_LINE_SHARE = 0.05
 ODD_LINE_HISTORY = 20
+#: A line is a one-off when it is the only line of its heading the exporter ever declared
+#: (history included) and the exporter has at least ONE_OFF_HISTORY lines.
+ONE_OFF_HISTORY = 10
 #: Senders sharing a phone or address count as one network from this many senders up.
 SHARED_SENDERS = 3
 SMALL_LOT_KG = 50
@@ -53,6 +56,7 @@ def concealment_signals(
             ),
         ),
         _odd_line(lines, prior or Prior.empty()),
+        _one_off_line(lines, prior or Prior.empty()),
         signals_where(
             lines,
             pl.col("is_parcel")
@@ -138,6 +142,33 @@ def _odd_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
             pl.col("hs4"),
             pl.col("_ch"),
             pl.col("_all"),
+        ),
+    )
+
+
+def _one_off_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+    """The one line of its goods an established exporter ever declared, inside a shipment.
+
+    A cover line for hidden material is often goods the exporter does not trade, and
+    unlike a new product line it does not recur: in a declaration of several lines, the
+    only line of its heading among ten or more of the exporter's lines, history included
+    (seeds 1-3 at 100,000 lines: 38 % of such lines were fraudulent, against 21 % for
+    ``ODD_LINE_IN_SHIPMENT``, which also counts goods the exporter ships now and then).
+    """
+    counted = exporter_heading_counts(lines, prior).with_columns(
+        pl.len().over("declaration_id").alias("_decl_lines")
+    )
+    once = (pl.col("_ch") == 1) & (pl.col("_all") >= ONE_OFF_HISTORY)
+    return signals_where(
+        counted,
+        (pl.col("_decl_lines") >= 2) & once,
+        "ONE_OFF_LINE_IN_SHIPMENT",
+        pl.format(
+            "heading {}: the only one of the exporter's {} lines, beside {} other lines in "
+            "the declaration",
+            pl.col("hs4"),
+            pl.col("_all"),
+            pl.col("_decl_lines") - 1,
         ),
     )
 
