@@ -117,6 +117,24 @@ def test_a_small_gross_gap_counts_where_the_packing_noise_is_tight(
     assert not any(found.get(i) for i in range(300))
 
 
+@pytest.mark.parametrize(
+    ("gross", "code"),
+    [(22130.0, "GROSS_NET_SURPLUS"), (21475.0, "GROSS_NET_SHORT")],  # z about +1.5 / -1.5
+)
+def test_a_mode_with_lines_enough_is_held_to_its_own_measured_reach(
+    declarations: Build, gross: float, code: str
+) -> None:
+    # These pallets' z stays within 0.92 on 2,400 sea lines: a gap of 1.5 robust spreads
+    # is beyond anything they reach. Measured on 300 lines the same gap is not judged
+    # (too few lines to know the mode's 1-in-100 reach; the packing's cut of 2 holds).
+    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": gross}
+    many = codes(declarations([*lots(2400), {**odd, "value": 50000.0}]))
+    assert many.get(2400) == {code}
+    assert not any(many.get(i) for i in range(2400))
+    few = codes(declarations([*lots(300), {**odd, "value": 50000.0}]))
+    assert not few.get(300)
+
+
 def test_the_same_surplus_is_noise_where_packing_varies_widely(declarations: Build) -> None:
     # The same goods packed anywhere from 2 % to 20 % over net: 13 % says nothing.
     loose = [

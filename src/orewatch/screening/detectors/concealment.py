@@ -13,6 +13,10 @@ GROSS_NET_Z = 3.5
 #: as far as the packing's honest noise reaches in this dataset (``gross_net_tail``).
 SURPLUS_Z = 2.0
 TAIL_REACH = 1.5
+#: Where the line's mode has enough lines (``gross_net_far``), the gap counts from
+#: FAR_REACH times that mode's 1-in-100 reach instead (and at least SURPLUS_MIN_Z).
+FAR_REACH = 1.2
+SURPLUS_MIN_Z = 1.0
 #: A freight lot this many robust spreads lighter than its goods' usual lots.
 SMALL_LOT_Z = 3.5
 #: A line is odd in its declaration when no other line shares its chapter and its heading
@@ -84,8 +88,19 @@ def _surplus() -> pl.Expr:
     as a z of 2-3, which a cut made for wide-noise packing (parcels) would ignore.
     """
     z = pl.col("gross_net_z")
-    reach = pl.max_horizontal(pl.lit(SURPLUS_Z), TAIL_REACH * pl.col("gross_net_tail"))
+    reach = _reach(pl.col("gross_net_far"), pl.col("gross_net_tail"))
     return ((z > reach) & (z <= GROSS_NET_Z)).fill_null(False)
+
+
+def _reach(far: pl.Expr, tail: pl.Expr) -> pl.Expr:
+    """How far (in z) a gap must go to leave the honest noise, on one side.
+
+    The mode's own reach with a margin where the mode has lines enough to measure it;
+    else 1.5 times the packing's 1-in-200 reach, never under SURPLUS_Z.
+    """
+    measured = pl.max_horizontal(pl.lit(SURPLUS_MIN_Z), FAR_REACH * far)
+    packing = pl.max_horizontal(pl.lit(SURPLUS_Z), TAIL_REACH * tail)
+    return pl.when(far.is_not_null()).then(measured).otherwise(packing)
 
 
 def _short() -> pl.Expr:
@@ -94,7 +109,7 @@ def _short() -> pl.Expr:
     A dense metal declared as bulkier goods needs less packing per kilogram than they do.
     """
     z = pl.col("gross_net_z")
-    reach = pl.max_horizontal(pl.lit(SURPLUS_Z), -TAIL_REACH * pl.col("gross_net_tail_low"))
+    reach = _reach(-pl.col("gross_net_far_low"), -pl.col("gross_net_tail_low"))
     return ((z < -reach) & (z >= -GROSS_NET_Z)).fill_null(False)
 
 
