@@ -59,8 +59,7 @@ def concealment_signals(
                 pl.col("lot_z").round(1),
             ),
         ),
-        _odd_line(lines, prior or Prior.empty()),
-        _one_off_line(lines, prior or Prior.empty()),
+        *_foreign_lines(lines, prior or Prior.empty()),
         signals_where(
             lines,
             pl.col("is_parcel")
@@ -129,7 +128,20 @@ def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFra
     )
 
 
-def _odd_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _foreign_lines(lines: pl.DataFrame, prior: Prior) -> list[pl.LazyFrame]:
+    """Lines foreign to the exporter's trade inside a shipment of several lines.
+
+    Both rules read the same counts: the exporter's lines under the line's heading and
+    in all (history included), and the declaration's lines in all and in the chapter.
+    """
+    counted = exporter_heading_counts(lines, prior).with_columns(
+        pl.len().over("declaration_id").alias("_decl_lines"),
+        pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
+    )
+    return [_odd_line(counted), _one_off_line(counted)]
+
+
+def _odd_line(counted: pl.LazyFrame) -> pl.LazyFrame:
     """One line of a declaration in a chapter no other line shares, foreign to the exporter.
 
     Controlled material slipped into a container of ordinary goods often travels as a
@@ -137,10 +149,6 @@ def _odd_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     (its chapter on no other line) and its heading is a small part of the exporter's
     lines. Either alone is common (mixed loads, a new product); together they are rare.
     """
-    counted = exporter_heading_counts(lines, prior).with_columns(
-        pl.len().over("declaration_id").alias("_decl_lines"),
-        pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
-    )
     alone = (pl.col("_decl_lines") >= 2) & (pl.col("_chapter_lines") == 1)
     foreign = (pl.col("_all") >= ODD_LINE_HISTORY) & (
         pl.col("_ch") < ODD_LINE_SHARE * pl.col("_all")
@@ -161,7 +169,7 @@ def _odd_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     )
 
 
-def _one_off_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _one_off_line(counted: pl.LazyFrame) -> pl.LazyFrame:
     """The one line of its goods an established exporter ever declared, inside a shipment.
 
     A cover line for hidden material is often goods the exporter does not trade, and
@@ -170,9 +178,6 @@ def _one_off_line(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     (seeds 1-3 at 100,000 lines: 38 % of such lines were fraudulent, against 21 % for
     ``ODD_LINE_IN_SHIPMENT``, which also counts goods the exporter ships now and then).
     """
-    counted = exporter_heading_counts(lines, prior).with_columns(
-        pl.len().over("declaration_id").alias("_decl_lines")
-    )
     once = (pl.col("_ch") == 1) & (pl.col("_all") >= ONE_OFF_HISTORY)
     return signals_where(
         counted,
