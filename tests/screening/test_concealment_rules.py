@@ -65,8 +65,37 @@ def test_one_line_of_goods_the_exporter_seldom_trades_stands_out_in_its_declarat
     ]
     plain = [{"declaration_id": "PLAIN", "line_no": n} for n in (1, 2)]
     found = codes(declarations([*trade, *mixed, *plain]))
-    assert found.get(61) == {"ODD_LINE_IN_SHIPMENT"}
+    assert found.get(61) == {"ODD_LINE_IN_SHIPMENT", "ONE_OFF_LINE_IN_SHIPMENT"}  # once, too
     assert not any("ODD_LINE_IN_SHIPMENT" in found.get(i, set()) for i in (*range(61), 62, 63))
+
+
+def test_the_only_line_of_its_goods_an_exporter_ever_declared_stands_out_in_a_shipment(
+    declarations: Build,
+) -> None:
+    # Twelve aluminium declarations make the exporter's trade. A pigment rides once beside
+    # aluminium (a one-off); a magnet recurs (a product line: two lines); a one-line
+    # declaration of ceramic tiles is alone, not slipped into a shipment.
+    trade = [{"declaration_id": f"T{i}"} for i in range(12)]
+    beside = {"declaration_id": "MIX", "line_no": 1}
+    pigment = {"declaration_id": "MIX", "line_no": 2, "hs_code": "3206111000"}
+    magnets = [{"declaration_id": f"M{i}", "line_no": 2, "hs_code": "8505111000"} for i in (1, 2)]
+    partners = [{"declaration_id": f"M{i}", "line_no": 1} for i in (1, 2)]
+    tiles = {"declaration_id": "TILES", "hs_code": "6907210000"}
+    rows = [*trade, beside, pigment, *magnets, *partners, tiles]
+    found = codes(declarations(rows))
+    flagged = {i for i, got in found.items() if "ONE_OFF_LINE_IN_SHIPMENT" in got}
+    assert flagged == {rows.index(pigment)}
+
+
+def test_a_one_off_line_needs_an_established_exporter(declarations: Build) -> None:
+    # With five lines of history nothing is yet usual for the exporter.
+    rows = [
+        *({"declaration_id": f"T{i}"} for i in range(4)),
+        {"declaration_id": "MIX", "line_no": 1},
+        {"declaration_id": "MIX", "line_no": 2, "hs_code": "3206111000"},
+    ]
+    found = codes(declarations(rows))
+    assert not any("ONE_OFF_LINE_IN_SHIPMENT" in got for got in found.values())
 
 
 @pytest.mark.parametrize(
@@ -86,6 +115,24 @@ def test_a_small_gross_gap_counts_where_the_packing_noise_is_tight(
     found = codes(declarations([*lots(300), {**odd, "value": 50000.0}]))
     assert found.get(300) == {code}
     assert not any(found.get(i) for i in range(300))
+
+
+@pytest.mark.parametrize(
+    ("gross", "code"),
+    [(22130.0, "GROSS_NET_SURPLUS"), (21475.0, "GROSS_NET_SHORT")],  # z about +1.5 / -1.5
+)
+def test_a_mode_with_lines_enough_is_held_to_its_own_measured_reach(
+    declarations: Build, gross: float, code: str
+) -> None:
+    # These pallets' z stays within 0.92 on 2,400 sea lines: a gap of 1.5 robust spreads
+    # is beyond anything they reach. Measured on 300 lines the same gap is not judged
+    # (too few lines to know the mode's 1-in-100 reach; the packing's cut of 2 holds).
+    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": gross}
+    many = codes(declarations([*lots(2400), {**odd, "value": 50000.0}]))
+    assert many.get(2400) == {code}
+    assert not any(many.get(i) for i in range(2400))
+    few = codes(declarations([*lots(300), {**odd, "value": 50000.0}]))
+    assert not few.get(300)
 
 
 def test_the_same_surplus_is_noise_where_packing_varies_widely(declarations: Build) -> None:

@@ -56,6 +56,10 @@ class Baselines:
     #: the packing's gross/net z, how far its honest noise reaches either way (tight for
     #: machine-weighed freight, wide for parcels).
     gross_net_tail: pl.DataFrame
+    #: mode, gross_net_far, gross_net_far_low: the 99th and 1st percentiles of each
+    #: transport mode's gross/net z, for modes with MIN_TAIL_LINES lines (freight modes
+    #: weigh differently: a ship's cargo is machine-weighed, an air lot often estimated).
+    gross_net_far: pl.DataFrame
     #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
     lot_size: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
@@ -69,6 +73,12 @@ GROSS_NET_FLOOR = 0.01
 #: Share of a packing's lines whose gross/net z stays under ``gross_net_tail`` (and above
 #: ``gross_net_tail_low``).
 GROSS_NET_TAIL_QUANTILE = 0.995
+#: Share of a mode's lines whose gross/net z stays under ``gross_net_far``. Fraudulent
+#: lines sit in the far tail (a dataset's gross outliers can be half a percent of its
+#: sea lines), so the reach is read where honest lines still dominate and widened by the
+#: detector; a mode with more outliers than that gets a wider reach, never a narrower one.
+GROSS_NET_FAR_QUANTILE = 0.99
+MIN_TAIL_LINES = 2000
 LOT_SIZE_FLOOR = 0.1
 
 
@@ -221,9 +231,11 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
         group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
     )
+    honest_z = _gross_net_z(raw, gross_net)
     return Baselines(
         gross_net=gross_net,
-        gross_net_tail=gross_net_tail(raw, gross_net),
+        gross_net_tail=gross_net_tail(honest_z),
+        gross_net_far=gross_net_far(honest_z),
         modes=modes,
         currency=offsets,
         local_unit_value=(
@@ -261,25 +273,48 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
 
 
-def gross_net_tail(raw: pl.DataFrame, levels: tuple[pl.DataFrame, ...]) -> pl.DataFrame:
+def _gross_net_z(raw: pl.DataFrame, levels: tuple[pl.DataFrame, ...]) -> pl.DataFrame:
+    """Each fitted line's gross/net z against the norms, with its packing and mode."""
+    return (
+        _z_from(
+            raw.lazy().select("packing", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
+            "log_gross_net",
+            levels,
+            "gross_net_z",
+        )
+        .select("packing", "mode", "gross_net_z")
+        .collect()
+    )
+
+
+def gross_net_tail(scored: pl.DataFrame) -> pl.DataFrame:
     """How far each packing's gross/net z reaches on its own lines (see ``Baselines``).
 
     A fixed z cut assumes one shape of noise; weighing scales and packing differ by
     dataset and by packing, so the reach of the noise is measured rather than assumed.
     """
-    scored = _z_from(
-        raw.lazy().select("packing", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
-        "log_gross_net",
-        levels,
-        "gross_net_z",
+    return scored.group_by("packing").agg(
+        pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
+        pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
     )
+
+
+def gross_net_far(scored: pl.DataFrame) -> pl.DataFrame:
+    """How far each well-measured transport mode's gross/net z reaches (see ``Baselines``).
+
+    Freight modes share a packing but not a scale: in one dataset nearly all sea lines
+    stayed within a z of 1.25 while air lines spread wider, so one reach for all freight
+    was too wide for ships.
+    """
     return (
-        scored.group_by("packing")
+        scored.group_by("mode")
         .agg(
-            pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
-            pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
+            pl.col("gross_net_z").quantile(GROSS_NET_FAR_QUANTILE).alias("gross_net_far"),
+            pl.col("gross_net_z").quantile(1 - GROSS_NET_FAR_QUANTILE).alias("gross_net_far_low"),
+            pl.len().alias("_n"),
         )
-        .collect()
+        .filter(pl.col("_n") >= MIN_TAIL_LINES)
+        .drop("_n")
     )
 
 
@@ -342,8 +377,10 @@ def apply_baselines(
     scored = scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z")).drop(
         "_local_z", "_currency_z", "log_unit_value_ref"
     )
-    scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z").join(
-        baselines.gross_net_tail.lazy(), on="packing", how="left"
+    scored = (
+        _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z")
+        .join(baselines.gross_net_tail.lazy(), on="packing", how="left")
+        .join(baselines.gross_net_far.lazy(), on="mode", how="left")
     )
     scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
     return collect(scored.sort("_idx"))
