@@ -28,7 +28,7 @@ import polars as pl
 from orewatch.contract.loader import load_dataset
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth, reason_precision
-from orewatch.screening.pipeline import screen
+from orewatch.screening.pipeline import ScreenResult, screen
 from orewatch.world.generate import WorldConfig, generate
 from orewatch.world.truth import DEFAULT_WEIGHTS
 
@@ -95,6 +95,12 @@ def inspection_counts(tables: dict[str, pl.DataFrame]) -> str:
     return f"{inspections.height:,} inspections, {found:,} found fraud"
 
 
+def model_weight(result: ScreenResult) -> str:
+    """The model's learned share of the combined score (none without a model)."""
+    ranking = result.screener.ranking if result.screener is not None else None
+    return "no model" if ranking is None else f"model share {ranking.model_share:.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
@@ -125,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(
                 f"seed {seed}: {args.lines:,} lines screened in "
-                f"{time.perf_counter() - start:.0f} s; {inspection_counts(tables)}"
+                f"{time.perf_counter() - start:.0f} s; {inspection_counts(tables)}; "
+                f"{model_weight(result)}"
             )
     table = pl.concat(results)
     pl.Config.set_tbl_rows(100)
