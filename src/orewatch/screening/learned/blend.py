@@ -12,8 +12,15 @@ So the split is read from the labelled lines themselves (:func:`model_share`): a
 regression of the inspection outcome on the two rankings' surprisals, both label-free
 for those lines (the rules on their fixed weights, the model out of fold), says how much
 each ranking tells about a find; the model's share is its coefficient's part of the two.
-A model that adds nothing to the rules gets little weight; one that sees what no rule
-names gets more. Nothing to learn from (one outcome only) keeps the even split.
+A model that adds nothing to the rules gets little weight. It never gets more than the
+rules, though: the labels say what inspections *found*, and the model learns exactly
+that, while the rules also know schemes inspections rarely catch (a diversion through a
+third country, a price only a valuation check would question). In a world whose fraud
+was mostly of such kinds (transshipment and undervaluation three times the default
+share, seeds 1-2) the labelled lines gave the model 0.63 of the weight on seed 1 and
+recall at 5 % fell 0.912 -> 0.901 (concealment 0.50 -> 0.44, disguised goods 0.84 ->
+0.80); so the even split is a ceiling, and the labels may only lower it. Nothing to
+learn from (one outcome only) keeps the even split.
 """
 
 from __future__ import annotations
@@ -49,7 +56,8 @@ def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int, share: float
 
 
 def model_share(scored: pl.DataFrame, labels: pl.DataFrame) -> float:
-    """The model's weight in :func:`combined_score`, learned from the labelled lines.
+    """The model's weight in :func:`combined_score`, learned from the labelled lines, at
+    most :data:`EVEN` (see the module docstring).
 
     ``scored``: ``_idx, rule_score, p_fraud`` for every line of the batch, where neither
     score has seen the line's own label (the rules on fixed weights, ``p_fraud`` out of
@@ -67,4 +75,4 @@ def model_share(scored: pl.DataFrame, labels: pl.DataFrame) -> float:
         return EVEN
     fit = LogisticRegression().fit(ranked.select("rules", "model").to_numpy(), y)
     rules, model = np.clip(fit.coef_[0], 0.0, None)
-    return float(model / (rules + model)) if rules + model > 0 else EVEN
+    return min(EVEN, float(model / (rules + model))) if rules + model > 0 else EVEN
