@@ -5,12 +5,20 @@ precision at 1 %, 2 % and 5 % inspection rates, against random selection (whose
 precision is the prevalence) and against the rules alone (the score without the
 learned model). Prints one table per rate with the mean over seeds and the minimum.
 
+Other worlds: ``--fraud-share``, ``--inspection-rate``, ``--rogue-share`` and ``--weights
+scheme=w,...`` (relative shares of the line schemes; unnamed schemes get none) pass
+through to the simulator's ``WorldConfig``, so the screener can be judged on worlds whose
+prevalence, inspection history and scheme mix differ from the defaults.
+
 Usage: .venv/bin/python bench/bench_detection.py [--seeds 1 2 3] [--lines 200000]
+       [--fraud-share 0.02] [--inspection-rate 0.04] [--rogue-share 0.2]
+       [--weights concealment=3,understated_quantity=3,disguised=1]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import tempfile
 import time
 from pathlib import Path
@@ -20,8 +28,9 @@ import polars as pl
 from orewatch.contract.loader import load_dataset
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth, reason_precision
-from orewatch.screening.pipeline import screen
-from orewatch.world import generate_world
+from orewatch.screening.pipeline import ScreenResult, screen
+from orewatch.world.generate import WorldConfig, generate
+from orewatch.world.truth import DEFAULT_WEIGHTS
 
 RATES = (0.01, 0.02, 0.05)
 
@@ -39,19 +48,79 @@ def measure(world: Path, alerts: pl.DataFrame, truth: pl.DataFrame, seed: int) -
     return pl.concat(frames)
 
 
+def parse_weights(text: str) -> dict[str, float]:
+    """``scheme=w,...`` as relative scheme shares (schemes not named get none)."""
+    pairs = (item.split("=", 1) for item in text.split(",") if item.strip())
+    return {name.strip(): float(value) for name, value in pairs}
+
+
+def world_config(args: argparse.Namespace, seed: int) -> WorldConfig:
+    """The simulator's configuration for one seed: its defaults unless a knob was given."""
+    return WorldConfig(
+        seed=seed,
+        lines=args.lines,
+        fraud_share=args.fraud_share,
+        weights=args.weights if args.weights is not None else dict(DEFAULT_WEIGHTS),
+        inspection_rate=args.inspection_rate,
+        rogue_share=args.rogue_share,
+    )
+
+
+def describe(cfg: WorldConfig) -> str:
+    """The knobs a run used, printed with its figures."""
+    weights = ",".join(f"{k}={v:g}" for k, v in cfg.weights.items())
+    return (
+        f"fraud_share {cfg.fraud_share:g}, inspection_rate {cfg.inspection_rate:g}, "
+        f"rogue_share {cfg.rogue_share:g}, weights {weights}"
+    )
+
+
+def world_dir(cfg: WorldConfig, root: Path) -> Path:
+    """The world of ``cfg`` under ``root``, generated unless an earlier run left it there
+    (``--worlds DIR`` keeps worlds between runs, so before and after see the same data)."""
+    key = hashlib.sha1(f"{cfg.lines} {describe(cfg)}".encode()).hexdigest()[:10]
+    world = root / f"seed{cfg.seed}-{cfg.lines}-{key}"
+    if not (world / "truth").is_dir():
+        generate(world, cfg)
+    return world
+
+
+def inspection_counts(tables: dict[str, pl.DataFrame]) -> str:
+    """How many inspections the world holds and how many found fraud (what there is to learn
+    from)."""
+    inspections = tables.get("inspections")
+    if inspections is None:
+        return "no inspections"
+    found = inspections.filter(pl.col("result").str.to_lowercase() != "clear").height
+    return f"{inspections.height:,} inspections, {found:,} found fraud"
+
+
+def model_weight(result: ScreenResult) -> str:
+    """The model's learned share of the combined score (none without a model)."""
+    ranking = result.screener.ranking if result.screener is not None else None
+    return "no model" if ranking is None else f"model share {ranking.model_share:.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--lines", type=int, default=200_000)
+    defaults = WorldConfig(seed=0, lines=0)
+    parser.add_argument("--fraud-share", type=float, default=defaults.fraud_share)
+    parser.add_argument("--inspection-rate", type=float, default=defaults.inspection_rate)
+    parser.add_argument("--rogue-share", type=float, default=defaults.rogue_share)
+    parser.add_argument("--weights", type=parse_weights, default=None)
+    parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
     args = parser.parse_args(argv)
+    print("world:", describe(world_config(args, 0)))
     catalogue = load_catalogue()
     results = []
     codes: list[pl.DataFrame] = []
     for seed in args.seeds:
         with tempfile.TemporaryDirectory(prefix="orewatch-detect-") as tmp:
-            world = Path(tmp) / "world"
+            cfg = world_config(args, seed)
+            world = world_dir(cfg, args.worlds or Path(tmp))
             start = time.perf_counter()
-            generate_world(world, seed=seed, lines=args.lines)
             tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
             result = screen(tables, catalogue)
             truth = read_truth(world, "lines")
@@ -61,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
                 reason_precision(result.alerts, truth).with_columns(pl.lit(seed).alias("seed"))
             )
             print(
-                f"seed {seed}: {args.lines:,} lines screened in {time.perf_counter() - start:.0f} s"
+                f"seed {seed}: {args.lines:,} lines screened in "
+                f"{time.perf_counter() - start:.0f} s; {inspection_counts(tables)}; "
+                f"{model_weight(result)}"
             )
     table = pl.concat(results)
     pl.Config.set_tbl_rows(100)

@@ -2,7 +2,10 @@
 
 import polars as pl
 
-from orewatch.screening.screener import about_the_goods, combined_score
+from orewatch.screening.learned import LearnedScores
+from orewatch.screening.learned.predictor import Ranking
+from orewatch.screening.reasons import reason_table
+from orewatch.screening.screener import about_the_goods, combined_score, with_model
 
 
 def test_a_line_at_the_top_of_either_ranking_outranks_one_high_in_both() -> None:
@@ -33,3 +36,24 @@ def test_a_fact_about_an_element_bears_on_lines_that_could_carry_it() -> None:
     # its own element under a controlled code; another element; the element named in the
     # words; ordinary goods priced far above their kind; a fact about no element in particular
     assert bears == [True, False, True, True, True]
+
+
+def test_the_door_weighs_the_two_rankings_as_the_batch_learned() -> None:
+    idx = pl.Series("_idx", [0, 1, 2, 3], dtype=pl.UInt32)
+    scored = pl.DataFrame(
+        {"_idx": idx, "score": [5.0, 1.0, 3.0, 0.0], "reasons": [""] * 4, "explanation": [""] * 4}
+    )
+    learned = LearnedScores(
+        pl.DataFrame({"_idx": idx, "p_fraud": [0.1, 0.9, 0.5, 0.0], "model_explanation": [""] * 4})
+    )
+    reasons = reason_table()
+    batch = with_model(scored, learned, reasons, share=0.2)
+    ranking = Ranking.of(scored["score"], learned.scores["p_fraud"], 0.2)
+    door = with_model(scored, learned, reasons, ranking)
+    assert batch["score"].to_list() == door["score"].to_list()
+    # rules first: the rules' top line outranks the model's
+    assert batch["score"][0] > batch["score"][1]
+    assert (
+        with_model(scored, learned, reasons)["score"][0]
+        == with_model(scored, learned, reasons)["score"][1]
+    )  # the even split weighs them alike

@@ -36,6 +36,7 @@ from orewatch.screening.learned import (
     learn_and_score,
     screening_frame,
 )
+from orewatch.screening.learned.blend import EVEN, combined_score, model_share
 from orewatch.screening.learned.features import Context
 from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import reason_set, taught_reasons, taught_sets
@@ -380,30 +381,12 @@ def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
     return Thresholds(red=red, yellow=min(lowest("yellow"), red))
 
 
-def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int) -> pl.Expr:
-    """Fisher's combination of the two rankings, scaled to 0..1, as ``score``.
-
-    Each 1-based average rank among ``n`` lines becomes the share of lines ranked at or
-    above it (the line's tail share, at least half a line); the score is the mean of the
-    two tail shares' negative logs over its largest value. A line in the top 1 % of
-    either ranking therefore stands as high as one in the top 10 % of both: a strong rule
-    the model has seen too few inspections to learn, or a pattern the model learned that
-    no rule names, is not averaged away by the other's indifference.
-    """
-    floor = 0.5 / n
-
-    def surprisal(rank: pl.Expr) -> pl.Expr:
-        return -((n - rank + 1) / n).clip(lower_bound=floor).log()
-
-    top = -2 * pl.lit(floor).log()
-    return ((surprisal(rule_rank) + surprisal(model_rank)) / top).round(6).alias("score")
-
-
 def with_model(
     scored: pl.DataFrame,
     learned: LearnedScores | None,
     reasons: ReasonTable,
     ranking: Ranking | None = None,
+    share: float = EVEN,
 ) -> pl.DataFrame:
     """Combine the rules' ranking with the model's, and add ``MODEL_RISK`` where it is confident.
 
@@ -412,7 +395,8 @@ def with_model(
     their percentile ranks (:func:`combined_score`): a line high in either ranking rises,
     and neither scale has to be matched to the other. ``rule_score`` and ``p_fraud`` stay
     beside it. The ranks are taken within ``scored``, or, for new lines, within the fitted
-    batch's ``ranking``.
+    batch's ``ranking`` (whose model share then stands for ``share``, the model's weight
+    in the combination: see :mod:`~orewatch.screening.learned.blend`).
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
@@ -428,6 +412,7 @@ def with_model(
             [joined, ranking.ranks(joined["score"], joined["p_fraud"])], how="horizontal"
         )
         rule_rank, model_rank, n = pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size
+        share = ranking.model_share
     confident = pl.col("p_fraud") >= MODEL_REASON_P
     sentence = pl.format(
         "{} (p={}: {})",
@@ -436,7 +421,7 @@ def with_model(
         pl.col("model_explanation"),
     )
     return joined.with_columns(
-        combined_score(rule_rank, model_rank, n),
+        combined_score(rule_rank, model_rank, n, share),
         pl.when(confident)
         .then(
             pl.concat_str([pl.col("reasons"), pl.lit("MODEL_RISK")], separator=";").str.strip_chars(
@@ -544,11 +529,20 @@ def fit_and_screen(
     labels = labels_from_inspections(lines, inspections) if inspections is not None else None
     # The model's inputs must not have seen any label, and taught weights have seen them
     # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
-    learned, context = None, None
+    learned, context, share = None, None, EVEN
     if labels is not None:
         frame = screening_frame(lines, signals, provisional.score(lines, signals))
         learned = learn_and_score(frame, labels, default_config())
-        context = Context.fit(frame) if learned.trained else None
+        if learned.trained:
+            context = Context.fit(frame)
+            # How much the model counts beside the rules, judged on the labelled lines by
+            # the two label-free rankings (fixed weights, out-of-fold probabilities).
+            share = model_share(
+                frame.select(pl.col("_idx").cast(pl.UInt32), "rule_score").join(
+                    learned.scores.select("_idx", "p_fraud"), on="_idx"
+                ),
+                labels,
+            )
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     taught = taught_reasons(reasons, signals, labels)
     provisional = replace(
@@ -556,7 +550,7 @@ def fit_and_screen(
     )
     rules_scored = provisional.score(lines, signals)
     step("scoring")
-    alerts = assign_channels(with_model(rules_scored, learned, reasons), capacity)
+    alerts = assign_channels(with_model(rules_scored, learned, reasons, share=share), capacity)
     # The single-declaration door carries the frozen model and the batch's two rankings,
     # so a new line is scored and channelled on the same combined scale as the batch.
     predictor = learned.predictor if learned is not None and learned.trained else None
@@ -566,7 +560,7 @@ def fit_and_screen(
         predictor=predictor,
         model_reasons=reasons,
         context=context,
-        ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"])
+        ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"], share)
         if predictor is not None and learned is not None
         else None,
     )

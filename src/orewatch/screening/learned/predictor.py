@@ -10,7 +10,8 @@ gets the same ``p_fraud`` through either door.
 
 A :class:`Ranking` keeps the fitted batch's sorted rule scores and probabilities, so one
 new line gets the percentile ranks it would have had in that batch (the batch's combined
-score is Fisher's combination of the two ranks, ``combined_score``).
+score is Fisher's combination of the two ranks, ``combined_score``, weighted by the
+model's share the batch learned).
 
 Lookups are Python dictionaries: a request carries a handful of lines, and a hash join
 against a hundred-thousand-row frame would rebuild its table on every request.
@@ -26,6 +27,7 @@ import lightgbm as lgb
 import numpy as np
 import polars as pl
 
+from orewatch.screening.learned.blend import EVEN
 from orewatch.screening.learned.calibration import Calibrator
 from orewatch.screening.learned.config import Key
 from orewatch.screening.learned.explain import explanations
@@ -224,12 +226,15 @@ class Ranking:
 
     rule_scores: np.ndarray
     p_fraud: np.ndarray
+    #: The model's weight in the combined score, as the batch learned it (see ``blend``).
+    model_share: float = EVEN
 
     @classmethod
-    def of(cls, rule_scores: pl.Series, p_fraud: pl.Series) -> Ranking:
+    def of(cls, rule_scores: pl.Series, p_fraud: pl.Series, model_share: float = EVEN) -> Ranking:
         return cls(
             np.sort(rule_scores.cast(pl.Float64).to_numpy()),
             np.sort(p_fraud.cast(pl.Float64).fill_null(0.0).to_numpy()),
+            model_share,
         )
 
     @staticmethod

@@ -1,0 +1,57 @@
+"""The model's weight beside the rules, learned from the labelled lines."""
+
+import numpy as np
+import polars as pl
+
+from orewatch.screening.learned.blend import EVEN, combined_score, model_share
+
+
+def batch(model_knows: bool, rules_know: bool, n: int = 5000) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Lines with planted fraud; each score tells it or is noise; a fifth are inspected."""
+    rng = np.random.default_rng(3)
+    fraud = rng.random(n) < 0.05
+    rules = rng.normal(size=n) + (3.0 * fraud if rules_know else 0.0)
+    model = rng.random(n) * (0.3 + 0.7 * fraud if model_knows else 1.0)
+    scored = pl.DataFrame(
+        {"_idx": np.arange(n, dtype=np.uint32), "rule_score": rules, "p_fraud": model}
+    )
+    inspected = np.flatnonzero(rng.random(n) < 0.2)
+    labels = pl.DataFrame({"_idx": inspected.astype(np.uint32), "label": fraud[inspected]})
+    return scored, labels
+
+
+def test_a_model_that_tells_nothing_gets_little_weight() -> None:
+    assert model_share(*batch(model_knows=False, rules_know=True)) < 0.1
+
+
+def test_a_model_that_sees_what_the_rules_miss_counts_as_much_as_the_rules_never_more() -> None:
+    assert model_share(*batch(model_knows=True, rules_know=False)) == EVEN
+
+
+def test_a_model_that_adds_a_little_gets_a_little() -> None:
+    assert 0.1 < model_share(*batch(model_knows=True, rules_know=True)) < EVEN
+
+
+def test_labels_of_one_outcome_keep_the_even_split() -> None:
+    scored, labels = batch(model_knows=True, rules_know=True)
+    assert model_share(scored, labels.with_columns(pl.lit(False).alias("label"))) == EVEN
+
+
+def test_the_share_weighs_the_two_rankings() -> None:
+    n = 1000
+    ranks = pl.DataFrame({"rule": [990.0, 500.0], "model": [500.0, 990.0]})
+
+    def scores(share: float) -> list[float]:
+        out = ranks.select(combined_score(pl.col("rule"), pl.col("model"), n, share))
+        return list(out["score"])
+
+    rules_top, model_top = scores(EVEN)
+    assert rules_top == model_top
+    rules_top, model_top = scores(0.2)
+    assert rules_top > model_top
+    assert scores(1.0)[1] > scores(1.0)[0]
+
+    def top(share: float) -> float:
+        return float(pl.select(combined_score(pl.lit(1000.0), pl.lit(1000.0), n, share)).item())
+
+    assert top(0.3) == top(EVEN) <= 1.0  # the top of both rankings, whatever the split
