@@ -30,7 +30,6 @@ from orewatch.controls.catalogue import load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth, reason_precision
 from orewatch.screening.pipeline import ScreenResult, screen
 from orewatch.world.generate import WorldConfig, generate
-from orewatch.world.truth import DEFAULT_WEIGHTS
 
 RATES = (0.01, 0.02, 0.05)
 
@@ -60,7 +59,7 @@ def world_config(args: argparse.Namespace, seed: int) -> WorldConfig:
         seed=seed,
         lines=args.lines,
         fraud_share=args.fraud_share,
-        weights=args.weights if args.weights is not None else dict(DEFAULT_WEIGHTS),
+        weights=args.weights,
         inspection_rate=args.inspection_rate,
         rogue_share=args.rogue_share,
     )
@@ -109,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fraud-share", type=float, default=defaults.fraud_share)
     parser.add_argument("--inspection-rate", type=float, default=defaults.inspection_rate)
     parser.add_argument("--rogue-share", type=float, default=defaults.rogue_share)
-    parser.add_argument("--weights", type=parse_weights, default=None)
+    parser.add_argument("--weights", type=parse_weights, default=dict(defaults.weights))
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
     args = parser.parse_args(argv)
     print("world:", describe(world_config(args, 0)))

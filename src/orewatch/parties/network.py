@@ -363,12 +363,21 @@ def recently_incorporated(
 ) -> pl.DataFrame:
     """Entities with their first line in a role and whether they were incorporated at most
     ``days`` before it: a company formed shortly before it trades is the classic front
-    (a shell exporter, a consignee set up to receive controlled goods)."""
-    return nodes.join(first_lines, on="entity_id").with_columns(
-        (
-            pl.col("incorporated_at").is_not_null()
-            & ((pl.col("first_line") - pl.col("incorporated_at")).dt.total_days() <= days)
-        ).alias("recent")
+    (a shell exporter, a consignee set up to receive controlled goods).
+
+    Rechunked: formatting filtered rows of the joined frame, whose columns came in unequal
+    chunks, made Polars 2.1 panic ("assertion failed: i < self.len()"; seed-2 world of
+    100,000 lines).
+    """
+    return (
+        nodes.join(first_lines, on="entity_id")
+        .rechunk()
+        .with_columns(
+            (
+                pl.col("incorporated_at").is_not_null()
+                & ((pl.col("first_line") - pl.col("incorporated_at")).dt.total_days() <= days)
+            ).alias("recent")
+        )
     )
 
 

@@ -194,13 +194,8 @@ def _first_lines(lines: pl.DataFrame, role: str) -> pl.DataFrame:
 
 
 def _new_consignees(consignees: pl.DataFrame) -> pl.DataFrame:
-    """Consignees incorporated shortly before their first line (entity_id, evidence).
-
-    Rechunked first: on a frame whose columns came from joins in unequal chunks, Polars
-    2.1 panicked ("assertion failed: i < self.len()") formatting the filtered rows (seed-2
-    world of 100,000 lines).
-    """
-    return consignees.rechunk().filter(pl.col("recent")).select(
+    """Consignees incorporated shortly before their first line (entity_id, evidence)."""
+    return consignees.filter(pl.col("recent")).select(
         "entity_id",
         pl.format(
             "{} incorporated {}, first line {} ({} days later)",
