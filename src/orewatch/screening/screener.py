@@ -22,6 +22,7 @@ from orewatch.screening.detectors.licensing import licence_register, licensing_s
 from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
     SENSITIVE_VALUE_Z,
+    RememberedMatches,
     sensitive_goods,
     transshipment_signals,
     watchlist_keys,
@@ -179,6 +180,8 @@ class Screener:
     surges: pl.DataFrame = field(init=False, repr=False, compare=False)
     weights: pl.DataFrame = field(init=False, repr=False, compare=False)
     model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
+    #: The door's watchlist matches, each name worked out once (None: no watchlist).
+    name_matches: RememberedMatches | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
@@ -186,6 +189,9 @@ class Screener:
             "surges": surges.with_columns(pl.col("evidence").alias("route_reason")),
             "weights": _weights(self.reasons),
             "model_weights": _weights(self.model_reasons or self.reasons),
+            "name_matches": RememberedMatches(self.watch_keys)
+            if self.watch_keys is not None
+            else None,
         }
         for name, value in prepared.items():
             object.__setattr__(self, name, value)
@@ -214,7 +220,9 @@ class Screener:
                 self.origins,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
-            transshipment_signals(lines, self.watch_keys, self.surges, prior),
+            transshipment_signals(
+                lines, self.watch_keys, self.surges, prior, self.name_matches if few else None
+            ),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | about_the_goods())
