@@ -6,9 +6,7 @@ never from constants tuned to one simulator.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TypeVar
 
 import polars as pl
@@ -63,68 +61,6 @@ class Baselines:
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
     currency: pl.DataFrame  # currency, offset: log of its units per reference unit
-
-    @cached_property
-    def keyed(self) -> KeyedBaselines:
-        """The norms keyed for a request's few lines (built on first use, then kept)."""
-        return KeyedBaselines(
-            local_unit_value=tuple(Keyed.of(t) for t in self.local_unit_value),
-            unit_value=tuple(Keyed.of(t) for t in self.unit_value),
-            gross_net=tuple(Keyed.of(t) for t in self.gross_net),
-            gross_net_tail=Keyed.of(self.gross_net_tail, ("gross_net_tail", "gross_net_tail_low")),
-            lot_size=tuple(Keyed.of(t) for t in self.lot_size),
-        )
-
-
-#: A baseline level's measured columns; the others are its keys.
-STATS: tuple[str, str] = ("median", "spread")
-
-
-@dataclass(frozen=True)
-class Keyed:
-    """A fitted table keyed in Python, looked up by a request's few lines.
-
-    Joining one line to a table of a few thousand rows costs Polars 0.1-0.5 ms however
-    few the lines (BENCHMARKS.md, HTTP round 3), a dictionary look-up per line some
-    microseconds; the door screens at most a few hundred lines per round, so this
-    Python loop over its lines is the cheap way. Keys are unique in the table, and a
-    key holding a null matches nothing, as in the join it replaces.
-    """
-
-    keys: tuple[str, ...]
-    values: tuple[str, ...]
-    dtypes: tuple[pl.DataType, ...]
-    rows: dict[tuple[object, ...], tuple[object, ...]]
-
-    @classmethod
-    def of(cls, table: pl.DataFrame, values: Sequence[str] = STATS) -> Keyed:
-        keys = tuple(c for c in table.columns if c not in values)
-        width = len(keys)
-        rows = {r[:width]: r[width:] for r in table.select(*keys, *values).iter_rows()}
-        return cls(keys, tuple(values), tuple(table.schema[v] for v in values), rows)
-
-    def look_up(self, frame: pl.DataFrame, names: Sequence[str]) -> list[pl.Series]:
-        """``frame``'s values, in its row order, named ``names`` (nulls where none)."""
-        missing = (None,) * len(self.values)
-        found = [
-            missing if None in key else self.rows.get(key, missing)
-            for key in frame.select(self.keys).iter_rows()
-        ]
-        return [
-            pl.Series(name, [f[j] for f in found], dtype=dtype)
-            for j, (name, dtype) in enumerate(zip(names, self.dtypes, strict=True))
-        ]
-
-
-@dataclass(frozen=True)
-class KeyedBaselines:
-    """:class:`Baselines`' levels as :class:`Keyed` tables, for the door."""
-
-    local_unit_value: tuple[Keyed, ...]
-    unit_value: tuple[Keyed, ...]
-    gross_net: tuple[Keyed, ...]
-    gross_net_tail: Keyed
-    lot_size: tuple[Keyed, ...]
 
 
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
@@ -238,29 +174,17 @@ def _in_reference_currency(frame: Frame, offsets: pl.DataFrame) -> Frame:
 
 
 def _z_from(
-    frame: pl.LazyFrame,
-    value: str,
-    levels: tuple[pl.DataFrame, ...],
-    name: str,
-    keyed: tuple[tuple[Keyed, ...], pl.DataFrame] | None = None,
+    frame: pl.LazyFrame, value: str, levels: tuple[pl.DataFrame, ...], name: str
 ) -> pl.LazyFrame:
-    """Robust z of ``value`` against the first level that has stats for the line.
-
-    ``keyed``: the same levels keyed, and the lines (in ``frame``'s row order) to look
-    up in them instead of joining.
-    """
+    """Robust z of ``value`` against the first level that has stats for the line."""
     out = frame
     zs = []
     for i, stats in enumerate(levels):
-        if keyed is None:
-            keys = [c for c in stats.columns if c not in STATS]
-            # Renamed inside the query: an eager rename per level was a collect each (18
-            # per call, most of this function's cost on a request's few lines).
-            renamed = stats.lazy().rename({"median": f"_m{i}", "spread": f"_s{i}"})
-            out = out.join(renamed, on=keys, how="left", nulls_equal=False)
-        else:
-            found = keyed[0][i].look_up(keyed[1], [f"_m{i}", f"_s{i}"])
-            out = out.with_columns(pl.lit(column) for column in found)
+        keys = [c for c in stats.columns if c not in ("median", "spread")]
+        # Renamed inside the query: an eager rename per level was a collect each (18 per
+        # call, most of this function's cost on a request's few lines).
+        renamed = stats.lazy().rename({"median": f"_m{i}", "spread": f"_s{i}"})
+        out = out.join(renamed, on=keys, how="left", nulls_equal=False)
         zs.append((pl.col(value) - pl.col(f"_m{i}")) / pl.col(f"_s{i}"))
     drop = [f"_{k}{i}" for i in range(len(levels)) for k in ("m", "s")]
     return out.with_columns(pl.coalesce(zs).alias(name)).drop(drop)
@@ -402,59 +326,28 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
 
 
 def apply_baselines(
-    raw: pl.DataFrame, baselines: Baselines, collect: Collect = collect_many, few: bool = False
+    raw: pl.DataFrame, baselines: Baselines, collect: Collect = collect_many
 ) -> pl.DataFrame:
     """Add ``unit_value_z``, ``gross_net_z`` and ``lot_z``; the row order of ``raw`` is kept.
 
     The unit value is judged against the local norms in the reference currency where the
     line's currency has an offset and its goods have a norm, else per currency. One
-    query, run by ``collect`` (the door collects a request's few lines its own way);
-    ``few``: the lines are a request's, looked up in :attr:`Baselines.keyed` rather
-    than joined to the levels (same values, no join).
+    query, run by ``collect`` (the door collects a request's few lines its own way).
     """
-    keyed = baselines.keyed if few else None
-
-    def looked_up(
-        part: Callable[[KeyedBaselines], tuple[Keyed, ...]],
-    ) -> tuple[tuple[Keyed, ...], pl.DataFrame] | None:
-        return None if keyed is None else (part(keyed), raw)
-
     scored = _z_from(
         _in_reference_currency(raw.lazy(), baselines.currency),
         "log_unit_value_ref",
         baselines.local_unit_value,
         "_local_z",
-        looked_up(lambda k: k.local_unit_value),
     )
-    scored = _z_from(
-        scored,
-        "log_unit_value",
-        baselines.unit_value,
-        "_currency_z",
-        looked_up(lambda k: k.unit_value),
-    )
+    scored = _z_from(scored, "log_unit_value", baselines.unit_value, "_currency_z")
     scored = scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z")).drop(
         "_local_z", "_currency_z", "log_unit_value_ref"
     )
-    scored = _z_from(
-        scored,
-        "log_gross_net",
-        baselines.gross_net,
-        "gross_net_z",
-        looked_up(lambda k: k.gross_net),
+    scored = _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z").join(
+        baselines.gross_net_tail.lazy(), on="packing", how="left"
     )
-    if keyed is None:
-        scored = scored.join(baselines.gross_net_tail.lazy(), on="packing", how="left")
-    else:
-        tails = keyed.gross_net_tail.look_up(raw, keyed.gross_net_tail.values)
-        scored = scored.with_columns(pl.lit(column) for column in tails)
-    scored = _z_from(
-        scored,
-        "log_net_weight",
-        baselines.lot_size,
-        "lot_z",
-        looked_up(lambda k: k.lot_size),
-    )
+    scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
     return collect(scored.sort("_idx"))
 
 

@@ -200,9 +200,7 @@ class Screener:
 
     def features(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Feature frame for any lines: norms from the fitted baselines, controls as of date."""
-        lines = apply_baselines(
-            raw_features(declarations.rechunk()), self.baselines, collect_few, few=True
-        )
+        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines, collect_few)
         return self.catalogue.evaluate_frame(lines, collect=collect_few)
 
     def signals(self, lines: pl.DataFrame, prior: Prior, few: bool = False) -> pl.DataFrame:
