@@ -12,11 +12,15 @@ latency, errors, the rate achieved and the load average around each run.
 ``--rounds`` measures instead, in process, the wall time of one round (the contract's
 ``judge`` and :meth:`Screener.screen_lines`, i.e. :func:`screen_round`) for rounds of 1,
 5 and 20 one-line requests (``--sizes``), ``--repeat`` times each, and prints medians;
-``--world DIR`` keeps the generated world there between runs, so that two checkouts can
-be timed on the same world (run the script with ``PYTHONPATH`` set to each one's ``src``).
+``--warm`` screens every body once before timing (the service has seen their values:
+exporters, names, ids); ``--world DIR`` keeps the generated world there between runs, so
+that two checkouts can be timed on the same world (run the script with ``PYTHONPATH`` set
+to each one's ``src``). ``--procs N`` serves from N processes on one port
+(``SO_REUSEPORT``), each fitting its own screener.
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
-[--shared-rounds] [--workers 1] [--rounds [--sizes 1 5 20] [--repeat 20]] [--world DIR]
+[--shared-rounds] [--workers 1] [--procs 1] [--rounds [--sizes 1 5 20] [--repeat 20] [--warm]]
+[--world DIR]
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ from orewatch.settings import Settings
 from orewatch.world import generate_world
 
 BODIES = 500
+#: Where each bench server process says which process it is (readiness of all of them).
+PID_PATH = "/bench/pid"
 #: A run achieving less than this share of its rate saturated the server: higher rates
 #: would only queue (and take minutes to drain), so they are skipped.
 SATURATED = 0.9
@@ -66,20 +72,33 @@ async def analyst() -> Principal:
     return Principal(1, "bench", "Bench", "customs-risk", "customs", frozenset({"analyst"}))
 
 
+def listening_socket(port: int) -> socket.socket:
+    """A socket on ``port`` that other server processes may bind too (``SO_REUSEPORT``:
+    the kernel spreads new connections over them)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(2048)
+    return sock
+
+
 def serve(world: Path, port: int, home: Path, shared_rounds: bool, workers: int) -> None:
-    """The server process: fit on ``world`` and serve until killed."""
+    """A server process: fit on ``world`` and serve until killed (beside the others)."""
     tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
     started = time.perf_counter()
     screener = screen(tables, load_catalogue()).screener
     print(f"fitted in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     app = create_app(Settings(home=home, db=home / "unused.duckdb"), screener=screener)
     app.dependency_overrides[api_analyst] = analyst
+    app.add_api_route(PID_PATH, lambda: os.getpid())
     if screener is None:
         raise SystemExit("the world has no lines to fit on")
     screen_one_round = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
     batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds, workers=workers)
     app.state.batcher = (screener, batcher)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    sock = listening_socket(port)
+    uvicorn.run(app, fd=sock.fileno(), log_level="warning")
     if batcher.timings:  # after a graceful stop: what the server did per round
         requests, _, seconds = (
             np.array(c, dtype=float) for c in zip(*batcher.timings, strict=True)
@@ -93,19 +112,22 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool, workers: int)
         )
 
 
-async def wait_ready(url: str, server: subprocess.Popen[bytes], limit: float) -> None:
+async def wait_ready(base: str, servers: list[subprocess.Popen[bytes]], limit: float) -> None:
+    """Until every server process has answered (each on a new connection, which the
+    kernel hands to any process listening)."""
     deadline = time.monotonic() + limit
-    async with httpx.AsyncClient() as client:
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise RuntimeError("the server process ended before it was ready")
-            try:
-                if (await client.get(url)).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
+    answered: set[str] = set()
+    while time.monotonic() < deadline:
+        if any(server.poll() is not None for server in servers):
+            raise RuntimeError("a server process ended before it was ready")
+        try:
+            async with httpx.AsyncClient() as client:
+                answered.add((await client.get(f"{base}{PID_PATH}")).text)
+        except httpx.HTTPError:
             await asyncio.sleep(0.5)
-    raise TimeoutError("the server was not ready in time")
+        if len(answered) == len(servers):
+            return
+    raise TimeoutError("the servers were not ready in time")
 
 
 async def load(
@@ -171,7 +193,7 @@ def sample_bodies(world: Path) -> list[dict[str, object]]:
     ]
 
 
-def time_rounds(world: Path, sizes: list[int], repeat: int) -> None:
+def time_rounds(world: Path, sizes: list[int], repeat: int, warm: bool = False) -> None:
     """Median wall and CPU ms of :func:`screen_round` per round size, in this process."""
     tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
     screener = screen(tables, load_catalogue()).screener
@@ -179,7 +201,10 @@ def time_rounds(world: Path, sizes: list[int], repeat: int) -> None:
         raise SystemExit("the world has no lines to fit on")
     raws = [raw_frame(DeclarationIn.model_validate(b))[0] for b in sample_bodies(world)]
     remembered = Remembered(DECLARATIONS)
-    screen_round(screener, raws[:5], remembered)  # warm up: first-call costs are not a round's
+    # Warm up: first-call costs are not a round's. ``warm``: every body once, so that the
+    # rounds meet values (exporters, names, ids) the service has seen before.
+    for start in range(0, len(raws) if warm else 5, 5):
+        screen_round(screener, raws[start : start + 5], remembered)
     start = 0
     for size in sizes:
         walls, cpus = [], []
@@ -215,8 +240,19 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="rounds the server screens at once (the API's ROUNDS_AT_ONCE)",
     )
+    parser.add_argument(
+        "--procs",
+        type=int,
+        default=1,
+        help="server processes on the one port, each with its own fitted screener",
+    )
     parser.add_argument("--rounds", action="store_true", help="time rounds in process")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="with --rounds: screen every body once first (values seen before)",
+    )
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--world", type=Path, help="keep the generated world here")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
@@ -228,17 +264,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="orewatch-api-") as tmp:
         world = world_at(args.world or Path(tmp) / "world", args.lines)
         if args.rounds:
-            time_rounds(world, args.sizes, args.repeat)
+            time_rounds(world, args.sizes, args.repeat, args.warm)
             return 0
         bodies = sample_bodies(world)
         port = free_port()
         command = [sys.executable, __file__, "--serve", str(world), "--port", str(port)]
         command += ["--shared-rounds"] if args.shared_rounds else []
         command += ["--workers", str(args.workers)]
-        server = subprocess.Popen(command, env=os.environ.copy())
+        servers = [subprocess.Popen(command, env=os.environ.copy()) for _ in range(args.procs)]
         try:
             base = f"http://127.0.0.1:{port}"
-            asyncio.run(wait_ready(f"{base}/openapi.json", server, limit=900))
+            asyncio.run(wait_ready(base, servers, limit=900))
             saturated = False
             for rate in sorted(args.rates):
                 if saturated:
@@ -257,8 +293,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 saturated = r["achieved"] < SATURATED * rate
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for server in servers:
+                server.terminate()
+            for server in servers:
+                server.wait(timeout=30)
     return 0
 
 

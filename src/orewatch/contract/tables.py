@@ -276,8 +276,11 @@ class Remembered:
 
     def _learn(self, unseen: dict[Column, list[str]]) -> None:
         columns = list(unseen)
+        # A request's few new values: the in-memory engine, as in ``_checked`` (the
+        # streaming engine's start-up was most of a new exporter's cost).
         found = pl.collect_all(
-            _distinct_lookup(pl.LazyFrame({c.name: unseen[c]}), self.table, c) for c in columns
+            (_distinct_lookup(pl.LazyFrame({c.name: unseen[c]}), self.table, c) for c in columns),
+            engine="in-memory",
         )
         for column, frame in zip(columns, found, strict=True):
             known = self.known.setdefault(column.name, {})

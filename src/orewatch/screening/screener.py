@@ -22,12 +22,13 @@ from orewatch.screening.detectors.licensing import licence_register, licensing_s
 from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
     SENSITIVE_VALUE_Z,
+    RememberedMatches,
     sensitive_goods,
     transshipment_signals,
     watchlist_keys,
 )
 from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
-from orewatch.screening.few import collect_few
+from orewatch.screening.few import collect_few, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
@@ -181,6 +182,8 @@ class Screener:
     surges: pl.DataFrame = field(init=False, repr=False, compare=False)
     weights: pl.DataFrame = field(init=False, repr=False, compare=False)
     model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
+    #: The door's watchlist matches, each name worked out once (None: no watchlist).
+    name_matches: RememberedMatches | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
@@ -188,6 +191,9 @@ class Screener:
             "surges": surges.with_columns(pl.col("evidence").alias("route_reason")),
             "weights": _weights(self.reasons),
             "model_weights": _weights(self.model_reasons or self.reasons),
+            "name_matches": RememberedMatches(self.watch_keys)
+            if self.watch_keys is not None
+            else None,
         }
         for name, value in prepared.items():
             object.__setattr__(self, name, value)
@@ -216,7 +222,9 @@ class Screener:
                 self.origins,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
-            transshipment_signals(lines, self.watch_keys, self.surges, prior),
+            transshipment_signals(
+                lines, self.watch_keys, self.surges, prior, self.name_matches if few else None
+            ),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
             .filter(~pl.col("code").is_in(list(GOODS_DEPENDENT)) | about_the_goods())
@@ -241,14 +249,21 @@ class Screener:
         return signals
 
     def score(
-        self, lines: pl.DataFrame, signals: pl.DataFrame, weights: pl.DataFrame | None = None
+        self,
+        lines: pl.DataFrame,
+        signals: pl.DataFrame,
+        weights: pl.DataFrame | None = None,
+        few: bool = False,
     ) -> pl.DataFrame:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
         ``weights``: code, weight, en (default: this screener's reasons, and the points
-        its inspected sets of codes proved worth).
+        its inspected sets of codes proved worth). One query (nine eager steps were a
+        collect each); ``few``: the lines are a request's (see :func:`collect_few`).
         """
-        weighted = signals.join(self.weights if weights is None else weights, on="code", how="left")
+        weighted = signals.lazy().join(
+            (self.weights if weights is None else weights).lazy(), on="code", how="left"
+        )
         per_line = (
             # Equal weights in code order, so a line reads the same on every run.
             weighted.sort(["weight", "code"], descending=[True, False])
@@ -263,16 +278,17 @@ class Screener:
             )
         )
         if weights is None and self.set_points is not None:
-            per_line = per_line.join(self.set_points, on="reason_set", how="left").with_columns(
-                pl.coalesce("set_points", "rule_score").alias("rule_score")
-            )
+            per_line = per_line.join(
+                self.set_points.lazy(), on="reason_set", how="left"
+            ).with_columns(pl.coalesce("set_points", "rule_score").alias("rule_score"))
         per_line = per_line.select("_idx", "rule_score", "reasons", "explanation")
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
             + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
         ).clip(0, ANOMALY_CAP)
-        return (
-            lines.select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
+        query = (
+            lines.lazy()
+            .select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
             .join(per_line, on="_idx", how="left")
             .with_columns(
                 pl.col("rule_score").fill_null(0.0),
@@ -282,6 +298,7 @@ class Screener:
             )
             .sort("_idx")
         )
+        return collect_few(query) if few else collect_many(query)
 
     def screen_lines(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Score new lines against the fitted history and channel them by its thresholds.
@@ -293,7 +310,7 @@ class Screener:
         """
         lines = self.features(declarations)
         signals = self.signals(lines, self.history, few=True)
-        scored = self.score(lines, signals)
+        scored = self.score(lines, signals, few=True)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
             scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
@@ -325,7 +342,7 @@ class Screener:
         ranking: Ranking,
     ) -> pl.DataFrame:
         """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
-        untaught = self.score(lines, signals, self.model_weights)
+        untaught = self.score(lines, signals, self.model_weights, few=True)
         frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
         return with_model(scored, learned, self.reasons, ranking).sort("_idx")

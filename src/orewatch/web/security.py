@@ -8,16 +8,17 @@ session's CSRF token, checked by :func:`check_csrf`.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Form, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from orewatch.cases.auth import AuthError, Principal
+from orewatch.cases.auth import AuthError, Principal, digest
 from orewatch.cases.flows import FlowError
 from orewatch.cases.service import NotFound
 from orewatch.web.context import Workbench, workbench
@@ -62,17 +63,71 @@ async def page_user(request: Request, bench: Annotated[Workbench, Depends(workbe
     return PageUser(principal, csrf, language(request))
 
 
+#: How long a bearer token's good verdict is trusted before the store is asked again. A
+#: token that expires, or whose user is deactivated, is refused at most this much later.
+TOKEN_VERDICT_SECONDS = 5.0
+
+
+@dataclass
+class TokenVerdicts:
+    """The principals behind recently accepted bearer tokens, for a few seconds.
+
+    Asking the store costs two reads on the event loop for every API request (about
+    0.5 ms CPU and 2 ms wall each; BENCHMARKS.md, HTTP round 3), which a client sending
+    many requests pays again and again for the same answer. Only good verdicts are kept
+    (a refused token is asked about every time), by the token's digest, never longer
+    than ``seconds``.
+    """
+
+    seconds: float = TOKEN_VERDICT_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    #: At most this many tokens are remembered; beyond it the stale ones are dropped.
+    capacity: int = 10_000
+    _known: dict[str, tuple[Principal, float]] = field(default_factory=dict, repr=False)
+
+    def get(self, secret: str) -> Principal | None:
+        """The principal accepted for ``secret`` less than ``seconds`` ago, else None."""
+        known = self._known.get(digest(secret))
+        if known is None or known[1] <= self.clock():
+            return None
+        return known[0]
+
+    def put(self, secret: str, principal: Principal) -> None:
+        """Remember that the store accepted ``secret`` as ``principal`` just now."""
+        now = self.clock()
+        if len(self._known) >= self.capacity:
+            self._known = {k: v for k, v in self._known.items() if v[1] > now}
+            if len(self._known) >= self.capacity:
+                self._known.clear()
+        self._known[digest(secret)] = (principal, now + self.seconds)
+
+
+def token_verdicts(request: Request) -> TokenVerdicts:
+    """The app's token verdicts (made on first use)."""
+    verdicts: TokenVerdicts | None = getattr(request.app.state, "token_verdicts", None)
+    if verdicts is None:
+        verdicts = request.app.state.token_verdicts = TokenVerdicts()
+    return verdicts
+
+
 async def api_user(
+    request: Request,
     bench: Annotated[Workbench, Depends(workbench)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
-    """The principal behind a bearer token, or 401."""
+    """The principal behind a bearer token, or 401 (good verdicts kept a few seconds:
+    :class:`TokenVerdicts`)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(401, "bearer token required", headers={"WWW-Authenticate": "Bearer"})
+    verdicts = token_verdicts(request)
+    known = verdicts.get(credentials.credentials)
+    if known is not None:
+        return known
     try:
         principal, _ = bench.service.resolve(credentials.credentials, "token")
     except AuthError as error:
         raise HTTPException(401, str(error), headers={"WWW-Authenticate": "Bearer"}) from error
+    verdicts.put(credentials.credentials, principal)
     return principal
 
 

@@ -6,6 +6,9 @@ the few thousand distinct names; cross-script resolution is the parties layer's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 import polars as pl
 from rapidfuzz import fuzz, process
 
@@ -44,8 +47,24 @@ def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: What :func:`match_names` answers: one row per (name, watchlist entry) kept.
+MATCH_SCHEMA: dict[str, pl.DataType] = {
+    "name": pl.String(),
+    "list": pl.String(),
+    "entry_name": pl.String(),
+    "similarity": pl.Float64(),
+}
+
+
 def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
     """Map distinct raw names to watchlist entries: exact normalised match, then fuzzy."""
+    exact, fuzzy, fuzzy_asked = _candidates(names, keys)
+    return _best(exact, fuzzy, fuzzy_asked)
+
+
+def _candidates(names: pl.Series, keys: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, bool]:
+    """Exact hits, fuzzy hits of the names without one, and whether any name was asked
+    fuzzily (long enough, no exact hit, and a watchlist key long enough to compare)."""
     frame = pl.DataFrame({"name": names.unique().drop_nulls()}).with_columns(
         normalise_name_expr(pl.col("name")).alias("key")
     )
@@ -57,7 +76,7 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
     )
     choices = keys.filter(pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH)
     if rest.is_empty() or choices.is_empty():
-        return exact
+        return exact, pl.DataFrame(schema=MATCH_SCHEMA), False
     scores = process.cdist(
         rest["key"].to_list(),
         choices["key"].to_list(),
@@ -75,11 +94,56 @@ def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
             "similarity": pl.Series(scores[qi, ci], dtype=pl.Float64),
         }
     )
+    return exact, fuzzy, True
+
+
+def _best(exact: pl.DataFrame, fuzzy: pl.DataFrame, fuzzy_asked: bool) -> pl.DataFrame:
+    """Every exact hit when no name was asked fuzzily, else each name's best hit."""
+    if not fuzzy_asked:
+        return exact
     return (
         pl.concat([exact, fuzzy])
         .sort(["similarity", "list", "entry_name"], descending=[True, False, False])
         .unique("name", keep="first")
     )
+
+
+@dataclass
+class RememberedMatches:
+    """:func:`match_names` for a request's few names, each name worked out once.
+
+    The door matches one or two names per request against the same watchlist keys, and
+    a name's hits depend on the name alone, so each name's exact and fuzzy hits are kept
+    (about a dozen eager steps per request otherwise). The answer is the one
+    :func:`match_names` gives for the same names together. A store holding ``limit``
+    names starts afresh.
+    """
+
+    keys: pl.DataFrame
+    limit: int = 100_000
+    #: name -> (its exact hits, its fuzzy hits, whether it was asked fuzzily)
+    known: dict[str, tuple[list[tuple[object, ...]], list[tuple[object, ...]], bool]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def __call__(self, names: pl.Series) -> pl.DataFrame:
+        distinct = set(names.drop_nulls().to_list())
+        unseen = distinct - self.known.keys()
+        if unseen:
+            self._learn(sorted(unseen))
+        found = [self.known[name] for name in distinct]
+        return _best(
+            pl.DataFrame([r for f in found for r in f[0]], schema=MATCH_SCHEMA, orient="row"),
+            pl.DataFrame([r for f in found for r in f[1]], schema=MATCH_SCHEMA, orient="row"),
+            any(f[2] for f in found),
+        )
+
+    def _learn(self, names: list[str]) -> None:
+        one_by_one = [_candidates(pl.Series([name], dtype=pl.String), self.keys) for name in names]
+        if len(self.known) + len(names) > self.limit:
+            self.known.clear()
+        for name, (exact, fuzzy, asked) in zip(names, one_by_one, strict=True):
+            self.known[name] = (exact.rows(), fuzzy.rows(), asked)
 
 
 def sensitive_goods() -> pl.Expr:
@@ -93,20 +157,24 @@ def transshipment_signals(
     keys: pl.DataFrame | None,
     risky_routes: pl.DataFrame | None,
     prior: Prior | None = None,
+    matches: Callable[[pl.Series], pl.DataFrame] | None = None,
 ) -> pl.LazyFrame:
     """Watchlist hits weighed by the goods, diversion routes, collectors.
 
     Links to restricted parties come from the parties layer (see ``Screener``).
 
-    ``keys`` is :func:`watchlist_keys` of the watchlist (prepared once by the screener).
+    ``keys`` is :func:`watchlist_keys` of the watchlist (prepared once by the screener);
+    ``matches`` maps names to their hits on ``keys`` (default :func:`match_names`; the
+    door passes a :class:`RememberedMatches`).
     """
+    match = matches or (lambda names: match_names(names, keys))  # type: ignore[arg-type]
     parts: list[pl.LazyFrame] = []
     # A restricted party buying ordinary goods breaks no export control; buying what
     # could be controlled material is the case that matters.
     sensitive = sensitive_goods()
     if keys is not None and keys.height:
         for column in ("consignee_name", "end_user_name"):
-            hits = match_names(lines[column], keys)
+            hits = match(lines[column])
             joined = lines.lazy().join(hits.lazy(), left_on=column, right_on="name")
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
