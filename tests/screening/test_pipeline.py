@@ -142,3 +142,18 @@ def test_a_newly_formed_consignee_counts_only_for_goods_that_could_be_controlled
     )
     assert "CONSIGNEE_RECENTLY_INCORPORATED" in again["reasons"][0]
     assert "CONSIGNEE_RECENTLY_INCORPORATED" not in again["reasons"][1]
+
+
+def test_a_like_name_in_another_country_is_another_company(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    """The listed Bad Actor is in the UAE: the consignee of that name in the UAE is it,
+    the one in Japan (D1008, gallium) is another company with a like name."""
+    listed_in_uae = small_tables["watchlist"].with_columns(pl.lit("AE").alias("country"))
+    result = screen({**small_tables, "watchlist": listed_in_uae}, load_catalogue())
+    assert "WATCHLISTED_ORDINARY_GOODS" in reasons_of(result.alerts, "D1006")
+    assert not {"CONSIGNEE_WATCHLISTED", "WATCHLISTED_ORDINARY_GOODS"} & reasons_of(
+        result.alerts, "D1008"
+    )
+    unplaced = screen(small_tables, load_catalogue())  # the list states no country
+    assert "CONSIGNEE_WATCHLISTED" in reasons_of(unplaced.alerts, "D1008")

@@ -32,17 +32,19 @@ SENSITIVE_VALUE_Z = UNIT_VALUE_Z
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
     """One row per (normalised name, list entry) over names and alternative names."""
+    country = pl.col("country") if "country" in watchlist.columns else pl.lit(None)
     names = watchlist.with_row_index("_entry").select(
         "_entry",
         pl.col("list"),
         pl.col("name").alias("entry_name"),
+        country.cast(pl.String).alias("entry_country"),
         pl.concat_list([pl.col("name"), pl.col("alt_names").fill_null([])]).alias("_names"),
     )
     return (
         names.explode("_names")
         .with_columns(normalise_name_expr(pl.col("_names")).alias("key"))
         .filter(pl.col("key").str.len_chars() >= 3)
-        .select("key", "_entry", "list", "entry_name")
+        .select("key", "_entry", "list", "entry_name", "entry_country")
         .unique(["key", "_entry"])
     )
 
@@ -52,6 +54,7 @@ MATCH_SCHEMA: dict[str, pl.DataType] = {
     "name": pl.String(),
     "list": pl.String(),
     "entry_name": pl.String(),
+    "entry_country": pl.String(),
     "similarity": pl.Float64(),
 }
 
@@ -69,7 +72,7 @@ def _candidates(names: pl.Series, keys: pl.DataFrame) -> tuple[pl.DataFrame, pl.
         normalise_name_expr(pl.col("name")).alias("key")
     )
     exact = frame.join(keys, on="key").select(
-        "name", "list", "entry_name", pl.lit(100.0).alias("similarity")
+        "name", "list", "entry_name", "entry_country", pl.lit(100.0).alias("similarity")
     )
     rest = frame.join(exact.select("name"), on="name", how="anti").filter(
         pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH
@@ -91,6 +94,7 @@ def _candidates(names: pl.Series, keys: pl.DataFrame) -> tuple[pl.DataFrame, pl.
             "name": rest["name"].gather(qi),
             "list": choices["list"].gather(ci),
             "entry_name": choices["entry_name"].gather(ci),
+            "entry_country": choices["entry_country"].gather(ci),
             "similarity": pl.Series(scores[qi, ci], dtype=pl.Float64),
         }
     )
@@ -146,6 +150,22 @@ class RememberedMatches:
             self.known[name] = (exact.rows(), fuzzy.rows(), asked)
 
 
+def _elsewhere() -> pl.Expr:
+    """The consignee is stated in another country than the list entry it resembles.
+
+    Names of trading companies repeat across countries ("Ruhr Electronics AG" in Germany,
+    a "Ruhr Electronics GmbH & Co. KG" listed elsewhere), and legal forms are dropped
+    before names are compared, so a like name in another country is another company; a
+    screener weighs the country as a separate identifier. The end user has no country
+    in the contract, so its hits stand on the name.
+    """
+    return (
+        pl.col("entry_country").is_not_null()
+        & pl.col("consignee_country").is_not_null()
+        & (pl.col("entry_country") != pl.col("consignee_country"))
+    )
+
+
 def sensitive_goods() -> pl.Expr:
     """Goods that are, or could be, controlled material: controlled codes, descriptions
     naming a controlled element, or prices far above their commodity's norm."""
@@ -176,6 +196,8 @@ def transshipment_signals(
         for column in ("consignee_name", "end_user_name"):
             hits = match(lines[column])
             joined = lines.lazy().join(hits.lazy(), left_on=column, right_on="name")
+            if column == "consignee_name":
+                joined = joined.filter(~_elsewhere())
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
                 pl.col(column),
