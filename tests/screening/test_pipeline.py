@@ -157,3 +157,29 @@ def test_a_like_name_in_another_country_is_another_company(
     )
     unplaced = screen(small_tables, load_catalogue())  # the list states no country
     assert "CONSIGNEE_WATCHLISTED" in reasons_of(unplaced.alerts, "D1008")
+
+
+def test_goods_for_another_end_user_than_the_licence_names_are_flagged(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    """GA-OK-1 was granted for Nichia: a draw on it for Nichia is fine however spelled,
+    one for another end user is diversion even to the licensed consignee."""
+    licences = small_tables["licenses"].with_columns(
+        pl.when(pl.col("license_no") == "GA-OK-1")
+        .then(pl.lit("NICHIA Corporation"))
+        .alias("end_user_name")
+    )
+    result = screen({**small_tables, "licenses": licences}, load_catalogue())
+    assert "LIC_WRONG_END_USER" not in reasons_of(result.alerts, "D1002")
+    assert result.screener is not None
+    other = (
+        small_tables["declarations"]
+        .filter(pl.col("declaration_id") == "D1002")
+        .with_columns(
+            pl.lit("NEW-3").alias("declaration_id"),
+            pl.lit("Hoang Long Trading Co.").alias("end_user_name"),
+        )
+    )
+    row = result.screener.screen_lines(other).row(0, named=True)
+    assert "LIC_WRONG_END_USER" in row["reasons"]
+    assert "licence for end user NICHIA Corporation, declared Hoang Long" in row["explanation"]

@@ -64,7 +64,10 @@ def licensing_signals(
 
 
 def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
-    """The licence table prepared once for joining: trimmed numbers, normalised consignees."""
+    """The licence table prepared once for joining: trimmed numbers, normalised parties."""
+    end_user = (
+        pl.col("end_user_name") if "end_user_name" in licenses.columns else pl.lit(None, pl.String)
+    )
     return licenses.select(
         pl.col("license_no").str.strip_chars(),
         pl.col("issued_at").alias("lic_issued_at"),
@@ -75,6 +78,8 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
         pl.col("quantity_kg").alias("lic_quantity_kg"),
         normalise_name_expr(pl.col("consignee_name")).alias("lic_consignee_key"),
         pl.col("consignee_country").alias("lic_consignee_country"),
+        end_user.alias("lic_end_user_name"),
+        normalise_name_expr(end_user).alias("lic_end_user_key"),
         pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
     ).unique("license_no", keep="first")
 
@@ -92,6 +97,7 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
         | pl.col("lic_hs_code").str.starts_with(pl.col("hs_code")).fill_null(False)
     )
     consignee_key = normalise_name_expr(pl.col("consignee_name"))
+    end_user_key = normalise_name_expr(pl.col("end_user_name"))
     parts = [
         signals_where(
             joined, ~found, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))
@@ -135,6 +141,18 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
                 pl.col("lic_consignee_country"),
                 consignee_key,
                 pl.col("consignee_country"),
+            ),
+        ),
+        # The licence was granted for one end user; goods declared for another are being
+        # diverted even when they travel to the licensed consignee.
+        signals_where(
+            joined,
+            found & (pl.col("lic_end_user_key") != end_user_key).fill_null(False),
+            "LIC_WRONG_END_USER",
+            pl.format(
+                "licence for end user {}, declared {}",
+                pl.col("lic_end_user_name"),
+                pl.col("end_user_name"),
             ),
         ),
         signals_where(
