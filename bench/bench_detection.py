@@ -28,6 +28,7 @@ import polars as pl
 from orewatch.contract.loader import load_dataset
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth, reason_precision
+from orewatch.screening.learned.features import found_fraud
 from orewatch.screening.pipeline import ScreenResult, screen
 from orewatch.world.generate import WorldConfig, generate
 
@@ -90,7 +91,7 @@ def inspection_counts(tables: dict[str, pl.DataFrame]) -> str:
     inspections = tables.get("inspections")
     if inspections is None:
         return "no inspections"
-    found = inspections.filter(pl.col("result").str.to_lowercase() != "clear").height
+    found = inspections.filter(found_fraud()).height
     return f"{inspections.height:,} inspections, {found:,} found fraud"
 
 

@@ -215,6 +215,11 @@ def screening_frame(
     return collect(query)
 
 
+def found_fraud() -> pl.Expr:
+    """An inspection found fraud unless its result says the line was clear."""
+    return pl.col("result").str.to_lowercase() != "clear"
+
+
 def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> pl.DataFrame:
     """``_idx, label, inspected_at`` from the contract's inspections table.
 
@@ -230,7 +235,7 @@ def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> p
             else pl.lit(None, pl.Int64)
         ).alias("_line"),
         pl.col("inspected_at").cast(pl.Date),
-        (pl.col("result").str.to_lowercase() != "clear").cast(pl.Int8).alias("label"),
+        found_fraud().cast(pl.Int8).alias("label"),
     )
     keyed = lines.select(
         "_idx", pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64)
