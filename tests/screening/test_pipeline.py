@@ -155,6 +155,19 @@ def test_a_like_name_in_another_country_is_another_company(
     assert not {"CONSIGNEE_WATCHLISTED", "WATCHLISTED_ORDINARY_GOODS"} & reasons_of(
         result.alerts, "D1008"
     )
+    as_own_end_user = (
+        small_tables["declarations"]
+        .filter(pl.col("declaration_id") == "D1008")
+        .with_columns(
+            pl.lit("NEW-4").alias("declaration_id"),
+            pl.col("consignee_name").alias("end_user_name"),
+        )
+    )
+    assert result.screener is not None
+    assert (
+        "CONSIGNEE_WATCHLISTED"
+        not in result.screener.screen_lines(as_own_end_user)["reasons"].item()
+    )
     unplaced = screen(small_tables, load_catalogue())  # the list states no country
     assert "CONSIGNEE_WATCHLISTED" in reasons_of(unplaced.alerts, "D1008")
 
@@ -182,4 +195,6 @@ def test_goods_for_another_end_user_than_the_licence_names_are_flagged(
     )
     row = result.screener.screen_lines(other).row(0, named=True)
     assert "LIC_WRONG_END_USER" in row["reasons"]
+    unnamed = other.with_columns(pl.lit(None, pl.String).alias("end_user_name"))
+    assert "LIC_WRONG_END_USER" not in result.screener.screen_lines(unnamed)["reasons"].item()
     assert "licence for end user NICHIA Corporation, declared Hoang Long" in row["explanation"]

@@ -76,6 +76,7 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
         pl.col("control_id").alias("lic_control_id"),
         pl.col("hs_code").alias("lic_hs_code"),
         pl.col("quantity_kg").alias("lic_quantity_kg"),
+        pl.col("consignee_name").alias("lic_consignee_name"),
         normalise_name_expr(pl.col("consignee_name")).alias("lic_consignee_key"),
         pl.col("consignee_country").alias("lic_consignee_country"),
         end_user.alias("lic_end_user_name"),
@@ -137,9 +138,9 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
             "LIC_WRONG_CONSIGNEE",
             pl.format(
                 "licence for {} ({}), declared {} ({})",
-                pl.col("lic_consignee_key"),
+                pl.col("lic_consignee_name"),
                 pl.col("lic_consignee_country"),
-                consignee_key,
+                pl.col("consignee_name"),
                 pl.col("consignee_country"),
             ),
         ),
@@ -147,7 +148,10 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
         # diverted even when they travel to the licensed consignee.
         signals_where(
             joined,
-            found & (pl.col("lic_end_user_key") != end_user_key).fill_null(False),
+            found
+            & (pl.col("lic_end_user_key") != "")
+            & (end_user_key != "")
+            & (pl.col("lic_end_user_key") != end_user_key),
             "LIC_WRONG_END_USER",
             pl.format(
                 "licence for end user {}, declared {}",

@@ -157,12 +157,18 @@ def _elsewhere() -> pl.Expr:
     a "Ruhr Electronics GmbH & Co. KG" listed elsewhere), and legal forms are dropped
     before names are compared, so a like name in another country is another company; a
     screener weighs the country as a separate identifier. The end user has no country
-    in the contract, so its hits stand on the name.
+    in the contract, so its hits stand on the name, unless it is the consignee itself.
     """
     return (
         pl.col("entry_country").is_not_null()
         & pl.col("consignee_country").is_not_null()
         & (pl.col("entry_country") != pl.col("consignee_country"))
+    )
+
+
+def _end_user_is_consignee() -> pl.Expr:
+    return normalise_name_expr(pl.col("end_user_name")) == normalise_name_expr(
+        pl.col("consignee_name")
     )
 
 
@@ -198,6 +204,8 @@ def transshipment_signals(
             joined = lines.lazy().join(hits.lazy(), left_on=column, right_on="name")
             if column == "consignee_name":
                 joined = joined.filter(~_elsewhere())
+            else:  # an end user that is the consignee itself is where the consignee is
+                joined = joined.filter(~(_elsewhere() & _end_user_is_consignee()))
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
                 pl.col(column),
