@@ -7,7 +7,7 @@ import polars as pl
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.pipeline import screen, write_outputs
-from orewatch.screening.selection import Capacity
+from orewatch.screening.selection import NO_REASON, Capacity
 
 
 def reasons_of(alerts: pl.DataFrame, declaration_id: str) -> set[str]:
@@ -67,6 +67,8 @@ def test_one_declaration_goes_through_the_same_screener(
     assert "LIC_NOT_FOUND" in by_id["D1001"]["reasons"]
     assert by_id["D1001"]["channel"] == "red"
     assert by_id["D0003"]["channel"] == "green"
+    assert by_id["D0003"]["reasons"] == ""
+    assert by_id["D0003"]["channel_reason"] == NO_REASON
     batch = result.alerts.filter(pl.col("declaration_id") == "D1001").row(0, named=True)
     assert by_id["D1001"]["score"] == batch["score"]
 

@@ -3,7 +3,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from orewatch.screening.selection import Capacity, assign_channels
+from orewatch.screening.selection import NO_REASON, Capacity, assign_channels
 
 
 def scored(n: int) -> pl.DataFrame:
@@ -28,6 +28,19 @@ def test_zero_scores_are_never_selected_on_risk() -> None:
     frame = pl.DataFrame({"_idx": pl.Series(range(100), dtype=pl.UInt32), "score": [0.0] * 100})
     out = assign_channels(frame, Capacity(red=0.1, yellow=0.1, random=0.0))
     assert set(out["channel"]) == {"green"}
+
+
+def test_a_line_that_raised_no_reason_is_not_checked_on_risk() -> None:
+    """Capacity is a ceiling: the second-best score raised nothing, so it stays green and
+    says so, while the lines below it that did raise a reason fill the checks."""
+    frame = scored(10).with_columns(
+        pl.Series("reasons", ["LIC_MISSING", "", *["UNIT_VALUE_LOW"] * 4, *[""] * 4])
+    )
+    out = assign_channels(frame, Capacity(red=0.2, yellow=0.3, random=0.0))
+    channels = dict(zip(out["_idx"], out["channel"], strict=True))
+    assert [channels[i] for i in range(6)] == ["red", "green", "red", "yellow", "yellow", "yellow"]
+    assert out.filter(pl.col("_idx") == 1)["channel_reason"].item() == NO_REASON
+    assert set(out.filter(pl.col("_idx") >= 6)["channel"]) == {"green"}
 
 
 def test_random_share_is_deterministic_by_seed() -> None:

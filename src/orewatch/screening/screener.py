@@ -43,7 +43,7 @@ from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import reason_set, taught_reasons, taught_sets
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
-from orewatch.screening.selection import Capacity, assign_channels
+from orewatch.screening.selection import NO_REASON, Capacity, assign_channels, has_reason
 from orewatch.screening.signals import SIGNAL_SCHEMA, concat_signals
 from orewatch.trade.signals import diversion_routes as trade_routes
 
@@ -316,21 +316,27 @@ class Screener:
             scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
         else:
             scored = scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
+        reasoned = has_reason(scored.columns)
         return scored.with_columns(
-            pl.when(pl.col("score") >= self.thresholds.red)
+            pl.when(reasoned & (pl.col("score") >= self.thresholds.red))
             .then(pl.lit("red"))
-            .when(pl.col("score") >= self.thresholds.yellow)
+            .when(reasoned & (pl.col("score") >= self.thresholds.yellow))
             .then(pl.lit("yellow"))
             .otherwise(pl.lit("green"))
             .alias("channel"),
-            pl.format(
-                "score {} against red threshold {} and yellow threshold {} "
-                "({} ranking at the fitted capacity)",
-                pl.col("score"),
-                pl.lit(self.thresholds.red),
-                pl.lit(self.thresholds.yellow),
-                pl.lit(combined),
-            ).alias("channel_reason"),
+            pl.when(reasoned)
+            .then(
+                pl.format(
+                    "score {} against red threshold {} and yellow threshold {} "
+                    "({} ranking at the fitted capacity)",
+                    pl.col("score"),
+                    pl.lit(self.thresholds.red),
+                    pl.lit(self.thresholds.yellow),
+                    pl.lit(combined),
+                )
+            )
+            .otherwise(pl.lit(NO_REASON))
+            .alias("channel_reason"),
         )
 
     def blend(

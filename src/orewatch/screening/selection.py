@@ -4,6 +4,8 @@ Capacity is either a share of all lines or a number of checks per port per day (
 port's inspection teams can actually do: a quiet port's riskiest lines are then not
 crowded out by a busy one's). A small random share of lines goes red at random, so that
 future learning from inspection results is not biased toward what we already suspect.
+Capacity is a ceiling: a line is checked on risk only if it raised a reason, so no team is
+sent to check a line nobody can say anything against (the random picks apart).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
+
+#: Why a line that raised nothing stays green whatever its rank.
+NO_REASON = "no risk indicator raised"
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,18 @@ class Capacity:
         return self.red_per_port_day is not None
 
 
+def has_reason(columns: list[str]) -> pl.Expr:
+    """Whether a line raised a reason code (every line does when the frame lists none)."""
+    if "reasons" not in columns:
+        return pl.lit(True)
+    return pl.col("reasons").fill_null("") != ""
+
+
 def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     """Add ``channel`` and ``channel_reason`` to a frame with ``_idx`` and ``score``.
 
-    With a per-port-day capacity the frame also needs ``port`` and ``declared_at``.
+    With a per-port-day capacity the frame also needs ``port`` and ``declared_at``; with
+    ``reasons``, only lines that raised one are checked on risk.
     """
     if capacity.per_port_day:
         return _assign_per_port_day(scored, capacity)
@@ -56,26 +69,34 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     n_red_ranked = int(np.floor(n * (capacity.red - capacity.random)))
     n_random = int(np.floor(n * capacity.random))
     n_yellow = int(np.floor(n * capacity.yellow))
-    ranked = scored.with_columns(pl.col("score").rank("ordinal", descending=True).alias("_rank"))
-    positive = pl.col("score") > 0
+    # Only lines that may be checked on risk are ranked, so the rest take no one's place.
+    positive = (pl.col("score") > 0) & has_reason(scored.columns)
+    ranked = scored.with_columns(
+        pl.when(positive).then(pl.col("score")).rank("ordinal", descending=True).alias("_rank")
+    )
     red_ranked = (pl.col("_rank") <= n_red_ranked) & positive
     is_random = _random_picks(ranked.filter(~red_ranked.fill_null(False)), n_random, capacity.seed)
     red = ranked.with_columns(
         red_ranked.fill_null(False).alias("_red_ranked"), is_random.alias("_random")
     ).with_columns((pl.col("_red_ranked") | pl.col("_random")).alias("_red"))
     # Yellow takes the best of what red left, so random picks never shrink it.
-    rest_rank = pl.when(~pl.col("_red")).then(pl.col("score")).rank("ordinal", descending=True)
+    rest_rank = (
+        pl.when(~pl.col("_red") & positive).then(pl.col("score")).rank("ordinal", descending=True)
+    )
     yellow = (rest_rank <= n_yellow) & positive & ~pl.col("_red")
     return red.with_columns(
         *_channel_columns(
             yellow,
+            has_reason(scored.columns),
             pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked)),
             pl.format("risk rank {} within document-check capacity", pl.col("_rank")),
         )
     ).drop("_rank", "_red_ranked", "_random", "_red")
 
 
-def _channel_columns(yellow: pl.Expr, red_reason: pl.Expr, yellow_reason: pl.Expr) -> list[pl.Expr]:
+def _channel_columns(
+    yellow: pl.Expr, reasoned: pl.Expr, red_reason: pl.Expr, yellow_reason: pl.Expr
+) -> list[pl.Expr]:
     """``channel`` and ``channel_reason`` from the ``_red_ranked`` and ``_random`` flags."""
     return [
         pl.when(pl.col("_red_ranked") | pl.col("_random"))
@@ -90,6 +111,8 @@ def _channel_columns(yellow: pl.Expr, red_reason: pl.Expr, yellow_reason: pl.Exp
         .then(pl.lit("random control sample"))
         .when(yellow)
         .then(yellow_reason)
+        .when(~reasoned)
+        .then(pl.lit(NO_REASON))
         .otherwise(pl.lit("below capacity"))
         .alias("channel_reason"),
     ]
@@ -113,7 +136,7 @@ def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFra
     n_yellow = capacity.yellow_per_port_day or 0
     day = pl.col("declared_at").cast(pl.Date).alias("_day")
     group = ["port", "_day"]
-    positive = pl.col("score") > 0
+    positive = (pl.col("score") > 0) & has_reason(scored.columns)
     n_random = int(np.floor(scored.height * capacity.random))
     picks = _random_picks(scored, n_random, capacity.seed)
     ranked = scored.with_columns(day, picks.alias("_random"))
@@ -146,6 +169,7 @@ def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFra
     return ranked.with_columns(
         *_channel_columns(
             yellow,
+            has_reason(scored.columns),
             pl.format("risk rank {} within red capacity {} per port per day", where, pl.lit(n_red)),
             pl.format(
                 "risk rank {} within document-check capacity {} per port per day",
