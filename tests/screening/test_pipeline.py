@@ -10,6 +10,17 @@ from orewatch.screening.pipeline import screen, write_outputs
 from orewatch.screening.selection import NO_REASON, Capacity
 
 
+def resubmitted(
+    tables: dict[str, pl.DataFrame], declaration_id: str, new_id: str, **changes: pl.Expr
+) -> pl.DataFrame:
+    """A declaration of the fixture sent again as a new one, with ``changes`` to its columns."""
+    return (
+        tables["declarations"]
+        .filter(pl.col("declaration_id") == declaration_id)
+        .with_columns(pl.lit(new_id).alias("declaration_id"), **changes)
+    )
+
+
 def reasons_of(alerts: pl.DataFrame, declaration_id: str) -> set[str]:
     row = alerts.filter(pl.col("declaration_id") == declaration_id).row(0, named=True)
     return set(filter(None, row["reasons"].split(";")))
@@ -79,11 +90,7 @@ def test_single_screening_counts_earlier_draws_on_the_licence(
     result = screen(small_tables, load_catalogue())
     assert result.screener is not None
     # GA-OK-1 allows 150 kg and the history drew 200 kg (D1002, D1003): any new draw is over.
-    new = (
-        small_tables["declarations"]
-        .filter(pl.col("declaration_id") == "D1002")
-        .with_columns(pl.lit("NEW-1").alias("declaration_id"))
-    )
+    new = resubmitted(small_tables, "D1002", "NEW-1")
     assert "LIC_OVERDRAWN" in result.screener.screen_lines(new)["reasons"].item()
 
 
@@ -157,13 +164,8 @@ def test_a_like_name_in_another_country_is_another_company(
     assert not {"CONSIGNEE_WATCHLISTED", "WATCHLISTED_ORDINARY_GOODS"} & reasons_of(
         result.alerts, "D1008"
     )
-    as_own_end_user = (
-        small_tables["declarations"]
-        .filter(pl.col("declaration_id") == "D1008")
-        .with_columns(
-            pl.lit("NEW-4").alias("declaration_id"),
-            pl.col("consignee_name").alias("end_user_name"),
-        )
+    as_own_end_user = resubmitted(
+        small_tables, "D1008", "NEW-4", end_user_name=pl.col("consignee_name")
     )
     assert result.screener is not None
     assert (
@@ -187,13 +189,8 @@ def test_goods_for_another_end_user_than_the_licence_names_are_flagged(
     result = screen({**small_tables, "licenses": licences}, load_catalogue())
     assert "LIC_WRONG_END_USER" not in reasons_of(result.alerts, "D1002")
     assert result.screener is not None
-    other = (
-        small_tables["declarations"]
-        .filter(pl.col("declaration_id") == "D1002")
-        .with_columns(
-            pl.lit("NEW-3").alias("declaration_id"),
-            pl.lit("Hoang Long Trading Co.").alias("end_user_name"),
-        )
+    other = resubmitted(
+        small_tables, "D1002", "NEW-3", end_user_name=pl.lit("Hoang Long Trading Co.")
     )
     row = result.screener.screen_lines(other).row(0, named=True)
     assert "LIC_WRONG_END_USER" in row["reasons"]
