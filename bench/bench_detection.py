@@ -13,6 +13,10 @@ prevalence, inspection history and scheme mix differ from the defaults.
 Usage: .venv/bin/python bench/bench_detection.py [--seeds 1 2 3] [--lines 200000]
        [--fraud-share 0.02] [--inspection-rate 0.04] [--rogue-share 0.2]
        [--weights concealment=3,understated_quantity=3,disguised=1]
+       [--worlds DIR] [--keep-alerts DIR]
+
+``--keep-alerts DIR`` writes each seed's alerts, so two runs on the same ``--worlds`` can
+be compared line by line (which lines' reasons changed).
 """
 
 from __future__ import annotations
@@ -111,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rogue-share", type=float, default=defaults.rogue_share)
     parser.add_argument("--weights", type=parse_weights, default=dict(defaults.weights))
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
+    parser.add_argument(
+        "--keep-alerts", type=Path, default=None, help="write each seed's alerts here (Parquet)"
+    )
     args = parser.parse_args(argv)
     print("world:", describe(world_config(args, 0)))
     catalogue = load_catalogue()
@@ -126,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
             truth = read_truth(world, "lines")
             assert truth is not None
             results.append(measure(world, result.alerts, truth, seed))
+            if args.keep_alerts is not None:
+                args.keep_alerts.mkdir(parents=True, exist_ok=True)
+                result.alerts.write_parquet(args.keep_alerts / f"alerts-seed{seed}.parquet")
             codes.append(
                 reason_precision(result.alerts, truth).with_columns(pl.lit(seed).alias("seed"))
             )
