@@ -176,6 +176,26 @@ def test_a_like_name_in_another_country_is_another_company(
     assert "CONSIGNEE_WATCHLISTED" in reasons_of(unplaced.alerts, "D1008")
 
 
+def test_a_consignee_is_matched_at_home_though_a_namesake_abroad_is_nearer(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    """Bad Actor Trading is listed exactly in the UAE and, as "Bad Actor Tradings", in
+    Japan: D1008's consignee in Japan is the Japanese entry, through either door."""
+    listed = small_tables["watchlist"].with_columns(pl.lit("AE").alias("country"))
+    in_japan = listed.with_columns(
+        pl.lit("Bad Actor Tradings K.K.").alias("name"),
+        pl.lit(None, pl.List(pl.String)).alias("alt_names"),
+        pl.lit("JP").alias("country"),
+    )
+    result = screen({**small_tables, "watchlist": pl.concat([listed, in_japan])}, load_catalogue())
+    row = result.alerts.filter(pl.col("declaration_id") == "D1008").row(0, named=True)
+    assert "CONSIGNEE_WATCHLISTED" in row["reasons"]
+    assert "~ Bad Actor Tradings K.K." in row["explanation"]
+    assert result.screener is not None
+    again = result.screener.screen_lines(resubmitted(small_tables, "D1008", "NEW-5"))
+    assert "~ Bad Actor Tradings K.K." in again["explanation"].item()
+
+
 def test_goods_for_another_end_user_than_the_licence_names_are_flagged(
     small_tables: dict[str, pl.DataFrame],
 ) -> None:

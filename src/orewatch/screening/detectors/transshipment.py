@@ -49,7 +49,7 @@ def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-#: What :func:`match_names` answers: one row per (name, watchlist entry) kept.
+#: What :func:`match_names` answers: a name's best hit per country of the list entries.
 MATCH_SCHEMA: dict[str, pl.DataType] = {
     "name": pl.String(),
     "list": pl.String(),
@@ -58,57 +58,63 @@ MATCH_SCHEMA: dict[str, pl.DataType] = {
     "similarity": pl.Float64(),
 }
 
+#: A name's hits from the best: most similar, then list and entry name (every run alike).
+BEST_FIRST = ["similarity", "list", "entry_name"]
+BEST_FIRST_DESCENDING = [True, False, False]
+
 
 def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
-    """Map distinct raw names to watchlist entries: exact normalised match, then fuzzy."""
-    exact, fuzzy, fuzzy_asked = _candidates(names, keys)
-    return _best(exact, fuzzy, fuzzy_asked)
+    """Map distinct raw names to watchlist entries: exact normalised match, or fuzzy.
+
+    Each name keeps its best hit *per entry country* (a null country is one more), not
+    its single best: which hit counts depends on the line (a consignee is held to its
+    own country, see :func:`_elsewhere`), so a name that resembles a namesake abroad a
+    little more than an entry at home must keep the one at home too. The detector picks
+    the best among the hits a line allows (:func:`best_allowed`). A name's answer
+    depends on that name alone.
+    """
+    return best_per_country(_candidates(names, keys))
 
 
-def _candidates(names: pl.Series, keys: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, bool]:
-    """Exact hits, fuzzy hits of the names without one, and whether any name was asked
-    fuzzily (long enough, no exact hit, and a watchlist key long enough to compare)."""
+def _candidates(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
+    """Every exact hit, and every fuzzy hit of the names long enough to compare."""
     frame = pl.DataFrame({"name": names.unique().drop_nulls()}).with_columns(
         normalise_name_expr(pl.col("name")).alias("key")
     )
     exact = frame.join(keys, on="key").select(
         "name", "list", "entry_name", "entry_country", pl.lit(100.0).alias("similarity")
     )
-    rest = frame.join(exact.select("name"), on="name", how="anti").filter(
-        pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH
-    )
+    asked = frame.filter(pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH)
     choices = keys.filter(pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH)
-    if rest.is_empty() or choices.is_empty():
-        return exact, pl.DataFrame(schema=MATCH_SCHEMA), False
+    if asked.is_empty() or choices.is_empty():
+        return exact
     scores = process.cdist(
-        rest["key"].to_list(),
+        asked["key"].to_list(),
         choices["key"].to_list(),
         scorer=fuzz.ratio,
         score_cutoff=FUZZY_CUTOFF,
         # Threads pay off for a batch's thousands of names, not for a request's one or two.
-        workers=-1 if rest.height > FEW_NAMES else 1,
+        workers=-1 if asked.height > FEW_NAMES else 1,
     )
     qi, ci = scores.nonzero()
     fuzzy = pl.DataFrame(
         {
-            "name": rest["name"].gather(qi),
+            "name": asked["name"].gather(qi),
             "list": choices["list"].gather(ci),
             "entry_name": choices["entry_name"].gather(ci),
             "entry_country": choices["entry_country"].gather(ci),
             "similarity": pl.Series(scores[qi, ci], dtype=pl.Float64),
         }
     )
-    return exact, fuzzy, True
+    return pl.concat([exact, fuzzy])
 
 
-def _best(exact: pl.DataFrame, fuzzy: pl.DataFrame, fuzzy_asked: bool) -> pl.DataFrame:
-    """Every exact hit when no name was asked fuzzily, else each name's best hit."""
-    if not fuzzy_asked:
-        return exact
+def best_per_country(hits: pl.DataFrame) -> pl.DataFrame:
+    """Each name's best hit among the entries of each country."""
     return (
-        pl.concat([exact, fuzzy])
-        .sort(["similarity", "list", "entry_name"], descending=[True, False, False])
-        .unique("name", keep="first")
+        hits.sort(BEST_FIRST, descending=BEST_FIRST_DESCENDING)
+        .unique(["name", "entry_country"], keep="first", maintain_order=True)
+        .select(*MATCH_SCHEMA)
     )
 
 
@@ -117,37 +123,31 @@ class RememberedMatches:
     """:func:`match_names` for a request's few names, each name worked out once.
 
     The door matches one or two names per request against the same watchlist keys, and
-    a name's hits depend on the name alone, so each name's exact and fuzzy hits are kept
-    (about a dozen eager steps per request otherwise). The answer is the one
-    :func:`match_names` gives for the same names together. A store holding ``limit``
-    names starts afresh.
+    a name's hits depend on the name alone, so each name's hits are kept (about a dozen
+    eager steps per request otherwise). The answer is the one :func:`match_names` gives
+    for the same names together. A store holding ``limit`` names starts afresh.
     """
 
     keys: pl.DataFrame
     limit: int = 100_000
-    #: name -> (its exact hits, its fuzzy hits, whether it was asked fuzzily)
-    known: dict[str, tuple[list[tuple[object, ...]], list[tuple[object, ...]], bool]] = field(
-        default_factory=dict, repr=False
-    )
+    #: name -> its best hit per entry country (rows in ``MATCH_SCHEMA`` order)
+    known: dict[str, list[tuple[object, ...]]] = field(default_factory=dict, repr=False)
 
     def __call__(self, names: pl.Series) -> pl.DataFrame:
         distinct = set(names.drop_nulls().to_list())
         unseen = distinct - self.known.keys()
         if unseen:
             self._learn(sorted(unseen))
-        found = [self.known[name] for name in distinct]
-        return _best(
-            pl.DataFrame([r for f in found for r in f[0]], schema=MATCH_SCHEMA, orient="row"),
-            pl.DataFrame([r for f in found for r in f[1]], schema=MATCH_SCHEMA, orient="row"),
-            any(f[2] for f in found),
-        )
+        rows = [row for name in distinct for row in self.known[name]]
+        return pl.DataFrame(rows, schema=MATCH_SCHEMA, orient="row")
 
     def _learn(self, names: list[str]) -> None:
-        one_by_one = [_candidates(pl.Series([name], dtype=pl.String), self.keys) for name in names]
+        hits = match_names(pl.Series(names, dtype=pl.String), self.keys)
         if len(self.known) + len(names) > self.limit:
             self.known.clear()
-        for name, (exact, fuzzy, asked) in zip(names, one_by_one, strict=True):
-            self.known[name] = (exact.rows(), fuzzy.rows(), asked)
+        self.known.update({name: [] for name in names})
+        for row in hits.rows():
+            self.known[str(row[0])].append(row)
 
 
 def _elsewhere() -> pl.Expr:
@@ -169,6 +169,20 @@ def _elsewhere() -> pl.Expr:
 def _end_user_is_consignee() -> pl.Expr:
     return normalise_name_expr(pl.col("end_user_name")) == normalise_name_expr(
         pl.col("consignee_name")
+    )
+
+
+def best_allowed(joined: pl.LazyFrame, column: str) -> pl.LazyFrame:
+    """Each line's best hit among those its party may be: a consignee is held to its own
+    country, an end user only when it is the consignee itself (it has no country)."""
+    if column == "consignee_name":
+        allowed = ~_elsewhere()
+    else:
+        allowed = ~(_elsewhere() & _end_user_is_consignee())
+    return (
+        joined.filter(allowed)
+        .sort(BEST_FIRST, descending=BEST_FIRST_DESCENDING)
+        .unique("_idx", keep="first", maintain_order=True)
     )
 
 
@@ -201,11 +215,9 @@ def transshipment_signals(
     if keys is not None and keys.height:
         for column in ("consignee_name", "end_user_name"):
             hits = match(lines[column])
-            joined = lines.lazy().join(hits.lazy(), left_on=column, right_on="name")
-            if column == "consignee_name":
-                joined = joined.filter(~_elsewhere())
-            else:  # an end user that is the consignee itself is where the consignee is
-                joined = joined.filter(~(_elsewhere() & _end_user_is_consignee()))
+            joined = best_allowed(
+                lines.lazy().join(hits.lazy(), left_on=column, right_on="name"), column
+            )
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
                 pl.col(column),
