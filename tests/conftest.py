@@ -147,6 +147,32 @@ def small_tables() -> dict[str, pl.DataFrame]:
     return {"declarations": declarations, "licenses": licenses, "watchlist": watchlist}
 
 
+@pytest.fixture
+def clear_to_the_listed(small_tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """``small_tables`` with sixty ordinary lines sold to the listed Bad Actor, every
+    ordinary line inspected and found clear, and the risky lines D1000-D1007 found: a
+    watchlist hit on ordinary goods that inspections found no more often than others."""
+    to_listed = pl.col("declaration_id").is_in([f"D{i:04d}" for i in range(60)])
+    declarations = small_tables["declarations"].with_columns(
+        pl.when(to_listed).then(pl.lit(value)).otherwise(pl.col(column)).alias(column)
+        for column, value in (
+            ("consignee_name", "Bad Actor Trading LLC"),
+            ("consignee_country", "AE"),
+            ("destination_country", "AE"),
+        )
+    )
+    found = ["D1000", "D1001", "D1003", "D1004", "D1005", "D1007"]
+    outcomes = [(f"D{i:04d}", "clear") for i in range(200)] + [(d, "unlicensed") for d in found]
+    inspections = typed(
+        "inspections",
+        [
+            {"declaration_id": d, "line_no": 1, "inspected_at": date(2025, 4, 1), "result": r}
+            for d, r in outcomes
+        ],
+    )
+    return {**small_tables, "declarations": declarations, "inspections": inspections}
+
+
 def analyst() -> Principal:
     """A customs risk analyst, as the API's authorisation would resolve a bearer token."""
     return Principal(1, "analyst", "Analyst", "customs-risk", "customs", frozenset({"analyst"}))

@@ -64,3 +64,23 @@ def test_unknown_fields_are_ignored_and_named(
     response = client.post("/v1/screen", json={"lines": [row]})
     assert response.status_code == 200
     assert response.json()["ignored_fields"] == ["remarks"]
+
+
+def test_a_code_that_is_only_context_here_is_noted_not_a_reason(
+    clear_to_the_listed: dict[str, pl.DataFrame],
+    tmp_path,
+    as_analyst,  # type: ignore[no-untyped-def]
+) -> None:
+    screener = screen(clear_to_the_listed, load_catalogue()).screener
+    settings = Settings(home=tmp_path, db=tmp_path / "none.duckdb")
+    client = TestClient(as_analyst(create_app(settings, screener=screener)))
+    declarations = clear_to_the_listed["declarations"]
+    row = declarations.filter(pl.col("declaration_id") == "D1006").row(0, named=True)
+    row["declaration_id"] = "NEW-1"
+    response = client.post("/v1/screen", json={"lines": [jsonable_encoder(row, exclude_none=True)]})
+    assert response.status_code == 200, response.text
+    line = response.json()["lines"][0]
+    assert line["reasons"] == [] and line["channel"] == "green"
+    assert [r["code"] for r in line["noted"]] == ["WATCHLISTED_ORDINARY_GOODS"]
+    assert line["noted"][0]["en"] and line["noted"][0]["zh"]
+    assert line["explanation"].startswith("also noted: ")

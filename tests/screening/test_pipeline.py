@@ -6,7 +6,7 @@ import polars as pl
 
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.screening.pipeline import screen, write_outputs
+from orewatch.screening.pipeline import EXPLANATION_SEPARATOR, screen, write_outputs
 from orewatch.screening.selection import NO_REASON, Capacity
 
 
@@ -194,6 +194,36 @@ def test_a_consignee_is_matched_at_home_though_a_namesake_abroad_is_nearer(
     assert result.screener is not None
     again = result.screener.screen_lines(resubmitted(small_tables, "D1008", "NEW-5"))
     assert "~ Bad Actor Tradings K.K." in again["explanation"].item()
+
+
+def test_a_code_inspections_found_no_more_often_than_others_is_only_noted(
+    small_tables: dict[str, pl.DataFrame], clear_to_the_listed: dict[str, pl.DataFrame]
+) -> None:
+    """Sixty inspected lines to the listed Bad Actor of ordinary goods were all clear: on
+    this dataset that hit is context ("also noted"), alone it sends no one to check, and
+    beside a reason it is noted after it, through either door; without inspections it
+    is a reason as before."""
+    result = screen(clear_to_the_listed, load_catalogue())
+    alone = result.alerts.filter(pl.col("declaration_id") == "D1006").row(0, named=True)
+    assert alone["reasons"] == "" and alone["noted"] == "WATCHLISTED_ORDINARY_GOODS"
+    assert alone["channel"] == "green" and alone["channel_reason"] == NO_REASON
+    assert alone["explanation"].startswith("also noted: Consignee or end user matches")
+    assert "LIC_MISSING" in reasons_of(result.alerts, "D1000")  # found lines keep theirs
+    assert result.screener is not None
+    again = result.screener.screen_lines(resubmitted(small_tables, "D1006", "NEW-6"))
+    assert again.select("reasons", "noted", "channel").row(0) == (
+        "",
+        "WATCHLISTED_ORDINARY_GOODS",
+        "green",
+    )
+    heavy = resubmitted(small_tables, "D1006", "NEW-7", gross_weight_kg=pl.lit(2000.0))
+    beside = result.screener.screen_lines(heavy).row(0, named=True)
+    assert beside["reasons"] == "GROSS_NET_ODD"
+    assert beside["noted"] == "WATCHLISTED_ORDINARY_GOODS"
+    assert EXPLANATION_SEPARATOR + "also noted: " in beside["explanation"]
+    untaught = screen(small_tables, load_catalogue()).alerts
+    assert "WATCHLISTED_ORDINARY_GOODS" in reasons_of(untaught, "D1006")
+    assert set(untaught["noted"]) == {""}
 
 
 def test_goods_for_another_end_user_than_the_licence_names_are_flagged(

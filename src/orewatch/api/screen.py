@@ -23,7 +23,7 @@ from orewatch.api.batching import MicroBatcher
 from orewatch.contract.formats import ROW
 from orewatch.contract.schema import DECLARATIONS
 from orewatch.contract.tables import Remembered, judge
-from orewatch.screening.reasons import reason_table
+from orewatch.screening.reasons import ReasonTable, reason_table
 from orewatch.screening.screener import Screener
 
 router = APIRouter(prefix="/v1", tags=["screening"])
@@ -69,6 +69,11 @@ class LineVerdict(BaseModel):
     channel: str
     channel_reason: str
     reasons: list[Reason]
+    noted: list[Reason] = Field(
+        default_factory=list,
+        description="codes raised that are context, not reasons: on the fitted dataset's "
+        "inspections they were worth under the noted floor (see docs/screening.md)",
+    )
     explanation: str
 
 
@@ -224,13 +229,19 @@ async def screen_declaration(
             p_fraud=row["p_fraud"],
             channel=row["channel"],
             channel_reason=row["channel_reason"],
-            reasons=[
-                Reason(code=c, family=table[c].family, en=table[c].en, zh=table[c].zh)
-                for c in row["reasons"].split(";")
-                if c
-            ],
+            reasons=_reasons(table, row["reasons"]),
+            noted=_reasons(table, row["noted"]),
             explanation=row["explanation"],
         )
         for row in scored.iter_rows(named=True)
     ]
     return ScreenOut(lines=verdicts, ignored_fields=unknown)
+
+
+def _reasons(table: ReasonTable, codes: str) -> list[Reason]:
+    """The ``;``-separated codes with their family and sentences."""
+    return [
+        Reason(code=c, family=table[c].family, en=table[c].en, zh=table[c].zh)
+        for c in codes.split(";")
+        if c
+    ]

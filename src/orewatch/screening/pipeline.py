@@ -89,7 +89,12 @@ def write_outputs(result: ScreenResult, out: Path) -> dict[str, Path]:
     written = {
         "alerts": write_csv(
             alerts.select(
-                *OUTPUT_COLUMNS["alerts"], "rule_score", "p_fraud", "channel_reason", "explanation"
+                *OUTPUT_COLUMNS["alerts"],
+                "noted",
+                "rule_score",
+                "p_fraud",
+                "channel_reason",
+                "explanation",
             ),
             out / "alerts.csv",
         ),

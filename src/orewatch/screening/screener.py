@@ -40,7 +40,12 @@ from orewatch.screening.learned import (
 from orewatch.screening.learned.blend import EVEN, combined_score, model_share
 from orewatch.screening.learned.features import Context
 from orewatch.screening.learned.predictor import Predictor, Ranking
-from orewatch.screening.learned.weights import reason_set, taught_reasons, taught_sets
+from orewatch.screening.learned.weights import (
+    noted_below,
+    reason_set,
+    taught_reasons,
+    taught_sets,
+)
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import NO_REASON, Capacity, assign_channels, has_reason
@@ -56,6 +61,9 @@ EXPLANATION_SEPARATOR = " | "
 #: The continuous anomaly component is capped so it orders lines within a rule score
 #: band without outweighing a single rule.
 ANOMALY_CAP = 6.0
+
+#: Opens each sentence of a code that is only context on this dataset (``noted``).
+NOTED = "also noted: "
 
 #: From this probability on, the model's view is shown among the reasons.
 MODEL_REASON_P = MODEL_SHOWN_FROM_P
@@ -177,6 +185,9 @@ class Screener:
     #: reason_set, set_points: what the inspected combinations of codes proved worth
     #: (``taught_sets``); a line raising one of them scores its points, not the sum.
     set_points: pl.DataFrame | None = None
+    #: Taught points under which a code, or a line's whole set, is context ("also
+    #: noted") rather than a reason (``learned.weights.noted_below``; 0: nothing is).
+    noted_below: float = 0.0
     #: Tables that depend on the fitted dataset alone, prepared here once rather than on
     #: every call (a request's lines cost less than rebuilding them).
     surges: pl.DataFrame = field(init=False, repr=False, compare=False)
@@ -258,12 +269,18 @@ class Screener:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
         ``weights``: code, weight, en (default: this screener's reasons, and the points
-        its inspected sets of codes proved worth). One query (nine eager steps were a
-        collect each); ``few``: the lines are a request's (see :func:`collect_few`).
+        its inspected sets of codes proved worth; codes and lines worth less than
+        ``noted_below`` are ``noted`` as context, not ``reasons``). One query (nine eager
+        steps were a collect each); ``few``: the lines are a request's (see
+        :func:`collect_few`).
         """
+        floor = self.noted_below if weights is None else 0.0
         weighted = signals.lazy().join(
             (self.weights if weights is None else weights).lazy(), on="code", how="left"
         )
+        sentence = pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
+        as_noted = pl.concat_str([pl.lit(NOTED), sentence])
+        reason = pl.col("weight") >= floor
         per_line = (
             # Equal weights in code order, so a line reads the same on every run.
             weighted.sort(["weight", "code"], descending=[True, False])
@@ -271,17 +288,20 @@ class Screener:
             .agg(
                 pl.col("weight").sum().alias("rule_score"),
                 reason_set(pl.col("code")).alias("reason_set"),
-                pl.col("code").str.join(";").alias("reasons"),
-                pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
-                .str.join(EXPLANATION_SEPARATOR)
-                .alias("explanation"),
+                pl.col("code").filter(reason).str.join(";").alias("reasons"),
+                pl.col("code").filter(~reason).str.join(";").alias("noted"),
+                sentence.filter(reason).str.join(EXPLANATION_SEPARATOR).alias("explanation"),
+                as_noted.filter(reason).str.join(EXPLANATION_SEPARATOR).alias("_as_noted"),
+                as_noted.filter(~reason).str.join(EXPLANATION_SEPARATOR).alias("_noted"),
             )
         )
         if weights is None and self.set_points is not None:
             per_line = per_line.join(
                 self.set_points.lazy(), on="reason_set", how="left"
             ).with_columns(pl.coalesce("set_points", "rule_score").alias("rule_score"))
-        per_line = per_line.select("_idx", "rule_score", "reasons", "explanation")
+        per_line = per_line.select(
+            "_idx", "rule_score", *_reasons_or_noted(pl.col("rule_score") < floor)
+        )
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
             + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
@@ -294,6 +314,7 @@ class Screener:
                 pl.col("rule_score").fill_null(0.0),
                 (pl.col("rule_score").fill_null(0.0) + pl.col("anomaly")).round(3).alias("score"),
                 pl.col("reasons").fill_null(""),
+                pl.col("noted").fill_null(""),
                 pl.col("explanation").fill_null(""),
             )
             .sort("_idx")
@@ -356,6 +377,35 @@ class Screener:
 
 def _weights(reasons: ReasonTable) -> pl.DataFrame:
     return reasons.frame().select("code", "weight", "en")
+
+
+def _joined(*parts: str | pl.Expr) -> pl.Expr:
+    """The non-empty parts, joined as an explanation's sentences are."""
+    return (
+        pl.concat_list(*parts)
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .list.join(EXPLANATION_SEPARATOR)
+    )
+
+
+def _reasons_or_noted(quiet: pl.Expr) -> list[pl.Expr]:
+    """``reasons``, ``noted`` and ``explanation`` of a line's aggregated codes.
+
+    Codes under the noted floor are context beside the reasons; a ``quiet`` line (all
+    its codes together worth less than the floor) has every code as context and no
+    reason, so it is not checked on risk (``selection.has_reason``).
+    """
+    return [
+        pl.when(quiet).then(pl.lit("")).otherwise(pl.col("reasons")).alias("reasons"),
+        pl.when(quiet)
+        .then(pl.concat_str(["reasons", "noted"], separator=";").str.strip_chars(";"))
+        .otherwise(pl.col("noted"))
+        .alias("noted"),
+        pl.when(quiet)
+        .then(_joined("_as_noted", "_noted"))
+        .otherwise(_joined("explanation", "_noted"))
+        .alias("explanation"),
+    ]
 
 
 def _prepared(
@@ -569,7 +619,10 @@ def fit_and_screen(
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     taught = taught_reasons(reasons, signals, labels)
     provisional = replace(
-        provisional, reasons=taught, set_points=taught_sets(taught, signals, labels)
+        provisional,
+        reasons=taught,
+        set_points=taught_sets(taught, signals, labels),
+        noted_below=noted_below(labels),
     )
     rules_scored = provisional.score(lines, signals)
     step("scoring")

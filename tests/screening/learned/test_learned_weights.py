@@ -2,7 +2,13 @@
 
 import polars as pl
 
-from orewatch.screening.learned.weights import taught_reasons, taught_sets, taught_weight
+from orewatch.screening.learned.weights import (
+    NOTED_BELOW,
+    noted_below,
+    taught_reasons,
+    taught_sets,
+    taught_weight,
+)
 from orewatch.screening.reasons import Reason, ReasonTable
 
 
@@ -85,3 +91,25 @@ def test_codes_that_tell_only_together_are_worth_little_alone() -> None:
     assert points["ROUTE"] < 3 and points["COLLECTOR"] < 3
     assert points["COLLECTOR;ROUTE"] > 12 + 10  # beyond the sum of its parts
     assert taught_sets(reasons, signals.head(10), labels.head(100)) is None  # too few labels
+
+
+def test_a_code_found_no_more_often_than_other_inspected_lines_falls_under_the_noted_floor() -> (
+    None
+):
+    """Inspected lines are found 1 time in 41 here: a code found as rarely is only noted
+    once its inspections outweigh its prior, and a code found more often stays a reason."""
+    signals, labels = inspected(
+        {"ORDINARY": (500, 10), "FEW": (10, 0), "TELLING": (50, 40)}, clean=1500
+    )
+    out = taught_reasons(table(ORDINARY=12, FEW=12, TELLING=12), signals, labels)
+    floor = noted_below(labels)
+    assert floor == NOTED_BELOW
+    assert out["ORDINARY"].weight < floor
+    assert out["FEW"].weight >= floor  # ten clear inspections cannot say so yet
+    assert out["TELLING"].weight >= floor
+
+
+def test_without_enough_labels_nothing_is_only_noted() -> None:
+    _, labels = inspected({"NOISY": (50, 0)}, clean=20)
+    assert noted_below(labels) == 0.0
+    assert noted_below(None) == 0.0

@@ -25,6 +25,9 @@ POINTS_PER_DOUBLING = 10.0
 SMOOTHING = 20.0
 #: Fewer labelled lines than this, or no fraud among them: the fixed weights stand.
 MIN_LABELS = 200
+#: Taught points under which what a line raised is only noted, not a reason: odds of a
+#: find under 1.23 times the inspected lines' overall odds (see :func:`noted_below`).
+NOTED_BELOW = 3.0
 
 
 def _odds(p: float) -> float:
@@ -62,6 +65,20 @@ def base_rate(labels: pl.DataFrame | None) -> float | None:
         return None
     base = float(labels["label"].cast(pl.Float64).mean())  # type: ignore[arg-type]
     return base if 0.0 < base < 1.0 else None
+
+
+def noted_below(labels: pl.DataFrame | None) -> float:
+    """The points under which a code, or a line's whole set of codes, is context.
+
+    A code whose taught points fall under ``NOTED_BELOW`` has been found, on this
+    dataset's own inspections, hardly more often than inspected lines in general, and
+    the m-estimate's prior (worth ``SMOOTHING`` inspections at the code's fixed weight)
+    keeps a code with few inspections from falling there. Such a code is shown as
+    "also noted" beside a line's reasons, and a line whose codes together are worth
+    less (its set's taught points) raises no reason: it is not checked on risk. Without
+    enough labels nothing was taught, and the floor is 0 (everything is a reason).
+    """
+    return NOTED_BELOW if base_rate(labels) is not None else 0.0
 
 
 def taught_reasons(
