@@ -99,6 +99,29 @@ def inspection_counts(tables: dict[str, pl.DataFrame]) -> str:
     return f"{inspections.height:,} inspections, {found:,} found fraud"
 
 
+def checks(alerts: pl.DataFrame, truth: pl.DataFrame) -> dict[str, int]:
+    """What the channels did: checks (red, yellow), fraudulent lines among them, and the
+    lines that raised codes only noted as context (not eligible for a check on risk)."""
+    fraud = truth.select(
+        pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64)
+    ).unique()
+    keyed = alerts.with_columns(
+        pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64)
+    ).join(
+        fraud.with_columns(pl.lit(True).alias("fraud")),
+        on=["declaration_id", "line_no"],
+        how="left",
+    )
+    checked = keyed.filter(pl.col("channel") != "green")
+    only_noted = keyed.filter((pl.col("noted") != "") & (pl.col("reasons") == ""))
+    return {
+        "checks": checked.height,
+        "fraudulent checked": int(checked["fraud"].fill_null(False).sum()),
+        "only noted": only_noted.height,
+        "fraudulent only noted": int(only_noted["fraud"].fill_null(False).sum()),
+    }
+
+
 def model_weight(result: ScreenResult) -> str:
     """The model's learned share of the combined score (none without a model)."""
     ranking = result.screener.ranking if result.screener is not None else None
@@ -123,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = load_catalogue()
     results = []
     codes: list[pl.DataFrame] = []
+    noted: list[pl.DataFrame] = []
+    channelled: dict[str, int] = {}
     for seed in args.seeds:
         with tempfile.TemporaryDirectory(prefix="orewatch-detect-") as tmp:
             cfg = world_config(args, seed)
@@ -139,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
             codes.append(
                 reason_precision(result.alerts, truth).with_columns(pl.lit(seed).alias("seed"))
             )
+            noted.append(reason_precision(result.alerts, truth, "noted"))
+            for name, count in checks(result.alerts, truth).items():
+                channelled[name] = channelled.get(name, 0) + count
             print(
                 f"seed {seed}: {args.lines:,} lines screened in "
                 f"{time.perf_counter() - start:.0f} s; {inspection_counts(tables)}; "
@@ -161,16 +189,23 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary)
-    per_code = (
-        pl.concat(codes)
+    print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
+    print(summed(codes))
+    print("\n== codes only noted as context (taught under the noted floor; all seeds)")
+    print(summed(noted))
+    print("\n== channels (all seeds):", ", ".join(f"{k} {v:,}" for k, v in channelled.items()))
+    return 0
+
+
+def summed(per_seed: list[pl.DataFrame]) -> pl.DataFrame:
+    """Per code over all seeds: lines, fraudulent lines, precision."""
+    return (
+        pl.concat(per_seed)
         .group_by("code")
         .agg(pl.col("lines").sum(), pl.col("fraudulent").sum())
         .with_columns((pl.col("fraudulent") / pl.col("lines")).round(3).alias("precision"))
         .sort("lines", descending=True)
     )
-    print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
-    print(per_code)
-    return 0
 
 
 if __name__ == "__main__":

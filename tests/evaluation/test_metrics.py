@@ -1,7 +1,13 @@
 import polars as pl
 import pytest
 
-from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, recall_in_top, top_share
+from orewatch.evaluation.metrics import (
+    ALL_SCHEMES,
+    line_recall,
+    reason_precision,
+    recall_in_top,
+    top_share,
+)
 
 
 def test_recall_and_precision_at_rate() -> None:
@@ -37,3 +43,19 @@ def test_ties_are_broken_at_random_not_in_our_favour() -> None:
 
 def test_recall_in_top_k() -> None:
     assert recall_in_top(pl.Series(["a", "b", "c"]), pl.Series(["c", "z"]), 3) == 0.5
+
+
+def test_reason_precision_counts_each_code_of_the_column_asked() -> None:
+    alerts = pl.DataFrame(
+        {
+            "declaration_id": ["D1", "D2", "D3"],
+            "line_no": [1, 1, 1],
+            "reasons": ["A;B", "A", ""],
+            "noted": ["", "C", "C"],
+        }
+    )
+    truth = pl.DataFrame({"declaration_id": ["D1", "D3"], "line_no": ["1", "1"]})
+    shown = {r[0]: r[1:] for r in reason_precision(alerts, truth).rows()}
+    assert shown == {"A": (2, 1, 0.5), "B": (1, 1, 1.0)}
+    noted = {r[0]: r[1:] for r in reason_precision(alerts, truth, "noted").rows()}
+    assert noted == {"C": (2, 1, 0.5)}

@@ -95,10 +95,13 @@ def recall_in_top(ranked_ids: pl.Series, truth_ids: pl.Series, k: int) -> float:
     return len(wanted & set(ranked_ids.head(k).to_list())) / len(wanted)
 
 
-def reason_precision(alerts: pl.DataFrame, truth: pl.DataFrame) -> pl.DataFrame:
+def reason_precision(
+    alerts: pl.DataFrame, truth: pl.DataFrame, column: str = "reasons"
+) -> pl.DataFrame:
     """Per reason code: lines raising it, how many are fraudulent, and that share.
 
     Shows which rules carry signal on a dataset and which mostly fire on honest lines.
+    ``column``: the codes to count (``noted``: those shown only as context).
     """
     fraud = (
         truth.select(pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64))
@@ -109,7 +112,7 @@ def reason_precision(alerts: pl.DataFrame, truth: pl.DataFrame) -> pl.DataFrame:
         alerts.select(
             pl.col("declaration_id").cast(pl.String),
             pl.col("line_no").cast(pl.Int64),
-            pl.col("reasons").str.split(";").alias("code"),
+            pl.col(column).str.split(";").alias("code"),
         )
         .explode("code")
         .filter(pl.col("code") != "")
