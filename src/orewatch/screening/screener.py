@@ -278,21 +278,18 @@ class Screener:
         weighted = signals.lazy().join(
             (self.weights if weights is None else weights).lazy(), on="code", how="left"
         )
-        sentence = pl.format("{} ({})", pl.col("en"), pl.col("evidence"))
-        as_noted = pl.concat_str([pl.lit(NOTED), sentence])
-        reason = pl.col("weight") >= floor
         per_line = (
-            # Equal weights in code order, so a line reads the same on every run.
+            # Equal weights in code order, so a line reads the same on every run; the
+            # codes over the floor come first (the order within a group is kept).
             weighted.sort(["weight", "code"], descending=[True, False])
+            .with_columns(pl.format("{} ({})", pl.col("en"), pl.col("evidence")).alias("_said"))
             .group_by("_idx")
             .agg(
                 pl.col("weight").sum().alias("rule_score"),
                 reason_set(pl.col("code")).alias("reason_set"),
-                pl.col("code").filter(reason).str.join(";").alias("reasons"),
-                pl.col("code").filter(~reason).str.join(";").alias("noted"),
-                sentence.filter(reason).str.join(EXPLANATION_SEPARATOR).alias("explanation"),
-                as_noted.filter(reason).str.join(EXPLANATION_SEPARATOR).alias("_as_noted"),
-                as_noted.filter(~reason).str.join(EXPLANATION_SEPARATOR).alias("_noted"),
+                "code",
+                "_said",
+                (pl.col("weight") >= floor).sum().alias("_shown"),
             )
         )
         if weights is None and self.set_points is not None:
@@ -379,32 +376,28 @@ def _weights(reasons: ReasonTable) -> pl.DataFrame:
     return reasons.frame().select("code", "weight", "en")
 
 
-def _joined(*parts: str | pl.Expr) -> pl.Expr:
-    """The non-empty parts, joined as an explanation's sentences are."""
-    return (
-        pl.concat_list(*parts)
-        .list.eval(pl.element().filter(pl.element() != ""))
-        .list.join(EXPLANATION_SEPARATOR)
-    )
-
-
 def _reasons_or_noted(quiet: pl.Expr) -> list[pl.Expr]:
-    """``reasons``, ``noted`` and ``explanation`` of a line's aggregated codes.
+    """``reasons``, ``noted`` and ``explanation`` from a line's codes and sentences (lists
+    from the heaviest, ``_shown`` of them over the noted floor).
 
-    Codes under the noted floor are context beside the reasons; a ``quiet`` line (all
-    its codes together worth less than the floor) has every code as context and no
-    reason, so it is not checked on risk (``selection.has_reason``).
+    Codes under the floor are context after the reasons; a ``quiet`` line (all its codes
+    together worth less than the floor) has every code as context and no reason, so it
+    is not checked on risk (``selection.has_reason``).
     """
+    shown = pl.when(quiet).then(0).otherwise(pl.col("_shown"))
+    codes, said = pl.col("code"), pl.col("_said")
+    noted_said = said.list.slice(shown).list.join(EXPLANATION_SEPARATOR + NOTED)
     return [
-        pl.when(quiet).then(pl.lit("")).otherwise(pl.col("reasons")).alias("reasons"),
-        pl.when(quiet)
-        .then(pl.concat_str(["reasons", "noted"], separator=";").str.strip_chars(";"))
-        .otherwise(pl.col("noted"))
-        .alias("noted"),
-        pl.when(quiet)
-        .then(_joined("_as_noted", "_noted"))
-        .otherwise(_joined("explanation", "_noted"))
-        .alias("explanation"),
+        codes.list.head(shown).list.join(";").alias("reasons"),
+        codes.list.slice(shown).list.join(";").alias("noted"),
+        pl.concat_str(
+            [
+                said.list.head(shown).list.join(EXPLANATION_SEPARATOR).replace("", None),
+                pl.when(noted_said != "").then(pl.lit(NOTED) + noted_said),
+            ],
+            separator=EXPLANATION_SEPARATOR,
+            ignore_nulls=True,
+        ).alias("explanation"),
     ]
 
 
