@@ -7,7 +7,7 @@ import polars as pl
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.pipeline import EXPLANATION_SEPARATOR, screen, write_outputs
-from orewatch.screening.selection import NO_REASON, Capacity
+from orewatch.screening.selection import NO_REASON, ONLY_NOTED, Capacity
 
 
 def resubmitted(
@@ -206,7 +206,7 @@ def test_a_code_inspections_found_no_more_often_than_others_is_only_noted(
     result = screen(clear_to_the_listed, load_catalogue())
     alone = result.alerts.filter(pl.col("declaration_id") == "D1006").row(0, named=True)
     assert alone["reasons"] == "" and alone["noted"] == "WATCHLISTED_ORDINARY_GOODS"
-    assert alone["channel"] == "green" and alone["channel_reason"] == NO_REASON
+    assert alone["channel"] == "green" and alone["channel_reason"] == ONLY_NOTED
     assert alone["explanation"].startswith("also noted: Consignee or end user matches")
     assert "LIC_MISSING" in reasons_of(result.alerts, "D1000")  # found lines keep theirs
     assert result.screener is not None
@@ -216,6 +216,7 @@ def test_a_code_inspections_found_no_more_often_than_others_is_only_noted(
         "WATCHLISTED_ORDINARY_GOODS",
         "green",
     )
+    assert again["channel_reason"].item() == ONLY_NOTED
     heavy = resubmitted(small_tables, "D1006", "NEW-7", gross_weight_kg=pl.lit(2000.0))
     beside = result.screener.screen_lines(heavy).row(0, named=True)
     assert beside["reasons"] == "GROSS_NET_ODD"

@@ -3,7 +3,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from orewatch.screening.selection import NO_REASON, Capacity, assign_channels
+from orewatch.screening.selection import NO_REASON, ONLY_NOTED, Capacity, assign_channels
 
 
 def scored(n: int) -> pl.DataFrame:
@@ -104,3 +104,16 @@ def test_random_picks_use_their_port_days_red_capacity() -> None:
 def test_per_port_day_capacity_needs_both_numbers() -> None:
     with pytest.raises(ValueError):
         Capacity(red_per_port_day=5)
+
+
+def test_a_line_with_only_context_noted_says_so() -> None:
+    """A line whose codes were all only noted is green like one that raised nothing, but
+    its channel reason tells the analyst that something was seen and judged not worth it."""
+    frame = scored(4).with_columns(
+        pl.Series("reasons", ["LIC_MISSING", "", "", ""]),
+        pl.Series("noted", ["", "WATCHLISTED_ORDINARY_GOODS", "", None]),
+    )
+    out = assign_channels(frame, Capacity(red=0.5, yellow=0.5, random=0.0))
+    why = dict(zip(out["_idx"], out["channel_reason"], strict=True))
+    assert out["channel"].to_list()[1:] == ["green"] * 3
+    assert (why[1], why[2], why[3]) == (ONLY_NOTED, NO_REASON, NO_REASON)

@@ -48,7 +48,7 @@ from orewatch.screening.learned.weights import (
 )
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
-from orewatch.screening.selection import NO_REASON, Capacity, assign_channels, has_reason
+from orewatch.screening.selection import Capacity, assign_channels, has_reason, why_unchecked
 from orewatch.screening.signals import SIGNAL_SCHEMA, concat_signals
 from orewatch.trade.signals import diversion_routes as trade_routes
 
@@ -353,7 +353,7 @@ class Screener:
                     pl.lit(combined),
                 )
             )
-            .otherwise(pl.lit(NO_REASON))
+            .otherwise(why_unchecked(scored.columns))
             .alias("channel_reason"),
         )
 

@@ -17,6 +17,9 @@ import polars as pl
 
 #: Why a line that raised nothing stays green whatever its rank.
 NO_REASON = "no risk indicator raised"
+#: Why a line that raised only context (codes this dataset's inspections found worth
+#: nothing, see ``Screener.score``) stays green whatever its rank.
+ONLY_NOTED = "no risk indicator raised; what was noted has not been worth a check on this data"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,17 @@ def has_reason(columns: list[str]) -> pl.Expr:
     return pl.col("reasons").fill_null("") != ""
 
 
+def why_unchecked(columns: list[str]) -> pl.Expr:
+    """Why a line without a reason stays green: nothing raised, or only context noted."""
+    if "noted" not in columns:
+        return pl.lit(NO_REASON)
+    return (
+        pl.when(pl.col("noted").fill_null("") != "")
+        .then(pl.lit(ONLY_NOTED))
+        .otherwise(pl.lit(NO_REASON))
+    )
+
+
 def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     """Add ``channel`` and ``channel_reason`` to a frame with ``_idx`` and ``score``.
 
@@ -88,6 +102,7 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
         *_channel_columns(
             yellow,
             has_reason(scored.columns),
+            why_unchecked(scored.columns),
             pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked)),
             pl.format("risk rank {} within document-check capacity", pl.col("_rank")),
         )
@@ -95,7 +110,11 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
 
 
 def _channel_columns(
-    yellow: pl.Expr, reasoned: pl.Expr, red_reason: pl.Expr, yellow_reason: pl.Expr
+    yellow: pl.Expr,
+    reasoned: pl.Expr,
+    unchecked: pl.Expr,
+    red_reason: pl.Expr,
+    yellow_reason: pl.Expr,
 ) -> list[pl.Expr]:
     """``channel`` and ``channel_reason`` from the ``_red_ranked`` and ``_random`` flags."""
     return [
@@ -112,7 +131,7 @@ def _channel_columns(
         .when(yellow)
         .then(yellow_reason)
         .when(~reasoned)
-        .then(pl.lit(NO_REASON))
+        .then(unchecked)
         .otherwise(pl.lit("below capacity"))
         .alias("channel_reason"),
     ]
@@ -170,6 +189,7 @@ def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFra
         *_channel_columns(
             yellow,
             has_reason(scored.columns),
+            why_unchecked(scored.columns),
             pl.format("risk rank {} within red capacity {} per port per day", where, pl.lit(n_red)),
             pl.format(
                 "risk rank {} within document-check capacity {} per port per day",
