@@ -94,7 +94,7 @@ def inspect_lines(
         pl.coalesce(
             "finding", pl.when(wrong).then(pl.lit("misdeclared")).otherwise(pl.lit("clear"))
         ).alias("result"),
-        (pl.col("_day") + pl.duration(days=delay)).alias("inspected_at"),
+        (pl.col("_day") + pl.duration(days=pl.lit(delay))).alias("inspected_at"),
         pl.lit(method).alias("method"),
     )
     return result.select(
