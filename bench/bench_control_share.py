@@ -126,6 +126,8 @@ def measure(lines: pl.DataFrame, found: pl.DataFrame, truth: pl.DataFrame) -> di
         "p_found_mean": judged["p_found"].mean() or 0.0,  # type: ignore[dict-item]
         "random_p_mean": rand["p_fraud"].mean() if rand.height else float("nan"),  # type: ignore[dict-item]
         "random_hit_rate": rand["hit"].mean() if rand.height else float("nan"),  # type: ignore[dict-item]
+        "ranked_p_mean": ranked["p_fraud"].mean() if ranked.height else float("nan"),  # type: ignore[dict-item]
+        "ranked_hit_rate": ranked["hit"].mean() if ranked.height else float("nan"),  # type: ignore[dict-item]
     }
 
 
@@ -189,73 +191,90 @@ def run_seed(
     return rows, pl.concat(schemes)
 
 
-def spread(column: str, digits: int = 3) -> list[pl.Expr]:
-    """Mean, min and max over seeds of ``column``."""
+def spread(column: str, digits: int = 3) -> pl.Expr:
+    """``mean [min-max]`` over seeds of ``column``, as text."""
     col = pl.col(column)
-    return [
-        col.mean().round(digits).alias(column),
-        col.min().round(digits).alias(f"{column} min"),
-        col.max().round(digits).alias(f"{column} max"),
-    ]
+    return pl.format(
+        "{} [{}-{}]", col.mean().round(digits), col.min().round(digits), col.max().round(digits)
+    ).alias(column)
+
+
+def weighted(value: str, weight: str) -> pl.Expr:
+    """Mean of ``value`` over periods weighted by ``weight`` (NaN-free where weight is 0)."""
+    w = pl.col(weight).cast(pl.Float64)
+    return (pl.col(value).fill_nan(0.0) * w).sum() / w.sum()
+
+
+def run_totals(table: pl.DataFrame) -> pl.DataFrame:
+    """Per seed and share: sums and means over the periods, and the last period's figures."""
+    last = pl.col("period") == pl.col("period").max()
+    ranked = pl.col("red") - pl.col("random")
+    return (
+        table.with_columns(ranked.alias("ranked"))
+        .group_by("seed", "share")
+        .agg(
+            pl.col("found").sum(),
+            pl.col("found_true").sum(),
+            pl.col("random").sum(),
+            pl.col("random_found").sum(),
+            pl.col("random_found_unreasoned").sum(),
+            pl.col("recall").mean(),
+            pl.col("precision").mean(),
+            pl.col("recall").filter(last).first().alias("recall_last"),
+            pl.col("auc_model").filter(last).first().alias("auc_last"),
+            weighted("random_p_mean", "random").alias("random_p"),
+            weighted("random_hit_rate", "random").alias("random_hit"),
+            weighted("ranked_p_mean", "ranked").alias("ranked_p"),
+            weighted("ranked_hit_rate", "ranked").alias("ranked_hit"),
+        )
+    )
 
 
 def report(table: pl.DataFrame, schemes: pl.DataFrame, seeds: list[int]) -> None:
-    """Print per-period, whole-run and per-scheme tables (means over seeds, with spread)."""
+    """Print per-period, whole-run, calibration and per-scheme tables (mean [min-max] over
+    seeds)."""
     pl.Config.set_tbl_rows(200)
     pl.Config.set_tbl_width_chars(200)
     pl.Config.set_tbl_cols(30)
-    print(f"\n== per period (mean over seeds {seeds}, min-max)")
+    pl.Config.set_fmt_str_lengths(40)
+    print(f"\n== per period (mean [min-max] over seeds {seeds})")
     print(
         table.group_by("share", "period")
         .agg(
-            *spread("recall"),
-            *spread("precision"),
-            pl.col("found").mean().round(1),
+            spread("recall"),
+            spread("precision"),
+            spread("found", 1),
+            spread("auc_model"),
             pl.col("random_found").mean().round(1),
-            pl.col("auc_model").mean().round(3),
-            pl.col("p_mean").mean().round(4),
-            pl.col("p_found_mean").mean().round(4),
+            pl.col("p_mean").mean().round(4).alias("mean p_fraud"),
+            pl.col("p_found_mean").mean().round(4).alias("physical find rate"),
         )
         .sort("period", "share")
     )
-    print(f"\n== whole run: sums over periods (mean over seeds {seeds}, min-max)")
-    totals = table.group_by("seed", "share").agg(
-        pl.col("found").sum(),
-        pl.col("found_true").sum(),
-        pl.col("random").sum(),
-        pl.col("random_found").sum(),
-        pl.col("random_found_unreasoned").sum(),
-        pl.col("recall").mean().alias("recall"),
-        pl.col("precision").mean().alias("precision"),
-        pl.col("recall")
-        .filter(pl.col("period") == pl.col("period").max())
-        .first()
-        .alias("recall_last"),
-        pl.col("auc_model")
-        .filter(pl.col("period") == pl.col("period").max())
-        .first()
-        .alias("auc_last"),
-        ((pl.col("random_p_mean") * pl.col("random")).sum() / pl.col("random").sum()).alias(
-            "random_p"
-        ),
-        ((pl.col("random_hit_rate") * pl.col("random")).sum() / pl.col("random").sum()).alias(
-            "random_hit"
-        ),
-    )
+    totals = run_totals(table)
+    print(f"\n== whole run: sums over periods (mean [min-max] over seeds {seeds})")
     print(
         totals.group_by("share")
         .agg(
-            *spread("found", 1),
+            spread("found", 1),
             pl.col("found_true").mean().round(1),
-            pl.col("random").mean().round(0),
+            pl.col("random").mean().round(0).alias("random picks"),
             pl.col("random_found").mean().round(1),
-            pl.col("random_found_unreasoned").mean().round(1),
-            *spread("recall"),
-            *spread("recall_last"),
-            pl.col("precision").mean().round(3),
-            *spread("auc_last"),
-            pl.col("random_p").mean().round(4),
-            pl.col("random_hit").mean().round(4),
+            pl.col("random_found_unreasoned").mean().round(1).alias("found, no reason"),
+            spread("recall"),
+            spread("recall_last"),
+            spread("auc_last"),
+        )
+        .sort("share")
+    )
+    print(f"\n== calibration: mean p_fraud against the found rate (seeds {seeds})")
+    print(
+        totals.group_by("share")
+        .agg(
+            pl.col("random_p").mean().round(4).alias("random picks: p"),
+            pl.col("random_hit").mean().round(4).alias("random picks: found"),
+            pl.col("ranked_p").mean().round(4).alias("risk red: p"),
+            pl.col("ranked_hit").mean().round(4).alias("risk red: found"),
         )
         .sort("share")
     )
@@ -264,6 +283,7 @@ def report(table: pl.DataFrame, schemes: pl.DataFrame, seeds: list[int]) -> None
         schemes.group_by("scheme", "share")
         .agg(pl.col("lines").sum(), pl.col("red").sum())
         .with_columns((pl.col("red") / pl.col("lines")).round(3).alias("recall"))
+        .sort("share")
         .pivot(on="share", index="scheme", values="recall")
         .sort("scheme")
     )
@@ -284,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         default=WorldConfig(seed=0, lines=0).inspection_rate,
         help="the world's own inspection rate (how many labels the history holds)",
     )
+    parser.add_argument("--out", type=Path, default=None, help="write per-period rows (CSV)")
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
     args = parser.parse_args(argv)
     catalogue = load_catalogue()
@@ -305,7 +326,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.inspection_rate:g}: "
         f"{time.perf_counter() - began:.0f} s"
     )
-    report(pl.DataFrame(rows), pl.concat(schemes), args.seeds)
+    table = pl.DataFrame(rows)
+    if args.out is not None:
+        table.write_csv(args.out)
+    report(table, pl.concat(schemes), args.seeds)
     return 0
 
 
