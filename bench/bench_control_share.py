@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -81,11 +82,20 @@ def truth_frame(truth: pl.DataFrame) -> pl.DataFrame:
 
 
 def channelled(alerts: pl.DataFrame, start: datetime, end: datetime, cap: Capacity) -> pl.DataFrame:
-    """The period's lines with channels assigned among them alone."""
+    """The period's lines with channels assigned among them alone, and ``full_red``: red
+    had the whole red capacity gone on risk (how good the ranking is, apart from what the
+    random picks take from it)."""
     period = alerts.filter(pl.col("declared_at").is_between(start, end, closed="left"))
-    return assign_channels(period, cap).with_columns(
-        has_reason(period.columns).alias("reasoned"),
-        (pl.col("channel_reason") == "random control sample").alias("random"),
+    full = assign_channels(period, replace(cap, random=0.0)).select(
+        "_idx", (pl.col("channel") == "red").alias("full_red")
+    )
+    return (
+        assign_channels(period, cap)
+        .with_columns(
+            has_reason(period.columns).alias("reasoned"),
+            (pl.col("channel_reason") == "random control sample").alias("random"),
+        )
+        .join(full, on="_idx")
     )
 
 
@@ -115,6 +125,7 @@ def measure(lines: pl.DataFrame, found: pl.DataFrame, truth: pl.DataFrame) -> di
         "random": rand.height,
         "recall": red["fraud"].sum() / n_fraud,
         "precision": red["fraud"].mean() or 0.0,
+        "ranking_recall": judged.filter("full_red")["fraud"].sum() / n_fraud,
         "ranked_precision": ranked["fraud"].mean() or 0.0,
         "found": red["hit"].sum(),
         "found_true": red.filter(pl.col("fraud") > 0)["hit"].sum(),
@@ -221,6 +232,7 @@ def run_totals(table: pl.DataFrame) -> pl.DataFrame:
             pl.col("recall").mean(),
             pl.col("precision").mean(),
             pl.col("recall").filter(last).first().alias("recall_last"),
+            pl.col("ranking_recall").filter(last).first().alias("ranking_recall_last"),
             pl.col("auc_model").filter(last).first().alias("auc_last"),
             weighted("random_p_mean", "random").alias("random_p"),
             weighted("random_hit_rate", "random").alias("random_hit"),
@@ -244,6 +256,7 @@ def report(table: pl.DataFrame, schemes: pl.DataFrame, seeds: list[int]) -> None
             spread("recall"),
             spread("precision"),
             spread("found", 1),
+            spread("ranking_recall"),
             spread("auc_model"),
             pl.col("random_found").mean().round(1),
             pl.col("p_mean").mean().round(4).alias("mean p_fraud"),
@@ -263,6 +276,7 @@ def report(table: pl.DataFrame, schemes: pl.DataFrame, seeds: list[int]) -> None
             pl.col("random_found_unreasoned").mean().round(1).alias("found, no reason"),
             spread("recall"),
             spread("recall_last"),
+            spread("ranking_recall_last"),
             spread("auc_last"),
         )
         .sort("share")
