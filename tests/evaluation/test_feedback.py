@@ -1,7 +1,6 @@
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
-import numpy as np
 import polars as pl
 import pytest
 
@@ -55,11 +54,11 @@ def test_a_sure_find_is_found_and_honest_lines_are_mostly_clear() -> None:
     truth = lines.select("declaration_id", "line_no").with_columns(
         pl.lit("licence_missing").alias("scheme")
     )
-    found = inspect_lines(lines, truth, "physical", np.random.default_rng(0))
+    found = inspect_lines(lines, truth, "physical", 0)
     assert found.columns == list(INSPECTIONS.names)
     share = (found["result"] == "unlicensed").mean()
     assert share == pytest.approx(0.95, abs=0.02)
-    honest = inspect_lines(lines, truth.head(0), "physical", np.random.default_rng(0))
+    honest = inspect_lines(lines, truth.head(0), "physical", 0)
     wrong = (honest["result"] != "clear").mean()
     assert wrong is not None and wrong < 5 * WRONG_FINDING
     assert set(honest["method"]) == {"physical"}
@@ -73,7 +72,7 @@ def test_a_line_with_two_schemes_is_found_by_either() -> None:
             for s in ("transshipment", "undervalued")
         ]
     )
-    found = inspect_lines(lines, both, "physical", np.random.default_rng(1))
+    found = inspect_lines(lines, both, "physical", 1)
     p = 1 - (1 - DETECT["transshipment"][2]) * (1 - DETECT["undervalued"][2])
     hit = found["result"] != "clear"
     assert hit.mean() == pytest.approx(p, abs=0.03)
@@ -88,7 +87,7 @@ def test_inspections_become_labels_a_few_days_after_the_declaration() -> None:
         .select("declaration_id", "line_no")
         .with_columns(pl.lit("licence_expired").alias("scheme"))
     )
-    found = inspect_lines(lines, truth, "physical", np.random.default_rng(2))
+    found = inspect_lines(lines, truth, "physical", 2)
     joined = found.join(lines, on=["declaration_id", "line_no"])
     days = (joined["inspected_at"] - joined["declared_at"].dt.date()).dt.total_days()
     assert days.min() >= 0 and days.max() <= 3
@@ -97,3 +96,15 @@ def test_inspections_become_labels_a_few_days_after_the_declaration() -> None:
     assert labels.height == 50
     assert labels["label"].sum() >= 5
     assert labels["inspected_at"].min() >= date(2025, 1, 1)
+
+
+def test_the_same_line_meets_the_same_luck_whoever_picked_it() -> None:
+    lines = picked(400)
+    truth = lines.select("declaration_id", "line_no").with_columns(
+        pl.lit("concealment").alias("scheme")
+    )
+    alone = inspect_lines(lines.head(100), truth, "physical", 7)
+    among = inspect_lines(lines, truth, "physical", 7).head(100)
+    assert alone.equals(among)
+    other = inspect_lines(lines, truth, "physical", 8)
+    assert not other["result"].equals(inspect_lines(lines, truth, "physical", 7)["result"])

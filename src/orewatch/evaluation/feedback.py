@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import numpy as np
 import polars as pl
 
 from orewatch.contract.schema import INSPECTIONS
@@ -60,41 +59,47 @@ def find_probabilities(method: str) -> pl.DataFrame:
     )
 
 
+def draw(seed: int, *columns: str) -> pl.Expr:
+    """A uniform draw in [0, 1) fixed by ``seed`` and the row's ``columns``.
+
+    Common random numbers: a line inspected under two selection policies meets the same
+    luck, so the policies' finds differ by whom they chose, not by the dice.
+    """
+    return pl.struct(*columns).hash(seed).cast(pl.Float64) / 2.0**64
+
+
 def inspect_lines(
-    picked: pl.DataFrame, truth: pl.DataFrame, method: str, rng: np.random.Generator
+    picked: pl.DataFrame, truth: pl.DataFrame, method: str, seed: int
 ) -> pl.DataFrame:
     """Inspections of ``picked`` (``declaration_id, line_no, declared_at``) by ``method``.
 
     Each true scheme of a line is found with its probability; the first found in the
     simulator's order gives the result; a line where none was found is ``clear``, save a
-    wrong finding now and then. The check happens 0-3 days after the declaration.
+    wrong finding now and then. The check happens 0-3 days after the declaration. The
+    draws depend on ``seed`` and the line alone (see :func:`draw`).
     """
-    lines = (
-        picked.select(
-            pl.col("declaration_id").cast(pl.String),
-            pl.col("line_no").cast(pl.Int64),
-            pl.col("declared_at").cast(pl.Date).alias("_day"),
-        )
-        .unique(KEYS)
-        .sort(KEYS)
-    )
+    lines = picked.select(
+        pl.col("declaration_id").cast(pl.String),
+        pl.col("line_no").cast(pl.Int64),
+        pl.col("declared_at").cast(pl.Date).alias("_day"),
+    ).unique(KEYS, maintain_order=True)
     schemes = truth.select(
         pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64), "scheme"
     ).join(lines.select(KEYS), on=KEYS, how="semi")
-    tries = schemes.join(find_probabilities(method), on="scheme").sort(*KEYS, "order")
     found = (
-        tries.filter(pl.Series(rng.random(tries.height)) < tries["p_find"])
+        schemes.join(find_probabilities(method), on="scheme")
+        .filter(draw(seed, *KEYS, "scheme") < pl.col("p_find"))
+        .sort(*KEYS, "order")
         .group_by(KEYS)
         .agg(pl.col("finding").first())
     )
-    n = lines.height
-    wrong = pl.Series(rng.random(n) < WRONG_FINDING)
-    delay = pl.Series(rng.integers(0, 4, n)).cast(pl.Int64)
+    wrong = draw(seed + 1, *KEYS) < WRONG_FINDING
+    delay = (draw(seed + 2, *KEYS) * 4).floor().cast(pl.Int64)
     result = lines.join(found, on=KEYS, how="left", maintain_order="left").with_columns(
         pl.coalesce(
             "finding", pl.when(wrong).then(pl.lit("misdeclared")).otherwise(pl.lit("clear"))
         ).alias("result"),
-        (pl.col("_day") + pl.duration(days=pl.lit(delay))).alias("inspected_at"),
+        (pl.col("_day") + pl.duration(days=delay)).alias("inspected_at"),
         pl.lit(method).alias("method"),
     )
     return result.select(
