@@ -36,7 +36,6 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import polars as pl
 from sklearn.metrics import roc_auc_score
 
@@ -178,9 +177,8 @@ def run_seed(
                 alerts = screen(up_to(base, end, known[share]), catalogue).alerts
             cap = Capacity(red=args.red, random=share, seed=seed * 1000 + k)
             lines = channelled(alerts, start, end, cap)
-            rng = np.random.default_rng([seed, k, round(share * 1e6)])
             found = inspect_lines(
-                lines.filter(pl.col("channel") == "red"), truth_lines, METHOD, rng
+                lines.filter(pl.col("channel") == "red"), truth_lines, METHOD, seed
             )
             known[share] = pl.concat([known[share], found], how="vertical_relaxed")
             figures = measure(lines, found, truth)
