@@ -43,6 +43,8 @@ from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     noted_below,
     reason_set,
+    reference_rate,
+    set_points_and_worth,
     taught_reasons,
     taught_sets,
 )
@@ -185,9 +187,13 @@ class Screener:
     #: reason_set, set_points: what the inspected combinations of codes proved worth
     #: (``taught_sets``); a line raising one of them scores its points, not the sum.
     set_points: pl.DataFrame | None = None
-    #: Taught points under which a code, or a line's whole set, is context ("also
-    #: noted") rather than a reason (``learned.weights.noted_below``; 0: nothing is).
+    #: Points under which a code, or a line's whole set, is context ("also noted")
+    #: rather than a reason (``learned.weights.noted_below``; 0: nothing is).
     noted_below: float = 0.0
+    #: Each code's worth against a line checked at random, which decides what is only
+    #: noted (``learned.weights.reference_rate``; None: its weight decides). The sets'
+    #: worth is ``set_points``' ``set_worth`` column.
+    worth: ReasonTable | None = None
     #: Tables that depend on the fitted dataset alone, prepared here once rather than on
     #: every call (a request's lines cost less than rebuilding them).
     surges: pl.DataFrame = field(init=False, repr=False, compare=False)
@@ -200,7 +206,7 @@ class Screener:
         surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
         prepared = {
             "surges": surges.with_columns(pl.col("evidence").alias("route_reason")),
-            "weights": _weights(self.reasons),
+            "weights": _weights(self.reasons, self.worth),
             "model_weights": _weights(self.model_reasons or self.reasons),
             "name_matches": RememberedMatches(self.watch_keys)
             if self.watch_keys is not None
@@ -279,25 +285,30 @@ class Screener:
             (self.weights if weights is None else weights).lazy(), on="code", how="left"
         )
         per_line = (
-            # Equal weights in code order, so a line reads the same on every run; the
-            # codes over the floor come first (the order within a group is kept).
-            weighted.sort(["weight", "code"], descending=[True, False])
+            # The codes worth a reason first, then by weight; equal ones in code order,
+            # so a line reads the same on every run (the order within a group is kept).
+            weighted.with_columns((pl.col("worth") >= floor).alias("_over"))
+            .sort(["_over", "weight", "code"], descending=[True, True, False])
             .with_columns(pl.format("{} ({})", pl.col("en"), pl.col("evidence")).alias("_said"))
             .group_by("_idx")
             .agg(
                 pl.col("weight").sum().alias("rule_score"),
+                pl.col("worth").sum().alias("_worth"),
                 reason_set(pl.col("code")).alias("reason_set"),
                 "code",
                 "_said",
-                (pl.col("weight") >= floor).sum().alias("_shown"),
+                pl.col("_over").sum().alias("_shown"),
             )
         )
         if weights is None and self.set_points is not None:
             per_line = per_line.join(
                 self.set_points.lazy(), on="reason_set", how="left"
-            ).with_columns(pl.coalesce("set_points", "rule_score").alias("rule_score"))
+            ).with_columns(
+                pl.coalesce("set_points", "rule_score").alias("rule_score"),
+                pl.coalesce("set_worth", "set_points", "_worth").alias("_worth"),
+            )
         per_line = per_line.select(
-            "_idx", "rule_score", *_reasons_or_noted(pl.col("rule_score") < floor)
+            "_idx", "rule_score", *_reasons_or_noted(pl.col("_worth") < floor)
         )
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
@@ -372,8 +383,15 @@ class Screener:
         return with_model(scored, learned, self.reasons, ranking).sort("_idx")
 
 
-def _weights(reasons: ReasonTable) -> pl.DataFrame:
-    return reasons.frame().select("code", "weight", "en")
+def _weights(reasons: ReasonTable, worth: ReasonTable | None = None) -> pl.DataFrame:
+    """``code, weight, en, worth``: the points a code scores and those that decide
+    whether it is a reason (the same unless ``worth`` is given)."""
+    frame = reasons.frame().select("code", "weight", "en")
+    if worth is None:
+        return frame.with_columns(pl.col("weight").alias("worth"))
+    return frame.join(
+        worth.frame().select("code", pl.col("weight").alias("worth")), on="code", how="left"
+    ).with_columns(pl.coalesce("worth", "weight").alias("worth"))
 
 
 def _reasons_or_noted(quiet: pl.Expr) -> list[pl.Expr]:
@@ -611,11 +629,17 @@ def fit_and_screen(
             )
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     taught = taught_reasons(reasons, signals, labels)
+    # What each code is worth against a line checked at random decides what is a reason.
+    reference = reference_rate(signals, labels, lines.height)
+    worth = taught_reasons(reasons, signals, labels, base=reference)
     provisional = replace(
         provisional,
         reasons=taught,
-        set_points=taught_sets(taught, signals, labels),
+        set_points=set_points_and_worth(
+            taught_sets(taught, signals, labels), taught_sets(worth, signals, labels, reference)
+        ),
         noted_below=noted_below(labels),
+        worth=worth,
     )
     rules_scored = provisional.score(lines, signals)
     step("scoring")

@@ -5,6 +5,7 @@ import polars as pl
 from orewatch.screening.learned.weights import (
     NOTED_BELOW,
     noted_below,
+    reference_rate,
     taught_reasons,
     taught_sets,
     taught_weight,
@@ -113,3 +114,48 @@ def test_without_enough_labels_nothing_is_only_noted() -> None:
     _, labels = inspected({"NOISY": (50, 0)}, clean=20)
     assert noted_below(labels) == 0.0
     assert noted_below(None) == 0.0
+
+
+def test_a_line_at_random_is_found_far_less_often_than_the_inspected_lines() -> None:
+    """Checks went mostly to coded lines: 300 coded lines inspected (150 found) and 1,000
+    uncoded (2 found), in a dataset of 100,000 lines of which 2,000 raised a code. A line
+    at random is found about 0.02 * 0.5 + 0.98 * 0.002 of the time, not 152 / 1,300."""
+    signals, labels = inspected({"LISTED": (300, 150)}, clean=1000)
+    coded = pl.DataFrame({"_idx": pl.Series(range(2000), dtype=pl.UInt32), "code": "LISTED"})
+    lab = labels.with_columns(
+        pl.when(pl.col("_idx") >= 300).then(pl.col("_idx") + 5000).otherwise(pl.col("_idx"))
+    ).with_columns(  # two of the uncoded lines were found
+        pl.when(pl.col("_idx").is_in([5300, 5301]))
+        .then(1)
+        .otherwise(pl.col("label"))
+        .cast(pl.Int8)
+        .alias("label")
+    )
+    rate = reference_rate(coded, lab, 100_000)
+    assert rate is not None
+    assert abs(rate - (0.02 * 150 / 300 + 0.98 * 2 / 1000)) < 0.002
+    assert reference_rate(coded, lab, None) == 152 / 1300  # without a line count
+    assert reference_rate(signals.head(10), labels.head(50), 100_000) is None
+
+
+def test_a_code_found_often_but_less_than_the_inspection_lists_is_worth_a_reason() -> None:
+    """Licence lines fill the lists and are found 90 % of the time; a concealment code's
+    lines are found 10 % of the time, far above the 0.2 % of lines raising nothing.
+    Against the inspected lines' rate it scores nothing; against a line checked at
+    random it is worth a reason, not merely noted."""
+    signals, labels = inspected({"LICENCE": (600, 540), "HIDDEN": (200, 20)}, clean=1000)
+    labels = labels.with_columns(
+        pl.when(pl.col("_idx").is_in([800, 801]))
+        .then(1)
+        .otherwise(pl.col("label"))
+        .cast(pl.Int8)
+        .alias("label")
+    )
+    reasons = table(LICENCE=40, HIDDEN=12)
+    scored = taught_reasons(reasons, signals, labels)
+    reference = reference_rate(signals, labels, 100_000)
+    assert reference is not None and reference < 0.05
+    worth = taught_reasons(reasons, signals, labels, base=reference)
+    assert scored["HIDDEN"].weight < NOTED_BELOW
+    assert worth["HIDDEN"].weight > 12
+    assert worth["LICENCE"].weight > scored["LICENCE"].weight
