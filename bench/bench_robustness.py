@@ -27,14 +27,13 @@ from pathlib import Path
 
 import polars as pl
 
+from bench_detection import world_dir  # type: ignore[import-not-found]
 from orewatch.contract.loader import load_dataset
 from orewatch.contract.schema import TABLES, ColumnType
 from orewatch.controls.catalogue import Catalogue, load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth
 from orewatch.screening.pipeline import screen
 from orewatch.world.generate import WorldConfig
-
-from bench_detection import world_dir  # type: ignore[import-not-found]
 
 RATE = 0.05
 Tables = dict[str, pl.DataFrame]
@@ -73,9 +72,7 @@ Perturbation = Callable[[Tables, pl.DataFrame], Perturbed]
 
 def read_world(world: Path) -> Tables:
     """Every table of the world as text columns, exactly as the files hold them."""
-    return {
-        p.stem: pl.read_csv(p, infer_schema=False) for p in sorted(world.glob("*.csv"))
-    }
+    return {p.stem: pl.read_csv(p, infer_schema=False) for p in sorted(world.glob("*.csv"))}
 
 
 def without_tables(names: tuple[str, ...]) -> Perturbation:
@@ -117,7 +114,9 @@ def edited(table: str, *changes: pl.Expr) -> Perturbation:
 
 def shuffled(t: Tables, truth: pl.DataFrame) -> Perturbed:
     """Every table's rows in another order (seeded): nothing may depend on file order."""
-    return Perturbed({k: v.sample(fraction=1.0, shuffle=True, seed=11) for k, v in t.items()}, truth)
+    return Perturbed(
+        {k: v.sample(fraction=1.0, shuffle=True, seed=11) for k, v in t.items()}, truth
+    )
 
 
 def thinned_inspections(t: Tables, truth: pl.DataFrame) -> Perturbed:
@@ -316,9 +315,11 @@ def table_of(outcomes: list[Outcome]) -> pl.DataFrame:
             overall = o.recall.filter(pl.col("scheme") == ALL_SCHEMES).row(0, named=True)
             row["recall"] = round(overall["recall"], 3)
             row["precision"] = round(overall["precision"], 3)
-            for scheme, recall in o.recall.filter(pl.col("scheme") != ALL_SCHEMES).select(
-                "scheme", "recall"
-            ).iter_rows():
+            for scheme, recall in (
+                o.recall.filter(pl.col("scheme") != ALL_SCHEMES)
+                .select("scheme", "recall")
+                .iter_rows()
+            ):
                 row[short(scheme)] = round(recall, 3)
         rows.append(row)
     return pl.DataFrame(rows)

@@ -366,7 +366,9 @@ def with_line_numbers(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
     stated = text.cast(pl.Int64, strict=False).max().over(declaration).fill_null(0)
     unnumbered = text.is_null().cast(pl.Int64).cum_sum().over(declaration, order_by=ROW)
     number = (stated + unnumbered).cast(pl.String)
-    return raw.with_columns(pl.when(text.is_null()).then(number).otherwise(pl.col(LINE)).alias(LINE))
+    return raw.with_columns(
+        pl.when(text.is_null()).then(number).otherwise(pl.col(LINE)).alias(LINE)
+    )
 
 
 def _checked(
