@@ -112,11 +112,64 @@ def edited(table: str, *changes: pl.Expr) -> Perturbation:
     return lambda t, truth: Perturbed({**t, table: t[table].with_columns(*changes)}, truth)
 
 
+#: Rough CNY per unit, for a dataset that states every value in yuan.
+TO_CNY = {"USD": 7.1, "EUR": 7.8, "JPY": 0.048, "CNY": 1.0}
+
+
+def in_yuan(t: Tables, truth: pl.DataFrame) -> Perturbed:
+    """Every declared value in CNY (a domestic customs extract): no USD line at all."""
+    rate = pl.col("currency").replace_strict(TO_CNY, default=None, return_dtype=pl.Float64)
+    decl = t["declarations"].with_columns(
+        (pl.col("value").cast(pl.Float64) * rate).round(2).cast(pl.String).alias("value"),
+        pl.lit("CNY").alias("currency"),
+    )
+    return Perturbed({**t, "declarations": decl}, truth)
+
+
+def inspections_where(found: bool) -> Perturbation:
+    """Only the inspections that found fraud (``found``), or only the clear ones."""
+    hit = pl.col("result") != "clear"
+    return lambda t, truth: Perturbed(
+        {**t, "inspections": t["inspections"].filter(hit if found else ~hit)}, truth
+    )
+
+
+def few_declarations(t: Tables, truth: pl.DataFrame) -> Perturbed:
+    """A twentieth of the declarations (whole declarations, seeded), the other tables whole."""
+    ids = t["declarations"]["declaration_id"].unique().sort().sample(fraction=0.05, seed=5)
+    kept = pl.col("declaration_id").is_in(ids.implode())
+    out = {**t, "declarations": t["declarations"].filter(kept)}
+    if "inspections" in t:
+        out["inspections"] = t["inspections"].filter(kept)
+    return Perturbed(out, truth.filter(kept))
+
+
+def loud_headers(t: Tables, truth: pl.DataFrame) -> Perturbed:
+    """Headers in capitals with spaces, columns in reverse order, and unknown extra columns."""
+    out = {
+        name: frame.select(reversed(frame.columns))
+        .with_columns(pl.lit("n/a").alias("Remarks"), pl.lit("1").alias("Internal Seq"))
+        .rename(lambda c: c.upper().replace("_", " "))
+        for name, frame in t.items()
+    }
+    return Perturbed(out, truth)
+
+
 def shuffled(t: Tables, truth: pl.DataFrame) -> Perturbed:
     """Every table's rows in another order (seeded): nothing may depend on file order."""
     return Perturbed(
         {k: v.sample(fraction=1.0, shuffle=True, seed=11) for k, v in t.items()}, truth
     )
+
+
+def minimal(tables: tuple[str, ...]) -> Perturbation:
+    """Declarations only, with only their required columns: the least the contract allows."""
+
+    def apply(t: Tables, truth: pl.DataFrame) -> Perturbed:
+        dropped = without_tables(tables)(t, truth)
+        return without_columns(OPTIONAL_DECLARATION_COLUMNS)(dropped.tables, truth)
+
+    return apply
 
 
 def thinned_inspections(t: Tables, truth: pl.DataFrame) -> Perturbed:
@@ -216,8 +269,11 @@ def perturbations(tables: Tables) -> Iterator[tuple[str, Perturbation]]:
     for column in OPTIONAL_DECLARATION_COLUMNS:
         yield f"drop-col:{column}", without_columns((column,))
     yield "drop-col:all optional", without_columns(OPTIONAL_DECLARATION_COLUMNS)
+    yield "minimal (required only)", minimal(optional)
     yield "inspections:10%", thinned_inspections
     yield "inspections:clear/misdeclared", binary_inspections
+    yield "inspections:only found", inspections_where(found=True)
+    yield "inspections:only clear", inspections_where(found=False)
     yield "inspections:no line_no", without_columns(("line_no",), "inspections")
     yield "licenses:no control_id", without_columns(("control_id",), "licenses")
     yield "licenses:no hs_code", without_columns(("hs_code",), "licenses")
@@ -226,6 +282,9 @@ def perturbations(tables: Tables) -> Iterator[tuple[str, Perturbation]]:
     yield "watchlist:required only", keeping_columns("watchlist", ("list", "name"))
     yield "hs_code:6 digits", edited("declarations", pl.col("hs_code").str.slice(0, 6))
     yield "rows:shuffled", shuffled
+    yield "rows:5% of declarations", few_declarations
+    yield "headers:capitals, reordered, extras", loud_headers
+    yield "currency:all CNY", in_yuan
     yield "ids:rekeyed", rekeyed_ids
     yield "names:recased+spaces", messy_names
     yield "format:parquet", in_format("parquet")

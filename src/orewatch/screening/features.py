@@ -108,6 +108,9 @@ def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) ->
     )
 
 
+_ALL = "_all"
+
+
 def local_stats(
     frame: pl.DataFrame, value: str, centre_by: list[str], spread_by: list[str], floor: float
 ) -> pl.DataFrame:
@@ -119,6 +122,9 @@ def local_stats(
     is measured on every line's distance to its own group's centre across the coarser
     ``spread_by`` group (which must be a subset of ``centre_by``).
     """
+    if not spread_by:  # one spread over every line that has a centre
+        pooled = frame.with_columns(pl.lit(True).alias(_ALL))
+        return local_stats(pooled, value, [*centre_by, _ALL], [_ALL], floor).drop(_ALL)
     valued = frame.select(value, *dict.fromkeys([*centre_by, *spread_by])).drop_nulls()
     centres = (
         valued.group_by(centre_by)
@@ -223,7 +229,9 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
     offsets = currency_offsets(raw)
     ref = _in_reference_currency(
-        raw.select("goods", "hs_code", "hs6", "month", "quarter", "currency", "log_unit_value"),
+        raw.select(
+            "goods", "hs_code", "hs6", "hs2", "month", "quarter", "currency", "log_unit_value"
+        ),
         offsets,
     )
     gross_net = (
@@ -248,6 +256,11 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             *_local_levels(ref, "hs_code"),
             local_stats(ref, "log_unit_value_ref", ["hs6", "quarter"], ["hs6"], UNIT_VALUE_FLOOR),
             local_stats(ref, "log_unit_value_ref", ["hs6"], ["hs6"], UNIT_VALUE_FLOOR),
+            # A small dataset: a tariff line of 8-29 lines has a centre but too few lines
+            # for a spread of its own; it borrows how far lines stray from their own
+            # centres across its chapter, else across the whole dataset.
+            local_stats(ref, "log_unit_value_ref", ["hs_code", "hs2"], ["hs2"], UNIT_VALUE_FLOOR),
+            local_stats(ref, "log_unit_value_ref", ["hs_code"], [], UNIT_VALUE_FLOOR),
         ),
         # The full tariff line first: one hs6 heading can hold goods whose prices or
         # packing differ several-fold (a metal and its alloy), which widens the spread
