@@ -408,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
             outcomes.append(outcome)
     pl.Config.set_tbl_rows(100)
     pl.Config.set_tbl_cols(30)
-    pl.Config.set_tbl_width_chars(250)
+    pl.Config.set_tbl_width_chars(400)
     pl.Config.set_tbl_hide_dataframe_shape(True)
     pl.Config.set_tbl_hide_column_data_types(True)
     pl.Config.set_fmt_str_lengths(60)
