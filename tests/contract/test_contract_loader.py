@@ -111,6 +111,9 @@ def test_unnumbered_line_follows_the_declarations_highest_number(dataset: WriteD
     table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
     assert table.frame.select("_row", "line_no").rows() == [(1, 2), (2, 1)]
     assert table.rows_rejected == 1  # a stated number repeated is still a duplicate
+    rows = [declaration(line_no="2.0"), declaration(line_no=""), declaration(line_no="1e40")]
+    table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
+    assert table.frame.sort("_row")["line_no"].head(2).to_list() == [2, 3]
 
 
 def test_without_line_no_every_line_of_a_declaration_loads_in_file_order(

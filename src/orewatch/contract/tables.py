@@ -363,7 +363,10 @@ def with_line_numbers(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
     if raw.select(text.null_count()).item() == 0:
         return raw
     declaration = [cleaned(pl.col(k)) for k in table.key if k != LINE]
-    stated = text.cast(pl.Int64, strict=False).max().over(declaration).fill_null(0)
+    # Stated numbers as the int check reads them ("2.0" is 2); unreadable ones count as none.
+    as_number = text.cast(pl.Float64, strict=False)
+    readable = pl.when(as_number.abs() < 2**53).then(as_number)
+    stated = readable.max().over(declaration).fill_null(0).ceil().cast(pl.Int64)
     unnumbered = text.is_null().cast(pl.Int64).cum_sum().over(declaration, order_by=ROW)
     number = (stated + unnumbered).cast(pl.String)
     return raw.with_columns(
