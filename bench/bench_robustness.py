@@ -285,6 +285,12 @@ def perturbations(tables: Tables) -> Iterator[tuple[str, Perturbation]]:
     yield "rows:5% of declarations", few_declarations
     yield "headers:capitals, reordered, extras", loud_headers
     yield "currency:all CNY", in_yuan
+    yield (
+        "mode, unit:capitalised",
+        edited(
+            "declarations", pl.col("mode").str.to_titlecase(), pl.col("unit").str.to_uppercase()
+        ),
+    )
     yield "ids:rekeyed", rekeyed_ids
     yield "names:recased+spaces", messy_names
     yield "format:parquet", in_format("parquet")
