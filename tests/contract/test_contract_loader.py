@@ -106,10 +106,32 @@ def test_duplicate_of_a_rejected_row_loads(dataset: WriteDataset) -> None:
     assert table.frame["_row"].to_list() == [2]
 
 
-def test_missing_line_no_defaults_to_1_before_keys_are_compared(dataset: WriteDataset) -> None:
-    rows = [declaration(line_no=""), declaration(line_no="1")]
+def test_unnumbered_line_follows_the_declarations_highest_number(dataset: WriteDataset) -> None:
+    rows = [declaration(line_no=""), declaration(line_no="1"), declaration(line_no="1")]
     table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
-    assert table.rows_loaded == 1 and table.rows_rejected == 1
+    assert table.frame.select("_row", "line_no").rows() == [(1, 2), (2, 1)]
+    assert table.rows_rejected == 1  # a stated number repeated is still a duplicate
+    rows = [declaration(line_no="2.0"), declaration(line_no=""), declaration(line_no="1e40")]
+    table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
+    assert table.frame.sort("_row")["line_no"].head(2).to_list() == [2, 3]
+
+
+def test_without_line_no_every_line_of_a_declaration_loads_in_file_order(
+    dataset: WriteDataset,
+) -> None:
+    """A dataset that leaves out the optional ``line_no`` had lost all but one line of
+    every multi-line declaration as duplicates (33,426 of 60,000 lines on a world)."""
+    keep = [c for c in ONE_DECLARATION if c != "line_no"]
+    lines = [
+        declaration(declaration_id="A", description="first"),
+        declaration(declaration_id="B"),
+        declaration(declaration_id=" A ", description="second"),
+    ]
+    rows = [{c: row[c] for c in keep} for row in lines]
+    table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
+    assert table.rows_rejected == 0
+    got = table.frame.sort("_row").select("declaration_id", "line_no", "description").rows()
+    assert got == [("A", 1, "first"), ("B", 1, ONE_DECLARATION["description"]), ("A", 2, "second")]
 
 
 def test_quoted_chinese_with_commas_newlines_and_quotes_parses(dataset: WriteDataset) -> None:

@@ -22,7 +22,7 @@ import polars as pl
 from orewatch.chain.counterparty import movement_months
 from orewatch.chain.periods import date_month_number, period_of
 from orewatch.chain.signals import ChainFindings
-from orewatch.chain.units import hs_materials, material_units
+from orewatch.chain.units import line_materials, material_units
 from orewatch.controls.materials import MaterialsCatalogue
 
 #: How many months before a movement its sender's own inputs are looked for.
@@ -80,7 +80,7 @@ def declaration_start(
     lines = decl.filter(pl.col("declaration_id") == declaration_id)
     if lines.is_empty():
         raise LookupError(f"declaration {declaration_id!r} not found in declarations")
-    goods = lines.join(hs_materials(materials), on="hs_code", how="left").with_columns(
+    goods = line_materials(lines, materials).with_columns(
         pl.col("material").str.split(":").list.first().alias("element")
     )
     element = (
@@ -88,7 +88,7 @@ def declaration_start(
         if goods["element"].drop_nulls().len()
         else None
     )
-    kg = float(goods.select(pl.col("net_weight_kg").fill_null(0.0).sum()).item())
+    kg = float(lines.select(pl.col("net_weight_kg").fill_null(0.0).sum()).item())
     month = int(lines.select(date_month_number(pl.col("declared_at").cast(pl.Date)).min()).item())
     facilities = tables.get("facilities")
     exporter = lines["exporter_id"][0]
@@ -358,15 +358,20 @@ def _exports_of(
     decl = None if decl is None else decl.rechunk()
     if decl is None or per_month.is_empty():
         return pl.DataFrame(schema=EXPORT_SCHEMA)
-    lines = (
+    lines = line_materials(
         decl.select(
-            "declaration_id", "line_no", "exporter_id", "declared_at", "hs_code", "net_weight_kg"
-        )
-        .join(hs_materials(materials), on="hs_code", how="inner")
-        .with_columns(
-            pl.col("material").str.split(":").list.first().alias("element"),
-            date_month_number(pl.col("declared_at").cast(pl.Date)).alias("month"),
-        )
+            "declaration_id",
+            "line_no",
+            "exporter_id",
+            "declared_at",
+            "hs_code",
+            "description",
+            "net_weight_kg",
+        ),
+        materials,
+    ).with_columns(
+        pl.col("material").str.split(":").list.first().alias("element"),
+        date_month_number(pl.col("declared_at").cast(pl.Date)).alias("month"),
     )
     receipts = per_month.select(
         pl.col("operator_id").alias("exporter_id"),

@@ -18,7 +18,7 @@ from orewatch.chain.balance import Tolerance, reconcile
 from orewatch.chain.counterparty import booked_vs_moved, movement_months, one_sided_movements
 from orewatch.chain.leakage import capacity_use, rank_facility_months
 from orewatch.chain.periods import period_of
-from orewatch.chain.units import hs_materials, material_units
+from orewatch.chain.units import line_materials, material_units
 from orewatch.chain.yields import expected_yields, facility_yields
 from orewatch.controls.materials import MaterialsCatalogue, load_materials
 
@@ -230,13 +230,12 @@ def exports_beyond_supply(
     as opening stock, received or produced of it, by more than ``EXPORT_SLACK``.
     Only operators with booked facilities are judged (an exporter may buy abroad-bound
     goods through a chain outside the data)."""
-    needed = {"exporter_id", "hs_code", "net_weight_kg"}
+    needed = {"exporter_id", "hs_code", "description", "net_weight_kg"}
     if declarations is None or not needed <= set(declarations.columns):
         return pl.DataFrame(schema=EXPORTER_COLUMNS)
+    declared = declarations.select("exporter_id", "hs_code", "description", "net_weight_kg")
     exported = (
-        declarations.select("exporter_id", "hs_code", "net_weight_kg")
-        .join(hs_materials(materials).drop("material"), on="hs_code", how="inner")
-        .join(hs_materials(materials).select("hs_code", "material"), on="hs_code", how="inner")
+        line_materials(declared, materials)
         .with_columns(pl.col("material").str.split(":").list.first().alias("element"))
         .group_by("exporter_id", "element")
         .agg((pl.col("net_weight_kg") * pl.col("metal_fraction")).sum().alias("exported_kg"))

@@ -208,7 +208,8 @@ INSPECTIONS = Table(
     "inspections",
     (
         _c("declaration_id", "str", True),
-        _c("line_no", "int", False, default=1),
+        # No default: an inspection that names no line covers its whole declaration.
+        _c("line_no", "int", False, "the line inspected; none: the whole declaration"),
         _c("inspected_at", "date", True),
         _c("method", "str", False, "document, scan, physical, lab"),
         _c(

@@ -332,6 +332,7 @@ def judge(raw: pl.DataFrame, table: Table, remembered: Remembered | None = None)
     missing = missing_required(raw, table)
     if missing:
         return _refuse_table(raw, table, missing)
+    raw = with_line_numbers(raw, table)
     steps = _steps(table)
     if remembered is None:
         text = _with_text(raw, table, steps)
@@ -340,6 +341,37 @@ def judge(raw: pl.DataFrame, table: Table, remembered: Remembered | None = None)
         wide = remembered.checked(raw, steps)
     extras = [c for c in raw.columns if c != ROW and c not in table.names]
     return Judged(*_split(wide, table, steps, extras))
+
+
+LINE = "line_no"
+
+
+def with_line_numbers(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
+    """Number the lines a declaration gives no ``line_no``, in the order the file lists them.
+
+    The contract makes ``line_no`` optional (default 1), but it is half of the key: a
+    dataset without the column would otherwise load one line per declaration and
+    quarantine every other line as a duplicate. A line without a number gets the next one
+    after the declaration's highest stated number, counting in file order, so a
+    one-line declaration still gets 1 and numbered lines keep theirs.
+    """
+    if LINE not in table.key:
+        return raw
+    if LINE not in raw.columns:
+        raw = raw.with_columns(pl.lit(None, pl.String).alias(LINE))
+    text = cleaned(pl.col(LINE))
+    if raw.select(text.null_count()).item() == 0:
+        return raw
+    declaration = [cleaned(pl.col(k)) for k in table.key if k != LINE]
+    # Stated numbers as the int check reads them ("2.0" is 2); unreadable ones count as none.
+    as_number = text.cast(pl.Float64, strict=False)
+    readable = pl.when(as_number.abs() < 2**53).then(as_number)
+    stated = readable.max().over(declaration).fill_null(0).ceil().cast(pl.Int64)
+    unnumbered = text.is_null().cast(pl.Int64).cum_sum().over(declaration, order_by=ROW)
+    number = (stated + unnumbered).cast(pl.String)
+    return raw.with_columns(
+        pl.when(text.is_null()).then(number).otherwise(pl.col(LINE)).alias(LINE)
+    )
 
 
 def _checked(

@@ -43,9 +43,11 @@ class Baselines:
     million.
     """
 
-    #: Local norms in the reference currency (see ``currency``): centre per (hs_code,
-    #: month), (hs_code, quarter), hs_code, (hs6, quarter), hs6; spread of the lines around
-    #: their centres per tariff line (or heading). The finest level with enough lines speaks.
+    #: Local norms in the reference currency (see ``currency``): centre per (goods,
+    #: month), (goods, quarter), goods, then the same per hs_code, then (hs6, quarter),
+    #: hs6; spread of the lines around their centres per goods, tariff line (or heading).
+    #: The finest level with enough lines speaks. ``goods`` is the tariff line and the
+    #: controlled elements its text names (see :func:`raw_features`).
     local_unit_value: tuple[pl.DataFrame, ...]
     #: Per currency: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency,
     #: quarter), (hs6, currency), (hs4, currency), for lines in a currency with no offset.
@@ -106,6 +108,9 @@ def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) ->
     )
 
 
+_ALL = "_all"
+
+
 def local_stats(
     frame: pl.DataFrame, value: str, centre_by: list[str], spread_by: list[str], floor: float
 ) -> pl.DataFrame:
@@ -117,6 +122,9 @@ def local_stats(
     is measured on every line's distance to its own group's centre across the coarser
     ``spread_by`` group (which must be a subset of ``centre_by``).
     """
+    if not spread_by:  # one spread over every line that has a centre
+        pooled = frame.with_columns(pl.lit(True).alias(_ALL))
+        return local_stats(pooled, value, [*centre_by, _ALL], [_ALL], floor).drop(_ALL)
     valued = frame.select(value, *dict.fromkeys([*centre_by, *spread_by])).drop_nulls()
     centres = (
         valued.group_by(centre_by)
@@ -221,7 +229,10 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
     offsets = currency_offsets(raw)
     ref = _in_reference_currency(
-        raw.select("hs_code", "hs6", "month", "quarter", "currency", "log_unit_value"), offsets
+        raw.select(
+            "goods", "hs_code", "hs6", "hs2", "month", "quarter", "currency", "log_unit_value"
+        ),
+        offsets,
     )
     gross_net = (
         # A parcel's box weighs more than a freight lot's share of its pallet, so every
@@ -241,15 +252,15 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         modes=modes,
         currency=offsets,
         local_unit_value=(
-            local_stats(
-                ref, "log_unit_value_ref", ["hs_code", "month"], ["hs_code"], UNIT_VALUE_FLOOR
-            ),
-            local_stats(
-                ref, "log_unit_value_ref", ["hs_code", "quarter"], ["hs_code"], UNIT_VALUE_FLOOR
-            ),
-            local_stats(ref, "log_unit_value_ref", ["hs_code"], ["hs_code"], UNIT_VALUE_FLOOR),
+            *_local_levels(ref, "goods"),
+            *_local_levels(ref, "hs_code"),
             local_stats(ref, "log_unit_value_ref", ["hs6", "quarter"], ["hs6"], UNIT_VALUE_FLOOR),
             local_stats(ref, "log_unit_value_ref", ["hs6"], ["hs6"], UNIT_VALUE_FLOOR),
+            # A small dataset: a tariff line of 8-29 lines has a centre but too few lines
+            # for a spread of its own; it borrows how far lines stray from their own
+            # centres across its chapter, else across the whole dataset.
+            local_stats(ref, "log_unit_value_ref", ["hs_code", "hs2"], ["hs2"], UNIT_VALUE_FLOOR),
+            local_stats(ref, "log_unit_value_ref", ["hs_code"], [], UNIT_VALUE_FLOOR),
         ),
         # The full tariff line first: one hs6 heading can hold goods whose prices or
         # packing differ several-fold (a metal and its alloy), which widens the spread
@@ -272,6 +283,14 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_net_weight", ["hs4", "packing"], LOT_SIZE_FLOOR),
         ),
         vocabulary=vocabulary,
+    )
+
+
+def _local_levels(ref: pl.DataFrame, key: str) -> tuple[pl.DataFrame, ...]:
+    """Unit-value norms of ``key`` by month, by quarter and over the whole period."""
+    return tuple(
+        local_stats(ref, "log_unit_value_ref", [key, *period], [key], UNIT_VALUE_FLOOR)
+        for period in (["month"], ["quarter"], [])
     )
 
 
@@ -338,6 +357,25 @@ def text_features(declarations: pl.DataFrame) -> pl.DataFrame:
     return per_line.join(distinct, on="_text", how="left", maintain_order="left").drop("_text")
 
 
+def goods() -> pl.Expr:
+    """The tariff line and the controlled elements the goods text names, when it names any.
+
+    A dataset may declare six-digit codes only (the contract allows 6 to 10 digits), and
+    one heading then holds goods priced a hundredfold apart (284690: every rare-earth
+    oxide), so terbium oxide at a tenth of its price sits inside the heading's spread. The
+    text says which goods the line holds; its norm is that of lines naming the same
+    elements under the same code. Lines naming none have no ``goods`` and fall to the
+    tariff line's norm. (Six-digit world, seed 1, 60,000 lines: undervaluation recall at
+    5 % 0.805 against 0.956 with ten-digit codes, before this key.)
+    """
+    named = pl.col("named_elements").list.sort().list.join("+")
+    return (
+        pl.when(pl.col("named_elements").list.len() > 0)
+        .then(pl.concat_str([pl.col("hs_code"), named], separator=":"))
+        .alias("goods")
+    )
+
+
 def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
     """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
     mode = pl.col("mode").str.to_lowercase()
@@ -345,6 +383,7 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(
         [declarations.with_row_index("_idx"), text_features(declarations)], how="horizontal"
     ).with_columns(
+        goods(),
         pl.col("hs_code").str.slice(0, 6).alias("hs6"),
         pl.col("hs_code").str.slice(0, 4).alias("hs4"),
         pl.col("hs_code").str.slice(0, 2).alias("hs2"),

@@ -23,6 +23,28 @@ def test_labels_by_line_and_whole_declaration() -> None:
     assert out.rows() == [(1, 1, date(2025, 1, 2)), (2, 1, date(2025, 1, 3))]
 
 
+def test_inspections_loaded_without_line_no_label_the_whole_declaration() -> None:
+    """The loader used to default a missing inspection line to 1, so a dataset whose
+    inspections name only declarations labelled the first line of each and no other."""
+    from orewatch.contract.schema import INSPECTIONS
+    from orewatch.contract.tables import judge
+
+    raw = pl.DataFrame(
+        {
+            "_row": [1, 2],
+            "declaration_id": ["D1", "D2"],
+            "inspected_at": ["2025-01-02", "2025-01-03"],
+            "result": ["misdeclared", "clear"],
+        }
+    )
+    inspections = judge(raw, INSPECTIONS).frame
+    lines = pl.DataFrame(
+        {"_idx": [0, 1, 2], "declaration_id": ["D1", "D1", "D2"], "line_no": [1, 2, 1]}
+    ).with_columns(pl.col("_idx").cast(pl.UInt32))
+    out = labels_from_inspections(lines, inspections)
+    assert out.select("_idx", "label").rows() == [(0, 1), (1, 1), (2, 0)]
+
+
 def test_signals_pivot_to_zero_one_columns() -> None:
     signals = pl.DataFrame({"_idx": [0, 0, 2], "code": ["A", "B", "A"], "evidence": ["", "", ""]})
     out = signal_columns(signals, pl.Series("_idx", [0, 1, 2], dtype=pl.UInt32)).sort("_idx")
