@@ -24,7 +24,7 @@ on the random picks).
 
 Usage: .venv/bin/python bench/bench_control_share.py [--seeds 1 2] [--lines 200000]
        [--shares 0 0.005 0.02 0.05] [--red 0.05] [--periods 4] [--history 0.5]
-       [--inspection-rate 0.04] [--worlds DIR]
+       [--inspection-rate 0.04] [--worlds DIR] [--out rows.csv]
 """
 
 from __future__ import annotations

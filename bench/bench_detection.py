@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         print(summary)
     print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
     print(summed(codes))
-    print("\n== codes only noted as context (taught under the noted floor; all seeds)")
+    print("\n== codes only noted as context (worth under the noted floor; all seeds)")
     print(summed(noted))
     print("\n== channels (all seeds):", ", ".join(f"{k} {v:,}" for k, v in channelled.items()))
     return 0

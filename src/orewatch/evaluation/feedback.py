@@ -16,12 +16,9 @@ from datetime import datetime, timedelta
 import polars as pl
 
 from orewatch.contract.schema import INSPECTIONS
-from orewatch.world.inspections import DETECT, METHODS
+from orewatch.world.inspections import DETECT, METHODS, WRONG_FINDING
 from orewatch.world.truth import FINDING
 
-#: Share of checks of a line with no fraud found that still record a finding (the
-#: simulator's own rate of wrong findings, world/inspections.py).
-WRONG_FINDING = 0.003
 KEYS = ["declaration_id", "line_no"]
 
 

@@ -13,8 +13,9 @@ The weight is the code's fixed contribution to a line's rule score; where the da
 has inspections, each weight is the prior that the inspected lines raising the code then
 move, and each set of codes that inspections met scores what its inspected lines proved
 it worth, with the sum of its codes' weights as the prior (see
-`screening/learned/weights.py`). A code taught under 3 points on a dataset, or a line
-whose codes together are, is shown there as context ("also noted", the `noted` column)
+`screening/learned/weights.py`). A code worth under 3 points on a dataset (its inspected
+lines found hardly more often than a line checked at random), or a line whose codes
+together are, is shown there as context ("also noted", the `noted` column)
 rather than as a reason, and alone does not make a line eligible for a check (see
 [`screening.md`](screening.md), "Scoring and selection").
 

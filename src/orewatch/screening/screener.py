@@ -274,7 +274,7 @@ class Screener:
     ) -> pl.DataFrame:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
-        ``weights``: code, weight, en (default: this screener's reasons, and the points
+        ``weights``: code, weight, en, worth (default: this screener's reasons, and the points
         its inspected sets of codes proved worth; codes and lines worth less than
         ``noted_below`` are ``noted`` as context, not ``reasons``). One query (nine eager
         steps were a collect each); ``few``: the lines are a request's (see
@@ -305,7 +305,7 @@ class Screener:
                 self.set_points.lazy(), on="reason_set", how="left"
             ).with_columns(
                 pl.coalesce("set_points", "rule_score").alias("rule_score"),
-                pl.coalesce("set_worth", "set_points", "_worth").alias("_worth"),
+                pl.coalesce("set_worth", "_worth").alias("_worth"),
             )
         per_line = per_line.select(
             "_idx", "rule_score", *_reasons_or_noted(pl.col("_worth") < floor)

@@ -101,8 +101,7 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
     return red.with_columns(
         *_channel_columns(
             yellow,
-            has_reason(scored.columns),
-            why_unchecked(scored.columns),
+            scored.columns,
             pl.format("risk rank {} within red capacity {}", pl.col("_rank"), pl.lit(n_red_ranked)),
             pl.format("risk rank {} within document-check capacity", pl.col("_rank")),
         )
@@ -110,13 +109,10 @@ def assign_channels(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFrame:
 
 
 def _channel_columns(
-    yellow: pl.Expr,
-    reasoned: pl.Expr,
-    unchecked: pl.Expr,
-    red_reason: pl.Expr,
-    yellow_reason: pl.Expr,
+    yellow: pl.Expr, columns: list[str], red_reason: pl.Expr, yellow_reason: pl.Expr
 ) -> list[pl.Expr]:
-    """``channel`` and ``channel_reason`` from the ``_red_ranked`` and ``_random`` flags."""
+    """``channel`` and ``channel_reason`` from the ``_red_ranked`` and ``_random`` flags
+    (``columns``: the scored frame's, which say whether lines carry reasons)."""
     return [
         pl.when(pl.col("_red_ranked") | pl.col("_random"))
         .then(pl.lit("red"))
@@ -130,8 +126,8 @@ def _channel_columns(
         .then(pl.lit("random control sample"))
         .when(yellow)
         .then(yellow_reason)
-        .when(~reasoned)
-        .then(unchecked)
+        .when(~has_reason(columns))
+        .then(why_unchecked(columns))
         .otherwise(pl.lit("below capacity"))
         .alias("channel_reason"),
     ]
@@ -188,8 +184,7 @@ def _assign_per_port_day(scored: pl.DataFrame, capacity: Capacity) -> pl.DataFra
     return ranked.with_columns(
         *_channel_columns(
             yellow,
-            has_reason(scored.columns),
-            why_unchecked(scored.columns),
+            scored.columns,
             pl.format("risk rank {} within red capacity {} per port per day", where, pl.lit(n_red)),
             pl.format(
                 "risk rank {} within document-check capacity {} per port per day",

@@ -30,6 +30,9 @@ from orewatch.world.truth import FINDING
 
 METHODS: tuple[str, ...] = ("document", "scan", "physical", "lab")
 #: Probability that a check by each method finds the scheme.
+#: Share of checks of a line with no fraud that still record a finding (a wrong one).
+WRONG_FINDING = 0.003
+
 DETECT: dict[str, tuple[float, float, float, float]] = {
     "disguised": (0.15, 0.45, 0.8, 0.95),
     "undervalued": (0.35, 0.1, 0.3, 0.3),
@@ -91,7 +94,7 @@ def inspections_frame(
                 result[j] = FINDING[scheme]
                 found[j] = scheme
     honest = result == "clear"
-    wrong = honest & (rng.random(k) < 0.003)
+    wrong = honest & (rng.random(k) < WRONG_FINDING)
     result[wrong] = "misdeclared"
     hs = np.full(k, None, dtype=object)
     desc = np.full(k, None, dtype=object)

@@ -97,8 +97,10 @@ def test_codes_that_tell_only_together_are_worth_little_alone() -> None:
 def test_a_code_found_no_more_often_than_other_inspected_lines_falls_under_the_noted_floor() -> (
     None
 ):
-    """Inspected lines are found 1 time in 41 here: a code found as rarely is only noted
-    once its inspections outweigh its prior, and a code found more often stays a reason."""
+    """Inspected lines are found 1 time in 41 here: read against them (the default base,
+    as when coded and uncoded lines are inspected alike), a code found as rarely falls
+    under the floor once its inspections outweigh its prior, and a code found more often
+    stays over it."""
     signals, labels = inspected(
         {"ORDINARY": (500, 10), "FEW": (10, 0), "TELLING": (50, 40)}, clean=1500
     )

@@ -35,8 +35,8 @@ POINTS_PER_DOUBLING = 10.0
 SMOOTHING = 20.0
 #: Fewer labelled lines than this, or no fraud among them: the fixed weights stand.
 MIN_LABELS = 200
-#: Taught points under which what a line raised is only noted, not a reason: odds of a
-#: find under 1.23 times a line checked at random (see :func:`noted_below`).
+#: Worth under which what a line raised is only noted, not a reason: odds of a find
+#: under 1.23 times a line checked at random (see :func:`noted_below`).
 NOTED_BELOW = 3.0
 
 
@@ -113,11 +113,11 @@ def noted_below(labels: pl.DataFrame | None) -> float:
     A code whose points against a line checked at random (its *worth*:
     :func:`taught_reasons` with the :func:`reference_rate`) fall under ``NOTED_BELOW``
     has been found, on this dataset's own inspections, hardly more often than such a
-    line, and
-    the m-estimate's prior (worth ``SMOOTHING`` inspections at the code's fixed weight)
-    keeps a code with few inspections from falling there. Such a code is shown as
-    "also noted" beside a line's reasons, and a line whose codes together are worth
-    less (its set's taught points) raises no reason: it is not checked on risk. Without
+    line, and the m-estimate's prior (worth ``SMOOTHING`` inspections at the code's
+    fixed weight) keeps a code with few inspections from falling there. Such a code is
+    shown as "also noted" beside a line's reasons, and a line whose codes together are
+    worth less (its set's worth, ``set_worth``) raises no reason: it is not checked on
+    risk. Without
     enough labels nothing was taught, and the floor is 0 (everything is a reason).
     """
     return NOTED_BELOW if base_rate(labels) is not None else 0.0
@@ -136,11 +136,10 @@ def taught_reasons(
     :func:`reference_rate` for the other). Codes with no fixed weight (the model's own)
     are left alone.
     """
-    if labels is None or base_rate(labels) is None:
+    inspected_rate = base_rate(labels)
+    if labels is None or inspected_rate is None:
         return reasons
-    base = base if base is not None else base_rate(labels)
-    if base is None:
-        return reasons
+    base = inspected_rate if base is None else base
     rates = {
         row["code"]: (float(row["inspected"]), float(row["found"]))
         for row in code_hit_rates(signals, labels).iter_rows(named=True)
@@ -178,11 +177,10 @@ def taught_sets(
     scale (``base`` as in :func:`taught_reasons`). Sets never inspected keep the sum.
     None below ``MIN_LABELS`` labels.
     """
-    if labels is None or base_rate(labels) is None:
+    inspected_rate = base_rate(labels)
+    if labels is None or inspected_rate is None:
         return None
-    base = base if base is not None else base_rate(labels)
-    if base is None:
-        return None
+    base = inspected_rate if base is None else base
     weights = reasons.frame().select("code", "weight")
     per_line = (
         signals.select("_idx", "code")
@@ -209,10 +207,8 @@ def set_points_and_worth(
 ) -> pl.DataFrame | None:
     """``reason_set, set_points, set_worth``: what each inspected set scores and what it
     is worth as a reason (:func:`taught_sets` on the two references)."""
-    if points is None:
-        return None
-    if worth is None:
-        return points.with_columns(pl.col("set_points").alias("set_worth"))
+    if points is None or worth is None:  # both come from the same labels: None together
+        return points
     return points.join(
         worth.select("reason_set", pl.col("set_points").alias("set_worth")),
         on="reason_set",
