@@ -7,7 +7,8 @@ misdeclared, IDs re-keyed to other opaque strings (consistently across tables), 
 re-cased and padded, the files written as typed Parquet or JSONL, ``declared_at`` as a
 date. Truth is the unperturbed world's (re-keyed where the IDs were). For each copy it
 prints whether it ran, the seconds it took (load and screen), rows quarantined, recall
-over all schemes and precision at 5 %, and recall per scheme, against the baseline.
+over all schemes and precision at 5 %, the blend's learned model share, and recall per
+scheme, against the baseline.
 
 Usage: .venv/bin/python bench/bench_robustness.py [--seed 1] [--lines 60000]
        [--only 'drop-col:*' 'format:*'] [--worlds DIR]
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench_detection import world_dir  # type: ignore[import-not-found]
+from bench_detection import model_weight, world_dir  # type: ignore[import-not-found]
 from orewatch.contract.loader import load_dataset
 from orewatch.contract.schema import TABLES, ColumnType
 from orewatch.controls.catalogue import Catalogue, load_catalogue
@@ -341,6 +342,7 @@ class Outcome:
     rejected: int
     recall: pl.DataFrame | None
     error: str = ""
+    share: str = ""
 
 
 def run_one(name: str, dataset: Perturbed, folder: Path, catalogue: Catalogue) -> Outcome:
@@ -356,9 +358,9 @@ def run_one(name: str, dataset: Perturbed, folder: Path, catalogue: Catalogue) -
         return Outcome(name, False, time.perf_counter() - start, 0, None, repr(exc)[:120])
     seconds = time.perf_counter() - start
     scores = result.alerts.select("declaration_id", "line_no", "score")
-    return Outcome(
-        name, True, seconds, loaded.rejected.height, line_recall(scores, dataset.truth, RATE)
-    )
+    recall = line_recall(scores, dataset.truth, RATE)
+    share = model_weight(result).removeprefix("model share ")
+    return Outcome(name, True, seconds, loaded.rejected.height, recall, share=share)
 
 
 def short(scheme: str) -> str:
@@ -375,6 +377,7 @@ def table_of(outcomes: list[Outcome]) -> pl.DataFrame:
             "ran": "yes" if o.ran else f"NO {o.error}",
             "s": round(o.seconds, 1),
             "rejected": o.rejected,
+            "model share": o.share,
         }
         if o.recall is not None:
             overall = o.recall.filter(pl.col("scheme") == ALL_SCHEMES).row(0, named=True)
