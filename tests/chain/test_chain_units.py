@@ -28,3 +28,17 @@ def test_shorter_and_longer_codes_name_their_forms_and_words_decide_between_elem
         (2.0, "terbium:oxide"),
         (5.0, "tungsten:apt"),
     ]
+
+
+def test_lines_whose_codes_name_no_form_leave_an_empty_frame_with_the_columns() -> None:
+    lines = pl.DataFrame(
+        {
+            "hs_code": ["0101210000", None],
+            "description": ["horses", None],
+            "net_weight_kg": [1.0, 2.0],
+        }
+    )
+    for frame in (lines, lines.clear()):
+        out = line_materials(frame, load_materials())
+        assert out.is_empty()
+        assert {"material", "metal_fraction", "hs_code", "net_weight_kg"} <= set(out.columns)

@@ -114,6 +114,12 @@ def test_unnumbered_line_follows_the_declarations_highest_number(dataset: WriteD
     rows = [declaration(line_no="2.0"), declaration(line_no=""), declaration(line_no="1e40")]
     table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
     assert table.frame.sort("_row")["line_no"].head(2).to_list() == [2, 3]
+    # A number the int check refuses counts as none: the unnumbered line gets 1, not -2,
+    # and only the refused line is quarantined, showing what the file said.
+    rows = [declaration(line_no="-3"), declaration(line_no="")]
+    table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
+    assert table.frame.select("_row", "line_no").rows() == [(2, 1)]
+    assert table.rejected.select("row", "value").rows() == [(1, "-3")]
 
 
 def test_without_line_no_every_line_of_a_declaration_loads_in_file_order(

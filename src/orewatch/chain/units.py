@@ -110,11 +110,6 @@ def line_materials(lines: pl.DataFrame, catalogue: MaterialsCatalogue) -> pl.Dat
     Lines whose code names no form are left out.
     """
     candidates = code_materials(lines["hs_code"], catalogue)
-    if candidates.is_empty():
-        return lines.with_columns(
-            pl.lit(None, pl.String).alias("material"),
-            pl.lit(None, pl.Float64).alias("metal_fraction"),
-        ).clear()
     several = candidates.group_by("hs_code").agg(pl.col("element").n_unique() > 1).filter("element")
     keyed = lines.with_columns(
         pl.when(pl.col("hs_code").is_in(several["hs_code"].implode()))

@@ -75,7 +75,13 @@ DECLARATIONS = Table(
     "declarations",
     (
         _c("declaration_id", "str", True, "customs declaration number"),
-        _c("line_no", "int", False, "goods line within the declaration", default=1),
+        _c(
+            "line_no",
+            "int",
+            False,
+            "goods line within the declaration; none: the next after the declaration's "
+            "highest (see Keys)",
+        ),
         _c("declared_at", "datetime", True, "when it was lodged"),
         _c("port", "str", True, "customs office or port of exit (UN/LOCODE)"),
         _c("mode", "str", True, "sea, air, road, rail, post, express, passenger"),

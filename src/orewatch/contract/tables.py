@@ -20,6 +20,7 @@ from orewatch.contract.checks import (
     BY_DISTINCT,
     DTYPES,
     Checked,
+    check_int,
     check_value,
     cleaned,
     complete,
@@ -349,7 +350,7 @@ LINE = "line_no"
 def with_line_numbers(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
     """Number the lines a declaration gives no ``line_no``, in the order the file lists them.
 
-    The contract makes ``line_no`` optional (default 1), but it is half of the key: a
+    The contract makes ``line_no`` optional, but it is half of the key: a
     dataset without the column would otherwise load one line per declaration and
     quarantine every other line as a duplicate. A line without a number gets the next one
     after the declaration's highest stated number, counting in file order, so a
@@ -363,10 +364,10 @@ def with_line_numbers(raw: pl.DataFrame, table: Table) -> pl.DataFrame:
     if raw.select(text.null_count()).item() == 0:
         return raw
     declaration = [cleaned(pl.col(k)) for k in table.key if k != LINE]
-    # Stated numbers as the int check reads them ("2.0" is 2); unreadable ones count as none.
-    as_number = text.cast(pl.Float64, strict=False)
-    readable = pl.when(as_number.abs() < 2**53).then(as_number)
-    stated = readable.max().over(declaration).fill_null(0).ceil().cast(pl.Int64)
+    # Stated numbers as the int check judges them ("2.0" is 2); a number it refuses
+    # (negative, "1e3", too large) counts as none, and is quarantined as itself.
+    read = check_int(text)
+    stated = pl.when(read.reason.is_null()).then(read.value).max().over(declaration).fill_null(0)
     unnumbered = text.is_null().cast(pl.Int64).cum_sum().over(declaration, order_by=ROW)
     number = (stated + unnumbered).cast(pl.String)
     return raw.with_columns(
