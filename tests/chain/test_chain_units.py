@@ -23,6 +23,7 @@ def test_shorter_and_longer_codes_name_their_forms_and_words_decide_between_elem
     out = line_materials(lines, materials).sort("net_weight_kg")
     # The full code names its form whatever the words; the heading of every rare-earth
     # oxide needs words naming one element; a heading of one element's forms needs none.
+    assert out["element"].to_list() == [m.split(":")[0] for m in out["material"]]
     assert out.select("net_weight_kg", "material").rows() == [
         (1.0, "terbium:oxide"),
         (2.0, "terbium:oxide"),

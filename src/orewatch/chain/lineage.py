@@ -80,9 +80,7 @@ def declaration_start(
     lines = decl.filter(pl.col("declaration_id") == declaration_id)
     if lines.is_empty():
         raise LookupError(f"declaration {declaration_id!r} not found in declarations")
-    goods = line_materials(lines, materials).with_columns(
-        pl.col("material").str.split(":").list.first().alias("element")
-    )
+    goods = line_materials(lines, materials)
     element = (
         goods["element"].drop_nulls().mode().first()
         if goods["element"].drop_nulls().len()
@@ -370,7 +368,6 @@ def _exports_of(
         ),
         materials,
     ).with_columns(
-        pl.col("material").str.split(":").list.first().alias("element"),
         date_month_number(pl.col("declared_at").cast(pl.Date)).alias("month"),
     )
     receipts = per_month.select(

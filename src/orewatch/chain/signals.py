@@ -236,7 +236,6 @@ def exports_beyond_supply(
     declared = declarations.select("exporter_id", "hs_code", "description", "net_weight_kg")
     exported = (
         line_materials(declared, materials)
-        .with_columns(pl.col("material").str.split(":").list.first().alias("element"))
         .group_by("exporter_id", "element")
         .agg((pl.col("net_weight_kg") * pl.col("metal_fraction")).sum().alias("exported_kg"))
     )

@@ -101,7 +101,8 @@ def code_materials(codes: pl.Series, catalogue: MaterialsCatalogue) -> pl.DataFr
 
 
 def line_materials(lines: pl.DataFrame, catalogue: MaterialsCatalogue) -> pl.DataFrame:
-    """``lines`` with the ``material`` and ``metal_fraction`` their code and words name.
+    """``lines`` with the ``element``, ``material`` and ``metal_fraction`` their code and
+    words name.
 
     Where the code names forms of several elements (a six-digit heading: every rare-earth
     oxide), the description decides (氧化铽 is terbium); a line still naming more than one
@@ -124,6 +125,7 @@ def line_materials(lines: pl.DataFrame, catalogue: MaterialsCatalogue) -> pl.Dat
         .group_by("hs_code", "_words")
         .agg(
             pl.col("element").n_unique().alias("_elements"),
+            pl.col("element").first(),
             pl.col("material").sort_by("metal_fraction").first(),
             pl.col("metal_fraction").min(),
         )
