@@ -123,9 +123,14 @@ def checks(alerts: pl.DataFrame, truth: pl.DataFrame) -> dict[str, int]:
 
 
 def model_weight(result: ScreenResult) -> str:
-    """The model's learned share of the combined score (none without a model)."""
-    ranking = result.screener.ranking if result.screener is not None else None
-    return "no model" if ranking is None else f"model share {ranking.model_share:.2f}"
+    """The model's learned share of the combined score (none without a model), marked
+    "finds" when the model learned finds against the lines at large (no clear outcomes)."""
+    screener = result.screener
+    ranking = screener.ranking if screener is not None else None
+    if screener is None or ranking is None:
+        return "no model"
+    finds = " finds" if screener.model_from_finds else ""
+    return f"model share {ranking.model_share:.2f}{finds}"
 
 
 def main(argv: list[str] | None = None) -> int:

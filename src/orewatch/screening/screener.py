@@ -179,6 +179,9 @@ class Screener:
     #: None when the dataset taught no model (the score is then the rules' alone).
     predictor: Predictor | None = None
     ranking: Ranking | None = None
+    #: The model learned finds against lines drawn at random, as the history recorded
+    #: too few clear inspections (``learned.finds``); False with a two-outcome model.
+    model_from_finds: bool = False
     #: The fixed (untaught) weights: the model learned from the rule score on these,
     #: since taught weights have seen every label.
     model_reasons: ReasonTable | None = None
@@ -620,12 +623,13 @@ def fit_and_screen(
         if learned.trained:
             context = Context.fit(frame)
             # How much the model counts beside the rules, judged on the labelled lines by
-            # the two label-free rankings (fixed weights, out-of-fold probabilities).
+            # the two label-free rankings (fixed weights, out-of-fold probabilities);
+            # a model of finds is judged on the finds and the lines it drew against them.
             share = model_share(
                 frame.select(pl.col("_idx").cast(pl.UInt32), "rule_score").join(
                     learned.scores.select("_idx", "p_fraud"), on="_idx"
                 ),
-                labels,
+                labels if learned.labels is None else learned.labels,
             )
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     taught = taught_reasons(reasons, signals, labels)
@@ -653,6 +657,7 @@ def fit_and_screen(
         predictor=predictor,
         model_reasons=reasons,
         context=context,
+        model_from_finds=predictor is not None and learned is not None and learned.from_finds,
         ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"], share)
         if predictor is not None and learned is not None
         else None,
