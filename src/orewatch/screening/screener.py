@@ -620,16 +620,20 @@ def fit_and_screen(
     if labels is not None:
         frame = screening_frame(lines, signals, provisional.score(lines, signals))
         learned = learn_and_score(frame, labels, default_config())
+        # A history of finds alone is read as the model read it, for the blend's share and
+        # the taught weights too: the finds against the lines it drew at random
+        # (``learned.finds``), so a code's points are its finds' odds against lines at large.
+        if learned.from_finds and learned.labels is not None:
+            labels = learned.labels
         if learned.trained:
             context = Context.fit(frame)
             # How much the model counts beside the rules, judged on the labelled lines by
-            # the two label-free rankings (fixed weights, out-of-fold probabilities);
-            # a model of finds is judged on the finds and the lines it drew against them.
+            # the two label-free rankings (fixed weights, out-of-fold probabilities).
             share = model_share(
                 frame.select(pl.col("_idx").cast(pl.UInt32), "rule_score").join(
                     learned.scores.select("_idx", "p_fraud"), on="_idx"
                 ),
-                labels if learned.labels is None else learned.labels,
+                labels,
             )
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     taught = taught_reasons(reasons, signals, labels)
