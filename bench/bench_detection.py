@@ -124,13 +124,11 @@ def checks(alerts: pl.DataFrame, truth: pl.DataFrame) -> dict[str, int]:
 
 def model_weight(result: ScreenResult) -> str:
     """The model's learned share of the combined score (none without a model), marked
-    "finds" when the model learned finds against the lines at large (no clear outcomes)."""
+    "finds" when the history held finds alone and was read against the lines at large."""
     screener = result.screener
     ranking = screener.ranking if screener is not None else None
-    if screener is None or ranking is None:
-        return "no model"
-    finds = " finds" if screener.model_from_finds else ""
-    return f"model share {ranking.model_share:.2f}{finds}"
+    shown = "no model" if ranking is None else f"model share {ranking.model_share:.2f}"
+    return shown + (" finds" if screener is not None and screener.from_finds else "")
 
 
 def main(argv: list[str] | None = None) -> int:

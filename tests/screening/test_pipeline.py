@@ -250,10 +250,11 @@ def test_goods_for_another_end_user_than_the_licence_names_are_flagged(
     assert "licence for end user NICHIA Corporation, declared Hoang Long" in row["explanation"]
 
 
-def test_a_history_of_finds_alone_still_teaches_the_model(tmp_path: Path) -> None:
+def test_a_history_of_finds_alone_still_teaches_the_weights(tmp_path: Path) -> None:
     """Seizure records without the clear checks: the screener learns the finds against
-    the lines at large, says so, and its door scores new lines with that model."""
+    the lines at large, says so, and teaches the rules' weights from them."""
     from orewatch.contract.loader import load_dataset
+    from orewatch.screening.reasons import reason_table
     from orewatch.world import generate_world
 
     generate_world(tmp_path / "world", seed=3, lines=20_000)
@@ -262,7 +263,8 @@ def test_a_history_of_finds_alone_still_teaches_the_model(tmp_path: Path) -> Non
     full = screen(tables, load_catalogue()).screener
     only_finds = screen({**tables, "inspections": finds}, load_catalogue()).screener
     assert full is not None and only_finds is not None
-    assert full.predictor is not None and not full.model_from_finds
-    assert only_finds.predictor is not None and only_finds.model_from_finds
-    door = only_finds.screen_lines(tables["declarations"].head(5))
-    assert door["p_fraud"].is_not_null().all()
+    assert full.predictor is not None and not full.from_finds
+    assert only_finds.from_finds and only_finds.noted_below > 0
+    taught = {c: r.weight for c, r in only_finds.reasons.reasons.items()}
+    fixed = {c: r.weight for c, r in reason_table().reasons.items()}
+    assert taught != fixed

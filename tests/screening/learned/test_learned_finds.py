@@ -1,5 +1,7 @@
 """A history of finds only: the model learns finds against a random sample of the lines."""
 
+from dataclasses import replace
+
 import numpy as np
 import polars as pl
 import pytest
@@ -12,16 +14,19 @@ from orewatch.screening.learned.finds import (
     CONTROLS_PER_FIND,
     control_count,
     finds_only,
+    teaching_labels,
     with_controls,
 )
 from orewatch.screening.learned.model import FINDS_SELECTION
+
+FROM_FINDS = replace(CONFIG, from_finds=True)
 
 
 @pytest.fixture(scope="module")
 def from_finds() -> tuple[LearnedScores, pl.DataFrame, np.ndarray, np.ndarray]:
     lines, labels, fraud, inspected = planted()
     finds = labels.filter(pl.col("label") == 1)
-    return learn_and_score(lines, finds, CONFIG), finds, fraud, inspected
+    return learn_and_score(lines, finds, FROM_FINDS), finds, fraud, inspected
 
 
 def test_finds_alone_train_a_model_that_ranks_fraud_above_other_lines(
@@ -57,9 +62,26 @@ def test_the_labels_learned_from_hold_every_find_and_controls_not_found(
     assert controls == control_count(finds.height, LINES - finds.height, CONFIG.min_labels)
 
 
+def test_the_weights_are_taught_by_the_same_lines_the_model_drew(
+    from_finds: tuple[LearnedScores, pl.DataFrame, np.ndarray, np.ndarray],
+) -> None:
+    result, finds, _, _ = from_finds
+    idx = pl.Series("_idx", range(LINES), dtype=pl.UInt32)
+    assert result.labels is not None
+    assert teaching_labels(idx, finds, FROM_FINDS).equals(result.labels)
+
+
+def test_finds_alone_teach_no_model_unless_asked() -> None:
+    """The default: the finds teach the weights, not the model (see ``from_finds``)."""
+    lines, labels, _, _ = planted()
+    result = learn_and_score(lines, labels.filter(pl.col("label") == 1), CONFIG)
+    assert not result.trained and not result.from_finds
+    assert "0 negative" in result.note
+
+
 def test_a_two_outcome_history_is_learned_as_before() -> None:
     lines, labels, _, _ = planted()
-    result = learn_and_score(lines, labels, CONFIG)
+    result = learn_and_score(lines, labels, FROM_FINDS)
     assert not result.from_finds
     assert result.metrics["selection"] == "inverse propensity"
     assert result.labels is not None and result.labels.equals(labels)
@@ -72,12 +94,12 @@ def test_a_few_clear_outcomes_beside_many_finds_still_learn_from_finds() -> None
     few_clear = pl.concat(
         [labels.filter(pl.col("label") == 1), labels.filter(pl.col("label") == 0).head(5)]
     )
-    assert learn_and_score(lines, few_clear, CONFIG).from_finds
+    assert learn_and_score(lines, few_clear, FROM_FINDS).from_finds
 
 
 def test_too_few_finds_teach_nothing() -> None:
     lines, labels, _, _ = planted()
-    result = learn_and_score(lines, labels.filter(pl.col("label") == 1).head(10), CONFIG)
+    result = learn_and_score(lines, labels.filter(pl.col("label") == 1).head(10), FROM_FINDS)
     assert not result.trained and not result.from_finds
 
 
@@ -90,6 +112,12 @@ def test_finds_only_needs_enough_finds_and_too_few_clears() -> None:
     assert not finds_only(labels(20, 20), 20)  # both outcomes: the two-outcome model
     assert not finds_only(labels(19, 0), 20)
     assert not finds_only(labels(0, 0), 20)
+
+
+def test_a_two_outcome_history_teaches_the_weights_itself() -> None:
+    _, labels, _, _ = planted()
+    idx = pl.Series("_idx", range(LINES), dtype=pl.UInt32)
+    assert teaching_labels(idx, labels, FROM_FINDS) is labels
 
 
 def test_controls_are_a_seeded_random_sample_of_lines_not_found() -> None:

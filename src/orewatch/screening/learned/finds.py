@@ -24,6 +24,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from orewatch.screening.learned.config import LearnedConfig
+
 #: Controls drawn per find (see the module docstring).
 CONTROLS_PER_FIND = 10
 
@@ -62,3 +64,13 @@ def with_controls(
         ]
     ).sort("_idx")
     return sampled, n / others.len() if others.len() else 1.0
+
+
+def teaching_labels(idx: pl.Series, labels: pl.DataFrame, config: LearnedConfig) -> pl.DataFrame:
+    """What the taught weights learn from: ``labels``, or when they hold finds alone
+    (:func:`finds_only`), the finds and the lines drawn against them, as
+    :func:`~orewatch.screening.learned.model.learn_and_score` draws them (so a model
+    learned from finds and the weights read the same lines)."""
+    if not finds_only(labels, config.min_positives):
+        return labels
+    return with_controls(idx, labels, config.min_labels, config.seed)[0]

@@ -318,11 +318,13 @@ def learn_and_score(
 ) -> LearnedScores:
     """Score every line with a model learned from ``labels`` (see the module docstring).
 
-    A history of finds with too few clear outcomes is read against the lines at large
-    (:mod:`.finds`): the model then learns what a find looks like among all lines.
+    With ``config.from_finds``, a history of finds with too few clear outcomes is read
+    against the lines at large (:mod:`.finds`): the model learns what a find looks like
+    among all lines.
     """
     lines = lines.rechunk()
-    from_finds, control_share = finds_only(labels, config.min_positives), 1.0
+    from_finds = config.from_finds and finds_only(labels, config.min_positives)
+    control_share = 1.0
     if from_finds:
         labels, control_share = with_controls(lines["_idx"], labels, config.min_labels, config.seed)
     d = design(lines, labels, config)
