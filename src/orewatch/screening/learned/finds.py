@@ -7,8 +7,13 @@ positive-unlabelled learning, read as a case-control study. The finds are the ca
 random sample of every other line are the controls, counted as "not found". A few of
 those controls are frauds nobody caught, but a random line is fraudulent only as often
 as fraud is common (a few in a hundred), so they blur the contrast a little and do not
-reverse it. What the model then learns is P(a line is a find | its features): fraud
-and the inspectors' choice of lines together, as any history of finds teaches.
+reverse it. What is learned is P(a line is a find | its features): fraud and the
+inspectors' choice of lines together, as any history of finds teaches.
+
+The taught weights learn from these labels (:func:`teaching_labels`: a code's points
+are its finds' odds against lines at large); the model does only with
+``LearnedConfig.from_finds``, off because beside those weights it moved recall at 5 %
+by -0.003 on average over twelve worlds (BENCHMARKS.md, "A history of finds alone").
 
 Controls are drawn ``CONTROLS_PER_FIND`` per find: a case-control study's efficiency
 against using every line is ``c / (c + 1)`` for ``c`` controls per case (91 % at ten),
