@@ -58,6 +58,15 @@ def parse_weights(text: str) -> dict[str, float]:
     return {name.strip(): float(value) for name, value in pairs}
 
 
+def add_world_knobs(parser: argparse.ArgumentParser) -> None:
+    """The simulator's knobs a run may set (see :func:`world_config`), at its defaults."""
+    defaults = WorldConfig(seed=0, lines=0)
+    parser.add_argument("--fraud-share", type=float, default=defaults.fraud_share)
+    parser.add_argument("--inspection-rate", type=float, default=defaults.inspection_rate)
+    parser.add_argument("--rogue-share", type=float, default=defaults.rogue_share)
+    parser.add_argument("--weights", type=parse_weights, default=dict(defaults.weights))
+
+
 def world_config(args: argparse.Namespace, seed: int) -> WorldConfig:
     """The simulator's configuration for one seed: its defaults unless a knob was given."""
     return WorldConfig(
@@ -123,20 +132,19 @@ def checks(alerts: pl.DataFrame, truth: pl.DataFrame) -> dict[str, int]:
 
 
 def model_weight(result: ScreenResult) -> str:
-    """The model's learned share of the combined score (none without a model)."""
-    ranking = result.screener.ranking if result.screener is not None else None
-    return "no model" if ranking is None else f"model share {ranking.model_share:.2f}"
+    """The model's learned share of the combined score (none without a model), marked
+    "finds" when the history held finds alone and was read against the lines at large."""
+    screener = result.screener
+    ranking = screener.ranking if screener is not None else None
+    shown = "no model" if ranking is None else f"model share {ranking.model_share:.2f}"
+    return shown + (" finds" if screener is not None and screener.from_finds else "")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--lines", type=int, default=200_000)
-    defaults = WorldConfig(seed=0, lines=0)
-    parser.add_argument("--fraud-share", type=float, default=defaults.fraud_share)
-    parser.add_argument("--inspection-rate", type=float, default=defaults.inspection_rate)
-    parser.add_argument("--rogue-share", type=float, default=defaults.rogue_share)
-    parser.add_argument("--weights", type=parse_weights, default=dict(defaults.weights))
+    add_world_knobs(parser)
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
     parser.add_argument(
         "--keep-alerts", type=Path, default=None, help="write each seed's alerts here (Parquet)"

@@ -11,7 +11,10 @@ over all schemes and precision at 5 %, the blend's learned model share, and reca
 scheme, against the baseline.
 
 Usage: .venv/bin/python bench/bench_robustness.py [--seed 1] [--lines 60000]
-       [--only 'drop-col:*' 'format:*'] [--worlds DIR]
+       [--only 'drop-col:*' 'format:*'] [--worlds DIR] [--inspection-rate 0.02]
+       [--fraud-share 0.01] [--rogue-share R] [--weights scheme=w,...]
+
+The world knobs pass to the simulator as in ``bench_detection.py`` (other worlds).
 """
 
 from __future__ import annotations
@@ -28,13 +31,18 @@ from pathlib import Path
 
 import polars as pl
 
-from bench_detection import model_weight, world_dir  # type: ignore[import-not-found]
+from bench_detection import (  # type: ignore[import-not-found]
+    add_world_knobs,
+    describe,
+    model_weight,
+    world_config,
+    world_dir,
+)
 from orewatch.contract.loader import load_dataset
 from orewatch.contract.schema import TABLES, ColumnType
 from orewatch.controls.catalogue import Catalogue, load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth
 from orewatch.screening.pipeline import screen
-from orewatch.world.generate import WorldConfig
 
 RATE = 0.05
 Tables = dict[str, pl.DataFrame]
@@ -401,10 +409,13 @@ def main(argv: list[str] | None = None) -> int:
         "--only", nargs="+", default=["*"], help="perturbation names or globs (baseline always)"
     )
     parser.add_argument("--worlds", type=Path, default=None, help="keep the world here")
+    add_world_knobs(parser)
     args = parser.parse_args(argv)
+    cfg = world_config(args, args.seed)
+    print("world:", describe(cfg))
     catalogue = load_catalogue()
     with tempfile.TemporaryDirectory(prefix="orewatch-perturb-") as tmp:
-        world = world_dir(WorldConfig(seed=args.seed, lines=args.lines), args.worlds or Path(tmp))
+        world = world_dir(cfg, args.worlds or Path(tmp))
         tables = read_world(world)
         truth = read_truth(world, "lines")
         assert truth is not None

@@ -248,3 +248,23 @@ def test_goods_for_another_end_user_than_the_licence_names_are_flagged(
     unnamed = other.with_columns(pl.lit(None, pl.String).alias("end_user_name"))
     assert "LIC_WRONG_END_USER" not in result.screener.screen_lines(unnamed)["reasons"].item()
     assert "licence for end user NICHIA Corporation, declared Hoang Long" in row["explanation"]
+
+
+def test_a_history_of_finds_alone_still_teaches_the_weights(tmp_path: Path) -> None:
+    """Seizure records without the clear checks: the screener learns the finds against
+    the lines at large, says so, and teaches the rules' weights from them."""
+    from orewatch.contract.loader import load_dataset
+    from orewatch.screening.reasons import reason_table
+    from orewatch.world import generate_world
+
+    generate_world(tmp_path / "world", seed=3, lines=20_000)
+    tables = {n: t.frame for n, t in load_dataset(tmp_path / "world").tables.items()}
+    finds = tables["inspections"].filter(pl.col("result") != "clear")
+    full = screen(tables, load_catalogue()).screener
+    only_finds = screen({**tables, "inspections": finds}, load_catalogue()).screener
+    assert full is not None and only_finds is not None
+    assert full.predictor is not None and not full.from_finds
+    assert only_finds.from_finds and only_finds.noted_below > 0
+    taught = {c: r.weight for c, r in only_finds.reasons.reasons.items()}
+    fixed = {c: r.weight for c, r in reason_table().reasons.items()}
+    assert taught != fixed

@@ -39,6 +39,7 @@ from orewatch.screening.learned import (
 )
 from orewatch.screening.learned.blend import EVEN, combined_score, model_share
 from orewatch.screening.learned.features import Context
+from orewatch.screening.learned.finds import finds_only, teaching_labels
 from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     noted_below,
@@ -179,6 +180,10 @@ class Screener:
     #: None when the dataset taught no model (the score is then the rules' alone).
     predictor: Predictor | None = None
     ranking: Ranking | None = None
+    #: The history held finds but too few clear inspections: the taught weights (and the
+    #: model, with ``LearnedConfig.from_finds``) learned the finds against lines drawn
+    #: at random (``learned.finds``). False with both outcomes or none.
+    from_finds: bool = False
     #: The fixed (untaught) weights: the model learned from the rule score on these,
     #: since taught weights have seen every label.
     model_reasons: ReasonTable | None = None
@@ -613,10 +618,15 @@ def fit_and_screen(
     labels = labels_from_inspections(lines, inspections) if inspections is not None else None
     # The model's inputs must not have seen any label, and taught weights have seen them
     # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
-    learned, context, share = None, None, EVEN
+    learned, context, share, config = None, None, EVEN, default_config()
+    from_finds = labels is not None and finds_only(labels, config.min_positives)
     if labels is not None:
         frame = screening_frame(lines, signals, provisional.score(lines, signals))
-        learned = learn_and_score(frame, labels, default_config())
+        learned = learn_and_score(frame, labels, config)
+        # A history of finds alone teaches the weights (and the blend's share) as finds
+        # against lines drawn at random (``learned.finds``): a code's points are then
+        # its finds' odds against lines at large.
+        labels = teaching_labels(lines["_idx"], labels, config)
         if learned.trained:
             context = Context.fit(frame)
             # How much the model counts beside the rules, judged on the labelled lines by
@@ -653,6 +663,7 @@ def fit_and_screen(
         predictor=predictor,
         model_reasons=reasons,
         context=context,
+        from_finds=from_finds,
         ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"], share)
         if predictor is not None and learned is not None
         else None,

@@ -8,11 +8,13 @@ two-parameter logistic (Platt) fit is steadier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
+
+from orewatch.screening.learned.propensity import population_probability
 
 #: Isotonic calibration only with at least this many labelled lines and positives.
 ISOTONIC_MIN_LABELS = 1000
@@ -27,13 +29,26 @@ def _sigmoid(raw: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Calibrator:
-    """A fitted map from raw scores to probabilities."""
+    """A fitted map from raw scores to probabilities.
+
+    ``odds_scale``: the share of the population's negatives the labels sampled (1: all
+    of them); the fitted odds times it are the population's (see :mod:`.finds`).
+    """
 
     method: str
     isotonic: IsotonicRegression | None = None
     platt: LogisticRegression | None = None
+    odds_scale: float = 1.0
 
     def __call__(self, raw: np.ndarray) -> np.ndarray:
+        p = self._fitted(raw)
+        return p if self.odds_scale == 1.0 else population_probability(p, self.odds_scale)
+
+    def scaled(self, odds_scale: float) -> Calibrator:
+        """This calibrator for labels whose negatives are ``odds_scale`` of the population's."""
+        return replace(self, odds_scale=odds_scale)
+
+    def _fitted(self, raw: np.ndarray) -> np.ndarray:
         if self.isotonic is not None:
             stepped = np.asarray(self.isotonic.predict(raw), dtype=np.float64)
             # A plateau of the isotonic fit says the labels cannot tell its lines apart,

@@ -20,6 +20,7 @@ from orewatch.screening.learned.calibration import Calibrator, brier, fit_calibr
 from orewatch.screening.learned.config import Key, LearnedConfig
 from orewatch.screening.learned.explain import explanations
 from orewatch.screening.learned.features import Inputs, direct_inputs, display_values, matrix
+from orewatch.screening.learned.finds import finds_only, with_controls
 from orewatch.screening.learned.parallel import in_parallel
 from orewatch.screening.learned.predictor import Predictor, build_predictor, predict
 from orewatch.screening.learned.profiles import (
@@ -43,6 +44,9 @@ FINAL = -1
 NOT_EXPLAINED = "not among the top {share}% by learned risk with p >= {min_p}: drivers not computed"
 #: Unlabelled lines scored at a time (see :func:`score_unlabelled`).
 SCORE_CHUNK = 200_000
+#: What selection correction a finds-only history gets: none, as which lines were checked
+#: and found clear is unknown (the model learns finds, the inspectors' choice included).
+FINDS_SELECTION = "finds against lines at large: no correction"
 SCORE_SCHEMA = {"_idx": pl.UInt32, "p_fraud": pl.Float64, "model_explanation": pl.String}
 
 Metric = float | int | str
@@ -55,6 +59,9 @@ class LearnedScores:
     ``trained`` is false when there were too few labels; ``note`` says why, and
     ``p_fraud`` is then null. ``predictor`` scores new lines as the unlabelled lines here
     were scored (the final model and calibrator, profiles from every label).
+    ``from_finds``: the history held finds but too few clear outcomes, and the model
+    learned the finds against a random sample of the other lines (:mod:`.finds`);
+    ``labels`` are the ``_idx, label`` it learned from (those controls among them).
     """
 
     scores: pl.DataFrame
@@ -62,6 +69,8 @@ class LearnedScores:
     trained: bool = True
     note: str = ""
     predictor: Predictor | None = None
+    from_finds: bool = False
+    labels: pl.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -307,8 +316,17 @@ def fit_fold(
 def learn_and_score(
     lines: pl.DataFrame, labels: pl.DataFrame, config: LearnedConfig
 ) -> LearnedScores:
-    """Score every line with a model learned from ``labels`` (see the module docstring)."""
+    """Score every line with a model learned from ``labels`` (see the module docstring).
+
+    With ``config.from_finds``, a history of finds with too few clear outcomes is read
+    against the lines at large (:mod:`.finds`): the model learns what a find looks like
+    among all lines.
+    """
     lines = lines.rechunk()
+    from_finds = config.from_finds and finds_only(labels, config.min_positives)
+    control_share = 1.0
+    if from_finds:
+        labels, control_share = with_controls(lines["_idx"], labels, config.min_labels, config.seed)
     d = design(lines, labels, config)
     n_labels, n_pos = d.labelled.height, int(d.labelled["label"].sum())
     counts: dict[str, Metric] = {"labelled": n_labels, "positives": n_pos, "lines": lines.height}
@@ -323,7 +341,11 @@ def learn_and_score(
             f"each needs at least {config.min_positives}",
             counts,
         )
-    weight, selection = selection_weights(d, lines, config)
+    weight, selection = (
+        (d.labelled.select("_idx", pl.lit(1.0).alias("_w")), {"selection": FINDS_SELECTION})
+        if from_finds
+        else selection_weights(d, lines, config)
+    )
     folds = sorted(d.labelled["_fold"].unique().to_list())
     if len(folds) < 3:
         return untrained(lines, f"labelled lines fall in {len(folds)} groups; need 3", counts)
@@ -342,8 +364,9 @@ def learn_and_score(
     calibrated = np.empty_like(raw)
     for k in folds:
         here = fold_of == k
-        calibrated[here] = fit_calibrator(raw[~here], label[~here], w_oof[~here])(raw[here])
-    final_calibrator: Calibrator = fit_calibrator(raw, label, w_oof)
+        fold_calibrator = fit_calibrator(raw[~here], label[~here], w_oof[~here])
+        calibrated[here] = fold_calibrator.scaled(control_share)(raw[here])
+    final_calibrator: Calibrator = fit_calibrator(raw, label, w_oof).scaled(control_share)
 
     rounds = max(10, round(float(np.mean(best)) * FINAL_ROUNDS_FACTOR))
     everything = with_label(rows(d, out_of_fold(d.labelled, d.keys, config.smoothing)), d.labelled)
@@ -383,17 +406,23 @@ def learn_and_score(
         "oof_brier": round(brier(calibrated, label), 5),
         "calibration": final_calibrator.method,
         "folds": len(folds),
+        "from_finds": from_finds,
         "rounds": rounds,
         "features": len(d.names),
         "profiles": len(d.keys),
         **selection,
     }
-    note = (
-        f"LightGBM on {n_labels} inspected lines ({n_pos} with fraud), "
-        f"out-of-fold AUC {metrics['oof_auc']}"
+    learned_from = (
+        f"{n_pos} finds against {n_labels - n_pos} lines drawn at random "
+        "(the history records too few clear inspections)"
+        if from_finds
+        else f"{n_labels} inspected lines ({n_pos} with fraud)"
     )
+    note = f"LightGBM on {learned_from}, out-of-fold AUC {metrics['oof_auc']}"
     keyed = pl.concat([d.labelled.select(rest_keys.columns), rest_keys])
     predictor = build_predictor(
         d, lines, final, final_calibrator, config.smoothing, config.threads, keyed
     )
-    return LearnedScores(scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor)
+    return LearnedScores(
+        scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor, from_finds, labels
+    )
