@@ -264,6 +264,9 @@ def exports_beyond_supply(
             pl.col("element").alias("elements"),
             pl.lit(None, pl.Date).alias("since"),
         )
+        # One row per exporter and element out of hash groups: sorted, so an exporter's
+        # evidence lists its elements in the same order on every run.
+        .sort("exporter_id", "elements")
         .cast(EXPORTER_COLUMNS)  # type: ignore[arg-type]
     )
 
