@@ -43,7 +43,7 @@ FINAL_ROUNDS_FACTOR = 1.15
 FINAL = -1
 NOT_EXPLAINED = "not among the top {share}% by learned risk with p >= {min_p}: drivers not computed"
 #: Unlabelled lines scored at a time (see :func:`score_unlabelled`).
-SCORE_CHUNK = 200_000
+SCORE_CHUNK = 50_000
 #: What selection correction a finds-only history gets: none, as which lines were checked
 #: and found clear is unknown (the model learns finds, the inspectors' choice included).
 FINDS_SELECTION = "finds against lines at large: no correction"
