@@ -98,6 +98,12 @@ def test_a_one_off_line_needs_an_established_exporter(declarations: Build) -> No
     assert not any("ONE_OFF_LINE_IN_SHIPMENT" in got for got in found.values())
 
 
+def codes_with_odd_lot(declarations: Build, n: int, gross: float) -> dict[int, set[str]]:
+    """Codes of ``n`` ordinary lots and, as line ``n``, a 20 t lot weighing ``gross``."""
+    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": gross}
+    return codes(declarations([*lots(n), {**odd, "value": 50000.0}]))
+
+
 @pytest.mark.parametrize(
     ("gross", "code"),
     [
@@ -111,8 +117,7 @@ def test_a_one_off_line_needs_an_established_exporter(declarations: Build) -> No
 def test_a_small_gross_gap_counts_where_the_packing_noise_is_tight(
     declarations: Build, gross: float, code: str
 ) -> None:
-    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": gross}
-    found = codes(declarations([*lots(300), {**odd, "value": 50000.0}]))
+    found = codes_with_odd_lot(declarations, 300, gross)
     assert found.get(300) == {code}
     assert not any(found.get(i) for i in range(300))
 
@@ -127,11 +132,10 @@ def test_a_mode_with_lines_enough_is_held_to_its_own_measured_reach(
     # These pallets' z stays within 0.92 on 2,400 sea lines: a gap of 1.5 robust spreads
     # is beyond anything they reach. Measured on 300 lines the same gap is not judged
     # (too few lines to know the mode's 1-in-100 reach; the packing's cut of 2 holds).
-    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": gross}
-    many = codes(declarations([*lots(2400), {**odd, "value": 50000.0}]))
+    many = codes_with_odd_lot(declarations, 2400, gross)
     assert many.get(2400) == {code}
     assert not any(many.get(i) for i in range(2400))
-    few = codes(declarations([*lots(300), {**odd, "value": 50000.0}]))
+    few = codes_with_odd_lot(declarations, 300, gross)
     assert not few.get(300)
 
 

@@ -244,10 +244,13 @@ def with_label(frame: pl.DataFrame, labelled: pl.DataFrame) -> pl.DataFrame:
 
 
 def selection_weights(
-    d: Design, lines: pl.DataFrame, config: LearnedConfig
+    d: Design, lines: pl.DataFrame, config: LearnedConfig, from_finds: bool = False
 ) -> tuple[pl.DataFrame, dict[str, Metric]]:
-    """Inverse-propensity weights of labelled lines (all 1 when nothing is to correct)."""
+    """Inverse-propensity weights of labelled lines (all 1 when nothing is to correct,
+    or nothing can be: ``from_finds``, see :data:`FINDS_SELECTION`)."""
     ones = d.labelled.select("_idx", pl.lit(1.0).alias("_w"))
+    if from_finds:
+        return ones, {"selection": FINDS_SELECTION}
     if not config.propensity:
         return ones, {"selection": "off"}
     if d.labelled.height == lines.height:
@@ -341,11 +344,7 @@ def learn_and_score(
             f"each needs at least {config.min_positives}",
             counts,
         )
-    weight, selection = (
-        (d.labelled.select("_idx", pl.lit(1.0).alias("_w")), {"selection": FINDS_SELECTION})
-        if from_finds
-        else selection_weights(d, lines, config)
-    )
+    weight, selection = selection_weights(d, lines, config, from_finds)
     folds = sorted(d.labelled["_fold"].unique().to_list())
     if len(folds) < 3:
         return untrained(lines, f"labelled lines fall in {len(folds)} groups; need 3", counts)
