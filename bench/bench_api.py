@@ -20,7 +20,10 @@ to each one's ``src``). ``--procs N`` serves from N processes on one port
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
 [--shared-rounds] [--workers 1] [--procs 1] [--rounds [--sizes 1 5 20] [--repeat 20] [--warm]]
-[--world DIR]
+[--world DIR] [--floor]
+
+``--floor`` times only Polars: one line left-joined to 1, 10 and 40 small tables, the
+fixed cost a round pays per lookup in the fitted history whatever its screening does.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from pathlib import Path
 
 import httpx
 import numpy as np
+import polars as pl
 import uvicorn
 from fastapi.encoders import jsonable_encoder
 
@@ -223,6 +227,46 @@ def time_rounds(world: Path, sizes: list[int], repeat: int, warm: bool = False) 
         )
 
 
+def join_floor(joins: tuple[int, ...] = (1, 10, 40), rows: int = 2_000, repeat: int = 25) -> None:
+    """Median ms Polars takes to left-join a one-line frame to ``joins`` small tables.
+
+    The floor under a round: the detectors look a line up in the fitted history through
+    some forty joins (38 in the signals plan alone, BENCHMARKS.md), and in Polars each
+    join of even a one-row frame costs a fixed overhead, lazily (plan, optimise, run) or
+    eagerly. No screening code runs here, only the joins.
+    """
+    rng = np.random.default_rng(0)
+    keys = pl.Series("key", [f"k{i}" for i in range(rows)])
+    tables = [pl.DataFrame({"key": keys, f"v{j}": rng.random(rows)}) for j in range(max(joins))]
+    line = pl.DataFrame({"key": ["k7"], "x": [1.0]})
+
+    def lazy(n: int) -> pl.DataFrame:
+        plan = line.lazy()
+        for table in tables[:n]:
+            plan = plan.join(table.lazy(), on="key", how="left")
+        return plan.collect()
+
+    def eager(n: int) -> pl.DataFrame:
+        frame = line
+        for table in tables[:n]:
+            frame = frame.join(table, on="key", how="left")
+        return frame
+
+    for n in joins:
+        for name, run in (("lazy", lazy), ("eager", eager)):
+            run(n)
+            walls = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                run(n)
+                walls.append(time.perf_counter() - start)
+            print(
+                f"{n} joins of one line to {rows:,}-row tables, {name}: median "
+                f"{np.median(walls) * 1000:.2f} ms; load average {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rates", type=float, nargs="+", default=[50.0, 100.0, 200.0])
@@ -255,9 +299,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--world", type=Path, help="keep the generated world here")
+    parser.add_argument(
+        "--floor", action="store_true", help="time Polars joins of one line (no screening)"
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.floor:
+        join_floor()
+        return 0
     if args.serve is not None:
         serve(args.serve, args.port, args.serve.parent, args.shared_rounds, args.workers)
         return 0

@@ -10,7 +10,7 @@ makes); how well each label-free ranking orders the labelled lines (AUC); and re
 1 / 2 / 5 % of the combined ranking with the share set to a grid of values, to the learned
 share and to lower bootstrap quantiles of it (per scheme at 5 %).
 
-It listens to ``screener.model_share`` and ``screener.with_model`` (wrapped for the run,
+It listens to ``fit.model_share`` and ``fit.with_model`` (wrapped for the run,
 results unchanged) to see their inputs: the fixed-weight rule score and out-of-fold
 probability of every line with its label, and the final (taught) rule score.
 
@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-import orewatch.screening.screener as screener_module
+import orewatch.screening.fit as fit_module
 from bench_detection import world_config, world_dir  # type: ignore[import-not-found]
 from bench_robustness import (  # type: ignore[import-not-found]
     perturbations,
@@ -57,7 +57,7 @@ def listening() -> Iterator[dict[str, pl.DataFrame]]:
     """The blend's inputs of the next screen: ``fit`` (``_idx, rule_score, p_fraud, label``)
     and ``final`` (``_idx, declaration_id, line_no, rule_final, p_fraud``)."""
     seen: dict[str, pl.DataFrame] = {}
-    share, with_model = screener_module.model_share, screener_module.with_model
+    share, with_model = fit_module.model_share, fit_module.with_model
 
     def share_spy(scored: pl.DataFrame, labels: pl.DataFrame) -> float:
         keyed = labels.select(pl.col("_idx").cast(scored.schema["_idx"]), "label")
@@ -71,12 +71,12 @@ def listening() -> Iterator[dict[str, pl.DataFrame]]:
             ).join(learned.scores.select("_idx", "p_fraud"), on="_idx", how="left")
         return with_model(scored, learned, *args, **kw)
 
-    screener_module.model_share = share_spy  # type: ignore[assignment]
-    screener_module.with_model = with_model_spy
+    fit_module.model_share = share_spy  # type: ignore[assignment]
+    fit_module.with_model = with_model_spy
     try:
         yield seen
     finally:
-        screener_module.model_share, screener_module.with_model = share, with_model
+        fit_module.model_share, fit_module.with_model = share, with_model
 
 
 def surprisals(fit: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -20,6 +20,7 @@ import polars as pl
 
 from orewatch.contract.loader import load_dataset
 from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.fit import fit_and_screen
 from orewatch.screening.learned import (
     default_config,
     labels_from_inspections,
@@ -28,7 +29,6 @@ from orewatch.screening.learned import (
 )
 from orewatch.screening.learned.evaluate import at_rates
 from orewatch.screening.reasons import reason_table
-from orewatch.screening.screener import fit_and_screen
 from orewatch.screening.selection import Capacity
 
 

@@ -290,6 +290,7 @@ def perturbations(tables: Tables) -> Iterator[tuple[str, Perturbation]]:
     yield "parties:required only", keeping_columns("parties", ("party_id", "kind", "name"))
     yield "watchlist:required only", keeping_columns("watchlist", ("list", "name"))
     yield "hs_code:6 digits", edited("declarations", pl.col("hs_code").str.slice(0, 6))
+    yield "hs_code:8 digits", edited("declarations", pl.col("hs_code").str.slice(0, 8))
     yield "rows:shuffled", shuffled
     yield "rows:5% of declarations", few_declarations
     yield "headers:capitals, reordered, extras", loud_headers

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from orewatch.contract.schema import TABLES
 from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.fit import fit_and_screen
 from orewatch.screening.reasons import reason_table
-from orewatch.screening.screener import Screener, fit_and_screen
+from orewatch.screening.screener import Screener
 from orewatch.screening.selection import Capacity
 from orewatch.warehouse.store import Warehouse
 

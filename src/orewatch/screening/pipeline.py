@@ -17,13 +17,13 @@ import polars as pl
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.controls.catalogue import Catalogue
 from orewatch.io.atomic import write_csv
+from orewatch.screening.fit import fit_and_screen
 from orewatch.screening.reasons import ReasonTable, reason_table
 from orewatch.screening.screener import (
     EXPLANATION_SEPARATOR,
     Progress,
     Screener,
     Tables,
-    fit_and_screen,
 )
 from orewatch.screening.selection import Capacity
 

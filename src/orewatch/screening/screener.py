@@ -9,51 +9,37 @@ inspection capacity). Everything here is pure functions over frames.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import polars as pl
 
-from orewatch.chain.signals import chain_findings
 from orewatch.controls.catalogue import Catalogue
-from orewatch.parties.signals import party_findings
-from orewatch.screening.detectors.concealment import concealment_signals, sender_contacts
-from orewatch.screening.detectors.licensing import licence_register, licensing_signals
+from orewatch.screening.detectors.concealment import concealment_signals
+from orewatch.screening.detectors.licensing import licensing_signals
 from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
     SENSITIVE_VALUE_Z,
     RememberedMatches,
     sensitive_goods,
     transshipment_signals,
-    watchlist_keys,
 )
-from orewatch.screening.features import Baselines, apply_baselines, fit_baselines, raw_features
+from orewatch.screening.features import Baselines, apply_baselines, raw_features
 from orewatch.screening.few import collect_few, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
-    default_config,
-    labels_from_inspections,
-    learn_and_score,
     screening_frame,
 )
-from orewatch.screening.learned.blend import EVEN, combined_score, model_share
+from orewatch.screening.learned.blend import EVEN, combined_score
 from orewatch.screening.learned.features import Context
-from orewatch.screening.learned.finds import finds_only, teaching_labels
 from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
-    noted_below,
     reason_set,
-    reference_rate,
-    set_points_and_worth,
-    taught_reasons,
-    taught_sets,
 )
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
-from orewatch.screening.selection import Capacity, assign_channels, has_reason, why_unchecked
+from orewatch.screening.selection import Capacity, has_reason, why_unchecked
 from orewatch.screening.signals import SIGNAL_SCHEMA, concat_signals
-from orewatch.trade.signals import diversion_routes as trade_routes
 
 Tables = Mapping[str, pl.DataFrame]
 Progress = Callable[[str], None]
@@ -75,11 +61,6 @@ ALERT_COLUMNS: tuple[str, ...] = (
     "_idx", "declaration_id", "line_no", "declared_at", "port", "exporter_id", "consignee_name",
     "destination_country", "hs_code", "description", "value", "currency",
 )  # fmt: skip
-
-
-def table_or_none(tables: Tables, name: str) -> pl.DataFrame | None:
-    frame = tables.get(name)
-    return frame if frame is not None and frame.height else None
 
 
 #: Party and chain findings that matter only when the goods could be controlled material:
@@ -424,52 +405,6 @@ def _reasons_or_noted(quiet: pl.Expr) -> list[pl.Expr]:
     ]
 
 
-def _prepared(
-    tables: Tables, name: str, prepare: Callable[[pl.DataFrame], pl.DataFrame]
-) -> pl.DataFrame | None:
-    frame = table_or_none(tables, name)
-    return prepare(frame) if frame is not None else None
-
-
-def controlled_prices(prices: pl.DataFrame | None, catalogue: Catalogue) -> pl.DataFrame | None:
-    """Monthly USD/kg prices of controlled materials on markets quoting in USD.
-
-    Only USD quotes are used: converting the domestic CNY prices would need exchange
-    rates the contract does not carry.
-    """
-    if prices is None or prices.is_empty():
-        return None
-    elements = catalogue.items_frame()["element"].unique().implode()
-    per_kg = (
-        pl.when(pl.col("unit").str.to_lowercase() == "t")
-        .then(pl.col("price") / 1000)
-        .otherwise(pl.col("price"))
-    )
-    return (
-        prices.filter(
-            (pl.col("currency") == "USD")
-            & pl.col("unit").str.to_lowercase().is_in(["kg", "t"])
-            & pl.col("material").str.split(":").list.first().is_in(elements)
-        )
-        .group_by(pl.col("date").dt.truncate("1mo").alias("month"), "material")
-        .agg(per_kg.mean().alias("usd_per_kg"))
-        .filter(pl.col("usd_per_kg") > 0)
-    )
-
-
-def thresholds_of(channelled: pl.DataFrame) -> Thresholds:
-    """The lowest score that made red (and yellow) on risk, for channelling new lines."""
-
-    def lowest(channel: str) -> float:
-        picked = channelled.filter(
-            (pl.col("channel") == channel) & pl.col("channel_reason").str.starts_with("risk rank")
-        )
-        return float(picked["score"].min()) if picked.height else float("inf")  # type: ignore[arg-type]
-
-    red = lowest("red")
-    return Thresholds(red=red, yellow=min(lowest("yellow"), red))
-
-
 def with_model(
     scored: pl.DataFrame,
     learned: LearnedScores | None,
@@ -528,144 +463,3 @@ def with_model(
         .otherwise(pl.col("explanation"))
         .alias("explanation"),
     ).drop("model_explanation", "_rule_rank", "_model_rank", strict=False)
-
-
-@dataclass(frozen=True)
-class Fitted:
-    """A fitted screener and what fitting found in its own dataset."""
-
-    screener: Screener
-    alerts: pl.DataFrame
-    signals: pl.DataFrame
-    facilities: pl.DataFrame  # the chain layer's ranked facility-months
-    parties: pl.DataFrame  # the parties layer's ranked parties
-
-
-def entity_facts(
-    lines: pl.DataFrame, exporter_signals: pl.DataFrame, party_lines: pl.DataFrame
-) -> EntityFacts:
-    """Turn the layers' findings into facts about exporters and exporter-consignee pairs.
-
-    The chain layer speaks of exporters already. The party layer speaks of lines; each
-    finding is kept for the line's (exporter, consignee) pair, so it also reaches new
-    declarations between the same two parties. Watchlist hits are left to the
-    transshipment detector, which weighs them by the goods.
-    """
-    by_exporter = exporter_signals.group_by("exporter_id", "code", maintain_order=True).agg(
-        pl.col("evidence").str.join("; "),
-        pl.col("elements")
-        .str.split(";")
-        .list.explode(keep_nulls=False, empty_as_null=False)
-        .unique()
-        .sort()
-        .str.join(";"),
-        pl.col("since").min(),
-    )
-    by_exporter = by_exporter.with_columns(
-        pl.when(pl.col("elements") != "").then(pl.col("elements")).alias("elements")
-    )
-    pairs = (
-        party_lines.filter(pl.col("code") != "CONSIGNEE_WATCHLISTED")
-        .join(
-            lines.select("declaration_id", "line_no", "exporter_id", "consignee_name"),
-            on=["declaration_id", "line_no"],
-        )
-        .select("exporter_id", "consignee_name", "code", "evidence")
-        .sort("exporter_id", "consignee_name", "code", "evidence")
-        .unique(["exporter_id", "consignee_name", "code"], keep="first", maintain_order=True)
-    )
-    return EntityFacts(by_exporter, pairs)
-
-
-def fit_and_screen(
-    tables: Tables,
-    catalogue: Catalogue,
-    capacity: Capacity,
-    reasons: ReasonTable,
-    progress: Progress | None = None,
-) -> Fitted:
-    """Fit a screener on a dataset and screen its own lines."""
-    step = progress or (lambda _name: None)
-    step("features")
-    # The parties layer reads only the tables, and most of its work leaves the GIL
-    # (DuckDB, igraph, rapidfuzz, Polars): it runs beside the features, routes and chain.
-    with ThreadPoolExecutor(max_workers=1) as beside:
-        parties_job = beside.submit(party_findings, tables, reasons=reasons)
-        raw = raw_features(tables["declarations"].rechunk())
-        baselines = fit_baselines(raw)
-        lines = catalogue.evaluate_frame(apply_baselines(raw, baselines))
-        step("routes")
-        routes = trade_routes(tables, catalogue)
-        step("chain")
-        chain = chain_findings(tables)
-        step("parties")
-        parties = parties_job.result()
-    facts = entity_facts(lines, chain.exporter_signals, parties.line_signals)
-    provisional = Screener(
-        catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,
-        register=_prepared(tables, "licenses", licence_register),
-        sender_contacts=_prepared(tables, "parties", sender_contacts),
-        watch_keys=_prepared(tables, "watchlist", watchlist_keys),
-        facts=facts, routes=routes,
-        history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
-        controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
-        origins=Origins.fit(lines),
-    )  # fmt: skip
-    step("detectors")
-    signals = provisional.signals(lines, Prior.empty())
-    step("learning")
-    inspections = table_or_none(tables, "inspections")
-    labels = labels_from_inspections(lines, inspections) if inspections is not None else None
-    # The model's inputs must not have seen any label, and taught weights have seen them
-    # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
-    learned, context, share, config = None, None, EVEN, default_config()
-    from_finds = labels is not None and finds_only(labels, config.min_positives)
-    if labels is not None:
-        frame = screening_frame(lines, signals, provisional.score(lines, signals))
-        learned = learn_and_score(frame, labels, config)
-        # A history of finds alone teaches the weights (and the blend's share) as finds
-        # against lines drawn at random (``learned.finds``): a code's points are then
-        # its finds' odds against lines at large.
-        labels = teaching_labels(lines["_idx"], labels, config)
-        if learned.trained:
-            context = Context.fit(frame)
-            # How much the model counts beside the rules, judged on the labelled lines by
-            # the two label-free rankings (fixed weights, out-of-fold probabilities).
-            share = model_share(
-                frame.select(pl.col("_idx").cast(pl.UInt32), "rule_score").join(
-                    learned.scores.select("_idx", "p_fraud"), on="_idx"
-                ),
-                labels,
-            )
-    # Each rule's points as this dataset's inspections found it worth, for both doors.
-    taught = taught_reasons(reasons, signals, labels)
-    # What each code is worth against a line checked at random decides what is a reason.
-    reference = reference_rate(signals, labels, lines.height)
-    worth = taught_reasons(reasons, signals, labels, base=reference)
-    provisional = replace(
-        provisional,
-        reasons=taught,
-        set_points=set_points_and_worth(
-            taught_sets(taught, signals, labels), taught_sets(worth, signals, labels, reference)
-        ),
-        noted_below=noted_below(labels),
-        worth=worth,
-    )
-    rules_scored = provisional.score(lines, signals)
-    step("scoring")
-    alerts = assign_channels(with_model(rules_scored, learned, reasons, share=share), capacity)
-    # The single-declaration door carries the frozen model and the batch's two rankings,
-    # so a new line is scored and channelled on the same combined scale as the batch.
-    predictor = learned.predictor if learned is not None and learned.trained else None
-    screener = replace(
-        provisional,
-        thresholds=thresholds_of(alerts),
-        predictor=predictor,
-        model_reasons=reasons,
-        context=context,
-        from_finds=from_finds,
-        ranking=Ranking.of(rules_scored["score"], learned.scores["p_fraud"], share)
-        if predictor is not None and learned is not None
-        else None,
-    )
-    return Fitted(screener, alerts, signals, chain.flagged(), parties.parties)
