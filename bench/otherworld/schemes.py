@@ -191,6 +191,27 @@ def _new_licences(
     return numbers
 
 
+def _cite_new_licences(
+    ctx: Ctx,
+    lines: dict[str, np.ndarray],
+    where: np.ndarray,
+    licensed: np.ndarray,
+    exp: np.ndarray,
+    prod: np.ndarray,
+    con: np.ndarray,
+    issued: np.ndarray,
+) -> None:
+    """Issue proper-looking licences for the ``licensed`` fraudulent lines and cite them."""
+    lines["license_no"][where[licensed]] = _new_licences(
+        ctx,
+        exp[licensed],
+        prod[licensed],
+        con[licensed],
+        issued[licensed],
+        lines["net_weight_kg"][where][licensed],
+    )
+
+
 def _controlled_kg(ctx: Ctx, prod: np.ndarray) -> np.ndarray:
     return typical_kg(ctx.cat, prod) * np.exp(ctx.rng.normal(0, 0.8, size=prod.size))
 
@@ -384,15 +405,7 @@ def barred_end_user(ctx: Ctx, n: int) -> dict[str, np.ndarray]:
     )
     licensed = (rng.random(n) < 0.4) & (a.exp_kind[exp] == "mineral")
     issued = np.where(us, US_BAN[0], listed) - rng.integers(20, 120, size=n)
-    numbers = _new_licences(
-        ctx,
-        exp[licensed],
-        prod[licensed],
-        con[licensed],
-        issued[licensed],
-        lines["net_weight_kg"][where][licensed],
-    )
-    lines["license_no"][where[licensed]] = numbers
+    _cite_new_licences(ctx, lines, where, licensed, exp, prod, con, issued)
     return lines
 
 
@@ -620,15 +633,7 @@ def front_transship(ctx: Ctx, n: int) -> dict[str, np.ndarray]:
     )
     licensed = a.exp_kind[exp] == "mineral"
     issued = day - rng.integers(5, 40, size=n)
-    numbers = _new_licences(
-        ctx,
-        exp[licensed],
-        prod[licensed],
-        con[licensed],
-        issued[licensed],
-        lines["net_weight_kg"][where][licensed],
-    )
-    lines["license_no"][where[licensed]] = numbers
+    _cite_new_licences(ctx, lines, where, licensed, exp, prod, con, issued)
     return lines
 
 
@@ -654,15 +659,7 @@ def magpie_consignee(ctx: Ctx, n: int) -> dict[str, np.ndarray]:
     )
     licensed = (rng.random(n) < 0.7) & (a.exp_kind[exp] == "mineral")
     issued = day - rng.integers(5, 40, size=n)
-    numbers = _new_licences(
-        ctx,
-        exp[licensed],
-        prod[licensed],
-        con[licensed],
-        issued[licensed],
-        lines["net_weight_kg"][where][licensed],
-    )
-    lines["license_no"][where[licensed]] = numbers
+    _cite_new_licences(ctx, lines, where, licensed, exp, prod, con, issued)
     return lines
 
 
