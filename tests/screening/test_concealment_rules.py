@@ -148,3 +148,22 @@ def test_the_same_surplus_is_noise_where_packing_varies_widely(declarations: Bui
     heavy = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 22600.0}
     found = codes(declarations([*loose, {**heavy, "value": 50000.0}]))
     assert "GROSS_NET_SURPLUS" not in found.get(300, set())
+
+
+def test_a_parcel_declared_as_samples_is_flagged(declarations: Build) -> None:
+    small = {"net_weight_kg": 3.0, "quantity": 3.0, "gross_weight_kg": 3.4, "value": 40.0}
+    found = codes(
+        declarations(
+            [
+                *lots(),
+                {**small, "mode": "express", "description": "金属样品"},
+                {**small, "mode": "post", "description": "Samples, no commercial value"},
+                {**small, "mode": "express", "description": "cable sampler kit"},
+                {**small, "mode": "express", "description": "塑料餐具"},
+                {**lots(1)[0], "description": "样品"},  # freight: another rule's business
+            ]
+        )
+    )
+    assert "SAMPLES_BY_PARCEL" in found[60]
+    assert "SAMPLES_BY_PARCEL" in found[61]
+    assert not any("SAMPLES_BY_PARCEL" in found.get(i, set()) for i in (62, 63, 64))

@@ -1,6 +1,6 @@
 import polars as pl
 
-from orewatch.screening.names import normalise_name_expr
+from orewatch.screening.names import abbreviated_name_expr, normalise_name_expr
 
 
 def keys(*names: str | None) -> list[str]:
@@ -33,3 +33,30 @@ def test_different_companies_stay_different() -> None:
 
 def test_missing_name_is_empty_key() -> None:
     assert keys(None) == [""]
+
+
+def short_keys(*names: str | None) -> list[str]:
+    return (
+        pl.DataFrame({"n": list(names)}, schema={"n": pl.String})
+        .select(abbreviated_name_expr(pl.col("n")))["n"]
+        .to_list()
+    )
+
+
+def test_an_abbreviated_name_meets_its_full_spelling() -> None:
+    a, b = short_keys("Gonsel Ind. Co., Ltd.", "Gonsel Industries Co., Ltd.")
+    assert a == b
+    c, d = short_keys("Polmirlum Tech Pvt. Ltd.", "Polmirlum Technologies Pvt. Ltd.")
+    assert c == d
+
+
+def test_abbreviation_keeps_the_distinctive_word_and_the_word_count() -> None:
+    full, other_name, more_words = short_keys(
+        "Gonsel Industries", "Gonsal Industries", "Gonsel Industries Metals"
+    )
+    assert full != other_name
+    assert full != more_words
+
+
+def test_a_name_without_spaces_keeps_its_whole_key() -> None:
+    assert short_keys("湖南锑业有限公司", None) == ["湖南锑业", ""]

@@ -68,6 +68,10 @@ class Baselines:
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
     currency: pl.DataFrame  # currency, offset: log of its units per reference unit
+    #: Of the optional fields a controlled line must state (``STATED_FIELDS``), those the
+    #: dataset fills on some line: a field no line fills is not in the data's form, so
+    #: its absence on a line says nothing.
+    filled: frozenset[str] = frozenset()
 
 
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
@@ -83,6 +87,8 @@ GROSS_NET_TAIL_QUANTILE = 0.995
 GROSS_NET_FAR_QUANTILE = 0.99
 MIN_TAIL_LINES = 2000
 LOT_SIZE_FLOOR = 0.1
+#: Optional declaration fields whose absence on a controlled line is itself a finding.
+STATED_FIELDS: tuple[str, ...] = ("end_user_name", "end_use")
 
 
 def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) -> pl.DataFrame:
@@ -247,6 +253,9 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
     honest_z = _gross_net_z(raw, gross_net)
     return Baselines(
+        filled=frozenset(
+            c for c in STATED_FIELDS if c in raw.columns and raw[c].null_count() < raw.height
+        ),
         gross_net=gross_net,
         gross_net_tail=gross_net_tail(honest_z),
         gross_net_far=gross_net_far(honest_z),

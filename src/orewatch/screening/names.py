@@ -59,8 +59,31 @@ _FORMS_PATTERN = (
 )
 
 
+#: Characters of each word after the first that an abbreviated name keeps ("Tech",
+#: "Ind.", "Intl" against "Technologies", "Industries", "International").
+ABBREVIATED = 3
+
+
 def normalise_name_expr(name: pl.Expr) -> pl.Expr:
     """A comparison key for a company name (vectorised)."""
+    return name_words_expr(name).str.replace_all(" ", "")
+
+
+def abbreviated_name_expr(name: pl.Expr) -> pl.Expr:
+    """A looser key: the first word whole, each later word cut to ``ABBREVIATED`` characters.
+
+    One document writes "Gonsel Ind. Co., Ltd.", another "Gonsel Industries Co., Ltd.":
+    the same company, abbreviated. The first word (the distinctive one) stays whole, and
+    the words must line up one for one, so two companies still differ by their names.
+    Names without spaces (Chinese) keep their whole key.
+    """
+    words = name_words_expr(name).str.split(" ")
+    later = words.list.slice(1).list.eval(pl.element().str.slice(0, ABBREVIATED)).list.join("")
+    return pl.concat_str([words.list.first().fill_null(""), later.fill_null("")])
+
+
+def name_words_expr(name: pl.Expr) -> pl.Expr:
+    """A company name's words, lower case, without punctuation or legal forms."""
     cleaned = (
         name.fill_null("")
         .str.normalize("NFKC")
@@ -79,4 +102,4 @@ def normalise_name_expr(name: pl.Expr) -> pl.Expr:
     chinese_suffix = "(?:" + "|".join(CHINESE_LEGAL_FORMS) + ")$"
     for _ in range(2):
         cleaned = cleaned.str.replace(chinese_suffix, "")
-    return cleaned.str.replace_all(" ", "")
+    return cleaned.str.strip_chars()

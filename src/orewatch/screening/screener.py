@@ -214,7 +214,7 @@ class Screener:
         ``few``: the frame is a request's few lines (see :func:`collect_few`).
         """
         parts = [
-            licensing_signals(lines, self.register, prior),
+            licensing_signals(lines, self.register, prior, self.baselines.filled),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),

@@ -29,6 +29,10 @@ ONE_OFF_HISTORY = 10
 #: Senders sharing a phone or address count as one network from this many senders up.
 SHARED_SENDERS = 3
 SMALL_LOT_KG = 50
+#: Words that call the goods samples, in Chinese and English (样品 samples, 样本, 试样
+#: test samples, 样件 sample pieces): the cover under which controlled metals travel
+#: in a courier's bag or a passenger's luggage, a few kilograms at a time.
+SAMPLE_WORDS = r"(?i)样品|样本|试样|样件|\bsamples?\b|\bspecimens?\b|\btest pieces?\b"
 
 
 def small_shipment() -> pl.Expr:
@@ -74,9 +78,30 @@ def concealment_signals(
             ),
         ),
     ]
+    parts.append(_samples_by_parcel(lines))
     if shared is not None and shared.height:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)
+
+
+def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
+    """Parcels and passengers' goods declared as samples (see ``SAMPLE_WORDS``; the
+    words are read on the parcels alone, a small share of the lines)."""
+    text = pl.concat_str(
+        [pl.col("description").fill_null(""), pl.col("specification").fill_null("")],
+        separator=" ",
+    )
+    return signals_where(
+        lines.lazy().filter(pl.col("is_parcel")),
+        text.str.contains(SAMPLE_WORDS),
+        "SAMPLES_BY_PARCEL",
+        pl.format(
+            "{} {} kg described as {}",
+            pl.col("mode"),
+            pl.col("net_weight_kg"),
+            pl.col("description"),
+        ),
+    )
 
 
 def _surplus() -> pl.Expr:

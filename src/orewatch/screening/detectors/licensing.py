@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from orewatch.screening.names import normalise_name_expr
+from orewatch.screening.features import STATED_FIELDS
+from orewatch.screening.names import abbreviated_name_expr, normalise_name_expr
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
@@ -18,12 +19,16 @@ OVERDRAW_TOLERANCE = 0.02
 
 
 def licensing_signals(
-    lines: pl.DataFrame, register: pl.DataFrame | None, prior: Prior | None = None
+    lines: pl.DataFrame,
+    register: pl.DataFrame | None,
+    prior: Prior | None = None,
+    filled: frozenset[str] = frozenset(STATED_FIELDS),
 ) -> pl.LazyFrame:
     """All licensing and destination signals for the lines.
 
     ``register`` is :func:`licence_register` of the dataset's licences (None: no register,
-    so only the checks that need none run).
+    so only the checks that need none run). ``filled``: the stated fields the dataset
+    fills at all (``Baselines.filled``); only those can be missing from a line.
     """
     has_licence = pl.col("license_no").is_not_null() & (
         pl.col("license_no").str.strip_chars() != ""
@@ -51,16 +56,36 @@ def licensing_signals(
                 "{} to {}", pl.col("control_ids").list.join(","), pl.col("destination_country")
             ),
         ),
-        signals_where(
-            lines,
-            pl.col("controlled") & pl.col("end_user_name").is_null() & pl.col("end_use").is_null(),
-            "CTRL_NO_END_USER",
-        ),
+        _unstated(lines, filled),
     ]
     if register is not None and register.height:
         cited = lines.lazy().filter(has_licence)
         parts.append(_register_signals(cited, register, prior or Prior.empty()))
     return concat_signals(parts)
+
+
+def _unstated(lines: pl.DataFrame, filled: frozenset[str]) -> pl.LazyFrame:
+    """Controlled lines that leave out the end user or the end use.
+
+    A dual-use export is licensed for a named end user and a stated end use; a line of
+    controlled goods that names either one alone has still not said where the goods go
+    or what for. Only fields the dataset fills somewhere count (``filled``).
+    """
+    said = {"end_user_name": "end user", "end_use": "end use"}
+    missing = [
+        pl.when(pl.col(field).is_null()).then(pl.lit(f"no {said[field]}"))
+        for field in STATED_FIELDS
+        if field in filled
+    ]
+    if not missing:
+        return signals_where(lines, pl.lit(False), "CTRL_NO_END_USER")
+    evidence = pl.concat_str(missing, separator=", ", ignore_nulls=True)
+    return signals_where(
+        lines,
+        pl.col("controlled") & (evidence.str.len_chars() > 0).fill_null(False),
+        "CTRL_NO_END_USER",
+        evidence,
+    )
 
 
 def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
@@ -78,9 +103,11 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
         pl.col("quantity_kg").alias("lic_quantity_kg"),
         pl.col("consignee_name").alias("lic_consignee_name"),
         normalise_name_expr(pl.col("consignee_name")).alias("lic_consignee_key"),
+        abbreviated_name_expr(pl.col("consignee_name")).alias("lic_consignee_short"),
         pl.col("consignee_country").alias("lic_consignee_country"),
         end_user.alias("lic_end_user_name"),
         normalise_name_expr(end_user).alias("lic_end_user_key"),
+        abbreviated_name_expr(end_user).alias("lic_end_user_short"),
         pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
     ).unique("license_no", keep="first")
 
@@ -97,7 +124,7 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
         | pl.col("hs_code").str.starts_with(pl.col("lic_hs_code").fill_null("\x00"))
         | pl.col("lic_hs_code").str.starts_with(pl.col("hs_code")).fill_null(False)
     )
-    consignee_key = normalise_name_expr(pl.col("consignee_name"))
+    other_consignee = _other_party("consignee_name", "lic_consignee")
     end_user_key = normalise_name_expr(pl.col("end_user_name"))
     parts = [
         signals_where(
@@ -131,10 +158,7 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
         signals_where(
             joined,
             found
-            & (
-                (pl.col("lic_consignee_country") != pl.col("consignee_country"))
-                | (pl.col("lic_consignee_key") != consignee_key)
-            ),
+            & ((pl.col("lic_consignee_country") != pl.col("consignee_country")) | other_consignee),
             "LIC_WRONG_CONSIGNEE",
             pl.format(
                 "licence for {} ({}), declared {} ({})",
@@ -151,7 +175,7 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
             found
             & (pl.col("lic_end_user_key") != "")
             & (end_user_key != "")
-            & (pl.col("lic_end_user_key") != end_user_key),
+            & _other_party("end_user_name", "lic_end_user"),
             "LIC_WRONG_END_USER",
             pl.format(
                 "licence for end user {}, declared {}",
@@ -175,6 +199,14 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
         _overdrawn(joined.filter(found), prior),
     ]
     return concat_signals(parts)
+
+
+def _other_party(declared: str, licensed: str) -> pl.Expr:
+    """The declaration names another party than the licence: the names differ even
+    abbreviated (documents drafted apart spell one company "Ind." and "Industries")."""
+    return (pl.col(f"{licensed}_key") != normalise_name_expr(pl.col(declared))) & (
+        pl.col(f"{licensed}_short") != abbreviated_name_expr(pl.col(declared))
+    )
 
 
 def _overdrawn(joined: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:

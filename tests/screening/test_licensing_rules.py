@@ -1,0 +1,102 @@
+"""Licensing rules on hand-made lines: what a controlled line must state, and whose
+licence it cites."""
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+import polars as pl
+import pytest
+
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.detectors.licensing import licence_register, licensing_signals
+from orewatch.screening.features import STATED_FIELDS, add_features, fit_baselines, raw_features
+
+Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
+Table = Callable[[str, list[dict[str, object]]], pl.DataFrame]
+Codes = Callable[..., dict[int, set[str]]]
+
+GALLIUM = {
+    "hs_code": "8112929010",
+    "description": "金属镓 gallium",
+    "specification": "4N",
+    "quantity": 100.0,
+    "net_weight_kg": 100.0,
+    "gross_weight_kg": 104.0,
+    "value": 40000.0,
+    "license_no": "GA-1",
+    "consignee_name": "Gonsel Industries Co., Ltd.",
+    "end_user_name": "Gonsel Industries Co., Ltd.",
+    "end_use": "LED wafers",
+}
+
+LICENCE = {
+    "license_no": "GA-1",
+    "issued_at": date(2025, 1, 1),
+    "valid_until": date(2025, 12, 31),
+    "control_id": "CN-2023-23-GA-01",
+    "hs_code": "8112929010",
+    "quantity_kg": 10_000.0,
+    "consignee_name": "Gonsel Ind. Co., Ltd.",
+    "consignee_country": "JP",
+    "end_user_name": "Gonsel Ind. Co., Ltd.",
+}
+
+
+@pytest.fixture
+def codes(declarations: Build, contract_table: Table) -> Codes:
+    """Licensing codes per line of ``rows``, against one licence held by their exporter."""
+
+    def run(
+        rows: Sequence[Mapping[str, object]], filled: frozenset[str] = frozenset(STATED_FIELDS)
+    ) -> dict[int, set[str]]:
+        frame = declarations(rows)
+        lines = load_catalogue().evaluate_frame(add_features(frame))
+        licence = {**LICENCE, "exporter_id": frame["exporter_id"][0]}
+        register = licence_register(contract_table("licenses", [licence]))
+        found: dict[int, set[str]] = {}
+        signals = licensing_signals(lines, register, filled=filled).collect()
+        for idx, code in signals.select("_idx", "code").iter_rows():
+            found.setdefault(idx, set()).add(code)
+        return found
+
+    return run
+
+
+def test_a_controlled_line_leaving_out_its_end_user_or_its_end_use_is_flagged(
+    codes: Codes,
+) -> None:
+    found = codes(
+        [
+            GALLIUM,
+            {**GALLIUM, "end_user_name": None},
+            {**GALLIUM, "end_use": None},
+            {**GALLIUM, "end_user_name": None, "end_use": None},
+        ]
+    )
+    assert "CTRL_NO_END_USER" not in found.get(0, set())
+    assert all("CTRL_NO_END_USER" in found[i] for i in (1, 2, 3))
+
+
+def test_a_field_the_dataset_never_fills_is_not_asked_of_its_lines(codes: Codes) -> None:
+    rows = [{**GALLIUM, "end_use": None}, {**GALLIUM, "end_user_name": None}]
+    found = codes(rows, filled=frozenset({"end_user_name"}))
+    assert "CTRL_NO_END_USER" not in found.get(0, set())  # the form has no end use
+    assert "CTRL_NO_END_USER" in found[1]
+    assert not any("CTRL_NO_END_USER" in c for c in codes(rows, filled=frozenset()).values())
+
+
+def test_the_fit_records_which_stated_fields_a_dataset_fills(declarations: Build) -> None:
+    frame = declarations([{**GALLIUM, "end_use": None}] * 3)
+    assert fit_baselines(raw_features(frame)).filled == frozenset({"end_user_name"})
+
+
+def test_an_abbreviated_name_is_the_licensed_party_not_another(codes: Codes) -> None:
+    found = codes([GALLIUM, {**GALLIUM, "consignee_name": "Gonsel Metals Co., Ltd."}])
+    assert "LIC_WRONG_CONSIGNEE" not in found.get(0, set())
+    assert "LIC_WRONG_END_USER" not in found.get(0, set())
+    assert "LIC_WRONG_CONSIGNEE" in found[1]
+
+
+def test_another_end_user_than_the_licensed_one_is_flagged(codes: Codes) -> None:
+    found = codes([{**GALLIUM, "end_user_name": "Dunmarpol Industries Sdn. Bhd."}])
+    assert "LIC_WRONG_END_USER" in found[0]
