@@ -190,7 +190,9 @@ def fit_and_screen(
     signals = provisional.signals(lines, Prior.empty())
     step("learning")
     inspections = table_or_none(tables, "inspections")
-    labels = labels_from_inspections(lines, inspections) if inspections is not None else None
+    labels = (
+        labels_from_inspections(lines, inspections, catalogue) if inspections is not None else None
+    )
     # The model's inputs must not have seen any label, and taught weights have seen them
     # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
     learned, context, share, config = None, None, EVEN, default_config()

@@ -14,8 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from orewatch.controls.catalogue import Catalogue
 from orewatch.screening.few import Collect, collect_many
 from orewatch.screening.learned.config import LearnedConfig
+from orewatch.screening.learned.relevance import (
+    LINE_CONTROL_COLUMNS,
+    control_find,
+    what_was_found,
+)
 
 
 @dataclass(frozen=True)
@@ -220,13 +226,19 @@ def found_fraud() -> pl.Expr:
     return pl.col("result").str.to_lowercase() != "clear"
 
 
-def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> pl.DataFrame:
+def labels_from_inspections(
+    lines: pl.DataFrame, inspections: pl.DataFrame, catalogue: Catalogue | None = None
+) -> pl.DataFrame:
     """``_idx, label, inspected_at`` from the contract's inspections table.
 
-    ``result`` other than ``clear`` means fraud was found. An inspection without
-    ``line_no`` covers every line of its declaration. A line inspected more than once
-    counts as fraud if any inspection found fraud, dated at its first inspection.
+    ``result`` other than ``clear`` means fraud was found; with the ``catalogue`` (and
+    ``lines`` carrying their control columns), only export-control fraud: a find of
+    customs housekeeping on goods that could not be controlled material counts as clear
+    (see :mod:`.relevance`). An inspection without ``line_no`` covers every line of its
+    declaration. A line inspected more than once counts as fraud if any inspection found
+    fraud, dated at its first inspection.
     """
+    judged = catalogue is not None and set(LINE_CONTROL_COLUMNS) <= set(lines.columns)
     found = inspections.select(
         pl.col("declaration_id").cast(pl.String),
         (
@@ -235,10 +247,16 @@ def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> p
             else pl.lit(None, pl.Int64)
         ).alias("_line"),
         pl.col("inspected_at").cast(pl.Date),
-        found_fraud().cast(pl.Int8).alias("label"),
+        found_fraud().alias("_found"),
+        pl.col("result"),
     )
+    if catalogue is not None and judged:
+        found = pl.concat([found, what_was_found(inspections, catalogue)], how="horizontal")
     keyed = lines.select(
-        "_idx", pl.col("declaration_id").cast(pl.String), pl.col("line_no").cast(pl.Int64)
+        "_idx",
+        pl.col("declaration_id").cast(pl.String),
+        pl.col("line_no").cast(pl.Int64),
+        *(LINE_CONTROL_COLUMNS if judged else ()),
     )
     by_line = keyed.join(
         found.filter(pl.col("_line").is_not_null()),
@@ -246,10 +264,11 @@ def labels_from_inspections(lines: pl.DataFrame, inspections: pl.DataFrame) -> p
         right_on=["declaration_id", "_line"],
     )
     whole = keyed.join(found.filter(pl.col("_line").is_null()).drop("_line"), on="declaration_id")
+    label = control_find(pl.col("_found")) if judged else pl.col("_found")
     both = pl.concat(
         [
-            by_line.select("_idx", "label", "inspected_at"),
-            whole.select("_idx", "label", "inspected_at"),
+            by_line.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at"),
+            whole.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at"),
         ]
     )
     return (
