@@ -225,7 +225,7 @@ def declaration_frame(
         mode[rows] = rng.choice(modes, rows.size)
     mode[
         (~land | (port == None)) & (mode == "rail") & ~np.isin(country, ["RU", "KZ", "DE", "PL"])
-    ] = "sea"  # noqa: E711
+    ] = "sea"
     for m in ("sea", "air", "rail", "express", "post", "passenger"):
         rows = np.flatnonzero((mode == m) & (port == None))  # noqa: E711
         serving = [(p[0], p[2]) for p in PORTS if m in p[1] and p[0] not in LAND_DEST]
@@ -242,8 +242,10 @@ def declaration_frame(
     drawn = np.unique(rng.integers(10**8, 10**9, n_decl * 2))
     serial = rng.permutation(drawn)[:n_decl]
     decl_id = names.join(
-        np.array([district[p] for p in port], dtype=object), year.astype(str).astype(object),
-        np.full(n_decl, "0", dtype=object), serial.astype(str).astype(object),
+        np.array([district[p] for p in port], dtype=object),
+        year.astype(str).astype(object),
+        np.full(n_decl, "0", dtype=object),
+        serial.astype(str).astype(object),
     ).astype(str)
     currency = np.where(rng.random(n_decl) < 0.64, "CNY", "USD").astype(object)
     foreign = currency == "USD"
