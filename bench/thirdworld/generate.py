@@ -159,7 +159,7 @@ def party_tables(rng: np.random.Generator, ctx: Ctx) -> tuple[pl.DataFrame, pl.D
             "name": np.where(en_first, ex["name_en"], ex["name_zh"]),
             "alt_names": np.where(
                 rng.random(n) < 0.5, np.where(en_first, ex["name_zh"], ex["name_en"]), None
-            ),
+            ).tolist(),
             "country": "CN",
             "address": address.astype(str),
             "phone": phone.astype(str),

@@ -168,7 +168,7 @@ def records(
             "row": np.arange(len(lines["g"])),
             "line_no": lines["line_no"],
         }
-    ).join(per_decl, on="declaration_id")
+    ).join(per_decl, on="declaration_id", maintain_order="left")
     # big declarations: a check looks at six lines, not all
     rows = rows.with_columns(
         pl.int_range(pl.len())
@@ -219,7 +219,7 @@ def records(
     line_level = out.filter(~pl.col("whole"))
     whole_level = (
         out.filter(pl.col("whole"))
-        .sort("severity", descending=True)
+        .sort("severity", descending=True, maintain_order=True)
         .group_by("declaration_id", maintain_order=True)
         .first()
         .with_columns(

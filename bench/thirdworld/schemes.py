@@ -202,6 +202,8 @@ class Ctx:
         cite: bool = True,
     ) -> np.ndarray:
         """Issue one licence per row (defaults: matching and valid) and cite it."""
+        if rows.size == 0:
+            return np.array([], dtype=object)
         L, rng, n = self.lines, self.rng, rows.size
         issued = L["day"][rows] - rng.integers(10, 90, n) if issued is None else issued
         valid = issued + 364 if valid is None else valid
@@ -313,7 +315,9 @@ def permit_overdrawn(ctx: Ctx, n: int) -> None:
             "net": ctx.net[rows],
         }
     )
-    sizes = frame.group_by("grp").agg(pl.len().alias("n"), pl.col("net").any().alias("net"))
+    sizes = frame.group_by("grp", maintain_order=True).agg(
+        pl.len().alias("n"), pl.col("net").any().alias("net")
+    )
     sizes = sizes.filter(pl.col("n") >= 2)
     w = np.where(sizes["net"].to_numpy(), 10.0, 1.0)
     order = ctx.rng.choice(sizes.height, sizes.height, replace=False, p=w / w.sum())

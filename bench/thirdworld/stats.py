@@ -44,13 +44,13 @@ def trade_stats(rng: np.random.Generator, lines: Lines, goods: pl.DataFrame) -> 
     )
     cn = (
         declared.filter(pl.col("hs_code").is_in(ctrl_hs6))
-        .group_by("partner", "hs_code", "period")
+        .group_by("partner", "hs_code", "period", maintain_order=True)
         .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
         .with_columns(pl.lit("CN").alias("reporter"), pl.lit("export").alias("flow"))
     )
     mirror = (
         true.filter(pl.col("hs_code").is_in(ctrl_hs6))
-        .group_by("reporter", "hs_code", "period")
+        .group_by("reporter", "hs_code", "period", maintain_order=True)
         .agg(pl.col("value_usd").sum(), pl.col("quantity_kg").sum())
         .with_columns(pl.lit("CN").alias("partner"), pl.lit("import").alias("flow"))
     )
