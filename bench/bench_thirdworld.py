@@ -22,13 +22,12 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_detection import checks, inspection_counts, measure, model_weight, summed  # noqa: E402
-from thirdworld import generate  # noqa: E402
-
-from orewatch.contract.loader import load_dataset  # noqa: E402
-from orewatch.controls.catalogue import load_catalogue  # noqa: E402
-from orewatch.evaluation.metrics import ALL_SCHEMES, read_truth, reason_precision  # noqa: E402
-from orewatch.screening.pipeline import screen  # noqa: E402
+from bench_detection import checks, inspection_counts, measure, model_weight, summed
+from orewatch.contract.loader import load_dataset
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.evaluation.metrics import ALL_SCHEMES, read_truth, reason_precision
+from orewatch.screening.pipeline import screen
+from thirdworld import generate
 
 
 def world_dir(root: Path, seed: int, args: argparse.Namespace) -> Path:

@@ -7,11 +7,10 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from thirdworld import generate  # noqa: E402
-from thirdworld.schemes import DEFAULT_WEIGHTS  # noqa: E402
-
-from orewatch.contract.loader import load_dataset  # noqa: E402
-from orewatch.evaluation.metrics import read_truth  # noqa: E402
+from orewatch.contract.loader import load_dataset
+from orewatch.evaluation.metrics import read_truth
+from thirdworld import generate
+from thirdworld.schemes import DEFAULT_WEIGHTS
 
 
 def test_small_world_loads_without_quarantine_and_has_every_scheme(tmp_path: Path) -> None:
