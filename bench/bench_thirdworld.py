@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     pl.Config.set_tbl_width_chars(200)
     pl.Config.set_tbl_cols(20)
     print(
-        f"\n== per scheme (seeds {args.seeds}, {args.lines:,} lines, fraud_share {args.fraud_share:g}, "
+        f"\n== per scheme (seeds {args.seeds}, {args.lines:,} lines, "
+        f"fraud_share {args.fraud_share:g}, "
         f"inspection_rate {args.inspection_rate:g})"
     )
     print(summary(pl.concat(results)))

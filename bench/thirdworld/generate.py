@@ -119,11 +119,6 @@ def plain(values: Any) -> Any:
     return values.tolist() if isinstance(values, np.ndarray) and values.dtype == object else values
 
 
-def plain(values: Any) -> Any:
-    """Object arrays as Python lists (Polars does not take numpy object columns)."""
-    return values.tolist() if isinstance(values, np.ndarray) and values.dtype == object else values
-
-
 def watchlist_table(wl: pl.DataFrame) -> pl.DataFrame:
     return wl.with_columns(pl.Series("listed_at", as_date(wl["listed"].to_numpy()))).select(
         "list", "name", "alt_names", "kind", "country", "address", "listed_at", "reason"

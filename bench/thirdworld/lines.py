@@ -224,7 +224,9 @@ def declaration_frame(
         modes = next(p[1] for p in PORTS if p[0] == locode)
         mode[rows] = rng.choice(modes, rows.size)
     mode[
-        (~land | (port == None)) & (mode == "rail") & ~np.isin(country, ["RU", "KZ", "DE", "PL"])
+        (~land | np.equal(port, None))
+        & (mode == "rail")
+        & ~np.isin(country, ["RU", "KZ", "DE", "PL"])
     ] = "sea"
     for m in ("sea", "air", "rail", "express", "post", "passenger"):
         rows = np.flatnonzero((mode == m) & (port == None))  # noqa: E711
