@@ -3,10 +3,16 @@
 import numpy as np
 import polars as pl
 
-from orewatch.screening.learned.blend import EVEN, combined_score, model_share
+from orewatch.screening.learned.blend import (
+    EVEN,
+    MODEL_MIN_FINDS,
+    combined_score,
+    model_adds,
+    model_share,
+)
 
 
-def batch(model_knows: bool, rules_know: bool, n: int = 5000) -> tuple[pl.DataFrame, pl.DataFrame]:
+def batch(model_knows: bool, rules_know: bool, n: int = 20000) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Lines with planted fraud; each score tells it or is noise; a fifth are inspected."""
     rng = np.random.default_rng(3)
     fraud = rng.random(n) < 0.05
@@ -20,8 +26,27 @@ def batch(model_knows: bool, rules_know: bool, n: int = 5000) -> tuple[pl.DataFr
     return scored, labels
 
 
-def test_a_model_that_tells_nothing_gets_little_weight() -> None:
-    assert model_share(*batch(model_knows=False, rules_know=True)) < 0.1
+def test_a_model_that_tells_nothing_gets_no_weight() -> None:
+    # Its surprisal adds nothing the likelihood-ratio test can tell from chance.
+    assert model_share(*batch(model_knows=False, rules_know=True)) == 0.0
+
+
+def test_a_model_taught_by_few_finds_does_not_enter_the_blend() -> None:
+    scored, labels = batch(model_knows=True, rules_know=False)
+    found = labels.filter(pl.col("label"))
+    assert found.height >= MODEL_MIN_FINDS
+    few = pl.concat([labels.filter(~pl.col("label")), found.head(MODEL_MIN_FINDS - 1)])
+    assert model_share(scored, few) == 0.0
+    assert model_share(scored, labels) == EVEN
+
+
+def test_the_likelihood_ratio_test_hears_a_model_that_adds_and_not_one_that_does_not() -> None:
+    rng = np.random.default_rng(5)
+    y = (rng.random(4000) < 0.1).astype(np.int8)
+    rules = rng.normal(size=4000) + 2.0 * y
+    assert model_adds(np.column_stack([rules, rng.normal(size=4000) + 1.0 * y]), y)
+    assert not model_adds(np.column_stack([rules, rng.normal(size=4000)]), y)
+    assert not model_adds(np.column_stack([rules, rng.normal(size=4000) - 1.0 * y]), y)
 
 
 def test_a_model_that_sees_what_the_rules_miss_counts_as_much_as_the_rules_never_more() -> None:
