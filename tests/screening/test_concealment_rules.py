@@ -167,3 +167,24 @@ def test_a_parcel_declared_as_samples_is_flagged(declarations: Build) -> None:
     assert "SAMPLES_BY_PARCEL" in found[60]
     assert "SAMPLES_BY_PARCEL" in found[61]
     assert not any("SAMPLES_BY_PARCEL" in found.get(i, set()) for i in (62, 63, 64))
+
+
+def test_pieces_far_heavier_than_the_goods_pieces_are_flagged(declarations: Build) -> None:
+    # Phone cases counted in pieces weigh about 0.1 kg each; one line's weigh 2 kg.
+    cases = [
+        {
+            "hs_code": "3926909090",
+            "unit": "pcs",
+            "quantity": 1000.0 + 10 * i,
+            "net_weight_kg": (1000.0 + 10 * i) * (0.1 + 0.002 * (i % 5)),
+            "gross_weight_kg": (1000.0 + 10 * i) * 0.11,
+            "value": 500.0,
+        }
+        for i in range(40)
+    ]
+    heavy = {**cases[0], "quantity": 50.0, "net_weight_kg": 100.0, "gross_weight_kg": 104.0}
+    weighed = {**cases[0], "unit": "kg", "quantity": 100.0, "net_weight_kg": 100.0}
+    found = codes(declarations([*cases, heavy, weighed]))
+    assert "PIECE_WEIGHT_HIGH" in found[40]
+    assert "PIECE_WEIGHT_HIGH" not in found.get(41, set())  # weighed goods have no pieces
+    assert not any("PIECE_WEIGHT_HIGH" in found.get(i, set()) for i in range(40))

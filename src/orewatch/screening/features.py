@@ -65,6 +65,9 @@ class Baselines:
     gross_net_far: pl.DataFrame
     #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
     lot_size: tuple[pl.DataFrame, ...]
+    #: Weight of one piece, for lines counted in pieces (sets, pairs...): (hs_code,
+    #: piece_unit), (hs6, piece_unit).
+    piece_weight: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
     currency: pl.DataFrame  # currency, offset: log of its units per reference unit
@@ -87,6 +90,14 @@ GROSS_NET_TAIL_QUANTILE = 0.995
 GROSS_NET_FAR_QUANTILE = 0.99
 MIN_TAIL_LINES = 2000
 LOT_SIZE_FLOOR = 0.1
+#: Units that weigh the goods (anything else counts them: pieces, sets, pairs, m2...).
+WEIGHT_UNITS: dict[str, float] = {
+    "kg": 1.0, "kgs": 1.0, "千克": 1.0, "公斤": 1.0,
+    "t": 1000.0, "ton": 1000.0, "tonne": 1000.0, "吨": 1000.0,
+    "g": 0.001, "克": 0.001,
+}  # fmt: skip
+#: Floor on the robust spread of a piece's log weight.
+PIECE_WEIGHT_FLOOR = 0.1
 #: Optional declaration fields whose absence on a controlled line is itself a finding.
 STATED_FIELDS: tuple[str, ...] = ("end_user_name", "end_use")
 
@@ -292,6 +303,10 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_net_weight", ["hs6", "packing"], LOT_SIZE_FLOOR),
             group_stats(raw, "log_net_weight", ["hs4", "packing"], LOT_SIZE_FLOOR),
         ),
+        piece_weight=(
+            group_stats(raw, "log_piece_kg", ["hs_code", "piece_unit"], PIECE_WEIGHT_FLOOR),
+            group_stats(raw, "log_piece_kg", ["hs6", "piece_unit"], PIECE_WEIGHT_FLOOR),
+        ),
         vocabulary=vocabulary,
     )
 
@@ -391,6 +406,8 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
     """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
     mode = pl.col("mode").str.to_lowercase()
     is_parcel = mode.is_in(list(PARCEL_MODES))
+    unit = pl.col("unit").str.to_lowercase().str.strip_chars()
+    piece_unit = pl.when(~unit.is_in(list(WEIGHT_UNITS))).then(unit)
     return pl.concat(
         [declarations.with_row_index("_idx"), text_features(declarations)], how="horizontal"
     ).with_columns(
@@ -407,13 +424,18 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
         finite_log(pl.col("net_weight_kg")).alias("log_net_weight"),
+        piece_unit.alias("piece_unit"),
+        pl.when(piece_unit.is_not_null())
+        .then(finite_log(pl.col("net_weight_kg") / pl.col("quantity")))
+        .alias("log_piece_kg"),
     )
 
 
 def apply_baselines(
     raw: pl.DataFrame, baselines: Baselines, collect: Collect = collect_many
 ) -> pl.DataFrame:
-    """Add ``unit_value_z``, ``gross_net_z`` and ``lot_z``; the row order of ``raw`` is kept.
+    """Add ``unit_value_z``, ``gross_net_z``, ``lot_z`` and ``piece_z``; the row order of
+    ``raw`` is kept.
 
     The unit value is judged against the local norms in the reference currency where the
     line's currency has an offset and its goods have a norm, else per currency. One
@@ -435,6 +457,7 @@ def apply_baselines(
         .join(baselines.gross_net_far.lazy(), on="mode", how="left")
     )
     scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
+    scored = _z_from(scored, "log_piece_kg", baselines.piece_weight, "piece_z")
     return collect(scored.sort("_idx"))
 
 

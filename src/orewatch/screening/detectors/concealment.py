@@ -29,6 +29,8 @@ ONE_OFF_HISTORY = 10
 #: Senders sharing a phone or address count as one network from this many senders up.
 SHARED_SENDERS = 3
 SMALL_LOT_KG = 50
+#: A piece this many robust spreads heavier than the goods' pieces usually weigh.
+PIECE_WEIGHT_Z = 3.5
 #: Words that call the goods samples, in Chinese and English (样品 samples, 样本, 试样
 #: test samples, 样件 sample pieces): the cover under which controlled metals travel
 #: in a courier's bag or a passenger's luggage, a few kilograms at a time.
@@ -79,6 +81,21 @@ def concealment_signals(
         ),
     ]
     parts.append(_samples_by_parcel(lines))
+    parts.append(
+        signals_where(
+            lines,
+            pl.col("piece_z") > PIECE_WEIGHT_Z,
+            "PIECE_WEIGHT_HIGH",
+            pl.format(
+                "{} kg in {} {}: {} kg each (z={} against the goods' pieces)",
+                pl.col("net_weight_kg"),
+                pl.col("quantity"),
+                pl.col("unit"),
+                (pl.col("net_weight_kg") / pl.col("quantity")).round(3),
+                pl.col("piece_z").round(1),
+            ),
+        )
+    )
     if shared is not None and shared.height:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)

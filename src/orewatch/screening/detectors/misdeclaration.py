@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from orewatch.screening.features import WEIGHT_UNITS
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
@@ -365,14 +366,8 @@ def _words_against_code(
 
 def _quantity_kg() -> pl.Expr:
     unit = pl.col("unit").str.to_lowercase().str.strip_chars()
-    return (
-        pl.when(unit.is_in(["kg", "kgs", "千克", "公斤"]))
-        .then(pl.col("quantity"))
-        .when(unit.is_in(["t", "ton", "tonne", "吨"]))
-        .then(pl.col("quantity") * 1000)
-        .when(unit.is_in(["g", "克"]))
-        .then(pl.col("quantity") / 1000)
-        .otherwise(None)
+    return pl.col("quantity") * unit.replace_strict(
+        WEIGHT_UNITS, default=None, return_dtype=pl.Float64
     )
 
 
