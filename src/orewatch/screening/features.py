@@ -66,7 +66,7 @@ class Baselines:
     #: Net weight of a line: (hs_code, packing), (hs6, packing), (hs4, packing).
     lot_size: tuple[pl.DataFrame, ...]
     #: Weight of one piece, for lines counted in pieces (sets, pairs...): (hs_code,
-    #: piece_unit), (hs6, piece_unit).
+    #: unit), (hs6, unit); weighed lines have no piece weight.
     piece_weight: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
@@ -304,8 +304,8 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_net_weight", ["hs4", "packing"], LOT_SIZE_FLOOR),
         ),
         piece_weight=(
-            group_stats(raw, "log_piece_kg", ["hs_code", "piece_unit"], PIECE_WEIGHT_FLOOR),
-            group_stats(raw, "log_piece_kg", ["hs6", "piece_unit"], PIECE_WEIGHT_FLOOR),
+            group_stats(raw, "log_piece_kg", ["hs_code", "unit"], PIECE_WEIGHT_FLOOR),
+            group_stats(raw, "log_piece_kg", ["hs6", "unit"], PIECE_WEIGHT_FLOOR),
         ),
         vocabulary=vocabulary,
     )
@@ -407,7 +407,6 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
     mode = pl.col("mode").str.to_lowercase()
     is_parcel = mode.is_in(list(PARCEL_MODES))
     unit = pl.col("unit").str.to_lowercase().str.strip_chars()
-    piece_unit = pl.when(~unit.is_in(list(WEIGHT_UNITS))).then(unit)
     return pl.concat(
         [declarations.with_row_index("_idx"), text_features(declarations)], how="horizontal"
     ).with_columns(
@@ -424,8 +423,9 @@ def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
         finite_log(pl.col("value") / pl.col("net_weight_kg")).alias("log_unit_value"),
         finite_log(pl.col("gross_weight_kg") / pl.col("net_weight_kg")).alias("log_gross_net"),
         finite_log(pl.col("net_weight_kg")).alias("log_net_weight"),
-        piece_unit.alias("piece_unit"),
-        pl.when(piece_unit.is_not_null())
+        # The unit as one spelling ("PCS " is "pcs"), and a piece's weight where it counts.
+        unit.alias("unit"),
+        pl.when(~unit.is_in(list(WEIGHT_UNITS)))
         .then(finite_log(pl.col("net_weight_kg") / pl.col("quantity")))
         .alias("log_piece_kg"),
     )
