@@ -98,3 +98,22 @@ def test_currencies_are_put_on_one_scale_by_the_goods_quoted_in_both(declaration
     assert offsets["USD"] == 0.0
     assert abs(offsets["EUR"] - math.log(0.9)) < 0.01
     assert add_features(declarations([*rows, cheap]))["unit_value_z"][-1] < -5
+
+
+def test_one_unit_spelled_differently_shares_one_piece_weight_norm(declarations: Build) -> None:
+    spellings = ["pcs", "PCS ", " Pcs"]
+    rows = [
+        {
+            "hs_code": "3926909090",
+            "unit": spellings[i % 3],
+            "quantity": 100.0,
+            "net_weight_kg": 10.0 + 0.1 * (i % 7),
+            "gross_weight_kg": 11.0 + 0.1 * (i % 7),
+        }
+        for i in range(60)
+    ]
+    heavy = {**rows[0], "unit": "PCS", "net_weight_kg": 200.0, "gross_weight_kg": 210.0}
+    lines = add_features(declarations([*rows, heavy]))
+    assert lines["unit"].unique().to_list() == ["pcs"]
+    assert lines["piece_z"][:60].abs().max() < 3.5
+    assert lines["piece_z"][60] > 3.5

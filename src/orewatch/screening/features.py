@@ -74,7 +74,7 @@ class Baselines:
     #: Of the optional fields a controlled line must state (``STATED_FIELDS``), those the
     #: dataset fills on some line: a field no line fills is not in the data's form, so
     #: its absence on a line says nothing.
-    filled: frozenset[str] = frozenset()
+    filled: frozenset[str]
 
 
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
@@ -99,7 +99,7 @@ WEIGHT_UNITS: dict[str, float] = {
 #: Floor on the robust spread of a piece's log weight.
 PIECE_WEIGHT_FLOOR = 0.1
 #: Optional declaration fields whose absence on a controlled line is itself a finding.
-STATED_FIELDS: tuple[str, ...] = ("end_user_name", "end_use")
+STATED_FIELDS: dict[str, str] = {"end_user_name": "end user", "end_use": "end use"}
 
 
 def group_stats(frame: pl.DataFrame, value: str, by: list[str], floor: float) -> pl.DataFrame:
@@ -371,15 +371,19 @@ def text_features(declarations: pl.DataFrame) -> pl.DataFrame:
     (a million lines hold far fewer distinct descriptions), so each distinct text is
     read once and the answers joined back.
     """
-    text = pl.concat_str(
-        [pl.col("description").fill_null(""), pl.col("specification").fill_null("")], separator=" "
-    ).alias("_text")
-    per_line = declarations.select(text)
+    per_line = declarations.select(goods_text().alias("_text"))
     distinct = per_line.unique("_text").with_columns(
         named_elements(pl.col("_text")).alias("named_elements"),
         names_purity(pl.col("_text")).alias("names_purity"),
     )
     return per_line.join(distinct, on="_text", how="left", maintain_order="left").drop("_text")
+
+
+def goods_text() -> pl.Expr:
+    """What a line says of its goods: the description and the specification."""
+    return pl.concat_str(
+        [pl.col("description").fill_null(""), pl.col("specification").fill_null("")], separator=" "
+    )
 
 
 def goods() -> pl.Expr:

@@ -66,7 +66,14 @@ ABBREVIATED = 3
 
 def normalise_name_expr(name: pl.Expr) -> pl.Expr:
     """A comparison key for a company name (vectorised)."""
-    return name_words_expr(name).str.replace_all(" ", "")
+    return _key(name_words_expr(name))
+
+
+def name_keys(name: pl.Expr, prefix: str) -> list[pl.Expr]:
+    """``{prefix}_key`` and ``{prefix}_short`` (:func:`normalise_name_expr`,
+    :func:`abbreviated_name_expr`) from one cleaning of the name."""
+    words = name_words_expr(name)
+    return [_key(words).alias(f"{prefix}_key"), _short(words).alias(f"{prefix}_short")]
 
 
 def abbreviated_name_expr(name: pl.Expr) -> pl.Expr:
@@ -77,9 +84,17 @@ def abbreviated_name_expr(name: pl.Expr) -> pl.Expr:
     the words must line up one for one, so two companies still differ by their names.
     Names without spaces (Chinese) keep their whole key.
     """
-    words = name_words_expr(name).str.split(" ")
-    later = words.list.slice(1).list.eval(pl.element().str.slice(0, ABBREVIATED)).list.join("")
-    return pl.concat_str([words.list.first().fill_null(""), later.fill_null("")])
+    return _short(name_words_expr(name))
+
+
+def _key(words: pl.Expr) -> pl.Expr:
+    return words.str.replace_all(" ", "")
+
+
+def _short(words: pl.Expr) -> pl.Expr:
+    split = words.str.split(" ")
+    later = split.list.slice(1).list.eval(pl.element().str.slice(0, ABBREVIATED)).list.join("")
+    return pl.concat_str([split.list.first().fill_null(""), later.fill_null("")])
 
 
 def name_words_expr(name: pl.Expr) -> pl.Expr:

@@ -22,18 +22,20 @@ CASES = [
     (False, [], "unlicensed", "7601100000", None, 1),
     (False, [], "clear", None, None, 0),
 ]
+#: The catalogue names the line's element though its code alone did not make it controlled.
+CATALOGUED = (False, [], "misdeclared", "7604210000", None, 1)
 
 
-def frames() -> tuple[pl.DataFrame, pl.DataFrame]:
-    n = len(CASES)
+def frames(cases: list[tuple[object, ...]] = CASES) -> tuple[pl.DataFrame, pl.DataFrame]:
+    n = len(cases)
     lines = pl.DataFrame(
         {
             "_idx": pl.Series(range(n), dtype=pl.UInt32),
             "declaration_id": [f"D{i}" for i in range(n)],
             "line_no": [1] * n,
-            "controlled": [c[0] for c in CASES],
-            "named_elements": [c[1] for c in CASES],
-            "control_elements": [["Ga"] if c[0] else [] for c in CASES],
+            "controlled": [c[0] for c in cases],
+            "named_elements": [c[1] for c in cases],
+            "control_elements": [["Ga"] if c[0] or c is CATALOGUED else [] for c in cases],
         },
         schema_overrides={
             "named_elements": pl.List(pl.String),
@@ -46,9 +48,9 @@ def frames() -> tuple[pl.DataFrame, pl.DataFrame]:
             "line_no": [1] * n,
             "inspected_at": [date(2025, 3, 1)] * n,
             "method": ["physical"] * n,
-            "result": [c[2] for c in CASES],
-            "found_hs_code": [c[3] for c in CASES],
-            "found_description": [c[4] for c in CASES],
+            "result": [c[2] for c in cases],
+            "found_hs_code": [c[3] for c in cases],
+            "found_description": [c[4] for c in cases],
         }
     )
     return lines, inspections
@@ -71,3 +73,9 @@ def test_records_without_what_was_found_keep_every_find() -> None:
     bare = inspections.drop("found_hs_code", "found_description")
     labels = labels_from_inspections(lines, bare, load_catalogue())
     assert labels["label"].to_list() == [int(c[2] != "clear") for c in CASES]
+
+
+def test_a_line_the_catalogue_gave_control_elements_keeps_its_find() -> None:
+    lines, inspections = frames([CATALOGUED, CASES[0]])
+    labels = labels_from_inspections(lines, inspections, load_catalogue())
+    assert labels["label"].to_list() == [1, 0]

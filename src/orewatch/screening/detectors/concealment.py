@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.detectors.misdeclaration import exporter_heading_counts
+from orewatch.screening.features import goods_text
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
@@ -104,13 +105,9 @@ def concealment_signals(
 def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
     """Parcels and passengers' goods declared as samples (see ``SAMPLE_WORDS``; the
     words are read on the parcels alone, a small share of the lines)."""
-    text = pl.concat_str(
-        [pl.col("description").fill_null(""), pl.col("specification").fill_null("")],
-        separator=" ",
-    )
     return signals_where(
         lines.lazy().filter(pl.col("is_parcel")),
-        text.str.contains(SAMPLE_WORDS),
+        goods_text().str.contains(SAMPLE_WORDS),
         "SAMPLES_BY_PARCEL",
         pl.format(
             "{} {} kg described as {}",

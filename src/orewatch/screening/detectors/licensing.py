@@ -9,9 +9,9 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.features import STATED_FIELDS
-from orewatch.screening.names import abbreviated_name_expr, normalise_name_expr
+from orewatch.screening.names import name_keys
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import concat_signals, empty_signals, signals_where
 
 #: Cumulative draws may exceed the licensed quantity by this share before we call it
 #: overdrawn: weighing and rounding differ between licence and declarations.
@@ -71,18 +71,17 @@ def _unstated(lines: pl.DataFrame, filled: frozenset[str]) -> pl.LazyFrame:
     controlled goods that names either one alone has still not said where the goods go
     or what for. Only fields the dataset fills somewhere count (``filled``).
     """
-    said = {"end_user_name": "end user", "end_use": "end use"}
-    missing = [
-        pl.when(pl.col(field).is_null()).then(pl.lit(f"no {said[field]}"))
-        for field in STATED_FIELDS
-        if field in filled
-    ]
-    if not missing:
-        return signals_where(lines, pl.lit(False), "CTRL_NO_END_USER")
-    evidence = pl.concat_str(missing, separator=", ", ignore_nulls=True)
+    asked = [field for field in STATED_FIELDS if field in filled]
+    if not asked:
+        return empty_signals()
+    evidence = pl.concat_str(
+        [pl.when(pl.col(f).is_null()).then(pl.lit(f"no {STATED_FIELDS[f]}")) for f in asked],
+        separator=", ",
+        ignore_nulls=True,
+    )
     return signals_where(
         lines,
-        pl.col("controlled") & (evidence.str.len_chars() > 0).fill_null(False),
+        pl.col("controlled") & pl.any_horizontal(pl.col(f).is_null() for f in asked),
         "CTRL_NO_END_USER",
         evidence,
     )
@@ -102,21 +101,21 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
         pl.col("hs_code").alias("lic_hs_code"),
         pl.col("quantity_kg").alias("lic_quantity_kg"),
         pl.col("consignee_name").alias("lic_consignee_name"),
-        normalise_name_expr(pl.col("consignee_name")).alias("lic_consignee_key"),
-        abbreviated_name_expr(pl.col("consignee_name")).alias("lic_consignee_short"),
+        *name_keys(pl.col("consignee_name"), "lic_consignee"),
         pl.col("consignee_country").alias("lic_consignee_country"),
         end_user.alias("lic_end_user_name"),
-        normalise_name_expr(end_user).alias("lic_end_user_key"),
-        abbreviated_name_expr(end_user).alias("lic_end_user_short"),
+        *name_keys(end_user, "lic_end_user"),
         pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
     ).unique("license_no", keep="first")
 
 
 def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Signals that need the licence register: existence, validity, holder, item, quantity."""
-    joined = cited.with_columns(pl.col("license_no").str.strip_chars()).join(
-        register.lazy(), on="license_no", how="left"
-    )
+    joined = cited.with_columns(
+        pl.col("license_no").str.strip_chars(),
+        *name_keys(pl.col("consignee_name"), "consignee"),
+        *name_keys(pl.col("end_user_name"), "end_user"),
+    ).join(register.lazy(), on="license_no", how="left")
     found = pl.col("lic_issued_at").is_not_null()
     day = pl.col("declared_on")
     same_item = (
@@ -124,8 +123,7 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
         | pl.col("hs_code").str.starts_with(pl.col("lic_hs_code").fill_null("\x00"))
         | pl.col("lic_hs_code").str.starts_with(pl.col("hs_code")).fill_null(False)
     )
-    other_consignee = _other_party("consignee_name", "lic_consignee")
-    end_user_key = normalise_name_expr(pl.col("end_user_name"))
+    other_consignee = _other_party("consignee", "lic_consignee")
     parts = [
         signals_where(
             joined, ~found, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))
@@ -174,8 +172,8 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
             joined,
             found
             & (pl.col("lic_end_user_key") != "")
-            & (end_user_key != "")
-            & _other_party("end_user_name", "lic_end_user"),
+            & (pl.col("end_user_key") != "")
+            & _other_party("end_user", "lic_end_user"),
             "LIC_WRONG_END_USER",
             pl.format(
                 "licence for end user {}, declared {}",
@@ -203,9 +201,10 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
 
 def _other_party(declared: str, licensed: str) -> pl.Expr:
     """The declaration names another party than the licence: the names differ even
-    abbreviated (documents drafted apart spell one company "Ind." and "Industries")."""
-    return (pl.col(f"{licensed}_key") != normalise_name_expr(pl.col(declared))) & (
-        pl.col(f"{licensed}_short") != abbreviated_name_expr(pl.col(declared))
+    abbreviated (documents drafted apart spell one company "Ind." and "Industries").
+    Both sides carry ``*_key`` and ``*_short`` (:func:`~orewatch.screening.names.name_keys`)."""
+    return (pl.col(f"{licensed}_key") != pl.col(f"{declared}_key")) & (
+        pl.col(f"{licensed}_short") != pl.col(f"{declared}_short")
     )
 
 

@@ -365,8 +365,8 @@ def _words_against_code(
 
 
 def _quantity_kg() -> pl.Expr:
-    unit = pl.col("unit").str.to_lowercase().str.strip_chars()
-    return pl.col("quantity") * unit.replace_strict(
+    """The quantity in kilograms where its unit weighs (``raw_features`` normalised it)."""
+    return pl.col("quantity") * pl.col("unit").replace_strict(
         WEIGHT_UNITS, default=None, return_dtype=pl.Float64
     )
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
+from orewatch.screening.detectors.misdeclaration import could_be_controlled
 from orewatch.screening.terms import named_elements
 
 #: Results only export control records: they stand whatever the goods.
@@ -66,13 +67,10 @@ def said_what_was_found(inspections: pl.DataFrame) -> pl.Series:
     )
 
 
-def could_be_controlled() -> pl.Expr:
-    """The declared line is a controlled item or names a controlled element."""
-    return (
-        pl.col("controlled").fill_null(False)
-        | (pl.col("named_elements").list.len() > 0).fill_null(False)
-        | (pl.col("control_elements").list.len() > 0).fill_null(False)
-    )
+def line_could_be_controlled() -> pl.Expr:
+    """The declared line is or names controlled material (the detectors' test), or the
+    catalogue gave it control elements."""
+    return could_be_controlled() | (pl.col("control_elements").list.len() > 0).fill_null(False)
 
 
 def control_find(found: pl.Expr) -> pl.Expr:
@@ -80,7 +78,7 @@ def control_find(found: pl.Expr) -> pl.Expr:
     (columns ``result``, ``_found_ctrl``, ``_said`` and the line's control columns)."""
     standing = (
         pl.col("result").str.to_lowercase().str.strip_chars().is_in(CONTROL_RESULTS)
-        | could_be_controlled()
+        | line_could_be_controlled()
         | pl.col("_found_ctrl")
         | ~pl.col("_said")
     )
