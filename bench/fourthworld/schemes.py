@@ -170,10 +170,11 @@ def lapsed_permit(w: World, k: int) -> None:
     early_ok = before >= np.maximum(effective_day(w.goods, good), 0)
     day = np.where((after < DAYS) | ~early_ok, after, before)
     keep = (day < DAYS) & (day >= effective_day(w.goods, good))
-    w.lines["day"][rows] = np.clip(day, 0, DAYS - 1)
+    inside = _within(w, issued, valid)
+    w.lines["day"][rows] = np.where(keep, np.clip(day, 0, DAYS - 1), inside)
     w.set_goods(rows, good)
-    w.label(rows[~keep], "")  # no date outside the licence fits in the world: left honest
-    w.lines["licence"][rows[~keep]] = -1
+    # no date outside the licence fits in the world: an honest draw within its validity
+    w.label(rows[~keep], "")
 
 
 def borrowed_permit(w: World, k: int) -> None:

@@ -199,7 +199,13 @@ def honest_lines(
         book.controlled[out["exporter"], slot % 4],
         book.ordinary[out["exporter"], slot],
     )
-    out["good"] = good
+    out["good"] = lawful(
+        goods,
+        good,
+        book.ordinary[out["exporter"], slot],
+        out["day"],
+        consignees["country"].to_numpy()[out["consignee"]],
+    )
     kg = goods.col("kg_line")[good] * rng.lognormal(0.0, 0.8, decl.size)
     out["kg"] = np.where(parcel_mode, rng.lognormal(np.log(6.0), 0.8, decl.size), kg)
     out["usd"] = (
@@ -210,6 +216,26 @@ def honest_lines(
     )
     out["scheme"] = np.full(decl.size, "", dtype=object)
     return out
+
+
+#: Elements whose licences to the US are denied in principle, and the days (from START)
+#: of that denial (MOFCOM 2024 No.46 art.2, 2024-12-03, suspended from 2025-11-09).
+DENIED_TO_US = ("gallium", "germanium", "antimony", "superhard_materials")
+DENIAL_DAYS = (337, 678)
+
+
+def lawful(
+    goods: Goods, good: np.ndarray, fallback: np.ndarray, day: np.ndarray, country: np.ndarray
+) -> np.ndarray:
+    """Honest trade obeys the bans: an honest line of an element denied to the US in the
+    denial window carries one of the exporter's ordinary goods instead."""
+    denied = (
+        np.isin(goods.col("element")[good], DENIED_TO_US)
+        & (country == "US")
+        & (day >= DENIAL_DAYS[0])
+        & (day < DENIAL_DAYS[1])
+    )
+    return np.where(denied, fallback, good)
 
 
 def _line_numbers(count: np.ndarray) -> np.ndarray:
