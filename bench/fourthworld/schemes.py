@@ -33,9 +33,9 @@ import numpy as np
 import polars as pl
 
 from fourthworld.actors import DAYS, TRANSIT
-from fourthworld.goods import Goods
+from fourthworld.goods import PACKING, Goods
 from fourthworld.licensing import effective_day, ghost_numbers, issue
-from fourthworld.shipments import Lines, ports_for, price_per_kg
+from fourthworld.shipments import LAND, RAIL, Lines, lookup, ports_for, price_per_kg
 
 
 @dataclass
@@ -93,6 +93,13 @@ class World:
             * price_per_kg(self.goods, good, lines["day"][rows])
             * rng.lognormal(0, 0.18, rows.size)
         )
+        self.repack(rows)
+
+    def repack(self, rows: np.ndarray) -> None:
+        """Gross-to-net ratio of the packing of each row's declared good (as honest)."""
+        packing = self.goods.col("packing")[self.lines["good"][rows]]
+        ratio = lookup(packing, {k: str(v) for k, v in PACKING.items()}, "1.05").astype(float)
+        self.lines["gross_ratio"][rows] = ratio * self.rng.uniform(0.995, 1.03, rows.size)
 
     def relocate(self, rows: np.ndarray, consignee: np.ndarray) -> None:
         """Send single-line declarations to another consignee (port follows)."""
@@ -100,6 +107,11 @@ class World:
         lines["consignee"][rows] = consignee
         country = self.consignees["country"].to_numpy()[consignee]
         region = self.exporter_col("region")[lines["exporter"][rows]]
+        mode = lines["mode"][rows]
+        overland = ((mode == "road") & ~np.isin(country, list(LAND))) | (
+            (mode == "rail") & ~np.isin(country, list(RAIL))
+        )
+        lines["mode"][rows] = np.where(overland, "sea", mode)
         lines["port"][rows] = ports_for(self.rng, lines["mode"][rows], region, country)
 
     def unlicense(self, rows: np.ndarray) -> None:
@@ -262,6 +274,7 @@ def code_swap(w: World, k: int) -> None:
         cover[at] = w.rng.choice(ids, int(at.sum()))
         leak[at] = np.where(zh_style[at], f"({zh})", f" {en}")
     w.lines["good"][rows] = cover
+    w.repack(rows)
     cheap = w.rng.random(rows.size) < 0.5
     cover_usd = (
         w.lines["kg"][rows] * w.goods.col("usd_kg")[cover] * w.rng.uniform(0.8, 1.3, rows.size)

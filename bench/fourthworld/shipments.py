@@ -199,13 +199,14 @@ def honest_lines(
         book.controlled[out["exporter"], slot % 4],
         book.ordinary[out["exporter"], slot],
     )
-    out["good"] = lawful(
+    good = lawful(
         goods,
         good,
         book.ordinary[out["exporter"], slot],
         out["day"],
         consignees["country"].to_numpy()[out["consignee"]],
     )
+    out["good"] = good
     kg = goods.col("kg_line")[good] * rng.lognormal(0.0, 0.8, decl.size)
     out["kg"] = np.where(parcel_mode, rng.lognormal(np.log(6.0), 0.8, decl.size), kg)
     out["usd"] = (
