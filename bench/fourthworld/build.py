@@ -24,6 +24,7 @@ from fourthworld.inspections import inspect
 from fourthworld.licensing import issue, needs_licence
 from fourthworld.schemes import SCHEME_FUNCS, WEIGHTS, World
 from fourthworld.shipments import FX, OFFICES, Lines, honest_lines, lookup
+from orewatch.contract.schema import DECLARATIONS
 
 SCHEMES: tuple[str, ...] = tuple(WEIGHTS)
 
@@ -185,7 +186,7 @@ def declarations_frame(rng: np.random.Generator, w: World) -> pl.DataFrame:
             "license_no": pl.Series(cited.astype(str)).replace("", None),
             "end_user_code": np.where(listed_end_user, "listed", L["end_user"]),
             "end_user_listed": np.where(listed_end_user, L["end_user"], "-1").astype(int),
-            "end_use": L["end_use"],
+            "end_use_code": L["end_use"],
             "scheme": L["scheme"],
             "pick": rng.integers(0, 1000, n),
             "usual": u[1] < 0.75,
@@ -280,9 +281,9 @@ def declarations_frame(rng: np.random.Generator, w: World) -> pl.DataFrame:
         .alias("end_user_name"),
         pl.when(same & (pl.col("u_doc") < 0.7))
         .then(pl.col("lic_end_use"))
-        .when(pl.col("end_use").is_in(["", "none"]).not_())
-        .then(pl.col("end_use"))
-        .alias("end_use_out"),
+        .when(pl.col("end_use_code").is_in(["", "none"]).not_())
+        .then(pl.col("end_use_code"))
+        .alias("end_use"),
         pl.col("hs").alias("hs_code"),
         description.alias("description"),
         pl.col("quantity").round(3),
@@ -313,34 +314,7 @@ def declarations_frame(rng: np.random.Generator, w: World) -> pl.DataFrame:
         ),
         date.alias("_day_date"),
     )
-    columns = [
-        "declaration_id",
-        "line_no",
-        "declared_at",
-        "port",
-        "mode",
-        "exporter_id",
-        "exporter_name",
-        "declarant_id",
-        "consignee_name",
-        "consignee_address",
-        "consignee_country",
-        "destination_country",
-        "trade_country",
-        "end_user_name",
-        pl.col("end_use_out").alias("end_use"),
-        "hs_code",
-        "description",
-        "quantity",
-        "unit",
-        "net_weight_kg",
-        "gross_weight_kg",
-        "value",
-        "currency",
-        "license_no",
-        "transport_doc",
-        "包装种类",
-    ]
+    columns = [c for c in DECLARATIONS.names if c in out.columns] + ["包装种类"]
     return out.select(*columns, pl.col("^_.*$")).sort("declaration_id", "line_no")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from orewatch.contract import ids
+
 # simplified, traditional, pinyin, Cantonese (HK), Wade-Giles (TW)
 _SYLLABLES: list[tuple[str, str, str, str, str]] = [
     ("鑫", "鑫", "Xin", "Yam", "Hsin"),
@@ -266,25 +268,17 @@ def person(rng: np.random.Generator) -> tuple[str, str]:
 def resident_id(rng: np.random.Generator, region: str) -> str:
     """An 18-digit resident identity number with a real birth date and check digit
     (sole traders and individual senders are registered under it)."""
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
     year, month, day = rng.integers(1960, 2002), rng.integers(1, 13), rng.integers(1, 29)
-    first = (
-        f"{region}{rng.integers(100, 9999):04d}{year}{month:02d}{day:02d}{rng.integers(0, 999):03d}"
-    )
-    total = sum(int(ch) * w for ch, w in zip(first, weights, strict=True))
-    return first + "10X98765432"[total % 11]
-
-
-_USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_W = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+    area = f"{region}{rng.integers(100, 9999):04d}"
+    first = f"{area}{year}{month:02d}{day:02d}{rng.integers(0, 999):03d}"
+    return first + ids.resident_check_char(first)
 
 
 def credit_code(rng: np.random.Generator, region: str) -> str:
     """A unified social credit code (GB 32100) with its check character."""
-    body = "".join(_USCC[i] for i in rng.integers(0, 31, size=9))
+    body = "".join(ids.USCC_ALPHABET[i] for i in rng.integers(0, 31, size=9))
     first = f"91{region}{rng.integers(0, 9999):04d}{body}"
-    total = sum(_USCC.index(ch) * w for ch, w in zip(first, _USCC_W, strict=True))
-    return first + _USCC[(31 - total % 31) % 31]
+    return first + ids.uscc_check_char(first)
 
 
 def customs_code(rng: np.random.Generator, region: str) -> str:
