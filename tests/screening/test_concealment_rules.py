@@ -188,3 +188,15 @@ def test_pieces_far_heavier_than_the_goods_pieces_are_flagged(declarations: Buil
     assert "PIECE_WEIGHT_HIGH" in found[40]
     assert "PIECE_WEIGHT_HIGH" not in found.get(41, set())  # weighed goods have no pieces
     assert not any("PIECE_WEIGHT_HIGH" in found.get(i, set()) for i in range(40))
+
+
+def test_a_gross_weight_far_beyond_any_packing_raises_the_far_code_too(
+    declarations: Build,
+) -> None:
+    # Pallets add 8-10 % to the net weight; one line adds 14.5 %, another 300 %.
+    odd = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 22900.0}
+    far = {"net_weight_kg": 20000.0, "quantity": 20000.0, "gross_weight_kg": 80000.0}
+    found = codes(declarations([*lots(), {**odd, "value": 50000.0}, {**far, "value": 50000.0}]))
+    assert "GROSS_NET_ODD" in found[60] and "GROSS_NET_FAR" not in found[60]
+    assert {"GROSS_NET_ODD", "GROSS_NET_FAR"} <= found[61]
+    assert not any("GROSS_NET_FAR" in found.get(i, set()) for i in range(60))

@@ -10,6 +10,8 @@ from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
+#: Twice as far out: no packing of the declared goods weighs that, whatever its noise.
+GROSS_NET_FAR_Z = 2 * GROSS_NET_Z
 #: Below GROSS_NET_Z, a gross surplus counts from this z when it is also TAIL_REACH times
 #: as far as the packing's honest noise reaches in this dataset (``gross_net_tail``).
 SURPLUS_Z = 2.0
@@ -49,6 +51,7 @@ def concealment_signals(
     """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
     parts = [
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
+        _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_FAR_Z, "GROSS_NET_FAR"),
         _gross_net(lines, _surplus(), "GROSS_NET_SURPLUS"),
         _gross_net(lines, _short(), "GROSS_NET_SHORT"),
         # Packed lighter than the declared goods ever are: the packing fits other goods
