@@ -100,3 +100,14 @@ def test_an_abbreviated_name_is_the_licensed_party_not_another(codes: Codes) -> 
 def test_another_end_user_than_the_licensed_one_is_flagged(codes: Codes) -> None:
     found = codes([{**GALLIUM, "end_user_name": "Dunmarpol Industries Sdn. Bhd."}])
     assert "LIC_WRONG_END_USER" in found[0]
+
+
+def test_a_draw_naming_no_end_user_on_a_licence_that_names_one_is_flagged(
+    codes: Codes,
+) -> None:
+    found = codes([{**GALLIUM, "end_user_name": None}, GALLIUM])
+    assert "LIC_END_USER_UNDECLARED" in found[0]
+    assert "LIC_END_USER_UNDECLARED" not in found.get(1, set())
+    # A dataset whose form has no end-user field is not asked for one.
+    unasked = codes([{**GALLIUM, "end_user_name": None}], filled=frozenset({"end_use"}))
+    assert "LIC_END_USER_UNDECLARED" not in unasked.get(0, set())

@@ -60,7 +60,7 @@ def licensing_signals(
     ]
     if register is not None and register.height:
         cited = lines.lazy().filter(has_licence)
-        parts.append(_register_signals(cited, register, prior or Prior.empty()))
+        parts.append(_register_signals(cited, register, prior or Prior.empty(), filled))
     return concat_signals(parts)
 
 
@@ -109,7 +109,9 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
     ).unique("license_no", keep="first")
 
 
-def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _register_signals(
+    cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior, filled: frozenset[str]
+) -> pl.LazyFrame:
     """Signals that need the licence register: existence, validity, holder, item, quantity."""
     joined = cited.with_columns(
         pl.col("license_no").str.strip_chars(),
@@ -165,6 +167,17 @@ def _register_signals(cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior)
                 pl.col("consignee_name"),
                 pl.col("consignee_country"),
             ),
+        ),
+        # The licence names its end user; a draw on it that names none hides where the
+        # goods go (the declaration's own field is in the data's form: ``filled``).
+        signals_where(
+            joined,
+            found
+            & (pl.col("lic_end_user_key") != "")
+            & (pl.col("end_user_key") == "")
+            & pl.lit("end_user_name" in filled),
+            "LIC_END_USER_UNDECLARED",
+            pl.format("licence for end user {}, declared none", pl.col("lic_end_user_name")),
         ),
         # The licence was granted for one end user; goods declared for another are being
         # diverted even when they travel to the licensed consignee.
