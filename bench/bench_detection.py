@@ -25,12 +25,13 @@ import argparse
 import hashlib
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from orewatch.contract.loader import load_dataset
-from orewatch.controls.catalogue import load_catalogue
+from orewatch.controls.catalogue import Catalogue, load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES, line_recall, read_truth, reason_precision
 from orewatch.screening.learned.features import found_fraud
 from orewatch.screening.pipeline import ScreenResult, screen
@@ -39,7 +40,8 @@ from orewatch.world.generate import WorldConfig, generate
 RATES = (0.01, 0.02, 0.05)
 
 
-def measure(world: Path, alerts: pl.DataFrame, truth: pl.DataFrame, seed: int) -> pl.DataFrame:
+def measure(alerts: pl.DataFrame, truth: pl.DataFrame, seed: int) -> pl.DataFrame:
+    """Recall per scheme (and precision) at each of ``RATES``, rules+model and rules only."""
     frames = []
     for rate in RATES:
         for variant, column in (("rules+model", "score"), ("rules only", "rule_score")):
@@ -150,59 +152,87 @@ def main(argv: list[str] | None = None) -> int:
         "--keep-alerts", type=Path, default=None, help="write each seed's alerts here (Parquet)"
     )
     args = parser.parse_args(argv)
+    wide_tables()
     print("world:", describe(world_config(args, 0)))
     catalogue = load_catalogue()
-    results = []
-    codes: list[pl.DataFrame] = []
-    noted: list[pl.DataFrame] = []
-    channelled: dict[str, int] = {}
+    tally = Tally()
     for seed in args.seeds:
         with tempfile.TemporaryDirectory(prefix="orewatch-detect-") as tmp:
-            cfg = world_config(args, seed)
-            world = world_dir(cfg, args.worlds or Path(tmp))
-            start = time.perf_counter()
-            tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
-            result = screen(tables, catalogue)
-            truth = read_truth(world, "lines")
-            assert truth is not None
-            results.append(measure(world, result.alerts, truth, seed))
-            if args.keep_alerts is not None:
-                args.keep_alerts.mkdir(parents=True, exist_ok=True)
-                result.alerts.write_parquet(args.keep_alerts / f"alerts-seed{seed}.parquet")
-            codes.append(
-                reason_precision(result.alerts, truth).with_columns(pl.lit(seed).alias("seed"))
-            )
-            noted.append(reason_precision(result.alerts, truth, "noted"))
-            for name, count in checks(result.alerts, truth).items():
-                channelled[name] = channelled.get(name, 0) + count
-            print(
-                f"seed {seed}: {args.lines:,} lines screened in "
-                f"{time.perf_counter() - start:.0f} s; {inspection_counts(tables)}; "
-                f"{model_weight(result)}"
-            )
-    table = pl.concat(results)
-    pl.Config.set_tbl_rows(100)
-    pl.Config.set_tbl_width_chars(160)
+            world = world_dir(world_config(args, seed), args.worlds or Path(tmp))
+            said = tally.screen(world, seed, catalogue, args.keep_alerts)
+            print(f"seed {seed}: {args.lines:,} lines {said}")
     for rate in RATES:
-        at = table.filter(pl.col("rate") == rate)
-        summary = (
-            at.group_by("scheme", "variant")
-            .agg(
-                pl.col("recall").mean().round(3).alias("recall mean"),
-                pl.col("recall").min().round(3).alias("recall min"),
-                pl.col("precision").mean().round(3).alias("precision"),
-                pl.col("random_precision").mean().round(4).alias("random"),
-            )
-            .sort("variant", pl.col("scheme") == ALL_SCHEMES, "scheme")
-        )
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
-        print(summary)
-    print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
-    print(summed(codes))
-    print("\n== codes only noted as context (worth under the noted floor; all seeds)")
-    print(summed(noted))
-    print("\n== channels (all seeds):", ", ".join(f"{k} {v:,}" for k, v in channelled.items()))
+        print(summary(pl.concat(tally.results), rate))
+    tally.report()
     return 0
+
+
+def wide_tables() -> None:
+    """Print every scheme and code row, wide enough for the columns."""
+    pl.Config.set_tbl_rows(200)
+    pl.Config.set_tbl_width_chars(160)
+
+
+@dataclass
+class Tally:
+    """What screening each seed's world measured, gathered for the report over seeds.
+
+    Every detection bench (our simulator's and the independent generators') screens and
+    measures a world the same way, through :meth:`screen`, and prints :meth:`report`.
+    """
+
+    results: list[pl.DataFrame] = field(default_factory=list)
+    codes: list[pl.DataFrame] = field(default_factory=list)
+    noted: list[pl.DataFrame] = field(default_factory=list)
+    channelled: dict[str, int] = field(default_factory=dict)
+
+    def screen(self, world: Path, seed: int, catalogue: Catalogue, keep_alerts: Path | None) -> str:
+        """Screen the world, measure it against its truth (alerts kept under
+        ``keep_alerts``), and say how long it took and what there was to learn from."""
+        start = time.perf_counter()
+        tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
+        result = screen(tables, catalogue)
+        truth = read_truth(world, "lines")
+        assert truth is not None
+        self.results.append(measure(result.alerts, truth, seed))
+        if keep_alerts is not None:
+            keep_alerts.mkdir(parents=True, exist_ok=True)
+            result.alerts.write_parquet(keep_alerts / f"alerts-seed{seed}.parquet")
+        self.codes.append(reason_precision(result.alerts, truth))
+        self.noted.append(reason_precision(result.alerts, truth, "noted"))
+        for name, count in checks(result.alerts, truth).items():
+            self.channelled[name] = self.channelled.get(name, 0) + count
+        return (
+            f"screened in {time.perf_counter() - start:.0f} s; {inspection_counts(tables)}; "
+            f"{model_weight(result)}"
+        )
+
+    def report(self) -> None:
+        """Each code's precision, the codes only noted, and what the channels checked."""
+        print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
+        print(summed(self.codes))
+        print("\n== codes only noted as context (worth under the noted floor; all seeds)")
+        print(summed(self.noted))
+        channels = ", ".join(f"{k} {v:,}" for k, v in self.channelled.items())
+        print("\n== channels (all seeds):", channels)
+
+
+def summary(table: pl.DataFrame, rate: float) -> pl.DataFrame:
+    """Per scheme and variant at ``rate``: lines, mean and minimum recall over seeds,
+    precision and the prevalence (the precision of picking lines at random)."""
+    return (
+        table.filter(pl.col("rate") == rate)
+        .group_by("scheme", "variant")
+        .agg(
+            pl.col("lines").sum().alias("lines"),
+            pl.col("recall").mean().round(3).alias("recall mean"),
+            pl.col("recall").min().round(3).alias("recall min"),
+            pl.col("precision").mean().round(3).alias("precision"),
+            pl.col("random_precision").mean().round(4).alias("prevalence"),
+        )
+        .sort("variant", pl.col("scheme") == ALL_SCHEMES, "scheme")
+    )
 
 
 def summed(per_seed: list[pl.DataFrame]) -> pl.DataFrame:

@@ -13,20 +13,15 @@ Usage: PYTHONPATH=src .venv/bin/python bench/bench_thirdworld.py [--seeds 1 2 3]
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import polars as pl
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_detection import checks, inspection_counts, measure, model_weight, summed
-from orewatch.contract.loader import load_dataset
+from bench_detection import Tally, wide_tables
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.evaluation.metrics import ALL_SCHEMES, read_truth, reason_precision
-from orewatch.screening.pipeline import screen
+from orewatch.evaluation.metrics import ALL_SCHEMES
 from thirdworld import generate
 
 
@@ -93,45 +88,24 @@ def main(argv: list[str] | None = None) -> int:
         "--keep-alerts", type=Path, default=None, help="write each seed's alerts here"
     )
     args = parser.parse_args(argv)
+    wide_tables()
+    pl.Config.set_tbl_cols(20)
     catalogue = load_catalogue()
-    results, codes, noted = [], [], []
-    channelled: dict[str, int] = {}
+    tally = Tally()
     with tempfile.TemporaryDirectory(prefix="orewatch-third-") as tmp:
         for seed in args.seeds:
             start = time.perf_counter()
             world = world_dir(args.worlds or Path(tmp), seed, args)
             generated = time.perf_counter() - start
-            tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
-            result = screen(tables, catalogue)
-            truth = read_truth(world, "lines")
-            assert truth is not None
-            results.append(measure(world, result.alerts, truth, seed))
-            if args.keep_alerts is not None:
-                args.keep_alerts.mkdir(parents=True, exist_ok=True)
-                result.alerts.write_parquet(args.keep_alerts / f"alerts-seed{seed}.parquet")
-            codes.append(reason_precision(result.alerts, truth))
-            noted.append(reason_precision(result.alerts, truth, "noted"))
-            for name, count in checks(result.alerts, truth).items():
-                channelled[name] = channelled.get(name, 0) + count
-            print(
-                f"seed {seed}: {args.lines:,} lines, world {generated:.0f} s, screened in "
-                f"{time.perf_counter() - start - generated:.0f} s; {inspection_counts(tables)}; "
-                f"{model_weight(result)}"
-            )
-    pl.Config.set_tbl_rows(100)
-    pl.Config.set_tbl_width_chars(200)
-    pl.Config.set_tbl_cols(20)
+            said = tally.screen(world, seed, catalogue, args.keep_alerts)
+            print(f"seed {seed}: {args.lines:,} lines, world {generated:.0f} s, {said}")
     print(
         f"\n== per scheme (seeds {args.seeds}, {args.lines:,} lines, "
         f"fraud_share {args.fraud_share:g}, "
         f"inspection_rate {args.inspection_rate:g})"
     )
-    print(summary(pl.concat(results)))
-    print("\n== reason codes: lines raising each and the share that is fraudulent (all seeds)")
-    print(summed(codes))
-    print("\n== codes only noted as context (all seeds)")
-    print(summed(noted))
-    print("\n== channels (all seeds):", ", ".join(f"{k} {v:,}" for k, v in channelled.items()))
+    print(summary(pl.concat(tally.results)))
+    tally.report()
     return 0
 
 

@@ -83,9 +83,7 @@ def concealment_signals(
                 "{} {} kg {}", pl.col("mode"), pl.col("net_weight_kg"), pl.col("description")
             ),
         ),
-    ]
-    parts.append(_samples_by_parcel(lines))
-    parts.append(
+        _samples_by_parcel(lines),
         signals_where(
             lines,
             pl.col("piece_z") > PIECE_WEIGHT_Z,
@@ -98,8 +96,8 @@ def concealment_signals(
                 (pl.col("net_weight_kg") / pl.col("quantity")).round(3),
                 pl.col("piece_z").round(1),
             ),
-        )
-    )
+        ),
+    ]
     if shared is not None and shared.height:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)

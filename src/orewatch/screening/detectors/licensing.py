@@ -168,17 +168,6 @@ def _register_signals(
                 pl.col("consignee_country"),
             ),
         ),
-        # The licence names its end user; a draw on it that names none hides where the
-        # goods go (the declaration's own field is in the data's form: ``filled``).
-        signals_where(
-            joined,
-            found
-            & (pl.col("lic_end_user_key") != "")
-            & (pl.col("end_user_key") == "")
-            & pl.lit("end_user_name" in filled),
-            "LIC_END_USER_UNDECLARED",
-            pl.format("licence for end user {}, declared none", pl.col("lic_end_user_name")),
-        ),
         # The licence was granted for one end user; goods declared for another are being
         # diverted even when they travel to the licensed consignee.
         signals_where(
@@ -209,6 +198,17 @@ def _register_signals(
         ),
         _overdrawn(joined.filter(found), prior),
     ]
+    if "end_user_name" in filled:  # only a form with the field can leave it empty
+        # The licence names its end user; a draw on it that names none hides where the
+        # goods go.
+        parts.append(
+            signals_where(
+                joined,
+                found & (pl.col("lic_end_user_key") != "") & (pl.col("end_user_key") == ""),
+                "LIC_END_USER_UNDECLARED",
+                pl.format("licence for end user {}, declared none", pl.col("lic_end_user_name")),
+            )
+        )
     return concat_signals(parts)
 
 

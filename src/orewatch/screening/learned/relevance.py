@@ -37,15 +37,9 @@ LINE_CONTROL_COLUMNS: tuple[str, ...] = ("controlled", "named_elements", "contro
 
 
 def what_was_found(inspections: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
-    """``_found_ctrl, _said`` per inspection row (:func:`found_controlled`,
-    :func:`said_what_was_found`), for :func:`control_find`."""
-    return pl.DataFrame(
-        [found_controlled(inspections, catalogue), said_what_was_found(inspections).alias("_said")]
-    )
-
-
-def found_controlled(inspections: pl.DataFrame, catalogue: Catalogue) -> pl.Series:
-    """Per inspection row: what the inspector found could be controlled material."""
+    """``_found_ctrl, _said`` per inspection row, for :func:`control_find`: whether what
+    the inspector found could be controlled material (a catalogue code on the inspection
+    date, or a description naming an element), and whether the record says at all."""
     found = pl.DataFrame(
         {
             "hs": _text(inspections, "found_hs_code"),
@@ -55,15 +49,15 @@ def found_controlled(inspections: pl.DataFrame, catalogue: Catalogue) -> pl.Seri
         }
     )
     controlled = catalogue.evaluate_frame(found, hs="hs", on="on", destination="to")
-    named = found.select(named_elements(pl.col("text").fill_null("")).list.len() > 0)
-    return (controlled["controlled"].fill_null(False) | named.to_series()).alias("_found_ctrl")
-
-
-def said_what_was_found(inspections: pl.DataFrame) -> pl.Series:
-    """Per inspection row: the record names the goods found (code or description)."""
-    code, text = _text(inspections, "found_hs_code"), _text(inspections, "found_description")
-    return (code.str.strip_chars().fill_null("") != "") | (
-        text.str.strip_chars().fill_null("") != ""
+    return found.select(
+        (
+            controlled["controlled"].fill_null(False)
+            | (named_elements(pl.col("text").fill_null("")).list.len() > 0)
+        ).alias("_found_ctrl"),
+        (
+            (pl.col("hs").str.strip_chars().fill_null("") != "")
+            | (pl.col("text").str.strip_chars().fill_null("") != "")
+        ).alias("_said"),
     )
 
 
