@@ -13,6 +13,9 @@ import polars as pl
 
 Collect = Callable[[pl.LazyFrame], pl.DataFrame]
 
+#: A request's optimisations: common subplans and subexpressions computed once, nothing else.
+SHARED_PARTS_ONCE = pl.QueryOptFlags.none(comm_subplan_elim=True, comm_subexpr_elim=True)
+
 
 def collect_many(query: pl.LazyFrame) -> pl.DataFrame:
     """Collect a query over a dataset: every optimisation, on the in-memory engine that
@@ -21,10 +24,11 @@ def collect_many(query: pl.LazyFrame) -> pl.DataFrame:
 
 
 def collect_few(query: pl.LazyFrame) -> pl.DataFrame:
-    """Collect a query over a request's few lines: in-memory engine, plan as written.
+    """Collect a query over a request's few lines: in-memory engine, shared parts once.
 
-    The optimisations never change a result, and on a few rows they have nothing to
-    save (the signal query of one line costs about two thirds as much this way;
-    BENCHMARKS.md, API).
+    The optimisations never change a result, and on a few rows most have nothing to
+    save but their own passes over a plan of hundreds of nodes. Common subplans are the
+    exception: a detector reads one joined frame (a line and its licence) in a dozen
+    signals, and the plan as written joins it a dozen times (BENCHMARKS.md, API).
     """
-    return query.collect(engine="in-memory", optimizations=pl.QueryOptFlags.none())
+    return query.collect(engine="in-memory", optimizations=SHARED_PARTS_ONCE)
