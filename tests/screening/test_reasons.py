@@ -25,3 +25,14 @@ def test_duplicate_codes_are_rejected() -> None:
 def test_missing_fields_are_named() -> None:
     with pytest.raises(ValueError, match="lacks"):
         parse_reasons({"reasons": [{"code": "A"}]})
+
+
+def test_seen_by_names_the_codes_only_a_look_at_the_goods_clears() -> None:
+    row = {"code": "A", "family": "f", "weight": 1, "en": "a", "zh": "甲"}
+    table = parse_reasons({"reasons": [row, {**row, "code": "B", "seen_by": "goods"}]})
+    assert table["A"].seen_by == "any"
+    assert table.seen_by_goods() == {"B"}
+    assert "GROSS_NET_ODD" in reason_table().seen_by_goods()
+    assert "LIC_MISSING" not in reason_table().seen_by_goods()
+    with pytest.raises(ValueError, match="seen_by"):
+        parse_reasons({"reasons": [{**row, "seen_by": "papers"}]})

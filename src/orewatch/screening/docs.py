@@ -17,17 +17,19 @@ it worth, with the sum of its codes' weights as the prior (see
 lines found hardly more often than a line checked at random), or a line whose codes
 together are, is shown there as context ("also noted", the `noted` column)
 rather than as a reason, and alone does not make a line eligible for a check (see
-[`screening.md`](screening.md), "Scoring and selection").
+[`screening.md`](screening.md), "Scoring and selection"). *Seen by* goods: only a check
+that sees the goods (scan, physical, lab) clears the code; a document check that found
+nothing does not teach its weight.
 
-| code | family | weight | meaning | 含义 |
-|---|---|---:|---|---|
+| code | family | weight | seen by | meaning | 含义 |
+|---|---|---:|---|---|---|
 """
 
 
 def reasons_markdown(table: ReasonTable | None = None) -> str:
     table = table or reason_table()
     rows = [
-        f"| `{r.code}` | {r.family} | {r.weight:g} | {r.en} | {r.zh} |"
+        f"| `{r.code}` | {r.family} | {r.weight:g} | {r.seen_by} | {r.en} | {r.zh} |"
         for r in sorted(table.reasons.values(), key=lambda r: (r.family, r.code))
     ]
     return HEADER + "\n".join(rows) + "\n"

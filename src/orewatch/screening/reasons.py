@@ -14,6 +14,11 @@ from importlib import resources
 import polars as pl
 import yaml
 
+#: What a check must see to clear a code (``seen_by``): ``goods`` codes say something
+#: about what is inside the consignment, which a check of the papers alone cannot refute;
+#: ``any`` codes are about the papers, parties or routes, which any check reads.
+SEEN_BY: tuple[str, ...] = ("any", "goods")
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -22,6 +27,7 @@ class Reason:
     weight: float
     en: str
     zh: str
+    seen_by: str = "any"
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,10 @@ class ReasonTable:
 
     def __contains__(self, code: object) -> bool:
         return code in self.reasons
+
+    def seen_by_goods(self) -> frozenset[str]:
+        """Codes only a check that sees the goods can clear (``seen_by: goods``)."""
+        return frozenset(c for c, r in self.reasons.items() if r.seen_by == "goods")
 
     def frame(self) -> pl.DataFrame:
         """The table as a frame, for joining onto signals."""
@@ -67,8 +77,11 @@ def parse_reasons(document: dict[str, object]) -> ReasonTable:
         code = str(row["code"])
         if code in table:
             raise ValueError(f"reason codes: duplicate code {code}")
+        seen_by = str(row.get("seen_by", "any"))
+        if seen_by not in SEEN_BY:
+            raise ValueError(f"reason codes: {code} seen_by {seen_by!r} is not one of {SEEN_BY}")
         table[code] = Reason(
-            code, str(row["family"]), float(row["weight"]), str(row["en"]), str(row["zh"])
+            code, str(row["family"]), float(row["weight"]), str(row["en"]), str(row["zh"]), seen_by
         )
     return ReasonTable(table)
 

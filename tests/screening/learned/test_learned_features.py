@@ -20,7 +20,25 @@ def test_labels_by_line_and_whole_declaration() -> None:
         }
     )
     out = labels_from_inspections(lines, inspections)
-    assert out.rows() == [(1, 1, date(2025, 1, 2)), (2, 1, date(2025, 1, 3))]
+    assert out.rows() == [(1, 1, date(2025, 1, 2), True), (2, 1, date(2025, 1, 3), True)]
+
+
+def test_labels_say_whether_a_check_saw_the_goods() -> None:
+    """Only a stated document check is papers alone; an unnamed method may have looked."""
+    lines = pl.DataFrame(
+        {"_idx": [0, 1, 2, 3], "declaration_id": ["D1", "D2", "D3", "D4"], "line_no": [1] * 4}
+    ).with_columns(pl.col("_idx").cast(pl.UInt32))
+    inspections = pl.DataFrame(
+        {
+            "declaration_id": ["D1", "D2", "D2", "D3", "D4"],
+            "line_no": [1, 1, 1, 1, 1],
+            "inspected_at": [date(2025, 1, 2)] * 5,
+            "method": ["Document ", "document", "physical", None, "scan"],
+            "result": ["clear"] * 5,
+        }
+    )
+    out = labels_from_inspections(lines, inspections)
+    assert out.select("_idx", "saw_goods").rows() == [(0, False), (1, True), (2, True), (3, True)]
 
 
 def test_inspections_loaded_without_line_no_label_the_whole_declaration() -> None:

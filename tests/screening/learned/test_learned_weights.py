@@ -49,6 +49,28 @@ def test_few_inspections_barely_move_the_fixed_weight() -> None:
     assert taught_weight(20, 2000, 0, base) == 0.0  # never negative
 
 
+def test_a_document_check_that_found_nothing_does_not_clear_a_suspicion_about_the_goods() -> None:
+    """Half the checks of the heavy lines read the papers only and found nothing; the
+    ones that opened the container found fraud every time. The goods code is taught by
+    the checks that looked; the same evidence on a papers code counts every check."""
+    signals, labels = inspected({"HEAVY": (100, 50), "PAPERS": (100, 50)}, clean=2000)
+    papers_only = (pl.col("label") == 0) & (pl.col("_idx") < 200)
+    labels = labels.with_columns((~papers_only).alias("saw_goods"))
+    goods = ReasonTable(
+        {
+            "HEAVY": Reason("HEAVY", "test", 20, "h", "h", seen_by="goods"),
+            "PAPERS": Reason("PAPERS", "test", 20, "p", "p"),
+        }
+    )
+    out = taught_reasons(goods, signals, labels)
+    assert out["HEAVY"].weight > out["PAPERS"].weight + 10
+    sets = dict(taught_sets(goods, signals, labels).rows())  # type: ignore[union-attr]
+    assert sets["HEAVY"] > sets["PAPERS"] + 10
+    # Without the methods every check counts, and the two codes are taught alike.
+    same = taught_reasons(goods, signals, labels.drop("saw_goods"))
+    assert same["HEAVY"].weight == same["PAPERS"].weight
+
+
 def test_too_few_labels_keep_the_fixed_weights() -> None:
     signals, labels = inspected({"NOISY": (50, 0)}, clean=20)
     reasons = table(NOISY=25)

@@ -226,17 +226,31 @@ def found_fraud() -> pl.Expr:
     return pl.col("result").str.to_lowercase() != "clear"
 
 
+def saw_goods(inspections: pl.DataFrame) -> pl.Expr:
+    """Whether an inspection looked at the goods themselves (scan, physical, lab).
+
+    A check of the papers alone cannot clear a suspicion about what is inside the
+    consignment (see ``Reason.seen_by``). A record that names no method may have seen
+    them: only a stated document check is taken as papers alone.
+    """
+    if "method" not in inspections.columns:
+        return pl.lit(True)
+    method = pl.col("method").cast(pl.String).str.strip_chars().str.to_lowercase()
+    return ~method.str.starts_with("doc").fill_null(False)
+
+
 def labels_from_inspections(
     lines: pl.DataFrame, inspections: pl.DataFrame, catalogue: Catalogue | None = None
 ) -> pl.DataFrame:
-    """``_idx, label, inspected_at`` from the contract's inspections table.
+    """``_idx, label, inspected_at, saw_goods`` from the contract's inspections table.
 
     ``result`` other than ``clear`` means fraud was found; with the ``catalogue`` (and
     ``lines`` carrying their control columns), only export-control fraud: a find of
     customs housekeeping on goods that could not be controlled material counts as clear
     (see :mod:`.relevance`). An inspection without ``line_no`` covers every line of its
     declaration. A line inspected more than once counts as fraud if any inspection found
-    fraud, dated at its first inspection.
+    fraud, dated at its first inspection; ``saw_goods`` if any of its inspections looked
+    at the goods (:func:`saw_goods`).
     """
     judged = catalogue is not None and set(LINE_CONTROL_COLUMNS) <= set(lines.columns)
     found = inspections.select(
@@ -249,6 +263,7 @@ def labels_from_inspections(
         pl.col("inspected_at").cast(pl.Date),
         found_fraud().alias("_found"),
         pl.col("result"),
+        saw_goods(inspections).alias("saw_goods"),
     )
     if catalogue is not None and judged:
         found = pl.concat([found, what_was_found(inspections, catalogue)], how="horizontal")
@@ -267,10 +282,12 @@ def labels_from_inspections(
     label = control_find(pl.col("_found")) if judged else pl.col("_found")
     both = pl.concat(
         [
-            by_line.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at"),
-            whole.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at"),
+            by_line.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at", "saw_goods"),
+            whole.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at", "saw_goods"),
         ]
     )
     return (
-        both.group_by("_idx").agg(pl.col("label").max(), pl.col("inspected_at").min()).sort("_idx")
+        both.group_by("_idx")
+        .agg(pl.col("label").max(), pl.col("inspected_at").min(), pl.col("saw_goods").any())
+        .sort("_idx")
     )

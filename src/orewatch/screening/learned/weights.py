@@ -8,6 +8,8 @@ inspected lines' overall odds. A code's fixed weight is its prior on that scale,
 as in the risk profiles). A rule that mostly fires on honest lines therefore loses
 points, a rule whose lines are usually found fraudulent gains them, and a rule never
 inspected keeps its fixed weight. Weights are never negative: a rule only adds suspicion.
+A check that read only the papers and found nothing does not count for a code that
+suspects the goods themselves (``Reason.seen_by``): it could not have seen them.
 
 Whether a code is a reason at all is judged on another reference: a line checked at
 random (:func:`reference_rate`). Inspectors mostly check lines that raised something, so
@@ -44,15 +46,40 @@ def _odds(p: float) -> float:
     return p / (1.0 - p)
 
 
-def code_hit_rates(signals: pl.DataFrame, labels: pl.DataFrame) -> pl.DataFrame:
-    """``code, inspected, found``: labelled lines raising each code and how many were fraud."""
+def telling_labels(signals: pl.DataFrame, labels: pl.DataFrame) -> pl.DataFrame:
+    """``_idx, label, saw_goods`` of the labelled lines, keyed like ``signals``.
+
+    ``saw_goods`` (see ``labels_from_inspections``) is true where labels lack it: finds
+    drawn against random lines, or a history that names no methods.
+    """
+    seen = pl.col("saw_goods") if "saw_goods" in labels.columns else pl.lit(True)
+    return labels.select(
+        pl.col("_idx").cast(signals.schema["_idx"]), "label", seen.alias("saw_goods")
+    )
+
+
+def cleared_unseen(goods_codes: frozenset[str], code: pl.Expr) -> pl.Expr:
+    """An inspection that says nothing of ``code``'s suspicion: it found nothing, it saw only
+    the papers, and the suspicion is about the goods (``Reason.seen_by``). A find
+    stands whatever the method: the check found something."""
+    return (
+        code.is_in(list(goods_codes)) & (pl.col("label").cast(pl.Int64) == 0) & ~pl.col("saw_goods")
+    )
+
+
+def code_hit_rates(
+    signals: pl.DataFrame, labels: pl.DataFrame, goods_codes: frozenset[str] = frozenset()
+) -> pl.DataFrame:
+    """``code, inspected, found``: labelled lines raising each code and how many were fraud.
+
+    A check of the papers that found nothing does not count for a ``goods_codes`` code
+    (:func:`cleared_unseen`): a document check clears a licence, not a container.
+    """
     return (
         signals.select("_idx", "code")
         .unique()
-        .join(
-            labels.select(pl.col("_idx").cast(signals.schema["_idx"]), "label"),
-            on="_idx",
-        )
+        .join(telling_labels(signals, labels), on="_idx")
+        .filter(~cleared_unseen(goods_codes, pl.col("code")))
         .group_by("code")
         .agg(pl.len().alias("inspected"), pl.col("label").cast(pl.Float64).sum().alias("found"))
     )
@@ -142,7 +169,7 @@ def taught_reasons(
     base = inspected_rate if base is None else base
     rates = {
         row["code"]: (float(row["inspected"]), float(row["found"]))
-        for row in code_hit_rates(signals, labels).iter_rows(named=True)
+        for row in code_hit_rates(signals, labels, reasons.seen_by_goods()).iter_rows(named=True)
     }
     taught = {
         code: (
@@ -186,9 +213,16 @@ def taught_sets(
         signals.select("_idx", "code")
         .unique()
         .join(weights, on="code", how="left")
+        .join(telling_labels(signals, labels), on="_idx")
         .group_by("_idx")
-        .agg(reason_set(pl.col("code")).alias("reason_set"), pl.col("weight").sum())
-        .join(labels.select(pl.col("_idx").cast(signals.schema["_idx"]), "label"), on="_idx")
+        .agg(
+            reason_set(pl.col("code")).alias("reason_set"),
+            pl.col("weight").sum(),
+            pl.col("label").first(),
+            # A set holding a suspicion about the goods is not cleared by the papers.
+            cleared_unseen(reasons.seen_by_goods(), pl.col("code")).any().alias("_unseen"),
+        )
+        .filter(~pl.col("_unseen"))
     )
     sets = per_line.group_by("reason_set").agg(
         pl.col("weight").first().alias("prior"),
