@@ -169,6 +169,11 @@ def test_a_parcel_declared_as_samples_is_flagged(declarations: Build) -> None:
     assert not any("SAMPLES_BY_PARCEL" in found.get(i, set()) for i in (62, 63, 64))
 
 
+#: Kilograms per phone case past the honest cases' spread (0.100-0.108 kg): over the cut
+#: for heavy pieces (z 3.5), under twice it (found by trying 0.11-0.30).
+PIECE_KG_HEAVIER = 0.17
+
+
 def test_pieces_far_heavier_than_the_goods_pieces_are_flagged(declarations: Build) -> None:
     # Phone cases counted in pieces weigh about 0.1 kg each; one line's weigh 2 kg.
     cases = [
@@ -184,9 +189,13 @@ def test_pieces_far_heavier_than_the_goods_pieces_are_flagged(declarations: Buil
     ]
     heavy = {**cases[0], "quantity": 50.0, "net_weight_kg": 100.0, "gross_weight_kg": 104.0}
     weighed = {**cases[0], "unit": "kg", "quantity": 100.0, "net_weight_kg": 100.0}
-    found = codes(declarations([*cases, heavy, weighed]))
-    assert "PIECE_WEIGHT_HIGH" in found[40]
-    assert "PIECE_WEIGHT_HIGH" not in found.get(41, set())  # weighed goods have no pieces
+    # A little heavier than any honest line: past the cut, nowhere near twice it.
+    heavier = {**cases[0], "quantity": 1000.0, "net_weight_kg": 1000.0 * PIECE_KG_HEAVIER}
+    found = codes(declarations([*cases, heavy, weighed, heavier]))
+    assert {"PIECE_WEIGHT_HIGH", "PIECE_WEIGHT_FAR"} <= found[40]  # 20 times the pieces
+    assert "PIECE_WEIGHT_HIGH" in found[42]
+    assert "PIECE_WEIGHT_FAR" not in found[42]
+    assert not found.get(41, set()) & {"PIECE_WEIGHT_HIGH", "PIECE_WEIGHT_FAR"}  # no pieces
     assert not any("PIECE_WEIGHT_HIGH" in found.get(i, set()) for i in range(40))
 
 

@@ -34,6 +34,8 @@ SHARED_SENDERS = 3
 SMALL_LOT_KG = 50
 #: A piece this many robust spreads heavier than the goods' pieces usually weigh.
 PIECE_WEIGHT_Z = 3.5
+#: Twice as far out: no piece of the declared goods weighs that (as ``GROSS_NET_FAR_Z``).
+PIECE_WEIGHT_FAR_Z = 2 * PIECE_WEIGHT_Z
 #: Words that call the goods samples, in Chinese and English (样品 samples, 样本, 试样
 #: test samples, 样件 sample pieces): the cover under which controlled metals travel
 #: in a courier's bag or a passenger's luggage, a few kilograms at a time.
@@ -84,19 +86,8 @@ def concealment_signals(
             ),
         ),
         _samples_by_parcel(lines),
-        signals_where(
-            lines,
-            pl.col("piece_z") > PIECE_WEIGHT_Z,
-            "PIECE_WEIGHT_HIGH",
-            pl.format(
-                "{} kg in {} {}: {} kg each (z={} against the goods' pieces)",
-                pl.col("net_weight_kg"),
-                pl.col("quantity"),
-                pl.col("unit"),
-                (pl.col("net_weight_kg") / pl.col("quantity")).round(3),
-                pl.col("piece_z").round(1),
-            ),
-        ),
+        _piece_weight(lines, PIECE_WEIGHT_Z, "PIECE_WEIGHT_HIGH"),
+        _piece_weight(lines, PIECE_WEIGHT_FAR_Z, "PIECE_WEIGHT_FAR"),
     ]
     if shared is not None and shared.height:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
@@ -115,6 +106,23 @@ def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
             pl.col("mode"),
             pl.col("net_weight_kg"),
             pl.col("description"),
+        ),
+    )
+
+
+def _piece_weight(lines: pl.DataFrame, z: float, code: str) -> pl.LazyFrame:
+    """Lines whose pieces weigh more than ``z`` robust spreads over the goods' pieces."""
+    return signals_where(
+        lines,
+        pl.col("piece_z") > z,
+        code,
+        pl.format(
+            "{} kg in {} {}: {} kg each (z={} against the goods' pieces)",
+            pl.col("net_weight_kg"),
+            pl.col("quantity"),
+            pl.col("unit"),
+            (pl.col("net_weight_kg") / pl.col("quantity")).round(3),
+            pl.col("piece_z").round(1),
         ),
     )
 
