@@ -58,7 +58,9 @@ def licensing_signals(
         ),
         _unstated(lines, filled),
     ]
-    if register is not None and register.height:
+    # A request's lines often cite no licence: then the register's dozen signals (each
+    # a join) have nothing to read, and building them cost most of this detector's time.
+    if register is not None and register.height and lines.select(has_licence.any()).item():
         cited = lines.lazy().filter(has_licence)
         parts.append(_register_signals(cited, register, prior or Prior.empty(), filled))
     return concat_signals(parts)
