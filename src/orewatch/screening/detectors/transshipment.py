@@ -239,7 +239,9 @@ def transshipment_signals(
         parts.append(
             signals_where(joined, sensitive, "ROUTE_DIVERSION_RISK", pl.col("route_reason"))
         )
-    parts.append(_collectors(lines, prior or Prior.empty()))
+    # Only controlled lines collect; a request without one skips the history's group-by.
+    if lines.select(pl.col("controlled").any()).item():
+        parts.append(_collectors(lines, prior or Prior.empty()))
     return concat_signals(parts)
 
 
