@@ -18,8 +18,13 @@ START = dt.date(2024, 3, 1)
 DAYS = 730
 CURRENCIES = ("USD", "EUR", "HKD", "CNY", "JPY")
 #: Units of each currency per USD at the start, and the daily volatility of its walk.
-FX_START = {"USD": (1.0, 0.0), "EUR": (0.92, 0.004), "HKD": (7.81, 0.0003),
-            "CNY": (7.19, 0.0015), "JPY": (149.0, 0.005)}
+FX_START = {
+    "USD": (1.0, 0.0),
+    "EUR": (0.92, 0.004),
+    "HKD": (7.81, 0.0003),
+    "CNY": (7.19, 0.0015),
+    "JPY": (149.0, 0.005),
+}
 #: Chinese New Year days in the period (the dip spans about two weeks from them).
 NEW_YEARS = (dt.date(2025, 1, 29), dt.date(2026, 2, 17))
 

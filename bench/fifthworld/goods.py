@@ -16,14 +16,36 @@ from pathlib import Path
 import polars as pl
 import yaml
 
-CATALOGUE = Path(__file__).resolve().parents[2] / "src/orewatch/controls/data/china-export-controls.yaml"
+CATALOGUE = (
+    Path(__file__).resolve().parents[2] / "src/orewatch/controls/data/china-export-controls.yaml"
+)
 
 #: hs, Chinese name, English name, unit, USD per unit, kg per unit, typical units per line,
 #: packaging (gross/net), share of ordinary lines.
 ORDINARY: tuple[tuple[str, str, str, str, float, float, float, str, float], ...] = (
     ("6109100021", "棉制针织T恤衫", "cotton knitted T-shirts", "pcs", 2.1, 0.18, 6000, "carton", 7),
-    ("6204430090", "合成纤维女式连衣裙", "women's dresses of synthetic fibres", "pcs", 6.5, 0.35, 2500, "carton", 4),
-    ("6403990090", "皮革面运动鞋", "leather-upper sports shoes", "pair", 11.0, 0.9, 1800, "carton", 4),
+    (
+        "6204430090",
+        "合成纤维女式连衣裙",
+        "women's dresses of synthetic fibres",
+        "pcs",
+        6.5,
+        0.35,
+        2500,
+        "carton",
+        4,
+    ),
+    (
+        "6403990090",
+        "皮革面运动鞋",
+        "leather-upper sports shoes",
+        "pair",
+        11.0,
+        0.9,
+        1800,
+        "carton",
+        4,
+    ),
     ("9403200000", "金属框架家具", "metal furniture", "pcs", 38.0, 14.0, 300, "carton", 5),
     ("9405420000", "LED灯具", "LED luminaires", "set", 7.5, 0.8, 3000, "carton", 5),
     ("9503008900", "塑料玩具", "plastic toys", "pcs", 1.6, 0.25, 8000, "carton", 5),
@@ -133,14 +155,32 @@ COVERS: dict[str, tuple[tuple[str, str, str, float], ...]] = {
     ),
 }
 
-FAMILY = {"metal": "metal", "apt": "chemical", "oxide": "chemical", "dioxide": "chemical",
-          "nitride": "chemical", "phosphide": "chemical", "powder": "metal",
-          "concentrate": "ore", "spherical": "carbon", "artificial": "carbon"}
+FAMILY = {
+    "metal": "metal",
+    "apt": "chemical",
+    "oxide": "chemical",
+    "dioxide": "chemical",
+    "nitride": "chemical",
+    "phosphide": "chemical",
+    "powder": "metal",
+    "concentrate": "ore",
+    "spherical": "carbon",
+    "artificial": "carbon",
+}
 
 #: Purity or grade words a specification may carry for each controlled form.
-GRADES = {"metal": "≥99.99%", "oxide": "99.999%", "dioxide": "5N", "nitride": "4N",
-          "phosphide": "6N", "apt": "APT-0", "powder": "FMo-1", "concentrate": "Sb≥45%",
-          "spherical": "D50 15μm", "artificial": "FC≥99.95%"}
+GRADES = {
+    "metal": "≥99.99%",
+    "oxide": "99.999%",
+    "dioxide": "5N",
+    "nitride": "4N",
+    "phosphide": "6N",
+    "apt": "APT-0",
+    "powder": "FMo-1",
+    "concentrate": "Sb≥45%",
+    "spherical": "D50 15μm",
+    "artificial": "FC≥99.95%",
+}
 
 
 @dataclass(frozen=True)
@@ -182,8 +222,17 @@ def load_goods() -> Goods:
                 raise ValueError(f"cover {hs} is a controlled code")
     ordinary = pl.DataFrame(
         ORDINARY,
-        schema=["hs_code", "name_zh", "name_en", "unit", "usd_per_unit", "kg_per_unit",
-                "typical_units", "packing", "share"],
+        schema=[
+            "hs_code",
+            "name_zh",
+            "name_en",
+            "unit",
+            "usd_per_unit",
+            "kg_per_unit",
+            "typical_units",
+            "packing",
+            "share",
+        ],
         orient="row",
     )
     rows = []
@@ -192,17 +241,34 @@ def load_goods() -> Goods:
         element, form = material.split(":")
         rows.append(
             (
-                item_id, element, material, FAMILY[form], str(item["hs_codes"][0]),  # type: ignore[index]
+                item_id,
+                element,
+                material,
+                FAMILY[form],
+                str(item["hs_codes"][0]),  # type: ignore[index]
                 str(item["description_zh"]).split("（")[0].split("，")[0],
                 str(item["description_en"]).split(" (")[0].split(";")[0],
-                GRADES[form], usd, typical,
+                GRADES[form],
+                usd,
+                typical,
                 dt.date.fromisoformat(str(item["effective_from"])),
             )
         )
     controlled = pl.DataFrame(
         rows,
-        schema=["control_id", "element", "material", "family", "hs_code", "name_zh", "name_en",
-                "grade", "usd_per_kg", "typical_kg", "effective_from"],
+        schema=[
+            "control_id",
+            "element",
+            "material",
+            "family",
+            "hs_code",
+            "name_zh",
+            "name_en",
+            "grade",
+            "usd_per_kg",
+            "typical_kg",
+            "effective_from",
+        ],
         orient="row",
     )
     return Goods(ordinary, controlled, codes)

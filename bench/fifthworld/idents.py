@@ -13,9 +13,28 @@ import numpy as np
 from orewatch.contract.ids import USCC_ALPHABET, uscc_check_char
 
 #: Administrative division codes (first six digits of a credit code) by city.
-DIVISIONS = ("360702", "430202", "431002", "150203", "440300", "330212", "330782", "441900",
-             "350203", "530102", "440106", "310115", "120116", "370212", "430104", "360102",
-             "320505", "440604", "330302", "650102")
+DIVISIONS = (
+    "360702",
+    "430202",
+    "431002",
+    "150203",
+    "440300",
+    "330212",
+    "330782",
+    "441900",
+    "350203",
+    "530102",
+    "440106",
+    "310115",
+    "120116",
+    "370212",
+    "430104",
+    "360102",
+    "320505",
+    "440604",
+    "330302",
+    "650102",
+)
 
 
 def credit_code(rng: np.random.Generator, kind: str = "company") -> str:
@@ -32,10 +51,41 @@ def customs_code(rng: np.random.Generator) -> str:
 
 
 def _iso6346_check(codes: list[str]) -> list[int]:
-    values = {ch: v for ch, v in zip(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        [10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34,
-         35, 36, 37, 38], strict=True)}
+    values = {
+        ch: v
+        for ch, v in zip(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            [
+                10,
+                12,
+                13,
+                14,
+                15,
+                16,
+                17,
+                18,
+                19,
+                20,
+                21,
+                23,
+                24,
+                25,
+                26,
+                27,
+                28,
+                29,
+                30,
+                31,
+                32,
+                34,
+                35,
+                36,
+                37,
+                38,
+            ],
+            strict=True,
+        )
+    }
     values.update({str(d): d for d in range(10)})
     return [sum(values[c] * 2**i for i, c in enumerate(code)) % 11 % 10 for code in codes]
 
@@ -43,8 +93,10 @@ def _iso6346_check(codes: list[str]) -> list[int]:
 def containers(rng: np.random.Generator, n: int) -> list[str]:
     """``n`` ISO 6346 container numbers of a few carriers' prefixes."""
     owners = ("CSQU", "OOLU", "CMAU", "TGHU", "MSKU", "EGHU", "TCNU", "BMOU", "SEGU", "FCIU")
-    heads = [owners[i] + f"{s:06d}" for i, s in zip(
-        rng.integers(0, len(owners), n), rng.integers(0, 1_000_000, n), strict=True)]
+    heads = [
+        owners[i] + f"{s:06d}"
+        for i, s in zip(rng.integers(0, len(owners), n), rng.integers(0, 1_000_000, n), strict=True)
+    ]
     return [h + str(c) for h, c in zip(heads, _iso6346_check(heads), strict=True)]
 
 
@@ -52,16 +104,20 @@ def air_waybills(rng: np.random.Generator, n: int) -> list[str]:
     """IATA air waybill numbers: airline prefix, 7-digit serial and its mod-7 check."""
     prefixes = ("999", "784", "781", "160", "880", "297")
     serial = rng.integers(0, 10_000_000, n)
-    return [f"{prefixes[p]}-{s:07d}{s % 7}" for p, s in zip(
-        rng.integers(0, len(prefixes), n), serial, strict=True)]
+    return [
+        f"{prefixes[p]}-{s:07d}{s % 7}"
+        for p, s in zip(rng.integers(0, len(prefixes), n), serial, strict=True)
+    ]
 
 
 def parcel_numbers(rng: np.random.Generator, n: int, service: str) -> list[str]:
     """UPU S10 item numbers (post) or courier waybills (express)."""
     if service == "express":
         heads = ("SF", "JD", "YT", "ZT")
-        return [f"{heads[h]}{s:013d}" for h, s in zip(
-            rng.integers(0, 4, n), rng.integers(0, 10**13, n), strict=True)]
+        return [
+            f"{heads[h]}{s:013d}"
+            for h, s in zip(rng.integers(0, 4, n), rng.integers(0, 10**13, n), strict=True)
+        ]
     weights = (8, 6, 4, 2, 3, 5, 9, 7)
     out = []
     for s in rng.integers(0, 10**8, n):

@@ -37,11 +37,20 @@ CONFIRM: dict[str, tuple[float, float, float, float]] = {
     "detour": (0.08, 0.05, 0.08, 0.08),
 }
 RESULT = {
-    "no_permit": "unlicensed", "phantom_permit": "unlicensed", "stale_permit": "unlicensed",
-    "borrowed_permit": "unlicensed", "overdrawn_permit": "unlicensed",
-    "barred_recipient": "diverted", "blank_end_user": "diverted", "detour": "diverted",
-    "false_code": "misdeclared", "cheap_invoice": "undervalued", "light_weight": "misdeclared",
-    "stowaway": "concealed", "courier_samples": "concealed", "ant_army": "misdeclared",
+    "no_permit": "unlicensed",
+    "phantom_permit": "unlicensed",
+    "stale_permit": "unlicensed",
+    "borrowed_permit": "unlicensed",
+    "overdrawn_permit": "unlicensed",
+    "barred_recipient": "diverted",
+    "blank_end_user": "diverted",
+    "detour": "diverted",
+    "false_code": "misdeclared",
+    "cheap_invoice": "undervalued",
+    "light_weight": "misdeclared",
+    "stowaway": "concealed",
+    "courier_samples": "concealed",
+    "ant_army": "misdeclared",
 }
 
 
@@ -59,6 +68,7 @@ class Policy:
 
     def chance(self, h: pl.DataFrame) -> np.ndarray:
         """Chance each declaration of ``h`` is checked under the rules."""
+
         def rule(hit: pl.Series, p: float) -> np.ndarray:
             return np.where(hit.to_numpy(), p, 0.0)
 
@@ -83,8 +93,9 @@ class Policy:
         self.consignees.update(x.lower() for x in found["consignee_name"].to_list())
 
 
-def inspect_week(rng: np.random.Generator, policy: Policy, h: pl.DataFrame,
-                 lines: pl.DataFrame) -> tuple[list[dict[str, object]], pl.DataFrame]:
+def inspect_week(
+    rng: np.random.Generator, policy: Policy, h: pl.DataFrame, lines: pl.DataFrame
+) -> tuple[list[dict[str, object]], pl.DataFrame]:
     """Choose this week's checks and their outcomes; returns records and the found lines
     (``declaration_id``, ``line_no``, ``scheme``)."""
     pick = rng.random(h.height) < policy.chance(h)
@@ -92,12 +103,15 @@ def inspect_week(rng: np.random.Generator, policy: Policy, h: pl.DataFrame,
     if checked.height == 0:
         return [], lines.clear().select("declaration_id", "line_no", "scheme")
     method = rng.choice(METHODS, checked.height, p=[0.5, 0.25, 0.18, 0.07])
-    method = np.where(checked["chem_code"].to_numpy() & (rng.random(checked.height) < 0.3),
-                      "lab", method)
-    checked = checked.with_columns(pl.Series("method", method),
-                                   pl.Series("whole", rng.random(checked.height) < 0.6))
-    cl = lines.join(checked.select("declaration_id", "method", "whole", "day"),
-                    on="declaration_id")
+    method = np.where(
+        checked["chem_code"].to_numpy() & (rng.random(checked.height) < 0.3), "lab", method
+    )
+    checked = checked.with_columns(
+        pl.Series("method", method), pl.Series("whole", rng.random(checked.height) < 0.6)
+    )
+    cl = lines.join(
+        checked.select("declaration_id", "method", "whole", "day"), on="declaration_id"
+    ).sort("declaration_id", "line_no")
     base = np.zeros(cl.height)
     schemes = cl["scheme"].to_numpy()
     meth = cl["method"].to_numpy()
@@ -107,16 +121,23 @@ def inspect_week(rng: np.random.Generator, policy: Policy, h: pl.DataFrame,
     hit = rng.random(cl.height) < np.clip(base * policy.confirm_scale, 0, 0.98)
     clerical = (schemes == None) & (rng.random(cl.height) < policy.clerical / 20)  # noqa: E711
     cl = cl.with_columns(pl.Series("hit", hit), pl.Series("clerical", clerical))
-    return _records(rng, checked, cl), cl.filter("hit").select("declaration_id", "line_no", "scheme")
+    return _records(rng, checked, cl), cl.filter("hit").select(
+        "declaration_id", "line_no", "scheme"
+    )
 
 
-def _records(rng: np.random.Generator, checked: pl.DataFrame,
-             cl: pl.DataFrame) -> list[dict[str, object]]:
+def _records(
+    rng: np.random.Generator, checked: pl.DataFrame, cl: pl.DataFrame
+) -> list[dict[str, object]]:
     """Declaration-level records (one per declaration) or line-level ones."""
     out: list[dict[str, object]] = []
     finds = cl.filter(pl.col("hit") | pl.col("clerical")).sort("declaration_id", "line_no")
-    first = {r["declaration_id"]: r for r in finds.unique("declaration_id", keep="first")
-             .iter_rows(named=True)}
+    first = {
+        r["declaration_id"]: r
+        for r in finds.unique("declaration_id", keep="first", maintain_order=True).iter_rows(
+            named=True
+        )
+    }
     by_decl = finds.partition_by("declaration_id", as_dict=True)
     for row in checked.iter_rows(named=True):
         did, day, method = row["declaration_id"], row["day"], row["method"]
@@ -138,16 +159,25 @@ def _records(rng: np.random.Generator, checked: pl.DataFrame,
     return out
 
 
-def _record(did: str, line_no: int | None, day: int, method: str,
-            f: dict[str, object] | None) -> dict[str, object]:
-    rec: dict[str, object] = {"declaration_id": did, "line_no": line_no, "inspected_day": day,
-                              "method": method, "result": "clear"}
+def _record(
+    did: str, line_no: int | None, day: int, method: str, f: dict[str, object] | None
+) -> dict[str, object]:
+    rec: dict[str, object] = {
+        "declaration_id": did,
+        "line_no": line_no,
+        "inspected_day": day,
+        "method": method,
+        "result": "clear",
+    }
     if f is None:
         return rec
     if f["clerical"] and not f["hit"]:
         code = str(f["hs_code"])
-        return rec | {"result": "misdeclared", "found_hs_code": code[:6] + "9090",
-                      "found_description": f["description"]}
+        return rec | {
+            "result": "misdeclared",
+            "found_hs_code": code[:6] + "9090",
+            "found_description": f["description"],
+        }
     rec["result"] = RESULT[str(f["scheme"])]
     rec["found_hs_code"] = f["true_hs"]
     rec["found_description"] = f["true_desc"]

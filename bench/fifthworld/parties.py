@@ -28,15 +28,53 @@ MODE_PORTS = {
     "passenger": ("CNSZX", "CNZUH"),
 }
 #: Customs office codes (first four digits of a declaration number) by port.
-OFFICES = {"CNSHA": "2248", "CNNGB": "3104", "CNYTN": "5316", "CNTAO": "4227", "CNTXG": "0202",
-           "CNXMN": "3702", "CNNSA": "5141", "CNLYG": "2305", "CNFOC": "3501", "CNPVG": "2233",
-           "CNPEK": "0101", "CNCAN": "5100", "CNSZX": "5301", "CNCTU": "7901", "CNHGH": "2901",
-           "CNPXG": "7206", "CNHKO": "8605", "CNKHG": "9401", "CNHRG": "9411", "CNAKA": "9404",
-           "CNERL": "0703", "CNXIY": "9001", "CNZUH": "5700"}
+OFFICES = {
+    "CNSHA": "2248",
+    "CNNGB": "3104",
+    "CNYTN": "5316",
+    "CNTAO": "4227",
+    "CNTXG": "0202",
+    "CNXMN": "3702",
+    "CNNSA": "5141",
+    "CNLYG": "2305",
+    "CNFOC": "3501",
+    "CNPVG": "2233",
+    "CNPEK": "0101",
+    "CNCAN": "5100",
+    "CNSZX": "5301",
+    "CNCTU": "7901",
+    "CNHGH": "2901",
+    "CNPXG": "7206",
+    "CNHKO": "8605",
+    "CNKHG": "9401",
+    "CNHRG": "9411",
+    "CNAKA": "9404",
+    "CNERL": "0703",
+    "CNXIY": "9001",
+    "CNZUH": "5700",
+}
 
 #: Consignee countries of ordinary trade and their shares.
-COUNTRIES = ("US", "DE", "NL", "JP", "KR", "VN", "MY", "TH", "HK", "SG", "IN", "AE", "RU",
-             "KZ", "TR", "GB", "TW", "KG")
+COUNTRIES = (
+    "US",
+    "DE",
+    "NL",
+    "JP",
+    "KR",
+    "VN",
+    "MY",
+    "TH",
+    "HK",
+    "SG",
+    "IN",
+    "AE",
+    "RU",
+    "KZ",
+    "TR",
+    "GB",
+    "TW",
+    "KG",
+)
 COUNTRY_SHARES = (15, 6, 5, 8, 7, 9, 4, 4, 8, 3, 5, 3, 4, 2, 2, 3, 3, 1)
 #: Where controlled goods go honestly (specialists' regular buyers).
 CONTROLLED_BUYERS = ("JP", "KR", "DE", "NL", "US", "TW", "VN", "MY", "IN", "GB")
@@ -74,8 +112,16 @@ def new_person(reg: Registry, rng: np.random.Generator) -> str:
     """Add a person to the registry; returns the party id."""
     zh, py = names.person(rng)
     pid = f"P{len(reg.people) + 1:05d}"
-    reg.people.append({"party_id": pid, "kind": "person", "name": zh, "alt_names": py,
-                       "country": "CN", "phone": phone(rng)})
+    reg.people.append(
+        {
+            "party_id": pid,
+            "kind": "person",
+            "name": zh,
+            "alt_names": py,
+            "country": "CN",
+            "phone": phone(rng),
+        }
+    )
     return pid
 
 
@@ -91,21 +137,33 @@ def _exporters(rng: np.random.Generator, n: int, brokers: int) -> pl.DataFrame:
             age = int(rng.integers(200, 6000))
             first = int(rng.integers(0, DAYS // 3)) if rng.random() < 0.3 else 0
             last = DAYS - int(rng.integers(0, DAYS // 3)) if rng.random() < 0.15 else DAYS
-            rows.append({
-                "exporter_id": ex_id, "registration_id": reg_id, "kind": kind, "name_zh": zh,
-                "name_en": en, "name_py": py, "address": address_cn(rng, city),
-                "phone": phone(rng), "incorporated_day": first - age, "first_day": first,
-                "last_day": last, "activity": float(rng.lognormal(0.0, 1.1)),
-                "broker": int(rng.integers(0, brokers)) if rng.random() < 0.9 else -1,
-                "home_port": SEA_PORTS[rng.choice(len(SEA_PORTS), p=SEA_WEIGHTS)],
-                "region": idents.DIVISIONS[rng.integers(len(idents.DIVISIONS))],
-            })
+            rows.append(
+                {
+                    "exporter_id": ex_id,
+                    "registration_id": reg_id,
+                    "kind": kind,
+                    "name_zh": zh,
+                    "name_en": en,
+                    "name_py": py,
+                    "address": address_cn(rng, city),
+                    "phone": phone(rng),
+                    "incorporated_day": first - age,
+                    "first_day": first,
+                    "last_day": last,
+                    "activity": float(rng.lognormal(0.0, 1.1)),
+                    "broker": int(rng.integers(0, brokers)) if rng.random() < 0.9 else -1,
+                    "home_port": SEA_PORTS[rng.choice(len(SEA_PORTS), p=SEA_WEIGHTS)],
+                    "region": idents.DIVISIONS[rng.integers(len(idents.DIVISIONS))],
+                }
+            )
     return pl.DataFrame(rows).with_row_index("ex")
 
 
 def _brokers(rng: np.random.Generator, n: int) -> pl.DataFrame:
-    rows = [{"broker_id": idents.credit_code(rng), "name_zh": zh, "name_en": en}
-            for zh, en, _ in names.chinese_companies(rng, n, "broker")]
+    rows = [
+        {"broker_id": idents.credit_code(rng), "name_zh": zh, "name_en": en}
+        for zh, en, _ in names.chinese_companies(rng, n, "broker")
+    ]
     return pl.DataFrame(rows).with_row_index("br")
 
 
@@ -114,20 +172,28 @@ def _consignees(rng: np.random.Generator, n: int) -> pl.DataFrame:
     countries = rng.choice(COUNTRIES, n, p=shares / shares.sum())
     rows = []
     for c in countries:
-        rows.append({"country": str(c), "name": names.foreign_company(rng, str(c)),
-                     "address": names.foreign_address(rng, str(c)),
-                     "incorporated_day": -int(rng.integers(300, 8000)), "front_of": None,
-                     "phone": None})
-    return pl.DataFrame(rows, schema_overrides={"front_of": pl.Int64, "phone": pl.String}
-                        ).with_row_index("cn")
+        rows.append(
+            {
+                "country": str(c),
+                "name": names.foreign_company(rng, str(c)),
+                "address": names.foreign_address(rng, str(c)),
+                "incorporated_day": -int(rng.integers(300, 8000)),
+                "front_of": None,
+                "phone": None,
+            }
+        )
+    return pl.DataFrame(
+        rows, schema_overrides={"front_of": pl.Int64, "phone": pl.String}
+    ).with_row_index("cn")
 
 
 def build_registry(rng: np.random.Generator, lines: int) -> Registry:
     """The honest population for a world of about ``lines`` declaration lines."""
     n_exp = max(60, lines // 45)
     n_brk = max(8, lines // 2500)
-    reg = Registry(_exporters(rng, n_exp, n_brk), _brokers(rng, n_brk),
-                   _consignees(rng, max(120, lines // 40)))
+    reg = Registry(
+        _exporters(rng, n_exp, n_brk), _brokers(rng, n_brk), _consignees(rng, max(120, lines // 40))
+    )
     directors = [new_person(reg, rng) for _ in range(reg.exporters.height)]
     reg.exporters = reg.exporters.with_columns(pl.Series("director", directors))
     for ex_id, pid in zip(reg.exporters["exporter_id"], directors, strict=True):

@@ -41,16 +41,21 @@ JP_BAN = day_index(dt.date(2026, 1, 6))
 SAMPLE_WORDS = ("样品", "sample", "金属样品 metal sample", "电子元件", "alloy sample", "测试材料")
 MILITARY_USE = ("defense electronics", "军工配套", "missile guidance components", "军用雷达")
 CIVIL_USE = ("合金生产", "electronics manufacturing", "光伏材料", "coating materials")
-CARRIER_GOODS = ("6907219000", "7318159001", "7306309000", "8483109000", "8481804090",
-                 "9403200000")
+CARRIER_GOODS = ("6907219000", "7318159001", "7306309000", "8483109000", "8481804090", "9403200000")
 
 
 class World:
     """What the builders share: goods, registry, watchlist, licences and a sequence."""
 
-    def __init__(self, goods: pl.DataFrame, reg: Registry, watch: list[dict[str, object]],
-                 honest_licences: pl.DataFrame, portfolio: np.ndarray,
-                 rng: np.random.Generator) -> None:
+    def __init__(
+        self,
+        goods: pl.DataFrame,
+        reg: Registry,
+        watch: list[dict[str, object]],
+        honest_licences: pl.DataFrame,
+        portfolio: np.ndarray,
+        rng: np.random.Generator,
+    ) -> None:
         self.goods = goods.sort("g")
         self.reg = reg
         self.watch = watch
@@ -60,9 +65,12 @@ class World:
         self.licences: list[dict[str, Any]] = []
         self.seq = 900_000
         self.col = {c: self.goods[c].to_numpy() for c in self.goods.columns}
-        self.covers = {fam: self.goods.filter(pl.col("hs_code").is_in([c[0] for c in rows])
-                                              & ~pl.col("controlled"))["g"].to_numpy()
-                       for fam, rows in COVERS.items()}
+        self.covers = {
+            fam: self.goods.filter(
+                pl.col("hs_code").is_in([c[0] for c in rows]) & ~pl.col("controlled")
+            )["g"].to_numpy()
+            for fam, rows in COVERS.items()
+        }
         self.carriers = self.goods.filter(pl.col("hs_code").is_in(CARRIER_GOODS))["g"].to_numpy()
         ordinary = self.goods.filter(~pl.col("controlled") & (pl.col("share") > 0))
         self.fillers = ordinary["g"].to_numpy()
@@ -72,18 +80,35 @@ class World:
         self.seq += 1
         return licence_number(2024 + max(day, 0) // 365, PROVINCES[self.seq % 12], self.seq)
 
-    def licence(self, ring: Ring, ex: int, g: int, cn: int, issued: int, until: int,
-                qty: float, end_user: str | None = None) -> str:
+    def licence(
+        self,
+        ring: Ring,
+        ex: int,
+        g: int,
+        cn: int,
+        issued: int,
+        until: int,
+        qty: float,
+        end_user: str | None = None,
+    ) -> str:
         """Record a licence the ring holds; returns its number."""
         cons = self.reg.consignees.row(cn, named=True)
         no = self.next_no(issued)
-        self.licences.append({
-            "license_no": no, "issued_day": issued, "until_day": until,
-            "exporter_id": self.reg.exporters["exporter_id"][ex],
-            "control_id": self.col["control_id"][g], "quantity_kg": round(qty, 1),
-            "consignee_name": cons["name"], "consignee_country": cons["country"],
-            "end_user_name": end_user or cons["name"], "end_use": CIVIL_USE[ring.rid % 4],
-            "status": "valid"})
+        self.licences.append(
+            {
+                "license_no": no,
+                "issued_day": issued,
+                "until_day": until,
+                "exporter_id": self.reg.exporters["exporter_id"][ex],
+                "control_id": self.col["control_id"][g],
+                "quantity_kg": round(qty, 1),
+                "consignee_name": cons["name"],
+                "consignee_country": cons["country"],
+                "end_user_name": end_user or cons["name"],
+                "end_use": CIVIL_USE[ring.rid % 4],
+                "status": "valid",
+            }
+        )
         return no
 
 
@@ -94,8 +119,9 @@ def _line(g: int, scheme: str | None, **over: Any) -> dict[str, Any]:
 def _buyer(w: World, ring: Ring, day: int) -> int:
     if not ring.buyers:
         cons = w.reg.consignees
-        pool = cons.filter(pl.col("country").is_in(CONTROLLED_BUYERS)
-                           & pl.col("front_of").is_null())["cn"].to_numpy()
+        pool = cons.filter(
+            pl.col("country").is_in(CONTROLLED_BUYERS) & pl.col("front_of").is_null()
+        )["cn"].to_numpy()
         ring.buyers = [int(x) for x in w.rng.choice(pool, int(w.rng.integers(1, 4)))]
     return ring.buyers[int(w.rng.integers(len(ring.buyers)))]
 
@@ -103,8 +129,9 @@ def _buyer(w: World, ring: Ring, day: int) -> int:
 def _front(w: World, ring: Ring, day: int) -> int:
     if ring.front < 0:
         listed = w.watch[int(w.rng.integers(len(w.watch)))]
-        ring.front = new_consignee(w.reg, w.rng, transit_country(w.rng), day,
-                                   front_of=int(listed["wid"]))  # type: ignore[arg-type]
+        ring.front = new_consignee(
+            w.reg, w.rng, transit_country(w.rng), day, front_of=int(listed["wid"])
+        )  # type: ignore[arg-type]
         link_front(w.reg, w.rng, ring.front, listed)
     return ring.front
 
@@ -131,14 +158,24 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
     rng = w.rng
     ex = ring.exporters[int(rng.integers(len(ring.exporters)))]
     g = int(rng.choice(ring.element_goods))
-    head: dict[str, Any] = {"ex": ex, "mode": "sea" if rng.random() < 0.6 else "air",
-                            "day": day, "br": ring.broker, "ring": ring.rid}
+    head: dict[str, Any] = {
+        "ex": ex,
+        "mode": "sea" if rng.random() < 0.6 else "air",
+        "day": day,
+        "br": ring.broker,
+        "ring": ring.rid,
+    }
     s = ring.scheme
     if s in {"false_code", "stowaway"}:
         head["mode"] = "sea"
     if s in {"courier_samples", "ant_army"}:
-        head["mode"] = str(rng.choice(["express", "post", "air", "passenger"]
-                                      if s == "courier_samples" else ["express", "post"]))
+        head["mode"] = str(
+            rng.choice(
+                ["express", "post", "air", "passenger"]
+                if s == "courier_samples"
+                else ["express", "post"]
+            )
+        )
     cn = _front(w, ring, day) if s == "detour" else _buyer(w, ring, day)
     if s == "ant_army":
         cn = ring.buyers[0]
@@ -149,8 +186,18 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
     if s == "no_permit":
         fraud = [_line(g, s, qty=qty, end_user="" if rng.random() < 0.7 else None)]
     elif s == "phantom_permit":
-        fraud = [_line(g, s, qty=qty, license_no=licence_number(
-            2024 + day // 365, PROVINCES[int(rng.integers(12))], int(rng.integers(700_000, 899_999))))]
+        fraud = [
+            _line(
+                g,
+                s,
+                qty=qty,
+                license_no=licence_number(
+                    2024 + day // 365,
+                    PROVINCES[int(rng.integers(12))],
+                    int(rng.integers(700_000, 899_999)),
+                ),
+            )
+        ]
     elif s == "stale_permit":
         if rng.random() < 0.75:
             issued = day - int(rng.integers(380, 700))
@@ -165,8 +212,15 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
         else:
             other = int(rng.choice(w.goods.filter(pl.col("controlled"))["g"].to_numpy()))
             elsewhere = _buyer(w, Ring(-1, "", "", ring.element_goods, 0, 0.0), day)
-            no = w.licence(ring, ex, other if rng.random() < 0.5 else g,
-                           elsewhere, day - 30, day + 300, qty * 3)
+            no = w.licence(
+                ring,
+                ex,
+                other if rng.random() < 0.5 else g,
+                elsewhere,
+                day - 30,
+                day + 300,
+                qty * 3,
+            )
         fraud = [_line(g, s, qty=qty, license_no=no)]
     elif s == "overdrawn_permit":
         key = f"{ring.rid}:{ring.generation}:{g}"
@@ -180,10 +234,18 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
         lic_ex = w.reg.exporters["exporter_id"][ex]
         if lic["exporter_id"] != lic_ex:  # the burnt company's licence: a new one
             ring.drawn.pop(key)
-        fraud = [_line(g, s if over else None, qty=qty, license_no=lic["license_no"],
-                       end_user=lic["end_user_name"])]
-        head["cn"] = cn = next(int(c) for c in w.reg.consignees.filter(
-            pl.col("name") == lic["consignee_name"])["cn"])
+        fraud = [
+            _line(
+                g,
+                s if over else None,
+                qty=qty,
+                license_no=lic["license_no"],
+                end_user=lic["end_user_name"],
+            )
+        ]
+        head["cn"] = cn = next(
+            int(c) for c in w.reg.consignees.filter(pl.col("name") == lic["consignee_name"])["cn"]
+        )
     elif s == "barred_recipient":
         fraud = _barred(w, ring, head, ex, g, qty, day)
     elif s == "blank_end_user":
@@ -196,37 +258,78 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
             cover = _cover(w, gt)
             q = _qty(w, gt)
             u = rng.random()
-            desc = (w.col["name_zh"][gt] if u < 0.2 else w.col["name_en"][gt] if u < 0.32 else None)
+            desc = w.col["name_zh"][gt] if u < 0.2 else w.col["name_en"][gt] if u < 0.32 else None
             ratio = w.col["usd_per_unit"][gt] * 1.8 / w.col["usd_per_unit"][cover]
-            fraud.append(_line(cover, s, true_g=gt, qty=q, desc=desc,
-                               spec=_grade_spec(w, cover, gt) if rng.random() < 0.4 else None,
-                               value_mult=ratio if rng.random() < 0.5 else 1.0))
+            fraud.append(
+                _line(
+                    cover,
+                    s,
+                    true_g=gt,
+                    qty=q,
+                    desc=desc,
+                    spec=_grade_spec(w, cover, gt) if rng.random() < 0.4 else None,
+                    value_mult=ratio if rng.random() < 0.5 else 1.0,
+                )
+            )
     elif s == "cheap_invoice":
         no = w.licence(ring, ex, g, cn, day - 30, day + 330, qty * 1.4)
         fraud = [_line(g, s, qty=qty, license_no=no, value_mult=float(rng.uniform(0.2, 0.45)))]
     elif s == "light_weight":
         no = w.licence(ring, ex, g, cn, day - 30, day + 330, qty * 0.8)
         f = float(rng.uniform(0.35, 0.65))
-        fraud = [_line(g, s, true_g=g, qty=round(qty * f, 1), true_qty=qty, license_no=no,
-                       gross_add=qty * (1 - f) * 1.06 if rng.random() < 0.6 else 0.0)]
+        fraud = [
+            _line(
+                g,
+                s,
+                true_g=g,
+                qty=round(qty * f, 1),
+                true_qty=qty,
+                license_no=no,
+                gross_add=qty * (1 - f) * 1.06 if rng.random() < 0.6 else 0.0,
+            )
+        ]
     elif s == "stowaway":
         carrier = int(rng.choice(w.carriers))
         hidden = float(round(rng.uniform(40, 700), 1))
-        fraud = [_line(carrier, s, true_g=g, true_qty=hidden,
-                       gross_add=hidden if rng.random() < 0.55 else 0.0)]
+        fraud = [
+            _line(
+                carrier,
+                s,
+                true_g=g,
+                true_qty=hidden,
+                gross_add=hidden if rng.random() < 0.55 else 0.0,
+            )
+        ]
     elif s == "courier_samples":
         shown = g if rng.random() < 0.4 else _cover(w, g)
-        fraud = [_line(shown, s, true_g=g, qty=float(round(rng.uniform(0.5, 20), 2)),
-                       desc=str(rng.choice(SAMPLE_WORDS)),
-                       value_usd=float(rng.uniform(10, 150)))]
+        fraud = [
+            _line(
+                shown,
+                s,
+                true_g=g,
+                qty=float(round(rng.uniform(0.5, 20), 2)),
+                desc=str(rng.choice(SAMPLE_WORDS)),
+                value_usd=float(rng.uniform(10, 150)),
+            )
+        ]
     elif s == "ant_army":
         shown = g if rng.random() < 0.5 else _cover(w, g)
-        fraud = [_line(shown, s, true_g=g, qty=float(round(rng.uniform(1, 10), 2)),
-                       value_usd=float(rng.uniform(30, 300)))]
+        fraud = [
+            _line(
+                shown,
+                s,
+                true_g=g,
+                qty=float(round(rng.uniform(1, 10), 2)),
+                value_usd=float(rng.uniform(30, 300)),
+            )
+        ]
     elif s == "detour":
         if ring.rid % 5 < 2:  # a front buying unrelated controlled goods
-            g = int(rng.choice(w.goods.filter(pl.col("controlled")
-                                              & (pl.col("effective_day") <= day))["g"]))
+            g = int(
+                rng.choice(
+                    w.goods.filter(pl.col("controlled") & (pl.col("effective_day") <= day))["g"]
+                )
+            )
         front = w.reg.consignees.row(cn, named=True)["name"]
         no = w.licence(ring, ex, g, cn, day - 30, day + 330, qty * 1.3, end_user=front)
         fraud = [_line(g, s, qty=qty, license_no=no, end_user=front)]
@@ -242,8 +345,9 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
     return head, lines
 
 
-def _barred(w: World, ring: Ring, head: dict[str, Any], ex: int, g: int, qty: float,
-            day: int) -> list[dict[str, Any]]:
+def _barred(
+    w: World, ring: Ring, head: dict[str, Any], ex: int, g: int, qty: float, day: int
+) -> list[dict[str, Any]]:
     """A watchlisted end user (listed before ``day``), or a military use where banned."""
     rng = w.rng
     listed = [x for x in w.watch if int(x["listed_day"]) <= day]  # type: ignore[call-overload]

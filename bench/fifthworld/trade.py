@@ -15,44 +15,89 @@ import polars as pl
 from fifthworld import idents
 from fifthworld.calendar import CURRENCIES, DAYS, START, Calendar, day_index, drift, export_premium
 from fifthworld.goods import PACKING, Goods
-from fifthworld.parties import COUNTRIES, CONTROLLED_BUYERS, MODE_PORTS, OFFICES, Registry
+from fifthworld.parties import CONTROLLED_BUYERS, COUNTRIES, MODE_PORTS, OFFICES, Registry
 
 #: Mean lines per declaration by kind is set by these draws (see :func:`line_counts`).
 MODE_MIX = {
-    "maker": (("sea", "air", "road", "rail", "express"), (0.8, 0.07, 0.05, 0.05, 0.03)),
+    "maker": (
+        ("sea", "air", "road", "rail", "express", "post", "passenger"),
+        (0.8, 0.065, 0.05, 0.05, 0.025, 0.007, 0.003),
+    ),
     "trader": (("sea", "air", "road", "rail", "express"), (0.82, 0.05, 0.06, 0.06, 0.01)),
     "forwarder": (("sea", "rail", "road", "air"), (0.85, 0.08, 0.04, 0.03)),
     "specialist": (("sea", "air", "express", "road", "rail"), (0.55, 0.3, 0.1, 0.03, 0.02)),
 }
+#: Line size by mode relative to a sea line (air freight and parcels carry far less).
+MODE_SCALE = {
+    "sea": 1.0,
+    "rail": 1.0,
+    "road": 0.7,
+    "air": 0.06,
+    "express": 0.01,
+    "post": 0.004,
+    "passenger": 0.003,
+}
 #: Share of honest lines each kind files.
 LINE_SHARES = {"maker": 0.34, "trader": 0.33, "forwarder": 0.28, "specialist": 0.05}
-USES = ("半导体材料", "光伏电池", "合金添加剂", "磁性材料", "阻燃剂", "光学镀膜", "催化剂", "硬质合金")
-ANTIMONY_GALLIUM_US_BAN = (day_index(__import__("datetime").date(2024, 12, 3)),
-                           day_index(__import__("datetime").date(2025, 11, 9)))
+USES = (
+    "半导体材料",
+    "光伏电池",
+    "合金添加剂",
+    "磁性材料",
+    "阻燃剂",
+    "光学镀膜",
+    "催化剂",
+    "硬质合金",
+)
+ANTIMONY_GALLIUM_US_BAN = (
+    day_index(__import__("datetime").date(2024, 12, 3)),
+    day_index(__import__("datetime").date(2025, 11, 9)),
+)
 
 
 def goods_table(goods: Goods) -> pl.DataFrame:
     """Ordinary and controlled goods in one table (controlled ones flagged, with their control)."""
     o = goods.ordinary.with_columns(
-        pl.lit(False).alias("controlled"), pl.lit(None, pl.String).alias("control_id"),
-        pl.lit(None, pl.String).alias("element"), pl.lit(None, pl.String).alias("material"),
-        pl.lit(None, pl.String).alias("family"), pl.lit("").alias("grade"),
-        pl.lit(-10_000).alias("effective_day"), pl.lit(0.05).alias("drift"),
+        pl.lit(False).alias("controlled"),
+        pl.lit(None, pl.String).alias("control_id"),
+        pl.lit(None, pl.String).alias("element"),
+        pl.lit(None, pl.String).alias("material"),
+        pl.lit(None, pl.String).alias("family"),
+        pl.lit("").alias("grade"),
+        pl.lit(-10_000).alias("effective_day"),
+        pl.lit(0.05).alias("drift"),
         pl.lit(1.0).alias("jump"),
     )
     c = goods.controlled.select(
-        "hs_code", "name_zh", "name_en", pl.lit("kg").alias("unit"),
-        pl.col("usd_per_kg").alias("usd_per_unit"), pl.lit(1.0).alias("kg_per_unit"),
+        "hs_code",
+        "name_zh",
+        "name_en",
+        pl.lit("kg").alias("unit"),
+        pl.col("usd_per_kg").alias("usd_per_unit"),
+        pl.lit(1.0).alias("kg_per_unit"),
         pl.col("typical_kg").cast(pl.Float64).alias("typical_units"),
-        pl.when(pl.col("family") == "carbon").then(pl.lit("bulk_bag")).otherwise(pl.lit("drum"))
-        .alias("packing"), pl.lit(0.0).alias("share"), pl.lit(True).alias("controlled"),
-        "control_id", "element", "material", "family", "grade",
-        pl.col("effective_from").map_elements(day_index, return_dtype=pl.Int64)
+        pl.when(pl.col("family") == "carbon")
+        .then(pl.lit("bulk_bag"))
+        .otherwise(pl.lit("drum"))
+        .alias("packing"),
+        pl.lit(0.0).alias("share"),
+        pl.lit(True).alias("controlled"),
+        "control_id",
+        "element",
+        "material",
+        "family",
+        "grade",
+        pl.col("effective_from")
+        .map_elements(day_index, return_dtype=pl.Int64)
         .alias("effective_day"),
-        pl.lit(0.08).alias("drift"), pl.lit(2.2).alias("jump"),
+        pl.lit(0.08).alias("drift"),
+        pl.lit(2.2).alias("jump"),
     )
-    o = o.with_columns(pl.col("typical_units").cast(pl.Float64), pl.col("share").cast(pl.Float64),
-                       pl.col("effective_day").cast(pl.Int64))
+    o = o.with_columns(
+        pl.col("typical_units").cast(pl.Float64),
+        pl.col("share").cast(pl.Float64),
+        pl.col("effective_day").cast(pl.Int64),
+    )
     return pl.concat([o.select(c.columns), c]).with_row_index("g")
 
 
@@ -72,8 +117,12 @@ def portfolios(rng: np.random.Generator, reg: Registry, table: pl.DataFrame) -> 
             pool = ctrl.filter(pl.col("element") == el)["g"].to_numpy()
         else:
             lo, hi = size[kind]
-            pool = rng.choice(ordinary["g"].to_numpy(), int(rng.integers(lo, hi)), p=share,
-                              replace=kind == "forwarder")
+            pool = rng.choice(
+                ordinary["g"].to_numpy(),
+                int(rng.integers(lo, hi)),
+                p=share,
+                replace=kind == "forwarder",
+            )
         out[i] = rng.choice(pool, 20)
     return out
 
@@ -85,16 +134,18 @@ def line_counts(rng: np.random.Generator, kind: np.ndarray) -> np.ndarray:
     trader = np.clip(np.round(rng.lognormal(np.log(9), 0.7, n)), 2, 60)
     fwd = np.clip(np.round(rng.lognormal(np.log(28), 0.55, n)), 10, 80)
     spec = rng.choice([1, 2, 3], n, p=[0.7, 0.22, 0.08])
-    return np.select([kind == "maker", kind == "trader", kind == "forwarder"],
-                     [maker, trader, fwd], spec).astype(np.int64)
+    return np.select(
+        [kind == "maker", kind == "trader", kind == "forwarder"], [maker, trader, fwd], spec
+    ).astype(np.int64)
 
 
 def _pick_by_weight(rng: np.random.Generator, idx: np.ndarray, w: np.ndarray, n: int) -> np.ndarray:
     return rng.choice(idx, n, p=w / w.sum())
 
 
-def customers(rng: np.random.Generator, reg: Registry, table: pl.DataFrame,
-              port: np.ndarray) -> np.ndarray:
+def customers(
+    rng: np.random.Generator, reg: Registry, table: pl.DataFrame, port: np.ndarray
+) -> np.ndarray:
     """Per exporter, 12 regular consignee indexes (specialists' buyers in controlled markets)."""
     cons = reg.consignees
     country = cons["country"].to_numpy()
@@ -110,8 +161,9 @@ def customers(rng: np.random.Generator, reg: Registry, table: pl.DataFrame,
     return out
 
 
-def headers(rng: np.random.Generator, reg: Registry, cal: Calendar, n_lines: int,
-            customer: np.ndarray) -> pl.DataFrame:
+def headers(
+    rng: np.random.Generator, reg: Registry, cal: Calendar, n_lines: int, customer: np.ndarray
+) -> pl.DataFrame:
     """Honest declaration headers carrying about ``n_lines`` lines in all."""
     ex = reg.exporters
     frames = []
@@ -121,8 +173,9 @@ def headers(rng: np.random.Generator, reg: Registry, cal: Calendar, n_lines: int
         n = max(1, round(n_lines * share / mean_lines))
         who = _pick_by_weight(rng, sub["ex"].to_numpy(), sub["activity"].to_numpy(), n)
         modes, p = MODE_MIX[kind]
-        frames.append(pl.DataFrame({"ex": who, "mode": rng.choice(modes, n, p=p),
-                                    "kind": np.full(n, kind)}))
+        frames.append(
+            pl.DataFrame({"ex": who, "mode": rng.choice(modes, n, p=p), "kind": np.full(n, kind)})
+        )
     h = pl.concat(frames)
     exa = ex.sort("ex")
     who = h["ex"].to_numpy()
@@ -130,12 +183,16 @@ def headers(rng: np.random.Generator, reg: Registry, cal: Calendar, n_lines: int
     hi = exa["last_day"].to_numpy()[who]
     day = cal.draw_days(rng, lo, hi)
     cons = customer[who, rng.integers(0, 12, who.shape[0])]
-    return h.with_columns(pl.Series("day", day), pl.Series("cn", cons),
-                          pl.Series("n_lines", line_counts(rng, h["kind"].to_numpy())))
+    return h.with_columns(
+        pl.Series("day", day),
+        pl.Series("cn", cons),
+        pl.Series("n_lines", line_counts(rng, h["kind"].to_numpy())),
+    )
 
 
-def fill_headers(rng: np.random.Generator, reg: Registry, cal: Calendar,
-                 h: pl.DataFrame) -> pl.DataFrame:
+def fill_headers(
+    rng: np.random.Generator, reg: Registry, cal: Calendar, h: pl.DataFrame
+) -> pl.DataFrame:
     """Port, ids, names, currency and transport documents for headers with ex, mode, day, cn."""
     exa = reg.exporters.sort("ex")
     cons = reg.consignees.sort("cn")
@@ -160,12 +217,16 @@ def fill_headers(rng: np.random.Generator, reg: Registry, cal: Calendar,
     english = rng.random(n) < 0.15
     ex_name = np.where(english, exa["name_en"].to_numpy()[who], exa["name_zh"].to_numpy()[who])
     year = (np.datetime64(START.isoformat()) + day.astype("timedelta64[D]")).astype(
-        "datetime64[Y]").astype(int) + 1970
+        "datetime64[Y]"
+    ).astype(int) + 1970
     office = np.array([OFFICES[p] for p in port])
     seq = rng.choice(10**9, n, replace=False)
     minute = rng.integers(8 * 60, 22 * 60, n)
-    stamp = (np.datetime64(START.isoformat(), "m") + day.astype("timedelta64[D]")
-             + minute.astype("timedelta64[m]"))
+    stamp = (
+        np.datetime64(START.isoformat(), "m")
+        + day.astype("timedelta64[D]")
+        + minute.astype("timedelta64[m]")
+    )
     return h.with_columns(
         pl.Series("port", port.astype(str)),
         pl.Series("declaration_id", idents.declaration_numbers(office, year, seq)),
@@ -189,8 +250,12 @@ def transport(rng: np.random.Generator, mode: np.ndarray, kind: np.ndarray) -> l
     doc = np.empty(n, dtype=object)
     carriers = ("COSU", "OOLU", "MEDU", "CMDU", "EGLV", "ONEY")
     sea = np.flatnonzero(mode == "sea")
-    doc[sea] = [f"{carriers[c]}{s:010d}" for c, s in zip(
-        rng.integers(0, 6, sea.shape[0]), rng.integers(0, 10**10, sea.shape[0]), strict=True)]
+    doc[sea] = [
+        f"{carriers[c]}{s:010d}"
+        for c, s in zip(
+            rng.integers(0, 6, sea.shape[0]), rng.integers(0, 10**10, sea.shape[0]), strict=True
+        )
+    ]
     for m, fn in (("air", idents.air_waybills), ("passenger", None)):
         sel = np.flatnonzero(mode == m)
         if fn is not None:
@@ -207,12 +272,19 @@ def transport(rng: np.random.Generator, mode: np.ndarray, kind: np.ndarray) -> l
     cuts = np.cumsum(boxes)[:-1]
     parts = np.split(np.array(pool, dtype=object), cuts)
     cont = [";".join(p) if len(p) else None for p in parts]
-    return [pl.Series("transport_doc", doc.tolist(), dtype=pl.String),
-            pl.Series("container_ids", cont, dtype=pl.String)]
+    return [
+        pl.Series("transport_doc", doc.tolist(), dtype=pl.String),
+        pl.Series("container_ids", cont, dtype=pl.String),
+    ]
 
 
-def lines(rng: np.random.Generator, h: pl.DataFrame, table: pl.DataFrame, cal: Calendar,
-          portfolio: np.ndarray) -> pl.DataFrame:
+def lines(
+    rng: np.random.Generator,
+    h: pl.DataFrame,
+    table: pl.DataFrame,
+    cal: Calendar,
+    portfolio: np.ndarray,
+) -> pl.DataFrame:
     """Goods lines of headers (honest values, weights and descriptions)."""
     reps = h["n_lines"].to_numpy()
     hi = np.repeat(np.arange(h.height), reps)
@@ -220,13 +292,15 @@ def lines(rng: np.random.Generator, h: pl.DataFrame, table: pl.DataFrame, cal: C
     line_no = np.arange(hi.shape[0]) - starts + 1
     who = h["ex"].to_numpy()[hi]
     g = portfolio[who, rng.integers(0, 20, hi.shape[0])]
-    base = h.select("declaration_id", "day", "currency", "consignee_name")[hi]
-    return base.with_columns(pl.Series("line_no", line_no.astype(np.int64)),
-                             pl.Series("g", g)).pipe(price_lines, rng, table, cal)
+    base = h.select("declaration_id", "day", "currency", "consignee_name", "mode")[hi]
+    return base.with_columns(
+        pl.Series("line_no", line_no.astype(np.int64)), pl.Series("g", g)
+    ).pipe(price_lines, rng, table, cal)
 
 
-def price_lines(frame: pl.DataFrame, rng: np.random.Generator, table: pl.DataFrame,
-                cal: Calendar) -> pl.DataFrame:
+def price_lines(
+    frame: pl.DataFrame, rng: np.random.Generator, table: pl.DataFrame, cal: Calendar
+) -> pl.DataFrame:
     """Quantity, weights, value, code and words of each line from its goods index ``g``."""
     t = table.sort("g")
     g = frame["g"].to_numpy()
@@ -234,26 +308,47 @@ def price_lines(frame: pl.DataFrame, rng: np.random.Generator, table: pl.DataFra
     n = g.shape[0]
     sel = t[g]
     col = {c: sel[c].to_numpy() for c in t.columns if c != "control_id"}
-    qty = col["typical_units"] * rng.lognormal(0.0, 0.75, n)
-    qty = np.where(np.isin(col["unit"], ("kg", "m2")), np.round(qty, 1), np.maximum(1, np.round(qty)))
+    scale = (
+        frame["mode"].replace_strict(MODE_SCALE, return_dtype=pl.Float64).to_numpy()
+        if "mode" in frame.columns
+        else np.ones(n)
+    )
+    qty = col["typical_units"] * scale * rng.lognormal(0.0, 0.75, n)
+    qty = np.where(
+        np.isin(col["unit"], ("kg", "m2")), np.round(qty, 1), np.maximum(1, np.round(qty))
+    )
     net = np.round(qty * col["kg_per_unit"] * rng.uniform(0.96, 1.04, n), 2)
     lo = np.array([PACKING[p][0] for p in col["packing"]])
     hi = np.array([PACKING[p][1] for p in col["packing"]])
     gross = np.round(net * rng.uniform(lo, hi), 2)
-    usd = (qty * col["usd_per_unit"] * drift(day, col["drift"])
-           * export_premium(day, col["effective_day"], col["jump"]) * rng.lognormal(0, 0.18, n))
+    usd = (
+        qty
+        * col["usd_per_unit"]
+        * drift(day, col["drift"])
+        * export_premium(day, col["effective_day"], col["jump"])
+        * rng.lognormal(0, 0.18, n)
+    )
     value = usd * fx_of(cal, frame["currency"].to_numpy(), day)
     u = rng.random(n)
-    desc = np.where(u < 0.75, col["name_zh"], np.where(
-        u < 0.9, col["name_en"], col["name_zh"] + "/" + col["name_en"]))
-    spec = np.where(col["controlled"],
-                    "0|3|" + col["name_zh"] + "|纯度" + col["grade"] + "|无品牌",
-                    "0|3|" + col["name_zh"] + "|无品牌|型号" + rng.integers(100, 999, n).astype(str))
+    desc = np.where(
+        u < 0.75,
+        col["name_zh"],
+        np.where(u < 0.9, col["name_en"], col["name_zh"] + "/" + col["name_en"]),
+    )
+    spec = np.where(
+        col["controlled"],
+        "0|3|" + col["name_zh"] + "|纯度" + col["grade"] + "|无品牌",
+        "0|3|" + col["name_zh"] + "|无品牌|型号" + rng.integers(100, 999, n).astype(str),
+    )
     return frame.with_columns(
-        pl.Series("hs_code", col["hs_code"]), pl.Series("description", desc),
-        pl.Series("specification", spec), pl.Series("quantity", qty),
-        pl.Series("unit", col["unit"]), pl.Series("net_weight_kg", net),
-        pl.Series("gross_weight_kg", gross), pl.Series("value", np.round(value, 2)),
+        pl.Series("hs_code", col["hs_code"]),
+        pl.Series("description", desc),
+        pl.Series("specification", spec),
+        pl.Series("quantity", qty),
+        pl.Series("unit", col["unit"]),
+        pl.Series("net_weight_kg", net),
+        pl.Series("gross_weight_kg", gross),
+        pl.Series("value", np.round(value, 2)),
         pl.Series("controlled", col["controlled"]),
         sel["control_id"],
         pl.Series("effective_day", col["effective_day"]),
@@ -279,8 +374,9 @@ def end_users(rng: np.random.Generator, lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def avoid_bans(h: pl.DataFrame, reg: Registry, table: pl.DataFrame,
-               portfolio: np.ndarray) -> pl.DataFrame:
+def avoid_bans(
+    h: pl.DataFrame, reg: Registry, table: pl.DataFrame, portfolio: np.ndarray
+) -> pl.DataFrame:
     """Honest specialists of gallium, germanium or antimony do not ship to the US while the
     2024 No.46 art.2 denial is in force: such declarations go to a Korean buyer instead."""
     banned = table.filter(pl.col("element").is_in(["gallium", "germanium", "antimony"]))["g"]
@@ -288,8 +384,12 @@ def avoid_bans(h: pl.DataFrame, reg: Registry, table: pl.DataFrame,
     cons = reg.consignees
     us = cons["country"].to_numpy()[h["cn"].to_numpy()] == "US"
     day = h["day"].to_numpy()
-    hit = (np.isin(first_goods, banned.to_numpy()) & us & (day >= ANTIMONY_GALLIUM_US_BAN[0])
-           & (day < ANTIMONY_GALLIUM_US_BAN[1]))
+    hit = (
+        np.isin(first_goods, banned.to_numpy())
+        & us
+        & (day >= ANTIMONY_GALLIUM_US_BAN[0])
+        & (day < ANTIMONY_GALLIUM_US_BAN[1])
+    )
     kr = cons.filter(pl.col("country") == "KR")["cn"].to_numpy()
     cn = h["cn"].to_numpy().copy()
     cn[hit] = kr[np.arange(int(hit.sum())) % kr.shape[0]]
