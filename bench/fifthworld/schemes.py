@@ -107,6 +107,7 @@ class World:
                 "end_user_name": end_user or cons["name"],
                 "end_use": CIVIL_USE[ring.rid % 4],
                 "status": "valid",
+                "cn": cn,
             }
         )
         return no
@@ -223,7 +224,7 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
             )
         fraud = [_line(g, s, qty=qty, license_no=no)]
     elif s == "overdrawn_permit":
-        key = f"{ring.rid}:{ring.generation}:{g}"
+        key = f"{ring.rid}:{ex}:{g}"  # each exporter draws on its own licence
         if key not in ring.drawn:
             no = w.licence(ring, ex, g, cn, day - 20, day + 340, qty * 2.5)
             ring.drawn[key] = 0.0
@@ -231,9 +232,6 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
         lic = next(x for x in w.licences if x.get("ring_key") == key)
         ring.drawn[key] += qty
         over = ring.drawn[key] > lic["quantity_kg"]
-        lic_ex = w.reg.exporters["exporter_id"][ex]
-        if lic["exporter_id"] != lic_ex:  # the burnt company's licence: a new one
-            ring.drawn.pop(key)
         fraud = [
             _line(
                 g,
@@ -243,9 +241,7 @@ def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[
                 end_user=lic["end_user_name"],
             )
         ]
-        head["cn"] = cn = next(
-            int(c) for c in w.reg.consignees.filter(pl.col("name") == lic["consignee_name"])["cn"]
-        )
+        head["cn"] = cn = int(lic["cn"])
     elif s == "barred_recipient":
         fraud = _barred(w, ring, head, ex, g, qty, day)
     elif s == "blank_end_user":
