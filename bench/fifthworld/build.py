@@ -356,15 +356,15 @@ def simulate(cfg: Config) -> Built:
 
 def ring_licences(w: World) -> pl.DataFrame:
     """The licences rings obtained, in the licences table's columns."""
-    from fifthworld.licensing import _date
+    from fifthworld.licensing import day_date
 
     if not w.licences:
         return pl.DataFrame()
     frame = pl.DataFrame(w.licences, infer_schema_length=None)
     return frame.select(
         "license_no",
-        _date(pl.col("issued_day")).alias("issued_at"),
-        _date(pl.col("until_day")).alias("valid_until"),
+        day_date(pl.col("issued_day")).alias("issued_at"),
+        day_date(pl.col("until_day")).alias("valid_until"),
         "exporter_id",
         "control_id",
         "quantity_kg",

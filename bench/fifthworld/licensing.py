@@ -16,7 +16,8 @@ from fifthworld.idents import licence_number
 PROVINCES = ("36", "43", "15", "44", "33", "35", "53", "31", "12", "37", "32", "65")
 
 
-def _date(day: pl.Expr) -> pl.Expr:
+def day_date(day: pl.Expr) -> pl.Expr:
+    """A day index of the period as a date."""
     return (pl.lit(START) + pl.duration(days=day)).cast(pl.Date)
 
 
@@ -66,8 +67,8 @@ def honest_licences(
     )
     licences = groups.select(
         "license_no",
-        _date(pl.col("issued_day")).alias("issued_at"),
-        _date(pl.col("until_day")).alias("valid_until"),
+        day_date(pl.col("issued_day")).alias("issued_at"),
+        day_date(pl.col("until_day")).alias("valid_until"),
         "exporter_id",
         "control_id",
         (pl.col("drawn") * pl.col("headroom")).round(1).alias("quantity_kg"),

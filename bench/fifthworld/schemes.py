@@ -23,6 +23,8 @@ inside large declarations. Which schemes leave evidence in the data, and which d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -154,191 +156,241 @@ def _grade_spec(w: World, shown: int, g: int) -> str:
     return f"0|3|{w.col['name_zh'][shown]}|纯度{w.col['grade'][g]}|无品牌"
 
 
-def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """One declaration of ``ring`` on ``day`` under its current scheme."""
-    rng = w.rng
-    ex = ring.exporters[int(rng.integers(len(ring.exporters)))]
-    g = int(rng.choice(ring.element_goods))
-    head: dict[str, Any] = {
-        "ex": ex,
-        "mode": "sea" if rng.random() < 0.6 else "air",
-        "day": day,
-        "br": ring.broker,
-        "ring": ring.rid,
-    }
-    s = ring.scheme
-    if s in {"false_code", "stowaway"}:
-        head["mode"] = "sea"
-    if s in {"courier_samples", "ant_army"}:
-        head["mode"] = str(
-            rng.choice(
-                ["express", "post", "air", "passenger"]
-                if s == "courier_samples"
-                else ["express", "post"]
-            )
+@dataclass
+class Draft:
+    """One shipment being built: who, what and when, before its scheme shapes the lines."""
+
+    w: World
+    ring: Ring
+    head: dict[str, Any]
+    ex: int
+    g: int
+    cn: int
+    qty: float
+    day: int
+
+    def licence(self, g: int, cn: int, issued: int, until: int, qty: float, **kw: Any) -> str:
+        """A licence of this ring's exporter (see :meth:`World.licence`)."""
+        return self.w.licence(self.ring, self.ex, g, cn, issued, until, qty, **kw)
+
+
+Lines = list[dict[str, Any]]
+
+
+def _no_permit(d: Draft) -> Lines:
+    return [_line(d.g, "no_permit", qty=d.qty, end_user="" if d.w.rng.random() < 0.7 else None)]
+
+
+def _phantom_permit(d: Draft) -> Lines:
+    rng = d.w.rng
+    no = licence_number(
+        2024 + d.day // 365, PROVINCES[int(rng.integers(12))], int(rng.integers(700_000, 899_999))
+    )
+    return [_line(d.g, "phantom_permit", qty=d.qty, license_no=no)]
+
+
+def _stale_permit(d: Draft) -> Lines:
+    """Expired (three in four) or not yet valid."""
+    rng = d.w.rng
+    if rng.random() < 0.75:
+        issued = d.day - int(rng.integers(380, 700))
+    else:
+        issued = d.day + int(rng.integers(5, 60))
+    no = d.licence(d.g, d.cn, issued, issued + 365, d.qty * 3)
+    return [_line(d.g, "stale_permit", qty=d.qty, license_no=no)]
+
+
+def _borrowed_permit(d: Draft) -> Lines:
+    """Another exporter's licence, or one of the ring's for another item or consignee."""
+    w, rng = d.w, d.w.rng
+    if rng.random() < 0.5 and w.honest_licences.height:
+        no = str(w.honest_licences["license_no"][int(rng.integers(w.honest_licences.height))])
+    else:
+        other = int(rng.choice(w.goods.filter(pl.col("controlled"))["g"].to_numpy()))
+        elsewhere = _buyer(w, Ring(-1, "", "", d.ring.element_goods, 0, 0.0), d.day)
+        item = other if rng.random() < 0.5 else d.g
+        no = d.licence(item, elsewhere, d.day - 30, d.day + 300, d.qty * 3)
+    return [_line(d.g, "borrowed_permit", qty=d.qty, license_no=no)]
+
+
+def _overdrawn_permit(d: Draft) -> Lines:
+    """Draws on the exporter's own licence; only draws past its quantity are labelled."""
+    w, ring = d.w, d.ring
+    key = f"{ring.rid}:{d.ex}:{d.g}"  # each exporter draws on its own licence
+    if key not in ring.drawn:
+        d.licence(d.g, d.cn, d.day - 20, d.day + 340, d.qty * 2.5)
+        ring.drawn[key] = 0.0
+        w.licences[-1]["ring_key"] = key
+    lic = next(x for x in w.licences if x.get("ring_key") == key)
+    ring.drawn[key] += d.qty
+    over = ring.drawn[key] > lic["quantity_kg"]
+    d.head["cn"] = d.cn = int(lic["cn"])
+    return [
+        _line(
+            d.g,
+            "overdrawn_permit" if over else None,
+            qty=d.qty,
+            license_no=lic["license_no"],
+            end_user=lic["end_user_name"],
         )
-    cn = _front(w, ring, day) if s == "detour" else _buyer(w, ring, day)
-    if s == "ant_army":
-        cn = ring.buyers[0]
-    head["cn"] = cn
-    qty = _qty(w, g)
-    fraud: list[dict[str, Any]] = []
-    year = 365
-    if s == "no_permit":
-        fraud = [_line(g, s, qty=qty, end_user="" if rng.random() < 0.7 else None)]
-    elif s == "phantom_permit":
-        fraud = [
-            _line(
-                g,
-                s,
-                qty=qty,
-                license_no=licence_number(
-                    2024 + day // 365,
-                    PROVINCES[int(rng.integers(12))],
-                    int(rng.integers(700_000, 899_999)),
-                ),
-            )
-        ]
-    elif s == "stale_permit":
-        if rng.random() < 0.75:
-            issued = day - int(rng.integers(380, 700))
-            no = w.licence(ring, ex, g, cn, issued, issued + year, qty * 3)
-        else:
-            issued = day + int(rng.integers(5, 60))
-            no = w.licence(ring, ex, g, cn, issued, issued + year, qty * 3)
-        fraud = [_line(g, s, qty=qty, license_no=no)]
-    elif s == "borrowed_permit":
-        if rng.random() < 0.5 and w.honest_licences.height:
-            no = str(w.honest_licences["license_no"][int(rng.integers(w.honest_licences.height))])
-        else:
-            other = int(rng.choice(w.goods.filter(pl.col("controlled"))["g"].to_numpy()))
-            elsewhere = _buyer(w, Ring(-1, "", "", ring.element_goods, 0, 0.0), day)
-            no = w.licence(
-                ring,
-                ex,
-                other if rng.random() < 0.5 else g,
-                elsewhere,
-                day - 30,
-                day + 300,
-                qty * 3,
-            )
-        fraud = [_line(g, s, qty=qty, license_no=no)]
-    elif s == "overdrawn_permit":
-        key = f"{ring.rid}:{ex}:{g}"  # each exporter draws on its own licence
-        if key not in ring.drawn:
-            no = w.licence(ring, ex, g, cn, day - 20, day + 340, qty * 2.5)
-            ring.drawn[key] = 0.0
-            w.licences[-1]["ring_key"] = key
-        lic = next(x for x in w.licences if x.get("ring_key") == key)
-        ring.drawn[key] += qty
-        over = ring.drawn[key] > lic["quantity_kg"]
-        fraud = [
-            _line(
-                g,
-                s if over else None,
-                qty=qty,
-                license_no=lic["license_no"],
-                end_user=lic["end_user_name"],
-            )
-        ]
-        head["cn"] = cn = int(lic["cn"])
-    elif s == "barred_recipient":
-        fraud = _barred(w, ring, head, ex, g, qty, day)
-    elif s == "blank_end_user":
-        no = w.licence(ring, ex, g, cn, day - 25, day + 340, qty * 1.5)
-        fraud = [_line(g, s, qty=qty, license_no=no, end_user="")]
-    elif s == "false_code":
-        fraud = []
-        for _ in range(1 + int(rng.random() < 0.5)):
-            gt = int(rng.choice(ring.element_goods))
-            cover = _cover(w, gt)
-            q = _qty(w, gt)
-            u = rng.random()
-            desc = w.col["name_zh"][gt] if u < 0.2 else w.col["name_en"][gt] if u < 0.32 else None
-            ratio = w.col["usd_per_unit"][gt] * 1.8 / w.col["usd_per_unit"][cover]
-            fraud.append(
-                _line(
-                    cover,
-                    s,
-                    true_g=gt,
-                    qty=q,
-                    desc=desc,
-                    spec=_grade_spec(w, cover, gt) if rng.random() < 0.4 else None,
-                    value_mult=ratio if rng.random() < 0.5 else 1.0,
-                )
-            )
-    elif s == "cheap_invoice":
-        no = w.licence(ring, ex, g, cn, day - 30, day + 330, qty * 1.4)
-        fraud = [_line(g, s, qty=qty, license_no=no, value_mult=float(rng.uniform(0.2, 0.45)))]
-    elif s == "light_weight":
-        no = w.licence(ring, ex, g, cn, day - 30, day + 330, qty * 0.8)
-        f = float(rng.uniform(0.35, 0.65))
-        fraud = [
-            _line(
-                g,
-                s,
-                true_g=g,
-                qty=round(qty * f, 1),
-                true_qty=qty,
-                license_no=no,
-                gross_add=qty * (1 - f) * 1.06 if rng.random() < 0.6 else 0.0,
-            )
-        ]
-    elif s == "stowaway":
-        carrier = int(rng.choice(w.carriers))
-        hidden = float(round(rng.uniform(40, 700), 1))
-        fraud = [
-            _line(
-                carrier,
-                s,
-                true_g=g,
-                true_qty=hidden,
-                gross_add=hidden if rng.random() < 0.55 else 0.0,
-            )
-        ]
-    elif s == "courier_samples":
-        shown = g if rng.random() < 0.4 else _cover(w, g)
-        fraud = [
-            _line(
-                shown,
-                s,
-                true_g=g,
-                qty=float(round(rng.uniform(0.5, 20), 2)),
-                desc=str(rng.choice(SAMPLE_WORDS)),
-                value_usd=float(rng.uniform(10, 150)),
-            )
-        ]
-    elif s == "ant_army":
-        shown = g if rng.random() < 0.5 else _cover(w, g)
-        fraud = [
-            _line(
-                shown,
-                s,
-                true_g=g,
-                qty=float(round(rng.uniform(1, 10), 2)),
-                value_usd=float(rng.uniform(30, 300)),
-            )
-        ]
-    elif s == "detour":
-        if ring.rid % 5 < 2:  # a front buying unrelated controlled goods
-            g = int(
-                rng.choice(
-                    w.goods.filter(pl.col("controlled") & (pl.col("effective_day") <= day))["g"]
-                )
-            )
-        front = w.reg.consignees.row(cn, named=True)["name"]
-        no = w.licence(ring, ex, g, cn, day - 30, day + 330, qty * 1.3, end_user=front)
-        fraud = [_line(g, s, qty=qty, license_no=no, end_user=front)]
+    ]
+
+
+def _barred_recipient(d: Draft) -> Lines:
+    return _barred(d.w, d.ring, d.head, d.ex, d.g, d.qty, d.day)
+
+
+def _blank_end_user(d: Draft) -> Lines:
+    no = d.licence(d.g, d.cn, d.day - 25, d.day + 340, d.qty * 1.5)
+    return [_line(d.g, "blank_end_user", qty=d.qty, license_no=no, end_user="")]
+
+
+def _false_code(d: Draft) -> Lines:
+    """One or two lines under a cover code; the name or purity leaks in some, the value
+    fits the true goods in half."""
+    w, rng = d.w, d.w.rng
+    out = []
+    for _ in range(1 + int(rng.random() < 0.5)):
+        gt = int(rng.choice(d.ring.element_goods))
+        cover = _cover(w, gt)
+        q = _qty(w, gt)
+        u = rng.random()
+        desc = w.col["name_zh"][gt] if u < 0.2 else w.col["name_en"][gt] if u < 0.32 else None
+        ratio = w.col["usd_per_unit"][gt] * 1.8 / w.col["usd_per_unit"][cover]
+        spec = _grade_spec(w, cover, gt) if rng.random() < 0.4 else None
+        mult = ratio if rng.random() < 0.5 else 1.0
+        out.append(
+            _line(cover, "false_code", true_g=gt, qty=q, desc=desc, spec=spec, value_mult=mult)
+        )
+    return out
+
+
+def _cheap_invoice(d: Draft) -> Lines:
+    no = d.licence(d.g, d.cn, d.day - 30, d.day + 330, d.qty * 1.4)
+    mult = float(d.w.rng.uniform(0.2, 0.45))
+    return [_line(d.g, "cheap_invoice", qty=d.qty, license_no=no, value_mult=mult)]
+
+
+def _light_weight(d: Draft) -> Lines:
+    """Quantity and net weight cut; the scale's gross weight stays true in most lines."""
+    rng = d.w.rng
+    no = d.licence(d.g, d.cn, d.day - 30, d.day + 330, d.qty * 0.8)
+    f = float(rng.uniform(0.35, 0.65))
+    gross_add = d.qty * (1 - f) * 1.06 if rng.random() < 0.6 else 0.0
+    return [
+        _line(
+            d.g,
+            "light_weight",
+            true_g=d.g,
+            qty=round(d.qty * f, 1),
+            true_qty=d.qty,
+            license_no=no,
+            gross_add=gross_add,
+        )
+    ]
+
+
+def _stowaway(d: Draft) -> Lines:
+    """Controlled goods hidden in an ordinary line; its gross weight shows them in about half."""
+    rng = d.w.rng
+    carrier = int(rng.choice(d.w.carriers))
+    hidden = float(round(rng.uniform(40, 700), 1))
+    gross_add = hidden if rng.random() < 0.55 else 0.0
+    return [_line(carrier, "stowaway", true_g=d.g, true_qty=hidden, gross_add=gross_add)]
+
+
+def _parcel(
+    d: Draft, scheme: str, p_true: float, kg: tuple[float, float], usd: tuple[float, float]
+) -> Lines:
+    """A small parcel of the true goods or under a cover, at a token value."""
+    rng = d.w.rng
+    shown = d.g if rng.random() < p_true else _cover(d.w, d.g)
+    qty = float(round(rng.uniform(*kg), 2))
+    desc = str(rng.choice(SAMPLE_WORDS)) if scheme == "courier_samples" else None
+    value = float(rng.uniform(*usd))
+    return [_line(shown, scheme, true_g=d.g, qty=qty, desc=desc, value_usd=value)]
+
+
+def _courier_samples(d: Draft) -> Lines:
+    return _parcel(d, "courier_samples", 0.4, (0.5, 20), (10, 150))
+
+
+def _ant_army(d: Draft) -> Lines:
+    return _parcel(d, "ant_army", 0.5, (1, 10), (30, 300))
+
+
+def _detour(d: Draft) -> Lines:
+    """Licensed to the front, which is also the declared end user."""
+    w = d.w
+    if d.ring.rid % 5 < 2:  # a front buying unrelated controlled goods
+        now = w.goods.filter(pl.col("controlled") & (pl.col("effective_day") <= d.day))
+        d.g = int(w.rng.choice(now["g"]))
+    front = w.reg.consignees.row(d.cn, named=True)["name"]
+    no = d.licence(d.g, d.cn, d.day - 30, d.day + 330, d.qty * 1.3, end_user=front)
+    return [_line(d.g, "detour", qty=d.qty, license_no=no, end_user=front)]
+
+
+BUILDERS: dict[str, Callable[[Draft], Lines]] = {
+    "no_permit": _no_permit,
+    "phantom_permit": _phantom_permit,
+    "stale_permit": _stale_permit,
+    "borrowed_permit": _borrowed_permit,
+    "overdrawn_permit": _overdrawn_permit,
+    "barred_recipient": _barred_recipient,
+    "blank_end_user": _blank_end_user,
+    "false_code": _false_code,
+    "cheap_invoice": _cheap_invoice,
+    "light_weight": _light_weight,
+    "stowaway": _stowaway,
+    "courier_samples": _courier_samples,
+    "ant_army": _ant_army,
+    "detour": _detour,
+}
+
+
+def _mode(rng: np.random.Generator, scheme: str) -> str:
+    """Disguise travels by sea in containers, parcels by courier, post or hand."""
+    mode = "sea" if rng.random() < 0.6 else "air"
+    if scheme in {"false_code", "stowaway"}:
+        return "sea"
+    if scheme == "courier_samples":
+        return str(rng.choice(["express", "post", "air", "passenger"]))
+    if scheme == "ant_army":
+        return str(rng.choice(["express", "post"]))
+    return mode
+
+
+def _filler_count(w: World, ex: int, mode: str) -> int:
+    """Honest lines around the fraud: forwarders and most traders consolidate cargo."""
+    rng = w.rng
     kind = w.reg.exporters["kind"][ex]
     filler = 0
     if kind == "forwarder" or (kind == "trader" and rng.random() < 0.6):
         filler = int(np.clip(rng.lognormal(np.log(20 if kind == "forwarder" else 8), 0.6), 3, 78))
-    if head["mode"] in {"express", "post", "passenger"}:
-        filler = 0
-    lines = _fillers(w, filler) + fraud
+    return 0 if mode in {"express", "post", "passenger"} else filler
+
+
+def shipment(w: World, ring: Ring, day: int) -> tuple[dict[str, Any], Lines]:
+    """One declaration of ``ring`` on ``day`` under its current scheme."""
+    rng = w.rng
+    ex = ring.exporters[int(rng.integers(len(ring.exporters)))]
+    g = int(rng.choice(ring.element_goods))
+    s = ring.scheme
+    head: dict[str, Any] = {
+        "ex": ex,
+        "mode": _mode(rng, s),
+        "day": day,
+        "br": ring.broker,
+        "ring": ring.rid,
+    }
+    cn = _front(w, ring, day) if s == "detour" else _buyer(w, ring, day)
+    if s == "ant_army":
+        cn = ring.buyers[0]
+    head["cn"] = cn
+    fraud = BUILDERS[s](Draft(w, ring, head, ex, g, cn, _qty(w, g), day))
+    lines = _fillers(w, _filler_count(w, ex, head["mode"])) + fraud
     order = rng.permutation(len(lines))
-    lines = [lines[i] | {"line_no": int(k) + 1} for k, i in enumerate(order)]
-    return head, lines
+    return head, [lines[i] | {"line_no": int(k) + 1} for k, i in enumerate(order)]
 
 
 def _barred(

@@ -14,38 +14,11 @@ import polars as pl
 
 from fifthworld.build import Built
 from fifthworld.calendar import START
-from fifthworld.licensing import _date
+from fifthworld.licensing import day_date
+from orewatch.contract.schema import TABLES
 
-DECLARATION_COLUMNS = (
-    "declaration_id",
-    "line_no",
-    "declared_at",
-    "port",
-    "mode",
-    "exporter_id",
-    "exporter_name",
-    "declarant_id",
-    "consignee_name",
-    "consignee_address",
-    "consignee_country",
-    "destination_country",
-    "trade_country",
-    "end_user_name",
-    "end_use",
-    "hs_code",
-    "description",
-    "specification",
-    "quantity",
-    "unit",
-    "net_weight_kg",
-    "gross_weight_kg",
-    "value",
-    "currency",
-    "license_no",
-    "container_ids",
-    "transport_doc",
-    "origin_region",
-)
+#: The contract's declaration columns, in its order.
+DECLARATION_COLUMNS = tuple(c.name for c in TABLES["declarations"].columns)
 
 
 def declarations(b: Built) -> pl.DataFrame:
@@ -86,7 +59,7 @@ def parties(b: Built) -> pl.DataFrame:
         "address",
         "phone",
         "registration_id",
-        _date(pl.col("incorporated_day")).alias("incorporated_at"),
+        day_date(pl.col("incorporated_day")).alias("incorporated_at"),
     )
     br = reg.brokers.select(
         pl.col("broker_id").alias("party_id"),
@@ -104,7 +77,7 @@ def parties(b: Built) -> pl.DataFrame:
         "country",
         "address",
         "phone",
-        _date(pl.col("incorporated_day")).alias("incorporated_at"),
+        day_date(pl.col("incorporated_day")).alias("incorporated_at"),
     )
     listed = pl.DataFrame(b.watch).select(
         "party_id",
@@ -127,14 +100,16 @@ def watchlist(b: Built) -> pl.DataFrame:
         pl.lit("company").alias("kind"),
         "country",
         "address",
-        _date(pl.col("listed_day")).alias("listed_at"),
+        day_date(pl.col("listed_day")).alias("listed_at"),
         pl.lit("military end user / diversion risk").alias("reason"),
     )
 
 
 def inspections(b: Built) -> pl.DataFrame:
     """Inspection records with dates."""
-    return b.inspections.with_columns(_date(pl.col("inspected_day")).alias("inspected_at")).select(
+    return b.inspections.with_columns(
+        day_date(pl.col("inspected_day")).alias("inspected_at")
+    ).select(
         "declaration_id",
         pl.col("line_no").cast(pl.Int64),
         "inspected_at",
@@ -148,6 +123,16 @@ def inspections(b: Built) -> pl.DataFrame:
     )
 
 
+def _monthly(base: pl.DataFrame, country: pl.Expr, hs: str, kg: str, markup: float) -> pl.DataFrame:
+    """Value (USD, times ``markup`` for CIF or resale) and weight by country, hs6 and month."""
+    return base.group_by(
+        country.alias("country"), pl.col(hs).str.slice(0, 6).alias("hs_code"), "period"
+    ).agg(
+        (pl.col("usd").sum() * markup).round(0).alias("value_usd"),
+        pl.col(kg).sum().round(1).alias("quantity_kg"),
+    )
+
+
 def trade_stats(b: Built, decl: pl.DataFrame, rng: np.random.Generator) -> pl.DataFrame:
     """Monthly statistics at 6 digits: China's exports as declared; partners' imports as the
     goods really were (mirror); transit countries' re-exports toward the front's owner."""
@@ -158,42 +143,18 @@ def trade_stats(b: Built, decl: pl.DataFrame, rng: np.random.Generator) -> pl.Da
     ).with_columns(pl.col("declared_at").str.slice(0, 7).alias("period"))
     rate = {"USD": 1.0, "EUR": 0.92, "HKD": 7.8, "CNY": 7.2, "JPY": 150.0}
     base = base.with_columns((pl.col("v") / pl.col("currency").replace_strict(rate)).alias("usd"))
-    exports = (
-        base.group_by(
-            pl.col("destination_country").alias("partner"),
-            pl.col("hs_code").str.slice(0, 6).alias("hs_code"),
-            "period",
-        )
-        .agg(
-            pl.col("usd").sum().round(0).alias("value_usd"),
-            pl.col("net_weight_kg").sum().round(1).alias("quantity_kg"),
-        )
-        .with_columns(pl.lit("CN").alias("reporter"), pl.lit("export").alias("flow"))
+    exports = _monthly(base, pl.col("destination_country"), "hs_code", "net_weight_kg", 1.0)
+    exports = exports.rename({"country": "partner"}).with_columns(
+        pl.lit("CN").alias("reporter"), pl.lit("export").alias("flow")
     )
-    mirror = (
-        base.group_by(
-            pl.col("destination_country").alias("reporter"),
-            pl.col("true_hs").str.slice(0, 6).alias("hs_code"),
-            "period",
-        )
-        .agg(
-            (pl.col("usd").sum() * 1.08).round(0).alias("value_usd"),
-            pl.col("true_kg").sum().round(1).alias("quantity_kg"),
-        )
-        .with_columns(pl.lit("CN").alias("partner"), pl.lit("import").alias("flow"))
+    mirror = _monthly(base, pl.col("destination_country"), "true_hs", "true_kg", 1.08)
+    mirror = mirror.rename({"country": "reporter"}).with_columns(
+        pl.lit("CN").alias("partner"), pl.lit("import").alias("flow")
     )
-    detour = (
-        base.filter(pl.col("scheme") == "detour")
-        .group_by(
-            pl.col("destination_country").alias("reporter"),
-            pl.col("hs_code").str.slice(0, 6).alias("hs_code"),
-            "period",
-        )
-        .agg(
-            (pl.col("usd").sum() * 1.3).round(0).alias("value_usd"),
-            pl.col("true_kg").sum().round(1).alias("quantity_kg"),
-        )
-        .with_columns(pl.lit("US").alias("partner"), pl.lit("re_export").alias("flow"))
+    onward = base.filter(pl.col("scheme") == "detour")
+    detour = _monthly(onward, pl.col("destination_country"), "hs_code", "true_kg", 1.3)
+    detour = detour.rename({"country": "reporter"}).with_columns(
+        pl.lit("US").alias("partner"), pl.lit("re_export").alias("flow")
     )
     del rng
     cols = ["reporter", "partner", "flow", "hs_code", "period", "value_usd", "quantity_kg"]
