@@ -29,7 +29,7 @@ from orewatch.screening.learned import (
     learn_and_score,
     screening_frame,
 )
-from orewatch.screening.learned.blend import EVEN, model_share
+from orewatch.screening.learned.blend import EVEN, found_declarations, model_share
 from orewatch.screening.learned.features import Context
 from orewatch.screening.learned.finds import finds_only, teaching_labels
 from orewatch.screening.learned.predictor import Ranking
@@ -213,6 +213,7 @@ def fit_and_screen(
                     learned.scores.select("_idx", "p_fraud"), on="_idx"
                 ),
                 labels,
+                found_declarations(lines, labels),
             )
     # Each rule's points as this dataset's inspections found it worth, for both doors.
     taught = taught_reasons(reasons, signals, labels)

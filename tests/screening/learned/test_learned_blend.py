@@ -7,6 +7,7 @@ from orewatch.screening.learned.blend import (
     EVEN,
     MODEL_MIN_FINDS,
     combined_score,
+    found_declarations,
     model_adds,
     model_share,
 )
@@ -38,6 +39,22 @@ def test_a_model_taught_by_few_finds_does_not_enter_the_blend() -> None:
     few = pl.concat([labels.filter(~pl.col("label")), found.head(MODEL_MIN_FINDS - 1)])
     assert model_share(scored, few) == 0.0
     assert model_share(scored, labels) == EVEN
+
+
+def test_finds_are_counted_by_declaration_not_by_line() -> None:
+    """A forwarder's forty-line declaration found once is one find, whose record labels
+    all forty lines; the model is kept out when the finds are few, however many lines."""
+    lines = pl.DataFrame(
+        {
+            "_idx": np.arange(45, dtype=np.uint32),
+            "declaration_id": ["BIG"] * 40 + ["A", "B"] * 2 + ["C"],
+        }
+    )
+    labels = pl.DataFrame({"_idx": np.arange(45, dtype=np.uint32), "label": [1] * 44 + [0]})
+    assert found_declarations(lines, labels) == 3  # BIG, A, B; C was clear
+    scored, labels = batch(model_knows=True, rules_know=False)
+    assert model_share(scored, labels) == EVEN
+    assert model_share(scored, labels, finds=MODEL_MIN_FINDS - 1) == 0.0
 
 
 def test_the_likelihood_ratio_test_hears_a_model_that_adds_and_not_one_that_does_not() -> None:

@@ -13,7 +13,8 @@ regression of the inspection outcome on the two rankings' surprisals, both label
 for those lines (the rules on their fixed weights, the model out of fold), says how much
 each ranking tells about a find; the model's share is its coefficient's part of the two.
 A model that adds nothing to the rules gets no weight: the model enters the blend
-only when the labels hold at least ``MODEL_MIN_FINDS`` finds and a likelihood-ratio
+only when the labels hold at least ``MODEL_MIN_FINDS`` finds (declarations found, not
+their lines: :func:`found_declarations`) and a likelihood-ratio
 test says its surprisal tells them apart beyond the rules' (:func:`model_adds`). Taught
 by a few dozen finds, a model puts whole exporters' honest lines at its very top; in
 two independently written generators' worlds (19-30 and about 56 finds per world) the
@@ -81,14 +82,15 @@ def combined_score(rule_rank: pl.Expr, model_rank: pl.Expr, n: int, share: float
     return (mixed / top).round(6).alias("score")
 
 
-def model_share(scored: pl.DataFrame, labels: pl.DataFrame) -> float:
+def model_share(scored: pl.DataFrame, labels: pl.DataFrame, finds: int | None = None) -> float:
     """The model's weight in :func:`combined_score`, learned from the labelled lines, at
     most :data:`EVEN` (see the module docstring).
 
     ``scored``: ``_idx, rule_score, p_fraud`` for every line of the batch, where neither
     score has seen the line's own label (the rules on fixed weights, ``p_fraud`` out of
     fold); ``labels``: ``_idx, label`` of the inspected lines. Ranks are taken within the
-    whole batch, as the combination takes them.
+    whole batch, as the combination takes them. ``finds``: how many independent finds the
+    labels hold (:func:`found_declarations`; default: the lines found).
     """
     n = scored.height
     ranked = scored.select(
@@ -100,11 +102,24 @@ def model_share(scored: pl.DataFrame, labels: pl.DataFrame) -> float:
     if len(np.unique(y)) < 2:
         return EVEN
     x = ranked.select("rules", "model").to_numpy()
-    if int(y.sum()) < MODEL_MIN_FINDS or not model_adds(x, y):
+    if (int(y.sum()) if finds is None else finds) < MODEL_MIN_FINDS or not model_adds(x, y):
         return 0.0
     fit = LogisticRegression().fit(x, y)
     rules, model = np.clip(fit.coef_[0], 0.0, None)
     return min(EVEN, float(model / (rules + model))) if rules + model > 0 else EVEN
+
+
+def found_declarations(lines: pl.DataFrame, labels: pl.DataFrame) -> int:
+    """Independent finds: the declarations with a line found.
+
+    An inspection recorded against a whole declaration labels every one of its lines,
+    so one find in a forwarder's forty-line declaration would count as forty; the model
+    needs ``MODEL_MIN_FINDS`` finds of its own, not one find's lines.
+    """
+    found = labels.filter(pl.col("label").cast(pl.Int64) > 0).select(
+        pl.col("_idx").cast(lines.schema["_idx"])
+    )
+    return lines.join(found, on="_idx", how="semi")["declaration_id"].n_unique()
 
 
 def model_adds(x: np.ndarray, y: np.ndarray) -> bool:
