@@ -34,5 +34,6 @@ def test_seen_by_names_the_codes_only_a_look_at_the_goods_clears() -> None:
     assert table.seen_by_goods() == {"B"}
     assert "GROSS_NET_ODD" in reason_table().seen_by_goods()
     assert "LIC_MISSING" not in reason_table().seen_by_goods()
+    assert reason_table().seen_by_none() == {"CONSIGNEE_TRANSSHIPMENT_CHAIN"}
     with pytest.raises(ValueError, match="seen_by"):
         parse_reasons({"reasons": [{**row, "seen_by": "papers"}]})

@@ -16,8 +16,10 @@ import yaml
 
 #: What a check must see to clear a code (``seen_by``): ``goods`` codes say something
 #: about what is inside the consignment, which a check of the papers alone cannot refute;
-#: ``any`` codes are about the papers, parties or routes, which any check reads.
-SEEN_BY: tuple[str, ...] = ("any", "goods")
+#: ``none`` codes suspect where the goods go after they leave (a front consignee, a
+#: diversion route), which no check at the border sees; ``any`` codes are about the
+#: papers or the goods as declared, which any check reads.
+SEEN_BY: tuple[str, ...] = ("any", "goods", "none")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ class ReasonTable:
     def seen_by_goods(self) -> frozenset[str]:
         """Codes only a check that sees the goods can clear (``seen_by: goods``)."""
         return frozenset(c for c, r in self.reasons.items() if r.seen_by == "goods")
+
+    def seen_by_none(self) -> frozenset[str]:
+        """Codes no check at the border clears (``seen_by: none``)."""
+        return frozenset(c for c, r in self.reasons.items() if r.seen_by == "none")
 
     def frame(self) -> pl.DataFrame:
         """The table as a frame, for joining onto signals."""

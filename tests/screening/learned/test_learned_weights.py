@@ -71,6 +71,27 @@ def test_a_document_check_that_found_nothing_does_not_clear_a_suspicion_about_th
     assert same["HEAVY"].weight == same["PAPERS"].weight
 
 
+def test_a_suspicion_no_border_check_sees_keeps_its_fixed_weight() -> None:
+    """Goods diverted after export are not found at the border: a hundred clear checks
+    of a front consignee's lines say nothing, and neither code nor set is taught down."""
+    signals, labels = inspected(
+        {"FRONT": (100, 2), "PAPERS": (100, 2), "TELLING": (200, 150)}, clean=200
+    )
+    reasons = ReasonTable(
+        {
+            "FRONT": Reason("FRONT", "test", 15, "f", "f", seen_by="none"),
+            "PAPERS": Reason("PAPERS", "test", 15, "p", "p"),
+            "TELLING": Reason("TELLING", "test", 15, "t", "t"),
+        }
+    )
+    out = taught_reasons(reasons, signals, labels)
+    assert out["FRONT"].weight == 15
+    assert out["PAPERS"].weight < 10
+    sets = dict(taught_sets(out, signals, labels).rows())  # type: ignore[union-attr]
+    assert "FRONT" not in sets  # never taught: scores its codes' sum
+    assert "PAPERS" in sets
+
+
 def test_too_few_labels_keep_the_fixed_weights() -> None:
     signals, labels = inspected({"NOISY": (50, 0)}, clean=20)
     reasons = table(NOISY=25)

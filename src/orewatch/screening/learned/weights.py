@@ -174,7 +174,7 @@ def taught_reasons(
     taught = {
         code: (
             replace(reason, weight=round(taught_weight(reason.weight, *rates[code], base), 2))
-            if reason.weight > 0 and code in rates
+            if reason.weight > 0 and code in rates and reason.seen_by != "none"
             else reason
         )
         for code, reason in reasons.reasons.items()
@@ -219,8 +219,14 @@ def taught_sets(
             reason_set(pl.col("code")).alias("reason_set"),
             pl.col("weight").sum(),
             pl.col("label").first(),
-            # A set holding a suspicion about the goods is not cleared by the papers.
-            cleared_unseen(reasons.seen_by_goods(), pl.col("code")).any().alias("_unseen"),
+            # A set holding a suspicion about the goods is not cleared by the papers,
+            # and one holding a suspicion no border check sees is not taught at all.
+            (
+                cleared_unseen(reasons.seen_by_goods(), pl.col("code"))
+                | pl.col("code").is_in(list(reasons.seen_by_none()))
+            )
+            .any()
+            .alias("_unseen"),
         )
         .filter(~pl.col("_unseen"))
     )
