@@ -31,9 +31,9 @@ def test_seen_by_names_the_codes_only_a_look_at_the_goods_clears() -> None:
     row = {"code": "A", "family": "f", "weight": 1, "en": "a", "zh": "甲"}
     table = parse_reasons({"reasons": [row, {**row, "code": "B", "seen_by": "goods"}]})
     assert table["A"].seen_by == "any"
-    assert table.seen_by_goods() == {"B"}
-    assert "GROSS_NET_ODD" in reason_table().seen_by_goods()
-    assert "LIC_MISSING" not in reason_table().seen_by_goods()
-    assert reason_table().seen_by_none() == {"CONSIGNEE_TRANSSHIPMENT_CHAIN"}
+    assert table.seen_by("goods") == {"B"}
+    assert "GROSS_NET_ODD" in reason_table().seen_by("goods")
+    assert "LIC_MISSING" not in reason_table().seen_by("goods")
+    assert reason_table().seen_by("none") == {"CONSIGNEE_TRANSSHIPMENT_CHAIN"}
     with pytest.raises(ValueError, match="seen_by"):
         parse_reasons({"reasons": [{**row, "seen_by": "papers"}]})

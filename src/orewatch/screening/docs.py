@@ -18,8 +18,9 @@ lines found hardly more often than a line checked at random), or a line whose co
 together are, is shown there as context ("also noted", the `noted` column)
 rather than as a reason, and alone does not make a line eligible for a check (see
 [`screening.md`](screening.md), "Scoring and selection"). *Seen by* goods: only a check
-that sees the goods (scan, physical, lab) clears the code; a document check that found
-nothing does not teach its weight.
+that sees the goods (scan, physical, lab) clears the code, and a document check that
+found nothing does not teach its weight; none: no check at the border sees what the code
+suspects (where the goods go after they leave), and inspections do not teach it.
 
 | code | family | weight | seen by | meaning | 含义 |
 |---|---|---:|---|---|---|

@@ -47,13 +47,9 @@ class ReasonTable:
     def __contains__(self, code: object) -> bool:
         return code in self.reasons
 
-    def seen_by_goods(self) -> frozenset[str]:
-        """Codes only a check that sees the goods can clear (``seen_by: goods``)."""
-        return frozenset(c for c, r in self.reasons.items() if r.seen_by == "goods")
-
-    def seen_by_none(self) -> frozenset[str]:
-        """Codes no check at the border clears (``seen_by: none``)."""
-        return frozenset(c for c, r in self.reasons.items() if r.seen_by == "none")
+    def seen_by(self, kind: str) -> frozenset[str]:
+        """The codes marked ``seen_by: kind`` (one of ``SEEN_BY``)."""
+        return frozenset(c for c, r in self.reasons.items() if r.seen_by == kind)
 
     def frame(self) -> pl.DataFrame:
         """The table as a frame, for joining onto signals."""

@@ -56,7 +56,8 @@ EVEN = 0.5
 #: The model counts only when the labels show it adds to the rules: a likelihood-ratio
 #: test of its surprisal beside the rules' must reject "adds nothing" at this level.
 MODEL_ADDS_P = 0.05
-#: Fewer labelled lines found than this, and the model does not enter the blend at all.
+#: Fewer finds than this (declarations with a line found), and the model does not enter
+#: the blend at all.
 MODEL_MIN_FINDS = 100
 
 

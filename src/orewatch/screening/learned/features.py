@@ -280,12 +280,8 @@ def labels_from_inspections(
     )
     whole = keyed.join(found.filter(pl.col("_line").is_null()).drop("_line"), on="declaration_id")
     label = control_find(pl.col("_found")) if judged else pl.col("_found")
-    both = pl.concat(
-        [
-            by_line.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at", "saw_goods"),
-            whole.select("_idx", label.cast(pl.Int8).alias("label"), "inspected_at", "saw_goods"),
-        ]
-    )
+    row = ["_idx", label.cast(pl.Int8).alias("label"), "inspected_at", "saw_goods"]
+    both = pl.concat([by_line.select(row), whole.select(row)])
     return (
         both.group_by("_idx")
         .agg(pl.col("label").max(), pl.col("inspected_at").min(), pl.col("saw_goods").any())

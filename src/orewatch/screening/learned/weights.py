@@ -9,7 +9,9 @@ as in the risk profiles). A rule that mostly fires on honest lines therefore los
 points, a rule whose lines are usually found fraudulent gains them, and a rule never
 inspected keeps its fixed weight. Weights are never negative: a rule only adds suspicion.
 A check that read only the papers and found nothing does not count for a code that
-suspects the goods themselves (``Reason.seen_by``): it could not have seen them.
+suspects the goods themselves (``Reason.seen_by``: goods): it could not have seen them;
+and no check at the border teaches a code that suspects where the goods go after they
+leave (``seen_by: none``): it keeps its fixed weight.
 
 Whether a code is a reason at all is judged on another reference: a line checked at
 random (:func:`reference_rate`). Inspectors mostly check lines that raised something, so
@@ -169,7 +171,7 @@ def taught_reasons(
     base = inspected_rate if base is None else base
     rates = {
         row["code"]: (float(row["inspected"]), float(row["found"]))
-        for row in code_hit_rates(signals, labels, reasons.seen_by_goods()).iter_rows(named=True)
+        for row in code_hit_rates(signals, labels, reasons.seen_by("goods")).iter_rows(named=True)
     }
     taught = {
         code: (
@@ -222,8 +224,8 @@ def taught_sets(
             # A set holding a suspicion about the goods is not cleared by the papers,
             # and one holding a suspicion no border check sees is not taught at all.
             (
-                cleared_unseen(reasons.seen_by_goods(), pl.col("code"))
-                | pl.col("code").is_in(list(reasons.seen_by_none()))
+                cleared_unseen(reasons.seen_by("goods"), pl.col("code"))
+                | pl.col("code").is_in(list(reasons.seen_by("none")))
             )
             .any()
             .alias("_unseen"),
