@@ -2,7 +2,7 @@
 licence it cites."""
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 
 import polars as pl
 import pytest
@@ -111,3 +111,35 @@ def test_a_draw_naming_no_end_user_on_a_licence_that_names_one_is_flagged(
     # A dataset whose form has no end-user field is not asked for one.
     unasked = codes([{**GALLIUM, "end_user_name": None}], filled=frozenset({"end_use"}))
     assert "LIC_END_USER_UNDECLARED" not in unasked.get(0, set())
+
+
+def test_a_stated_military_use_where_the_destination_bans_it_is_a_breach(codes: Codes) -> None:
+    to_us = {**GALLIUM, "destination_country": "US", "consignee_country": "US"}
+    found = codes(
+        [
+            {**to_us, "declared_at": datetime(2025, 3, 1), "end_use": "军用雷达"},
+            {**to_us, "declared_at": datetime(2024, 11, 1), "end_use": "军用雷达"},
+            {**to_us, "declared_at": datetime(2025, 3, 1), "end_user_name": "Apex Missile Works"},
+            {**to_us, "declared_at": datetime(2025, 3, 1)},
+        ]
+    )
+    assert "DEST_MILITARY_END_USE" in found[0]
+    # Before No.46 took effect (2024-12-03) the same words break no ban.
+    assert "DEST_MILITARY_END_USE" not in found[1] and "CTRL_MILITARY_END_USE" in found[1]
+    assert "DEST_MILITARY_END_USE" in found[2]
+    assert not {"DEST_MILITARY_END_USE", "CTRL_MILITARY_END_USE"} & found.get(3, set())
+
+
+def test_a_military_use_elsewhere_asks_for_a_look_and_ordinary_goods_ask_nothing(
+    codes: Codes,
+) -> None:
+    found = codes(
+        [
+            {**GALLIUM, "end_use": "defence electronics"},  # Japan before 2026-01-06
+            {**GALLIUM, "end_use": "defence electronics", "declared_at": datetime(2026, 2, 1)},
+            {"end_use": "defence electronics"},  # aluminium: not controlled
+        ]
+    )
+    assert "CTRL_MILITARY_END_USE" in found[0] and "DEST_MILITARY_END_USE" not in found[0]
+    assert "DEST_MILITARY_END_USE" in found[1]
+    assert not {"DEST_MILITARY_END_USE", "CTRL_MILITARY_END_USE"} & found.get(2, set())

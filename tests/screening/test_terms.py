@@ -1,6 +1,6 @@
 import polars as pl
 
-from orewatch.screening.terms import named_elements, names_purity
+from orewatch.screening.terms import named_elements, names_military_use, names_purity
 
 
 def classify(*texts: str) -> list[list[str]]:
@@ -36,3 +36,37 @@ def test_one_text_can_name_several_elements() -> None:
 def test_purity_words() -> None:
     frame = pl.DataFrame({"t": ["高纯锗 5N", "99.999% gallium", "zinc ingot 98%", None]})
     assert frame.select(names_purity(pl.col("t")))["t"].to_list() == [True, True, False, False]
+
+
+def military(*texts: str | None) -> list[bool]:
+    frame = pl.DataFrame({"t": list(texts)}, schema={"t": pl.String})
+    return frame.select(names_military_use(pl.col("t")))["t"].to_list()
+
+
+def test_a_stated_military_use_is_read_in_chinese_and_english() -> None:
+    assert (
+        military(
+            "军工配套",
+            "军用雷达部件",
+            "missile guidance components",
+            "Defence electronics",
+            "equipment for the Self-Defense Forces",
+            "LOTUS MISSILE WORKS",
+        )
+        == [True] * 6
+    )
+
+
+def test_civil_uses_denials_and_lookalike_words_are_not_military() -> None:
+    assert (
+        military(
+            "LED wafers",
+            "非军事用途",
+            "not for military use",
+            "Defensive coatings",
+            "aerospace alloys",
+            "军民两用",
+            None,
+        )
+        == [False] * 7
+    )

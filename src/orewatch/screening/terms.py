@@ -20,10 +20,12 @@ _EDGE_R = r"(?:$|[^A-Za-z0-9])"
 
 @dataclass(frozen=True)
 class TermTable:
-    """One compiled pattern per element, plus the purity pattern."""
+    """One compiled pattern per element, plus the purity and military-use patterns."""
 
     elements: dict[str, str]
     purity: str
+    military: str | None = None
+    not_military: str | None = None
 
 
 def _alternation(words: list[str], escape: bool = True) -> str:
@@ -54,7 +56,25 @@ def compile_terms(document: dict[str, object]) -> TermTable:
             *(f"(?:{p})" for p in purity_doc.get("patterns", [])),
         ]
     )
-    return TermTable(patterns, purity)
+    military_doc = document.get("military") or {}
+    assert isinstance(military_doc, dict)
+    return TermTable(
+        patterns,
+        purity,
+        military=_words(military_doc.get("zh", []), military_doc.get("en", [])),
+        not_military=_words(
+            [w for w in military_doc.get("not", []) if not w.isascii()],
+            [w for w in military_doc.get("not", []) if w.isascii()],
+        ),
+    )
+
+
+def _words(zh: list[str], en: list[str]) -> str | None:
+    """Chinese words as substrings, English ones whole-word and case-insensitive."""
+    alts = [f"(?:{_alternation(zh)})"] if zh else []
+    if en:
+        alts.append(f"(?i:{_EDGE_L}(?:{_alternation(en)}){_EDGE_R})")
+    return "|".join(alts) or None
 
 
 @cache
@@ -78,3 +98,18 @@ def names_purity(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     """True where the text speaks of high purity or a refined form (4N, 99.99%, 靶材...)."""
     table = table or term_table()
     return text.str.contains(table.purity).fill_null(False)
+
+
+def names_military_use(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """True where the text states a military end use or user and does not deny it.
+
+    Read on ``end_use`` and ``end_user_name``: a stated military purpose turns a lawful
+    dual-use export into a banned one for some destinations (see ``data/terms.yaml``).
+    """
+    table = table or term_table()
+    if table.military is None:
+        return pl.lit(False)
+    said = text.str.contains(table.military)
+    if table.not_military is not None:
+        said = said & ~text.str.contains(table.not_military)
+    return said.fill_null(False)

@@ -12,6 +12,7 @@ from orewatch.screening.features import STATED_FIELDS
 from orewatch.screening.names import name_keys
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import concat_signals, empty_signals, signals_where
+from orewatch.screening.terms import names_military_use
 
 #: Cumulative draws may exceed the licensed quantity by this share before we call it
 #: overdrawn: weighing and rounding differ between licence and declarations.
@@ -57,6 +58,7 @@ def licensing_signals(
             ),
         ),
         _unstated(lines, filled),
+        _military_use(lines),
     ]
     # A request's lines often cite no licence: then the register's dozen signals (each
     # a join) have nothing to read, and building them cost most of this detector's time.
@@ -86,6 +88,42 @@ def _unstated(lines: pl.DataFrame, filled: frozenset[str]) -> pl.LazyFrame:
         pl.col("controlled") & pl.any_horizontal(pl.col(f).is_null() for f in asked),
         "CTRL_NO_END_USER",
         evidence,
+    )
+
+
+def _military_use(lines: pl.DataFrame) -> pl.LazyFrame:
+    """Controlled lines whose end use or end user says, in words, that it is military.
+
+    Where a rule bans military users and uses for the destination on the day (US from
+    2024-12-03, Japan from 2026-01-06: ``military_end_user_banned``), the declaration
+    states its own breach. Elsewhere a dual-use item bound for a military user still
+    asks for a licensing officer's look, but proves nothing.
+    """
+    stated = [c for c in ("end_use", "end_user_name") if c in lines.collect_schema().names()]
+    if not stated:
+        return empty_signals()
+    military = pl.any_horizontal(names_military_use(pl.col(c)) for c in stated)
+    said = pl.concat_str(
+        [pl.when(names_military_use(pl.col(c))).then(pl.col(c)) for c in stated],
+        separator=" / ",
+        ignore_nulls=True,
+    )
+    banned = pl.col("military_end_user_banned").fill_null(False)
+    evidence = pl.format(
+        "{} for {} to {}",
+        pl.col("control_ids").list.join(","),
+        said,
+        pl.col("destination_country"),
+    )
+    return concat_signals(
+        [
+            signals_where(
+                lines, pl.col("controlled") & military & banned, "DEST_MILITARY_END_USE", evidence
+            ),
+            signals_where(
+                lines, pl.col("controlled") & military & ~banned, "CTRL_MILITARY_END_USE", evidence
+            ),
+        ]
     )
 
 
