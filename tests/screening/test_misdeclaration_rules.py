@@ -6,7 +6,7 @@ import polars as pl
 
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
-from orewatch.screening.features import add_features
+from orewatch.screening.features import add_features, fit_baselines, raw_features
 from orewatch.screening.prior import Prior
 
 Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
@@ -96,3 +96,20 @@ def test_a_producer_shipping_its_own_goods_from_its_city_is_not_out_of_place(
     lines = features(declarations(rows))
     out = misdeclaration_signals(lines, origins=Origins.fit(lines)).collect()
     assert out.filter(pl.col("code") == "ORIGIN_UNUSUAL_FOR_GOODS").is_empty()
+
+
+def test_high_purity_on_goods_whose_lines_never_state_it_is_flagged(declarations: Build) -> None:
+    rows: list[dict[str, object]] = [{} for _ in range(60)]
+    rows += [{**GALLIUM, "specification": "4N", "value": 40000.0} for _ in range(40)]
+    rows.append({"specification": "纯度:99.999%"})  # aluminium ingots sold by their purity
+    rows.append({**GALLIUM, "specification": "4N", "value": 40000.0})
+    frame = declarations(rows)
+    purity = fit_baselines(raw_features(frame)).purity
+    found: dict[int, set[str]] = {}
+    signals = misdeclaration_signals(features(frame), purity=purity).collect()
+    for idx, code in signals.select("_idx", "code").iter_rows():
+        found.setdefault(idx, set()).add(code)
+    assert "DESC_PURITY_UNUSUAL" in found[100]
+    # Gallium's own lines state purity: there it is the goods' vocabulary.
+    assert not any("DESC_PURITY_UNUSUAL" in found.get(i, set()) for i in range(100) if i != 100)
+    assert "DESC_PURITY_UNUSUAL" not in found.get(101, set())

@@ -69,6 +69,9 @@ class Baselines:
     #: unit), (hs6, unit); weighed lines have no piece weight.
     piece_weight: tuple[pl.DataFrame, ...]
     vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
+    #: hs_code, purity_share: the share of the tariff line's lines that speak of high
+    #: purity (4N, 99.99 %, 靶材...), for tariff lines of at least MIN_GROUP lines.
+    purity: pl.DataFrame
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
     currency: pl.DataFrame  # currency, offset: log of its units per reference unit
     #: Of the optional fields a controlled line must state (``STATED_FIELDS``), those the
@@ -238,6 +241,12 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         .join(lines_per_hs6, on="hs6")
         .select("hs6", "element", (pl.col("_naming") / pl.col("_lines")).alias("share"))
     )
+    purity = (
+        raw.group_by("hs_code")
+        .agg(pl.len().alias("_lines"), pl.col("names_purity").cast(pl.Float64).mean())
+        .filter(pl.col("_lines") >= MIN_GROUP)
+        .select("hs_code", pl.col("names_purity").alias("purity_share"))
+    )
     per_hs4 = raw.group_by("hs4").agg(pl.len().alias("hs4_lines"))
     modes = (
         raw.group_by("hs4", "mode")
@@ -308,6 +317,7 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
             group_stats(raw, "log_piece_kg", ["hs6", "unit"], PIECE_WEIGHT_FLOOR),
         ),
         vocabulary=vocabulary,
+        purity=purity,
     )
 
 

@@ -223,6 +223,7 @@ class Screener:
                 self.baselines.modes,
                 self.controlled_prices,
                 self.origins,
+                self.baselines.purity,
             ),
             concealment_signals(lines, self.sender_contacts, prior),
             transshipment_signals(

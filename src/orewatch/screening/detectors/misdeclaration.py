@@ -107,12 +107,14 @@ def misdeclaration_signals(
     modes: pl.DataFrame | None = None,
     controlled_prices: pl.DataFrame | None = None,
     origins: Origins | None = None,
+    purity: pl.DataFrame | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
     ``items`` is the control catalogue's items frame (element, hs_code, effective_from)
     and ``vocabulary`` each heading's share of lines naming each element (see
-    ``Baselines``); without them, description words are not checked.
+    ``Baselines``); without them, description words are not checked. ``purity``: each
+    tariff line's share of lines speaking of high purity (``Baselines.purity``).
     """
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
@@ -141,6 +143,8 @@ def misdeclaration_signals(
     ]
     if items is not None and items.height and vocabulary is not None:
         parts.append(_words_against_code(lines, items, vocabulary))
+    if purity is not None and purity.height:
+        parts.append(_purity_against_code(lines, purity))
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height:
@@ -360,6 +364,27 @@ def _words_against_code(
             (100 * pl.col("vocabulary_share")).round(1),
             pl.col("hs6"),
             pl.when(pl.col("names_purity")).then(pl.lit(", high purity")).otherwise(pl.lit("")),
+        ),
+    )
+
+
+def _purity_against_code(lines: pl.DataFrame, purity: pl.DataFrame) -> pl.LazyFrame:
+    """Lines that speak of high purity under a tariff line whose lines almost never do.
+
+    Refined metals, oxides and targets are sold by their purity; bricks, glass rods and
+    steel bars are not. A purity grade on goods whose own lines never state one is the
+    real goods' specification showing through a borrowed code. The norm is the
+    dataset's own (``Baselines.purity``), so a tariff line that always states purity,
+    controlled or not, never raises it.
+    """
+    return signals_where(
+        lines.lazy().join(purity.lazy(), on="hs_code", how="inner"),
+        pl.col("names_purity") & (pl.col("purity_share") < VOCABULARY_SHARE),
+        "DESC_PURITY_UNUSUAL",
+        pl.format(
+            "high purity stated under {} ({}% of its lines do)",
+            pl.col("hs_code"),
+            (100 * pl.col("purity_share")).round(1),
         ),
     )
 
