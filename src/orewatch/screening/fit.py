@@ -24,6 +24,7 @@ from orewatch.screening.detectors.misdeclaration import Origins
 from orewatch.screening.detectors.transshipment import watchlist_keys
 from orewatch.screening.features import apply_baselines, fit_baselines, raw_features
 from orewatch.screening.learned import (
+    credit_whole_finds,
     default_config,
     labels_from_inspections,
     learn_and_score,
@@ -198,8 +199,13 @@ def fit_and_screen(
     learned, context, share, config = None, None, EVEN, default_config()
     from_finds = labels is not None and finds_only(labels, config.min_positives)
     if labels is not None:
-        frame = screening_frame(lines, signals, provisional.score(lines, signals))
-        learned = learn_and_score(frame, labels, config)
+        fixed = provisional.score(lines, signals)
+        frame = screening_frame(lines, signals, fixed)
+        # The model learns each find on the lines likeliest to hold it; the weights
+        # below still count a whole declaration's find on each of its lines (crediting
+        # by rule score would teach the weights their own ranking).
+        credited = credit_whole_finds(labels, lines, fixed)
+        learned = learn_and_score(frame, credited, config)
         # A history of finds alone teaches the weights (and the blend's share) as finds
         # against lines drawn at random (``learned.finds``): a code's points are then
         # its finds' odds against lines at large.
@@ -212,7 +218,7 @@ def fit_and_screen(
                 frame.select(pl.col("_idx").cast(pl.UInt32), "rule_score").join(
                     learned.scores.select("_idx", "p_fraud"), on="_idx"
                 ),
-                labels,
+                teaching_labels(lines["_idx"], credited, config),
                 found_declarations(lines, labels),
             )
     # Each rule's points as this dataset's inspections found it worth, for both doors.

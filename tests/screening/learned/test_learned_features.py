@@ -4,7 +4,12 @@ from datetime import date
 
 import polars as pl
 
-from orewatch.screening.learned.features import labels_from_inspections, signal_columns, words
+from orewatch.screening.learned.features import (
+    credit_whole_finds,
+    labels_from_inspections,
+    signal_columns,
+    words,
+)
 
 
 def test_labels_by_line_and_whole_declaration() -> None:
@@ -20,7 +25,38 @@ def test_labels_by_line_and_whole_declaration() -> None:
         }
     )
     out = labels_from_inspections(lines, inspections)
-    assert out.rows() == [(1, 1, date(2025, 1, 2), True), (2, 1, date(2025, 1, 3), True)]
+    assert out.rows() == [
+        (1, 1, date(2025, 1, 2), True, False),
+        (2, 1, date(2025, 1, 3), True, False),  # its line's own record found it
+    ]
+
+
+def test_a_whole_declaration_find_is_credited_to_its_most_suspicious_lines() -> None:
+    lines = pl.DataFrame(
+        {
+            "_idx": [0, 1, 2, 3, 4, 5],
+            "declaration_id": ["D1", "D1", "D1", "D2", "D2", "D3"],
+            "line_no": [1, 2, 3, 1, 2, 1],
+        }
+    ).with_columns(pl.col("_idx").cast(pl.UInt32))
+    inspections = pl.DataFrame(
+        {
+            "declaration_id": ["D1", "D2", "D3"],
+            "line_no": [None, None, None],
+            "inspected_at": [date(2025, 1, 2)] * 3,
+            "result": ["concealed", "misdeclared", "clear"],
+        },
+        schema_overrides={"line_no": pl.Int64},
+    )
+    labels = labels_from_inspections(lines, inspections)
+    assert labels["whole_find"].to_list() == [True] * 5 + [False]
+    scored = pl.DataFrame(
+        {"_idx": [0, 1, 2, 3, 4, 5], "rule_score": [0.0, 40.0, 40.0, 0.0, 0.0, 30.0]}
+    ).with_columns(pl.col("_idx").cast(pl.UInt32))
+    credited = credit_whole_finds(labels, lines, scored)
+    # D1: its two 40-point lines; D2: nothing raised, so both stay found; D3 was clear.
+    assert credited.select("_idx", "label").rows() == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 0)]
+    assert "whole_find" not in credited.columns
 
 
 def test_labels_say_whether_a_check_saw_the_goods() -> None:

@@ -12,7 +12,11 @@ from orewatch.screening.learned.config import (
     LearnedConfig,
     default_config,
 )
-from orewatch.screening.learned.features import labels_from_inspections, screening_frame
+from orewatch.screening.learned.features import (
+    credit_whole_finds,
+    labels_from_inspections,
+    screening_frame,
+)
 from orewatch.screening.learned.model import LearnedScores, learn_and_score
 
 __all__ = [
@@ -20,6 +24,7 @@ __all__ = [
     "Key",
     "LearnedConfig",
     "LearnedScores",
+    "credit_whole_finds",
     "default_config",
     "labels_from_inspections",
     "learn_and_score",

@@ -280,10 +280,58 @@ def labels_from_inspections(
     )
     whole = keyed.join(found.filter(pl.col("_line").is_null()).drop("_line"), on="declaration_id")
     label = control_find(pl.col("_found")) if judged else pl.col("_found")
-    row = ["_idx", label.cast(pl.Int8).alias("label"), "inspected_at", "saw_goods"]
-    both = pl.concat([by_line.select(row), whole.select(row)])
+    row: list[str | pl.Expr] = [
+        "_idx",
+        label.cast(pl.Int8).alias("label"),
+        "inspected_at",
+        "saw_goods",
+    ]
+    both = pl.concat(
+        [
+            by_line.select(*row, pl.lit(False).alias("whole")),
+            whole.select(*row, pl.lit(True).alias("whole")),
+        ]
+    )
     return (
         both.group_by("_idx")
-        .agg(pl.col("label").max(), pl.col("inspected_at").min(), pl.col("saw_goods").any())
+        .agg(
+            pl.col("label").max(),
+            pl.col("inspected_at").min(),
+            pl.col("saw_goods").any(),
+            # Found only by a record of the whole declaration: which line held the find
+            # is not known (see :func:`credit_whole_finds`).
+            (
+                ((pl.col("label") == 1) & pl.col("whole")).any()
+                & ~((pl.col("label") == 1) & ~pl.col("whole")).any()
+            ).alias("whole_find"),
+        )
         .sort("_idx")
     )
+
+
+def credit_whole_finds(
+    labels: pl.DataFrame, lines: pl.DataFrame, scored: pl.DataFrame
+) -> pl.DataFrame:
+    """A find recorded against a whole declaration, credited to its likeliest lines.
+
+    A forwarder's declaration holds dozens of lines; a record that says "fraud found"
+    without a line number would otherwise teach every one of them as fraud, most of
+    them honest goods that merely travelled with the bad line, and the weights and
+    the model would learn their codes as the mark of fraud. Credited instead: the
+    found lines whose rule score on the fixed weights (``scored``, which saw no label)
+    is the declaration's highest; the others are left unlabelled, as nobody knows what
+    was found on them. When no found line raised anything, all stay found.
+    """
+    if "whole_find" not in labels.columns:
+        return labels
+    keyed = labels.join(
+        lines.select(pl.col("_idx").cast(labels.schema["_idx"]), "declaration_id"), on="_idx"
+    ).join(
+        scored.select(pl.col("_idx").cast(labels.schema["_idx"]), "rule_score"),
+        on="_idx",
+        how="left",
+    )
+    whole = pl.col("whole_find") & (pl.col("label") == 1)
+    best = pl.col("rule_score").fill_null(0.0).max().over("declaration_id", whole)
+    credited = ~whole | (best <= 0.0) | (pl.col("rule_score").fill_null(0.0) >= best)
+    return keyed.filter(credited).select(labels.columns).drop("whole_find").sort("_idx")
