@@ -95,6 +95,11 @@ class Catalogue:
             frame, self.items, self.rules, hs, on, destination, self._prepared, collect
         )
 
+    def evaluate_query(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """:meth:`evaluate_frame` of the usual columns as a query (the door builds its
+        feature query once, see ``Screener.features``)."""
+        return _frame.evaluate_query(frame, self.items, self.rules, prepared=self._prepared)
+
     @cached_property
     def _prepared(self) -> _frame.PreparedFrames:
         # Built on first use and kept: the catalogue is immutable, its frames too.

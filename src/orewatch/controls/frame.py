@@ -185,14 +185,29 @@ def evaluate(
 ) -> pl.DataFrame:
     """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`).
 
-    One query, run by ``collect`` (default: every optimisation on the in-memory engine;
-    a service screening a few lines passes its own).
+    One query (:func:`evaluate_query`), run by ``collect`` (default: every optimisation
+    on the in-memory engine; a service screening a few lines passes its own).
     """
+    query = evaluate_query(frame, items, rules, hs, on, destination, prepared)
+    return collect(query) if collect is not None else query.collect(engine="in-memory")
+
+
+def evaluate_query(
+    frame: pl.DataFrame | pl.LazyFrame,
+    items: Sequence[ControlItem],
+    rules: Sequence[DestinationRule],
+    hs: str = "hs_code",
+    on: str = "declared_at",
+    destination: str = "destination_country",
+    prepared: PreparedFrames | None = None,
+) -> pl.LazyFrame:
+    """:func:`evaluate` as a query (a frame or a lazy one in)."""
+    schema = frame.collect_schema()
     keys = (
         frame.lazy()
         .select(
             _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
-            _day=_as_date(pl.col(on), frame.schema[on]),
+            _day=_as_date(pl.col(on), schema[on]),
             _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
         )
         .with_row_index("_row")
@@ -299,7 +314,6 @@ def evaluate(
         .sort("_row")
         .select(out_columns)
     )
-    clash = [c for c in out_columns if c in frame.columns]
-    base = frame.drop(clash) if clash else frame
-    query = pl.concat([base.lazy(), joined], how="horizontal")
-    return collect(query) if collect is not None else query.collect(engine="in-memory")
+    clash = [c for c in out_columns if c in schema]
+    base = frame.lazy().drop(clash) if clash else frame.lazy()
+    return pl.concat([base, joined], how="horizontal")

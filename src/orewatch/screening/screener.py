@@ -15,16 +15,18 @@ import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
 from orewatch.screening.detectors.concealment import concealment_signals
-from orewatch.screening.detectors.licensing import licensing_signals
+from orewatch.screening.detectors.licensing import cites_a_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.detectors.transshipment import (
+    NAMED_PARTIES,
     SENSITIVE_VALUE_Z,
     RememberedMatches,
+    any_controlled,
     sensitive_goods,
     transshipment_signals,
 )
-from orewatch.screening.features import Baselines, apply_baselines, raw_features
-from orewatch.screening.few import collect_few, collect_many
+from orewatch.screening.features import Baselines, baseline_query, raw_features
+from orewatch.screening.few import PlanCache, collect_few, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
@@ -39,7 +41,7 @@ from orewatch.screening.learned.weights import (
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import Capacity, has_reason, why_unchecked
-from orewatch.screening.signals import SIGNAL_SCHEMA, concat_signals
+from orewatch.screening.signals import SIGNAL_SCHEMA, Lines, concat_signals
 
 Tables = Mapping[str, pl.DataFrame]
 Progress = Callable[[str], None]
@@ -187,6 +189,8 @@ class Screener:
     model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
     #: The door's watchlist matches, each name worked out once (None: no watchlist).
     name_matches: RememberedMatches | None = field(init=False, repr=False, compare=False)
+    #: The door's query plans, built once over the round's frames.
+    plans: PlanCache = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
@@ -197,6 +201,7 @@ class Screener:
             "name_matches": RememberedMatches(self.watch_keys)
             if self.watch_keys is not None
             else None,
+            "plans": PlanCache(),
         }
         for name, value in prepared.items():
             object.__setattr__(self, name, value)
@@ -204,17 +209,61 @@ class Screener:
     # --- scoring ------------------------------------------------------------------------
 
     def features(self, declarations: pl.DataFrame) -> pl.DataFrame:
-        """Feature frame for any lines: norms from the fitted baselines, controls as of date."""
-        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines, collect_few)
-        return self.catalogue.evaluate_frame(lines, collect=collect_few)
+        """Feature frame for any lines: norms from the fitted baselines, controls as of date.
 
-    def signals(self, lines: pl.DataFrame, prior: Prior, few: bool = False) -> pl.DataFrame:
-        """Every detector family's signals for the feature frame, as one query.
-
-        ``few``: the frame is a request's few lines (see :func:`collect_few`).
+        Two queries, each built once (:class:`PlanCache`) and collected the door's way:
+        the control catalogue's query over the features' query (as one plan) cost five
+        times the two apart, its branches each reading the features again.
         """
+        lines = self.plans.collect(
+            "features",
+            lambda inputs: baseline_query(raw_features(inputs["lines"]), self.baselines),
+            {"lines": declarations.rechunk()},
+        )
+        return self.plans.collect(
+            "controls",
+            lambda inputs: self.catalogue.evaluate_query(inputs["lines"]),
+            {"lines": lines},
+        )
+
+    def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+        """Every detector family's signals for the feature frame, as one query."""
+        return self._known_codes(self._signal_query(lines, prior).collect())
+
+    def door_signals(self, lines: pl.DataFrame) -> pl.DataFrame:
+        """:meth:`signals` of a request's few lines against the fitted history.
+
+        The same query, built once per variant (whether a line cites a licence, whether
+        one is controlled: the parts that cannot fire otherwise are left out) over the
+        round's lines and their names' watchlist hits (each name's worked out once), and
+        collected the door's way (:func:`collect_few`).
+        """
+        cited, controlled = cites_a_licence(lines), any_controlled(lines)
+        frames = {"lines": lines}
+        if self.name_matches is not None:
+            frames |= {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
+
+        def build(inputs: Mapping[str, pl.LazyFrame]) -> pl.LazyFrame:
+            hits = {party: inputs[party] for party in NAMED_PARTIES if party in inputs}
+            return self._signal_query(
+                inputs["lines"], self.history, hits=hits, cited=cited, controlled=controlled
+            )
+
+        signals = self.plans.collect(("signals", cited, controlled), build, frames)
+        return self._known_codes(signals)
+
+    def _signal_query(
+        self,
+        lines: Lines,
+        prior: Prior,
+        hits: Mapping[str, pl.LazyFrame] | None = None,
+        cited: bool | None = None,
+        controlled: bool | None = None,
+    ) -> pl.LazyFrame:
+        """The detectors' signals as one query (``hits``, ``cited``, ``controlled``: what
+        they would otherwise read from the rows, see :func:`transshipment_signals`)."""
         parts = [
-            licensing_signals(lines, self.register, prior, self.baselines.filled),
+            licensing_signals(lines, self.register, prior, self.baselines.filled, cited),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),
@@ -226,7 +275,7 @@ class Screener:
             ),
             concealment_signals(lines, self.sender_contacts, prior),
             transshipment_signals(
-                lines, self.watch_keys, self.surges, prior, self.name_matches if few else None
+                lines, self.watch_keys, self.surges, prior, hits=hits, controlled=controlled
             ),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
@@ -240,12 +289,13 @@ class Screener:
         ]
         # One signal per line and code; where two findings give it, the evidence that
         # sorts first, so every run tells the same story.
-        query = (
+        return (
             concat_signals(parts)
             .sort("_idx", "code", "evidence")
             .unique(["_idx", "code"], keep="first", maintain_order=True)
         )
-        signals = collect_few(query) if few else query.collect()
+
+    def _known_codes(self, signals: pl.DataFrame) -> pl.DataFrame:
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
@@ -324,7 +374,7 @@ class Screener:
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
-        signals = self.signals(lines, self.history, few=True)
+        signals = self.door_signals(lines)
         scored = self.score(lines, signals, few=True)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:

@@ -7,7 +7,7 @@ import polars as pl
 from orewatch.screening.detectors.misdeclaration import exporter_heading_counts
 from orewatch.screening.features import goods_text
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import Lines, concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
 #: Twice as far out: no packing of the declared goods weighs that, whatever its noise.
@@ -48,7 +48,7 @@ def small_shipment() -> pl.Expr:
 
 
 def concealment_signals(
-    lines: pl.DataFrame, shared: pl.DataFrame | None, prior: Prior | None = None
+    lines: Lines, shared: pl.DataFrame | None, prior: Prior | None = None
 ) -> pl.LazyFrame:
     """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
     parts = [
@@ -94,7 +94,7 @@ def concealment_signals(
     return concat_signals(parts)
 
 
-def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
+def _samples_by_parcel(lines: Lines) -> pl.LazyFrame:
     """Parcels and passengers' goods declared as samples (see ``SAMPLE_WORDS``; the
     words are read on the parcels alone, a small share of the lines)."""
     return signals_where(
@@ -110,7 +110,7 @@ def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _piece_weight(lines: pl.DataFrame, z: float, code: str) -> pl.LazyFrame:
+def _piece_weight(lines: Lines, z: float, code: str) -> pl.LazyFrame:
     """Lines whose pieces weigh more than ``z`` robust spreads over the goods' pieces."""
     return signals_where(
         lines,
@@ -160,7 +160,7 @@ def _short() -> pl.Expr:
     return ((z < -reach) & (z >= -GROSS_NET_Z)).fill_null(False)
 
 
-def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFrame:
+def _gross_net(lines: Lines, condition: pl.Expr, code: str) -> pl.LazyFrame:
     """Gross/net out of line for the goods and their packing, with the figures."""
     return signals_where(
         lines,
@@ -176,7 +176,7 @@ def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFra
     )
 
 
-def _foreign_lines(lines: pl.DataFrame, prior: Prior) -> list[pl.LazyFrame]:
+def _foreign_lines(lines: Lines, prior: Prior) -> list[pl.LazyFrame]:
     """Lines foreign to the exporter's trade inside a shipment of several lines.
 
     Both rules read the same counts: the exporter's lines under the line's heading and
@@ -267,7 +267,7 @@ def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _shared_senders(lines: pl.DataFrame, shared: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _shared_senders(lines: Lines, shared: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Small-lot lines to one consignee from several exporters that share a phone or address.
 
     Earlier small shipments (the prior) count too, so one new parcel is judged with the

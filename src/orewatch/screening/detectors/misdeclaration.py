@@ -12,7 +12,7 @@ import polars as pl
 
 from orewatch.screening.features import WEIGHT_UNITS
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import Lines, concat_signals, signals_where
 
 #: |z| beyond this is far from the commodity's usual unit value (robust z, ~1 in 2,000
 #: for a normal distribution: rare enough to look at, common enough to matter).
@@ -100,7 +100,7 @@ class Origins:
 
 
 def misdeclaration_signals(
-    lines: pl.DataFrame,
+    lines: Lines,
     items: pl.DataFrame | None = None,
     vocabulary: pl.DataFrame | None = None,
     prior: Prior | None = None,
@@ -145,12 +145,12 @@ def misdeclaration_signals(
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
-    if origins is not None and "origin_region" in lines.columns:
+    if origins is not None and "origin_region" in lines.collect_schema():
         parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
     return concat_signals(parts)
 
 
-def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+def _source_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     """Goods from a region the exporter seldom draws them from, when it has a usual one.
 
     A producer ships from its own plant and a licensed trader buys controlled material
@@ -189,7 +189,7 @@ def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     )
 
 
-def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+def _origin_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     """Ordinary goods from a region their chapter almost never comes from, and that
     supplies controlled material (carbon black from the tungsten and rare-earth city).
 
@@ -239,7 +239,7 @@ def could_be_controlled() -> pl.Expr:
     )
 
 
-def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
+def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
     """A mode of transport this commodity chapter almost never uses (bulk goods by air)."""
     joined = (
         lines.lazy()
@@ -260,7 +260,7 @@ def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.LazyFrame:
+def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     """Ordinary goods priced far above their kind and close to a controlled material.
 
     ``prices``: month (Date), material, usd_per_kg — overseas market prices of controlled
@@ -297,7 +297,7 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Laz
 
 
 def _words_against_code(
-    lines: pl.DataFrame, items: pl.DataFrame, vocabulary: pl.DataFrame
+    lines: Lines, items: pl.DataFrame, vocabulary: pl.DataFrame
 ) -> pl.LazyFrame:
     """Lines naming a controlled element that their commodity does not usually name.
 
@@ -389,7 +389,7 @@ def _weight_evidence() -> pl.Expr:
     )
 
 
-def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _new_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
     known = prior.exporter_chapters.lazy().select(
         "exporter_id", "hs4", pl.lit(True).alias("_known")
@@ -416,7 +416,7 @@ def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     )
 
 
-def exporter_heading_counts(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def exporter_heading_counts(lines: Lines, prior: Prior) -> pl.LazyFrame:
     """``lines`` with ``_ch`` (the exporter's lines under the line's heading) and ``_all``
     (all the exporter's lines), the prior's history included."""
     batch = lines.lazy().group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
@@ -434,7 +434,7 @@ def exporter_heading_counts(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     return lines.lazy().join(chapters, on=["exporter_id", "hs4"], how="left")
 
 
-def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _rare_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
     """A heading that is a sliver of an established exporter's trade, history included.
 
     Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
