@@ -17,6 +17,9 @@ Collect = Callable[[pl.LazyFrame], pl.DataFrame]
 
 #: A request's optimisations: common subplans and subexpressions computed once, nothing else.
 SHARED_PARTS_ONCE = pl.QueryOptFlags.none(comm_subplan_elim=True, comm_subexpr_elim=True)
+#: No optimisation at all: for plans that read their shared parts through explicit caches
+#: (:class:`PlanCache`), where even the search for common parts cost more than it found.
+AS_WRITTEN = pl.QueryOptFlags.none()
 
 
 def collect_many(query: pl.LazyFrame) -> pl.DataFrame:
@@ -75,8 +78,12 @@ class PlanCache:
     one-line round, every round, for the same plan over other rows. Here each plan is
     built once per ``variant`` (what the building had to know of the rows: whether any
     line cites a licence, say) and per schema of its inputs, over :class:`RoundFrame`
-    inputs, and each round sets the inputs and collects (:func:`collect_few`). The lock
-    keeps two rounds from feeding one plan at once. Not pickled: a copy builds afresh.
+    inputs, and each round sets the inputs and collects on the in-memory engine,
+    ``AS_WRITTEN``: the inputs are cached, and so is the one part the detectors read many
+    times (a line joined to its licence), so the common-subplan search of
+    :func:`collect_few` found nothing left to share and cost 1-2 ms of a one-line
+    round's signals (BENCHMARKS.md, round 4). The lock keeps two rounds from feeding one
+    plan at once. Not pickled: a copy builds afresh.
     """
 
     def __init__(self) -> None:
@@ -96,7 +103,7 @@ class PlanCache:
             for name, frame in frames.items():
                 inputs[name].rows = frame
             try:
-                return collect_few(plan)
+                return plan.collect(engine="in-memory", optimizations=AS_WRITTEN)
             finally:
                 for frame_input in inputs.values():
                     frame_input.rows = None

@@ -127,12 +127,20 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
 def _register_signals(
     cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior, filled: frozenset[str]
 ) -> pl.LazyFrame:
-    """Signals that need the licence register: existence, validity, holder, item, quantity."""
-    joined = cited.with_columns(
-        pl.col("license_no").str.strip_chars(),
-        *name_keys(pl.col("consignee_name"), "consignee"),
-        *name_keys(pl.col("end_user_name"), "end_user"),
-    ).join(register.lazy(), on="license_no", how="left")
+    """Signals that need the licence register: existence, validity, holder, item, quantity.
+
+    The lines joined to their licences are read by every signal here: cached, so that a
+    plan collected without optimisation (the door's) joins them once.
+    """
+    joined = (
+        cited.with_columns(
+            pl.col("license_no").str.strip_chars(),
+            *name_keys(pl.col("consignee_name"), "consignee"),
+            *name_keys(pl.col("end_user_name"), "end_user"),
+        )
+        .join(register.lazy(), on="license_no", how="left")
+        .cache()
+    )
     found = pl.col("lic_issued_at").is_not_null()
     day = pl.col("declared_on")
     same_item = (
