@@ -236,7 +236,7 @@ class Screener:
         The same query, built once per variant (whether a line cites a licence, whether
         one is controlled: the parts that cannot fire otherwise are left out) over the
         round's lines and their names' watchlist hits (each name's worked out once), and
-        collected the door's way (:func:`collect_few`).
+        collected as written (:class:`PlanCache`).
         """
         cited, controlled = cites_a_licence(lines), any_controlled(lines)
         frames = {"lines": lines}
@@ -302,20 +302,33 @@ class Screener:
         return signals
 
     def score(
-        self,
-        lines: pl.DataFrame,
-        signals: pl.DataFrame,
-        weights: pl.DataFrame | None = None,
-        few: bool = False,
+        self, lines: pl.DataFrame, signals: pl.DataFrame, weights: pl.DataFrame | None = None
     ) -> pl.DataFrame:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
         ``weights``: code, weight, en, worth (default: this screener's reasons, and the points
         its inspected sets of codes proved worth; codes and lines worth less than
         ``noted_below`` are ``noted`` as context, not ``reasons``). One query (nine eager
-        steps were a collect each); ``few``: the lines are a request's (see
-        :func:`collect_few`).
+        steps were a collect each).
         """
+        return collect_many(self._score_query(lines, signals, weights))
+
+    def door_score(
+        self, lines: pl.DataFrame, signals: pl.DataFrame, untaught: bool = False
+    ) -> pl.DataFrame:
+        """:meth:`score` of a request's lines, its query built once (``untaught``: with the
+        fixed weights the model learned from, ``model_weights``)."""
+        weights = self.model_weights if untaught else None
+        return self.plans.collect(
+            ("score", untaught),
+            lambda inputs: self._score_query(inputs["lines"], inputs["signals"], weights),
+            {"lines": lines, "signals": signals},
+        )
+
+    def _score_query(
+        self, lines: Lines, signals: pl.DataFrame | pl.LazyFrame, weights: pl.DataFrame | None
+    ) -> pl.LazyFrame:
+        """:meth:`score` as a query."""
         floor = self.noted_below if weights is None else 0.0
         weighted = signals.lazy().join(
             (self.weights if weights is None else weights).lazy(), on="code", how="left"
@@ -350,7 +363,7 @@ class Screener:
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
             + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
         ).clip(0, ANOMALY_CAP)
-        query = (
+        return (
             lines.lazy()
             .select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
             .join(per_line, on="_idx", how="left")
@@ -363,7 +376,6 @@ class Screener:
             )
             .sort("_idx")
         )
-        return collect_few(query) if few else collect_many(query)
 
     def screen_lines(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Score new lines against the fitted history and channel them by its thresholds.
@@ -375,7 +387,7 @@ class Screener:
         """
         lines = self.features(declarations)
         signals = self.door_signals(lines)
-        scored = self.score(lines, signals, few=True)
+        scored = self.door_score(lines, signals)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
             scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
@@ -413,7 +425,7 @@ class Screener:
         ranking: Ranking,
     ) -> pl.DataFrame:
         """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
-        untaught = self.score(lines, signals, self.model_weights, few=True)
+        untaught = self.door_score(lines, signals, untaught=True)
         frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
         return with_model(scored, learned, self.reasons, ranking).sort("_idx")
