@@ -182,9 +182,13 @@ def _foreign_lines(lines: Lines, prior: Prior) -> list[pl.LazyFrame]:
     Both rules read the same counts: the exporter's lines under the line's heading and
     in all (history included), and the declaration's lines in all and in the chapter.
     """
-    counted = exporter_heading_counts(lines, prior).with_columns(
-        pl.len().over("declaration_id").alias("_decl_lines"),
-        pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
+    counted = (
+        exporter_heading_counts(lines, prior)
+        .with_columns(
+            pl.len().over("declaration_id").alias("_decl_lines"),
+            pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
+        )
+        .cache()  # read by both rules: counted once even in a plan run as written
     )
     return [_odd_line(counted), _one_off_line(counted)]
 

@@ -6,7 +6,7 @@ dataset (robust z-scores per commodity), and the description's words with the co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -65,6 +65,14 @@ class Origins:
     #: exporter_id, hs_code, origin_region, source_share of the exporter's lines of the
     #: tariff line, source_lines (those lines), usual_share (its commonest region's share)
     sources: pl.DataFrame
+    #: exporter_id, hs_code, source_lines, usual_share: ``sources`` once per goods of an
+    #: exporter, prepared here rather than in every query that reads it.
+    usual: pl.DataFrame = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        per_goods = ["exporter_id", "hs_code"]
+        usual = self.sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
+        object.__setattr__(self, "usual", usual)
 
     @classmethod
     def fit(cls, lines: pl.DataFrame) -> Origins | None:
@@ -160,10 +168,9 @@ def _source_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     """
     per_goods = ["exporter_id", "hs_code"]
     sources = origins.sources.lazy()
-    usual = sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
     joined = (
         lines.lazy()
-        .join(usual, on=per_goods, how="left")
+        .join(origins.usual.lazy(), on=per_goods, how="left")
         .join(
             sources.select(*per_goods, "origin_region", "source_share"),
             on=[*per_goods, "origin_region"],
@@ -335,6 +342,7 @@ def _words_against_code(
         )
         .with_columns(pl.col("vocabulary_share").fill_null(0.0))
         .join(elements.lazy(), on="element")
+        .cache()  # read twice below: worked out once even in a plan run as written
     )
     under_own_code = (
         named.explode("element_codes")

@@ -228,9 +228,10 @@ def transshipment_signals(
             assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need their ``hits``"
             hits = {column: match(lines[column]).lazy() for column in NAMED_PARTIES}
         for column in NAMED_PARTIES:
+            # Read by two signals: cached, so that a plan run as written joins it once.
             joined = best_allowed(
                 lines.lazy().join(hits[column], left_on=column, right_on="name"), column
-            )
+            ).cache()
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
                 pl.col(column),
