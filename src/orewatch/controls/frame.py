@@ -8,7 +8,7 @@ cheap; everything that scales with the input stays in Polars expressions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -173,25 +173,6 @@ class PreparedFrames:
         return cls(items_frame(items), rules_frame(rules, items), lookup_keys(items))
 
 
-def evaluate(
-    frame: pl.DataFrame,
-    items: Sequence[ControlItem],
-    rules: Sequence[DestinationRule],
-    hs: str = "hs_code",
-    on: str = "declared_at",
-    destination: str = "destination_country",
-    prepared: PreparedFrames | None = None,
-    collect: Callable[[pl.LazyFrame], pl.DataFrame] | None = None,
-) -> pl.DataFrame:
-    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`).
-
-    One query (:func:`evaluate_query`), run by ``collect`` (default: every optimisation
-    on the in-memory engine; a service screening a few lines passes its own).
-    """
-    query = evaluate_query(frame, items, rules, hs, on, destination, prepared)
-    return collect(query) if collect is not None else query.collect(engine="in-memory")
-
-
 def evaluate_query(
     frame: pl.DataFrame | pl.LazyFrame,
     items: Sequence[ControlItem],
@@ -201,7 +182,8 @@ def evaluate_query(
     destination: str = "destination_country",
     prepared: PreparedFrames | None = None,
 ) -> pl.LazyFrame:
-    """:func:`evaluate` as a query (a frame or a lazy one in)."""
+    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`), as
+    one query (a frame or a lazy one in)."""
     schema = frame.collect_schema()
     keys = (
         frame.lazy()
