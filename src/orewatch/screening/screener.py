@@ -25,7 +25,7 @@ from orewatch.screening.detectors.transshipment import (
     sensitive_goods,
     transshipment_signals,
 )
-from orewatch.screening.features import Baselines, baseline_query, raw_features
+from orewatch.screening.features import Baselines, Frame, baseline_query, raw_features
 from orewatch.screening.few import PlanCache, collect_few, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
@@ -393,7 +393,17 @@ class Screener:
             scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
         else:
             scored = scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
-        reasoned = has_reason(scored.columns)
+        return self.plans.collect(
+            ("channels", combined),
+            lambda inputs: self._channelled(inputs["lines"], combined),
+            {"lines": scored},
+        )
+
+    def _channelled(self, scored: pl.LazyFrame, combined: str) -> pl.LazyFrame:
+        """``channel`` and ``channel_reason`` by the fitted thresholds (``combined``: the
+        ranking they were set on)."""
+        columns = scored.collect_schema().names()
+        reasoned = has_reason(columns)
         return scored.with_columns(
             pl.when(reasoned & (pl.col("score") >= self.thresholds.red))
             .then(pl.lit("red"))
@@ -412,7 +422,7 @@ class Screener:
                     pl.lit(combined),
                 )
             )
-            .otherwise(why_unchecked(scored.columns))
+            .otherwise(why_unchecked(columns))
             .alias("channel_reason"),
         )
 
@@ -428,7 +438,15 @@ class Screener:
         untaught = self.door_score(lines, signals, untaught=True)
         frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
-        return with_model(scored, learned, self.reasons, ranking).sort("_idx")
+        if not learned.trained:
+            return with_model(scored, learned, self.reasons, ranking).sort("_idx")
+        return self.plans.collect(
+            ("model", ranking.size, ranking.model_share),  # what the plan holds of it
+            lambda inputs: _model_verdicts(
+                inputs["lines"], self.reasons, *_ranked_within(ranking)
+            ).sort("_idx"),
+            {"lines": _with_scores(scored, learned, ranking)},
+        )
 
 
 def _weights(reasons: ReasonTable, worth: ReasonTable | None = None) -> pl.DataFrame:
@@ -486,19 +504,41 @@ def with_model(
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
+    joined = _with_scores(scored, learned, ranking)
+    if ranking is None:
+        rule_rank = pl.col("score").rank("average")
+        model_rank = pl.col("p_fraud").fill_null(0.0).rank("average")
+        return _model_verdicts(joined, reasons, rule_rank, model_rank, joined.height, share)
+    return _model_verdicts(joined, reasons, *_ranked_within(ranking))
+
+
+def _with_scores(
+    scored: pl.DataFrame, learned: LearnedScores, ranking: Ranking | None
+) -> pl.DataFrame:
+    """``scored`` with the model's ``p_fraud`` and explanation, and with ``ranking`` the
+    two percentile ranks within the fitted batch (``_rule_rank``, ``_model_rank``)."""
     joined = scored.join(
         learned.scores.select("_idx", "p_fraud", "model_explanation"), on="_idx", how="left"
     )
     if ranking is None:
-        rule_rank = pl.col("score").rank("average")
-        model_rank = pl.col("p_fraud").fill_null(0.0).rank("average")
-        n = joined.height
-    else:
-        joined = pl.concat(
-            [joined, ranking.ranks(joined["score"], joined["p_fraud"])], how="horizontal"
-        )
-        rule_rank, model_rank, n = pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size
-        share = ranking.model_share
+        return joined
+    return pl.concat([joined, ranking.ranks(joined["score"], joined["p_fraud"])], how="horizontal")
+
+
+def _ranked_within(ranking: Ranking) -> tuple[pl.Expr, pl.Expr, int, float]:
+    """The ranks :func:`_with_scores` added, the fitted batch's size and model share."""
+    return pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size, ranking.model_share
+
+
+def _model_verdicts(
+    joined: Frame,
+    reasons: ReasonTable,
+    rule_rank: pl.Expr,
+    model_rank: pl.Expr,
+    n: int,
+    share: float,
+) -> Frame:
+    """The combined score, and ``MODEL_RISK`` with its sentence where the model is confident."""
     confident = pl.col("p_fraud") >= MODEL_REASON_P
     sentence = pl.format(
         "{} (p={}: {})",
