@@ -16,7 +16,11 @@ import polars as pl
 from orewatch.controls.catalogue import Catalogue
 from orewatch.screening.detectors.concealment import concealment_signals
 from orewatch.screening.detectors.licensing import cites_a_licence, licensing_signals
-from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import (
+    Origins,
+    exporter_heading_counts,
+    misdeclaration_signals,
+)
 from orewatch.screening.detectors.transshipment import (
     NAMED_PARTIES,
     SENSITIVE_VALUE_Z,
@@ -262,6 +266,8 @@ class Screener:
     ) -> pl.LazyFrame:
         """The detectors' signals as one query (``hits``, ``cited``, ``controlled``: what
         they would otherwise read from the rows, see :func:`transshipment_signals`)."""
+        # Two detectors read an exporter's heading counts: one query of them, cached.
+        counts = exporter_heading_counts(lines, prior).cache()
         parts = [
             licensing_signals(lines, self.register, prior, self.baselines.filled, cited),
             misdeclaration_signals(
@@ -272,8 +278,9 @@ class Screener:
                 self.baselines.modes,
                 self.controlled_prices,
                 self.origins,
+                counts,
             ),
-            concealment_signals(lines, self.sender_contacts, prior),
+            concealment_signals(lines, self.sender_contacts, prior, counts),
             transshipment_signals(
                 lines, self.watch_keys, self.surges, prior, hits=hits, controlled=controlled
             ),

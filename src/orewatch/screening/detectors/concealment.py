@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orewatch.screening.detectors.misdeclaration import exporter_heading_counts
+from orewatch.screening.detectors.misdeclaration import heading_counts_or
 from orewatch.screening.features import goods_text
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
@@ -48,9 +48,14 @@ def small_shipment() -> pl.Expr:
 
 
 def concealment_signals(
-    lines: Lines, shared: pl.DataFrame | None, prior: Prior | None = None
+    lines: Lines,
+    shared: pl.DataFrame | None,
+    prior: Prior | None = None,
+    heading_counts: pl.LazyFrame | None = None,
 ) -> pl.LazyFrame:
-    """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
+    """``shared`` is :func:`sender_contacts` of the parties (None: no party data).
+    ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
+    shares one query of them with the misdeclaration checks."""
     parts = [
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_FAR_Z, "GROSS_NET_FAR"),
@@ -71,7 +76,7 @@ def concealment_signals(
                 pl.col("lot_z").round(1),
             ),
         ),
-        *_foreign_lines(lines, prior or Prior.empty()),
+        *_foreign_lines(heading_counts_or(heading_counts, lines, prior)),
         signals_where(
             lines,
             pl.col("is_parcel")
@@ -176,19 +181,18 @@ def _gross_net(lines: Lines, condition: pl.Expr, code: str) -> pl.LazyFrame:
     )
 
 
-def _foreign_lines(lines: Lines, prior: Prior) -> list[pl.LazyFrame]:
+def _foreign_lines(heading_counts: pl.LazyFrame) -> list[pl.LazyFrame]:
     """Lines foreign to the exporter's trade inside a shipment of several lines.
 
     Both rules read the same counts: the exporter's lines under the line's heading and
-    in all (history included), and the declaration's lines in all and in the chapter.
+    in all (history included, ``heading_counts``), and the declaration's lines in all
+    and in the chapter.
     """
     counted = (
-        exporter_heading_counts(lines, prior)
-        .with_columns(
+        heading_counts.with_columns(
             pl.len().over("declaration_id").alias("_decl_lines"),
             pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
-        )
-        .cache()  # read by both rules: counted once even in a plan run as written
+        ).cache()  # read by both rules: counted once even in a plan run as written
     )
     return [_odd_line(counted), _one_off_line(counted)]
 

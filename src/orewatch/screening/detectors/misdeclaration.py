@@ -115,12 +115,15 @@ def misdeclaration_signals(
     modes: pl.DataFrame | None = None,
     controlled_prices: pl.DataFrame | None = None,
     origins: Origins | None = None,
+    heading_counts: pl.LazyFrame | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
     ``items`` is the control catalogue's items frame (element, hs_code, effective_from)
     and ``vocabulary`` each heading's share of lines naming each element (see
     ``Baselines``); without them, description words are not checked.
+    ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
+    shares one query of them with the concealment checks.
     """
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
@@ -145,7 +148,7 @@ def misdeclaration_signals(
         ),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
         _new_commodity(lines, prior or Prior.empty()),
-        _rare_commodity(lines, prior or Prior.empty()),
+        _rare_commodity(heading_counts_or(heading_counts, lines, prior)),
     ]
     if items is not None and items.height and vocabulary is not None:
         parts.append(_words_against_code(lines, items, vocabulary))
@@ -442,7 +445,14 @@ def exporter_heading_counts(lines: Lines, prior: Prior) -> pl.LazyFrame:
     return lines.lazy().join(chapters, on=["exporter_id", "hs4"], how="left")
 
 
-def _rare_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
+def heading_counts_or(
+    given: pl.LazyFrame | None, lines: Lines, prior: Prior | None
+) -> pl.LazyFrame:
+    """``given`` (a query of them a caller shares), else :func:`exporter_heading_counts`."""
+    return given if given is not None else exporter_heading_counts(lines, prior or Prior.empty())
+
+
+def _rare_commodity(heading_counts: pl.LazyFrame) -> pl.LazyFrame:
     """A heading that is a sliver of an established exporter's trade, history included.
 
     Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
@@ -450,7 +460,7 @@ def _rare_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
     foreign to the exporter's trade the second time as the first.
     """
     return signals_where(
-        exporter_heading_counts(lines, prior),
+        heading_counts,
         pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
         "RARE_COMMODITY_FOR_EXPORTER",
         pl.format(
