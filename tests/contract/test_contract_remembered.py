@@ -76,3 +76,22 @@ def test_remembered_verdicts_keep_a_wrong_check_character_refused() -> None:
         assert judged.frame["declaration_id"].to_list() == ["D1"]
         assert judged.rejected.select("row", "field").rows() == [(2, "exporter_id")]
     assert set(service.known["exporter_id"]) == {"91350100M000100Y43", "91350100M000100Y44"}
+
+
+class CountingChecks(Remembered):
+    """Counts the service's checks of a request (each is one query)."""
+
+    checks = 0
+
+    def _checked(self, raw: pl.DataFrame, steps: object) -> pl.DataFrame:  # type: ignore[override]
+        self.checks += 1
+        return super()._checked(raw, steps)  # type: ignore[arg-type]
+
+
+def test_a_request_from_a_new_exporter_is_checked_once() -> None:
+    service = CountingChecks(DECLARATIONS)
+    request = {**ONE_DECLARATION, "exporter_id": "91350100M000100Y43"}
+    judged = judge(raw_of([request]), DECLARATIONS, service)
+    assert judged.frame.height == 1
+    assert service.checks == 1
+    assert "91350100M000100Y43" in service.known["exporter_id"]

@@ -87,13 +87,21 @@ class Catalogue:
         """Add control_ids, control_elements, controlled, licence_required,
         prohibited_destination, military_end_user_banned and match_kind to every row.
 
-        ``collect`` runs the one query (see :func:`orewatch.controls.frame.evaluate`)."""
+        One query (:func:`orewatch.controls.frame.evaluate_query`), run by ``collect``
+        (default: every optimisation on the in-memory engine; a service screening a few
+        lines passes its own)."""
         for name in (hs, on, destination):
             if name not in frame.columns:
                 raise KeyError(f"evaluate_frame: column {name!r} not in frame")
-        return _frame.evaluate(
-            frame, self.items, self.rules, hs, on, destination, self._prepared, collect
+        query = _frame.evaluate_query(
+            frame, self.items, self.rules, hs, on, destination, self._prepared
         )
+        return collect(query) if collect is not None else query.collect(engine="in-memory")
+
+    def evaluate_query(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """:meth:`evaluate_frame` of the usual columns as a query (the door builds its
+        feature query once, see ``Screener.features``)."""
+        return _frame.evaluate_query(frame, self.items, self.rules, prepared=self._prepared)
 
     @cached_property
     def _prepared(self) -> _frame.PreparedFrames:

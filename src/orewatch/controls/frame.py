@@ -8,7 +8,7 @@ cheap; everything that scales with the input stays in Polars expressions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -173,26 +173,23 @@ class PreparedFrames:
         return cls(items_frame(items), rules_frame(rules, items), lookup_keys(items))
 
 
-def evaluate(
-    frame: pl.DataFrame,
+def evaluate_query(
+    frame: pl.DataFrame | pl.LazyFrame,
     items: Sequence[ControlItem],
     rules: Sequence[DestinationRule],
     hs: str = "hs_code",
     on: str = "declared_at",
     destination: str = "destination_country",
     prepared: PreparedFrames | None = None,
-    collect: Callable[[pl.LazyFrame], pl.DataFrame] | None = None,
-) -> pl.DataFrame:
-    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`).
-
-    One query, run by ``collect`` (default: every optimisation on the in-memory engine;
-    a service screening a few lines passes its own).
-    """
+) -> pl.LazyFrame:
+    """The input frame plus control columns (see :meth:`Catalogue.evaluate_frame`), as
+    one query (a frame or a lazy one in)."""
+    schema = frame.collect_schema()
     keys = (
         frame.lazy()
         .select(
             _hs=pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
-            _day=_as_date(pl.col(on), frame.schema[on]),
+            _day=_as_date(pl.col(on), schema[on]),
             _dest=pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
         )
         .with_row_index("_row")
@@ -299,7 +296,6 @@ def evaluate(
         .sort("_row")
         .select(out_columns)
     )
-    clash = [c for c in out_columns if c in frame.columns]
-    base = frame.drop(clash) if clash else frame
-    query = pl.concat([base.lazy(), joined], how="horizontal")
-    return collect(query) if collect is not None else query.collect(engine="in-memory")
+    clash = [c for c in out_columns if c in schema]
+    base = frame.lazy().drop(clash) if clash else frame.lazy()
+    return pl.concat([base, joined], how="horizontal")

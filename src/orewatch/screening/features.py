@@ -374,7 +374,7 @@ def gross_net_far(scored: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def text_features(declarations: pl.DataFrame) -> pl.DataFrame:
+def text_features(declarations: Frame) -> Frame:
     """``named_elements`` and ``names_purity`` per line, in the lines' order.
 
     The word patterns are the costly part of the features, and goods texts repeat
@@ -416,12 +416,14 @@ def goods() -> pl.Expr:
     )
 
 
-def raw_features(declarations: pl.DataFrame) -> pl.DataFrame:
-    """Add ``_idx`` and the per-line derived columns (no comparison with other lines)."""
+def raw_features(declarations: Frame) -> Frame:
+    """Add ``_idx`` and the per-line derived columns (no comparison with other lines).
+
+    Lazy in, lazy out: the door builds its feature query once (``Screener.features``)."""
     mode = pl.col("mode").str.to_lowercase()
     is_parcel = mode.is_in(list(PARCEL_MODES))
     unit = pl.col("unit").str.to_lowercase().str.strip_chars()
-    return pl.concat(
+    return pl.concat(  # type: ignore[no-any-return]
         [declarations.with_row_index("_idx"), text_features(declarations)], how="horizontal"
     ).with_columns(
         goods(),
@@ -449,11 +451,16 @@ def apply_baselines(
     raw: pl.DataFrame, baselines: Baselines, collect: Collect = collect_many
 ) -> pl.DataFrame:
     """Add ``unit_value_z``, ``gross_net_z``, ``lot_z`` and ``piece_z``; the row order of
-    ``raw`` is kept.
+    ``raw`` is kept. One query (:func:`baseline_query`), run by ``collect`` (the door
+    collects a request's few lines its own way)."""
+    return collect(baseline_query(raw, baselines))
+
+
+def baseline_query(raw: pl.DataFrame | pl.LazyFrame, baselines: Baselines) -> pl.LazyFrame:
+    """:func:`apply_baselines` as a query.
 
     The unit value is judged against the local norms in the reference currency where the
-    line's currency has an offset and its goods have a norm, else per currency. One
-    query, run by ``collect`` (the door collects a request's few lines its own way).
+    line's currency has an offset and its goods have a norm, else per currency.
     """
     scored = _z_from(
         _in_reference_currency(raw.lazy(), baselines.currency),
@@ -472,7 +479,7 @@ def apply_baselines(
     )
     scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
     scored = _z_from(scored, "log_piece_kg", baselines.piece_weight, "piece_z")
-    return collect(scored.sort("_idx"))
+    return scored.sort("_idx")
 
 
 def add_features(declarations: pl.DataFrame, baselines: Baselines | None = None) -> pl.DataFrame:

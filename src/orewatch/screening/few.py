@@ -7,14 +7,19 @@ the optimiser's passes over a plan of hundreds of nodes are most of the cost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Hashable, Iterator, Mapping
 
 import polars as pl
+from polars.io.plugins import register_io_source
 
 Collect = Callable[[pl.LazyFrame], pl.DataFrame]
 
 #: A request's optimisations: common subplans and subexpressions computed once, nothing else.
 SHARED_PARTS_ONCE = pl.QueryOptFlags.none(comm_subplan_elim=True, comm_subexpr_elim=True)
+#: No optimisation at all: for plans that read their shared parts through explicit caches
+#: (:class:`PlanCache`), where even the search for common parts cost more than it found.
+AS_WRITTEN = pl.QueryOptFlags.none()
 
 
 def collect_many(query: pl.LazyFrame) -> pl.DataFrame:
@@ -32,3 +37,79 @@ def collect_few(query: pl.LazyFrame) -> pl.DataFrame:
     signals, and the plan as written joins it a dozen times (BENCHMARKS.md, API).
     """
     return query.collect(engine="in-memory", optimizations=SHARED_PARTS_ONCE)
+
+
+class RoundFrame:
+    """A ``LazyFrame`` whose rows are set for each round: the input of a plan built once.
+
+    A Python IO source (``register_io_source``) that yields whatever frame ``rows``
+    holds when the plan is collected, with the projection, filter and row limit Polars
+    asks for. Cached, so that a plan reading it in many places calls it once (uncached,
+    each of a detector plan's scans of the lines called back into Python).
+    """
+
+    def __init__(self, schema: pl.Schema) -> None:
+        self.rows: pl.DataFrame | None = None
+        self.lazy = register_io_source(self._read, schema=schema).cache()
+
+    def _read(
+        self,
+        with_columns: list[str] | None,
+        predicate: pl.Expr | None,
+        n_rows: int | None,
+        batch_size: int | None,
+    ) -> Iterator[pl.DataFrame]:
+        if self.rows is None:
+            raise RuntimeError("a round frame was read outside its round")
+        rows = self.rows if with_columns is None else self.rows.select(with_columns)
+        if predicate is not None:
+            rows = rows.filter(predicate)
+        yield rows if n_rows is None else rows.head(n_rows)
+
+
+#: Builds a plan from its inputs' lazy frames, by name.
+Build = Callable[[Mapping[str, pl.LazyFrame]], pl.LazyFrame]
+
+
+class PlanCache:
+    """The door's query plans, built once and collected with each round's frames.
+
+    Building the detectors' plan (some 500 nodes) in Python cost about a third of a
+    one-line round, every round, for the same plan over other rows. Here each plan is
+    built once per ``variant`` (what the building had to know of the rows: whether any
+    line cites a licence, say) and per schema of its inputs, over :class:`RoundFrame`
+    inputs, and each round sets the inputs and collects on the in-memory engine,
+    ``AS_WRITTEN``: the inputs are cached, and so is the one part the detectors read many
+    times (a line joined to its licence), so the common-subplan search of
+    :func:`collect_few` found nothing left to share and cost 1-2 ms of a one-line
+    round's signals (BENCHMARKS.md, round 4). The lock keeps two rounds from feeding one
+    plan at once. Not pickled: a copy builds afresh.
+    """
+
+    def __init__(self) -> None:
+        self._plans: dict[Hashable, tuple[dict[str, RoundFrame], pl.LazyFrame]] = {}
+        self._lock = threading.Lock()
+
+    def collect(
+        self, variant: Hashable, build: Build, frames: Mapping[str, pl.DataFrame]
+    ) -> pl.DataFrame:
+        """``build``'s plan (made on first use of ``variant``) over ``frames``, collected."""
+        key = (variant, tuple((name, tuple(f.schema.items())) for name, f in frames.items()))
+        with self._lock:
+            if key not in self._plans:
+                inputs = {name: RoundFrame(f.schema) for name, f in frames.items()}
+                self._plans[key] = (inputs, build({n: r.lazy for n, r in inputs.items()}))
+            inputs, plan = self._plans[key]
+            for name, frame in frames.items():
+                inputs[name].rows = frame
+            try:
+                return plan.collect(engine="in-memory", optimizations=AS_WRITTEN)
+            finally:
+                for frame_input in inputs.values():
+                    frame_input.rows = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__()  # type: ignore[misc]

@@ -15,16 +15,22 @@ import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
 from orewatch.screening.detectors.concealment import concealment_signals
-from orewatch.screening.detectors.licensing import licensing_signals
-from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
+from orewatch.screening.detectors.licensing import cites_a_licence, licensing_signals
+from orewatch.screening.detectors.misdeclaration import (
+    Origins,
+    exporter_heading_counts,
+    misdeclaration_signals,
+)
 from orewatch.screening.detectors.transshipment import (
+    NAMED_PARTIES,
     SENSITIVE_VALUE_Z,
     RememberedMatches,
+    any_controlled,
     sensitive_goods,
     transshipment_signals,
 )
-from orewatch.screening.features import Baselines, apply_baselines, raw_features
-from orewatch.screening.few import collect_few, collect_many
+from orewatch.screening.features import Baselines, Frame, baseline_query, raw_features
+from orewatch.screening.few import PlanCache, collect_few, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
@@ -39,7 +45,7 @@ from orewatch.screening.learned.weights import (
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import Capacity, has_reason, why_unchecked
-from orewatch.screening.signals import SIGNAL_SCHEMA, concat_signals
+from orewatch.screening.signals import SIGNAL_SCHEMA, Lines, concat_signals
 
 Tables = Mapping[str, pl.DataFrame]
 Progress = Callable[[str], None]
@@ -187,6 +193,8 @@ class Screener:
     model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
     #: The door's watchlist matches, each name worked out once (None: no watchlist).
     name_matches: RememberedMatches | None = field(init=False, repr=False, compare=False)
+    #: The door's query plans, built once over the round's frames.
+    plans: PlanCache = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
@@ -197,6 +205,7 @@ class Screener:
             "name_matches": RememberedMatches(self.watch_keys)
             if self.watch_keys is not None
             else None,
+            "plans": PlanCache(),
         }
         for name, value in prepared.items():
             object.__setattr__(self, name, value)
@@ -204,17 +213,63 @@ class Screener:
     # --- scoring ------------------------------------------------------------------------
 
     def features(self, declarations: pl.DataFrame) -> pl.DataFrame:
-        """Feature frame for any lines: norms from the fitted baselines, controls as of date."""
-        lines = apply_baselines(raw_features(declarations.rechunk()), self.baselines, collect_few)
-        return self.catalogue.evaluate_frame(lines, collect=collect_few)
+        """Feature frame for any lines: norms from the fitted baselines, controls as of date.
 
-    def signals(self, lines: pl.DataFrame, prior: Prior, few: bool = False) -> pl.DataFrame:
-        """Every detector family's signals for the feature frame, as one query.
-
-        ``few``: the frame is a request's few lines (see :func:`collect_few`).
+        Two queries, each built once (:class:`PlanCache`) and collected the door's way:
+        the control catalogue's query over the features' query (as one plan) cost five
+        times the two apart, its branches each reading the features again.
         """
+        lines = self.plans.collect(
+            "features",
+            lambda inputs: baseline_query(raw_features(inputs["lines"]), self.baselines),
+            {"lines": declarations.rechunk()},
+        )
+        return self.plans.collect(
+            "controls",
+            lambda inputs: self.catalogue.evaluate_query(inputs["lines"]),
+            {"lines": lines},
+        )
+
+    def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
+        """Every detector family's signals for the feature frame, as one query."""
+        return self._known_codes(self._signal_query(lines, prior).collect())
+
+    def door_signals(self, lines: pl.DataFrame) -> pl.DataFrame:
+        """:meth:`signals` of a request's few lines against the fitted history.
+
+        The same query, built once per variant (whether a line cites a licence, whether
+        one is controlled: the parts that cannot fire otherwise are left out) over the
+        round's lines and their names' watchlist hits (each name's worked out once), and
+        collected as written (:class:`PlanCache`).
+        """
+        cited, controlled = cites_a_licence(lines), any_controlled(lines)
+        frames = {"lines": lines}
+        if self.name_matches is not None:
+            frames |= {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
+
+        def build(inputs: Mapping[str, pl.LazyFrame]) -> pl.LazyFrame:
+            hits = {party: inputs[party] for party in NAMED_PARTIES if party in inputs}
+            return self._signal_query(
+                inputs["lines"], self.history, hits=hits, cited=cited, controlled=controlled
+            )
+
+        signals = self.plans.collect(("signals", cited, controlled), build, frames)
+        return self._known_codes(signals)
+
+    def _signal_query(
+        self,
+        lines: Lines,
+        prior: Prior,
+        hits: Mapping[str, pl.LazyFrame] | None = None,
+        cited: bool | None = None,
+        controlled: bool | None = None,
+    ) -> pl.LazyFrame:
+        """The detectors' signals as one query (``hits``, ``cited``, ``controlled``: what
+        they would otherwise read from the rows, see :func:`transshipment_signals`)."""
+        # Two detectors read an exporter's heading counts: one query of them, cached.
+        counts = exporter_heading_counts(lines, prior).cache()
         parts = [
-            licensing_signals(lines, self.register, prior, self.baselines.filled),
+            licensing_signals(lines, self.register, prior, self.baselines.filled, cited),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),
@@ -224,10 +279,11 @@ class Screener:
                 self.controlled_prices,
                 self.origins,
                 self.baselines.purity,
+                counts,
             ),
-            concealment_signals(lines, self.sender_contacts, prior),
+            concealment_signals(lines, self.sender_contacts, prior, counts),
             transshipment_signals(
-                lines, self.watch_keys, self.surges, prior, self.name_matches if few else None
+                lines, self.watch_keys, self.surges, prior, hits=hits, controlled=controlled
             ),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")
@@ -241,32 +297,46 @@ class Screener:
         ]
         # One signal per line and code; where two findings give it, the evidence that
         # sorts first, so every run tells the same story.
-        query = (
+        return (
             concat_signals(parts)
             .sort("_idx", "code", "evidence")
             .unique(["_idx", "code"], keep="first", maintain_order=True)
         )
-        signals = collect_few(query) if few else query.collect()
+
+    def _known_codes(self, signals: pl.DataFrame) -> pl.DataFrame:
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
         if unknown:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
         return signals
 
     def score(
-        self,
-        lines: pl.DataFrame,
-        signals: pl.DataFrame,
-        weights: pl.DataFrame | None = None,
-        few: bool = False,
+        self, lines: pl.DataFrame, signals: pl.DataFrame, weights: pl.DataFrame | None = None
     ) -> pl.DataFrame:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
         ``weights``: code, weight, en, worth (default: this screener's reasons, and the points
         its inspected sets of codes proved worth; codes and lines worth less than
         ``noted_below`` are ``noted`` as context, not ``reasons``). One query (nine eager
-        steps were a collect each); ``few``: the lines are a request's (see
-        :func:`collect_few`).
+        steps were a collect each).
         """
+        return collect_many(self._score_query(lines, signals, weights))
+
+    def door_score(
+        self, lines: pl.DataFrame, signals: pl.DataFrame, untaught: bool = False
+    ) -> pl.DataFrame:
+        """:meth:`score` of a request's lines, its query built once (``untaught``: with the
+        fixed weights the model learned from, ``model_weights``)."""
+        weights = self.model_weights if untaught else None
+        return self.plans.collect(
+            ("score", untaught),
+            lambda inputs: self._score_query(inputs["lines"], inputs["signals"], weights),
+            {"lines": lines, "signals": signals},
+        )
+
+    def _score_query(
+        self, lines: Lines, signals: pl.DataFrame | pl.LazyFrame, weights: pl.DataFrame | None
+    ) -> pl.LazyFrame:
+        """:meth:`score` as a query."""
         floor = self.noted_below if weights is None else 0.0
         weighted = signals.lazy().join(
             (self.weights if weights is None else weights).lazy(), on="code", how="left"
@@ -301,7 +371,7 @@ class Screener:
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
             + pl.col("gross_net_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
         ).clip(0, ANOMALY_CAP)
-        query = (
+        return (
             lines.lazy()
             .select(*ALERT_COLUMNS, anomaly.alias("anomaly"))
             .join(per_line, on="_idx", how="left")
@@ -314,7 +384,6 @@ class Screener:
             )
             .sort("_idx")
         )
-        return collect_few(query) if few else collect_many(query)
 
     def screen_lines(self, declarations: pl.DataFrame) -> pl.DataFrame:
         """Score new lines against the fitted history and channel them by its thresholds.
@@ -325,14 +394,24 @@ class Screener:
         come from the thresholds the fitted capacity set on that same ranking.
         """
         lines = self.features(declarations)
-        signals = self.signals(lines, self.history, few=True)
-        scored = self.score(lines, signals, few=True)
+        signals = self.door_signals(lines)
+        scored = self.door_score(lines, signals)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
             scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
         else:
             scored = scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
-        reasoned = has_reason(scored.columns)
+        return self.plans.collect(
+            ("channels", combined),
+            lambda inputs: self._channelled(inputs["lines"], combined),
+            {"lines": scored},
+        )
+
+    def _channelled(self, scored: pl.LazyFrame, combined: str) -> pl.LazyFrame:
+        """``channel`` and ``channel_reason`` by the fitted thresholds (``combined``: the
+        ranking they were set on)."""
+        columns = scored.collect_schema().names()
+        reasoned = has_reason(columns)
         return scored.with_columns(
             pl.when(reasoned & (pl.col("score") >= self.thresholds.red))
             .then(pl.lit("red"))
@@ -351,7 +430,7 @@ class Screener:
                     pl.lit(combined),
                 )
             )
-            .otherwise(why_unchecked(scored.columns))
+            .otherwise(why_unchecked(columns))
             .alias("channel_reason"),
         )
 
@@ -364,10 +443,18 @@ class Screener:
         ranking: Ranking,
     ) -> pl.DataFrame:
         """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
-        untaught = self.score(lines, signals, self.model_weights, few=True)
+        untaught = self.door_score(lines, signals, untaught=True)
         frame = screening_frame(lines, signals, untaught, self.context, collect_few)
         learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
-        return with_model(scored, learned, self.reasons, ranking).sort("_idx")
+        if not learned.trained:
+            return with_model(scored, learned, self.reasons, ranking).sort("_idx")
+        return self.plans.collect(
+            ("model", ranking.size, ranking.model_share),  # what the plan holds of it
+            lambda inputs: _model_verdicts(
+                inputs["lines"], self.reasons, *_ranked_within(ranking)
+            ).sort("_idx"),
+            {"lines": _with_scores(scored, learned, ranking)},
+        )
 
 
 def _weights(reasons: ReasonTable, worth: ReasonTable | None = None) -> pl.DataFrame:
@@ -425,19 +512,41 @@ def with_model(
     """
     if learned is None or not learned.trained:
         return scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
+    joined = _with_scores(scored, learned, ranking)
+    if ranking is None:
+        rule_rank = pl.col("score").rank("average")
+        model_rank = pl.col("p_fraud").fill_null(0.0).rank("average")
+        return _model_verdicts(joined, reasons, rule_rank, model_rank, joined.height, share)
+    return _model_verdicts(joined, reasons, *_ranked_within(ranking))
+
+
+def _with_scores(
+    scored: pl.DataFrame, learned: LearnedScores, ranking: Ranking | None
+) -> pl.DataFrame:
+    """``scored`` with the model's ``p_fraud`` and explanation, and with ``ranking`` the
+    two percentile ranks within the fitted batch (``_rule_rank``, ``_model_rank``)."""
     joined = scored.join(
         learned.scores.select("_idx", "p_fraud", "model_explanation"), on="_idx", how="left"
     )
     if ranking is None:
-        rule_rank = pl.col("score").rank("average")
-        model_rank = pl.col("p_fraud").fill_null(0.0).rank("average")
-        n = joined.height
-    else:
-        joined = pl.concat(
-            [joined, ranking.ranks(joined["score"], joined["p_fraud"])], how="horizontal"
-        )
-        rule_rank, model_rank, n = pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size
-        share = ranking.model_share
+        return joined
+    return pl.concat([joined, ranking.ranks(joined["score"], joined["p_fraud"])], how="horizontal")
+
+
+def _ranked_within(ranking: Ranking) -> tuple[pl.Expr, pl.Expr, int, float]:
+    """The ranks :func:`_with_scores` added, the fitted batch's size and model share."""
+    return pl.col("_rule_rank"), pl.col("_model_rank"), ranking.size, ranking.model_share
+
+
+def _model_verdicts(
+    joined: Frame,
+    reasons: ReasonTable,
+    rule_rank: pl.Expr,
+    model_rank: pl.Expr,
+    n: int,
+    share: float,
+) -> Frame:
+    """The combined score, and ``MODEL_RISK`` with its sentence where the model is confident."""
     confident = pl.col("p_fraud") >= MODEL_REASON_P
     sentence = pl.format(
         "{} (p={}: {})",

@@ -19,6 +19,8 @@ SIGNAL_SCHEMA: dict[str, pl.DataType] = {
 }
 
 Signals = pl.LazyFrame
+#: A detector's lines: a frame, or (the door's plans built once) a lazy frame of them.
+Lines = pl.DataFrame | pl.LazyFrame
 
 
 def empty_signals() -> pl.LazyFrame:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from orewatch.screening.detectors.misdeclaration import exporter_heading_counts
+from orewatch.screening.detectors.misdeclaration import heading_counts_or
 from orewatch.screening.features import goods_text
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import Lines, concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
 #: Twice as far out: no packing of the declared goods weighs that, whatever its noise.
@@ -48,9 +48,14 @@ def small_shipment() -> pl.Expr:
 
 
 def concealment_signals(
-    lines: pl.DataFrame, shared: pl.DataFrame | None, prior: Prior | None = None
+    lines: Lines,
+    shared: pl.DataFrame | None,
+    prior: Prior | None = None,
+    heading_counts: pl.LazyFrame | None = None,
 ) -> pl.LazyFrame:
-    """``shared`` is :func:`sender_contacts` of the parties (None: no party data)."""
+    """``shared`` is :func:`sender_contacts` of the parties (None: no party data).
+    ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
+    shares one query of them with the misdeclaration checks."""
     parts = [
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_FAR_Z, "GROSS_NET_FAR"),
@@ -71,7 +76,7 @@ def concealment_signals(
                 pl.col("lot_z").round(1),
             ),
         ),
-        *_foreign_lines(lines, prior or Prior.empty()),
+        *_foreign_lines(heading_counts_or(heading_counts, lines, prior)),
         signals_where(
             lines,
             pl.col("is_parcel")
@@ -94,7 +99,7 @@ def concealment_signals(
     return concat_signals(parts)
 
 
-def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
+def _samples_by_parcel(lines: Lines) -> pl.LazyFrame:
     """Parcels and passengers' goods declared as samples (see ``SAMPLE_WORDS``; the
     words are read on the parcels alone, a small share of the lines)."""
     return signals_where(
@@ -110,7 +115,7 @@ def _samples_by_parcel(lines: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _piece_weight(lines: pl.DataFrame, z: float, code: str) -> pl.LazyFrame:
+def _piece_weight(lines: Lines, z: float, code: str) -> pl.LazyFrame:
     """Lines whose pieces weigh more than ``z`` robust spreads over the goods' pieces."""
     return signals_where(
         lines,
@@ -160,7 +165,7 @@ def _short() -> pl.Expr:
     return ((z < -reach) & (z >= -GROSS_NET_Z)).fill_null(False)
 
 
-def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFrame:
+def _gross_net(lines: Lines, condition: pl.Expr, code: str) -> pl.LazyFrame:
     """Gross/net out of line for the goods and their packing, with the figures."""
     return signals_where(
         lines,
@@ -176,15 +181,18 @@ def _gross_net(lines: pl.DataFrame, condition: pl.Expr, code: str) -> pl.LazyFra
     )
 
 
-def _foreign_lines(lines: pl.DataFrame, prior: Prior) -> list[pl.LazyFrame]:
+def _foreign_lines(heading_counts: pl.LazyFrame) -> list[pl.LazyFrame]:
     """Lines foreign to the exporter's trade inside a shipment of several lines.
 
     Both rules read the same counts: the exporter's lines under the line's heading and
-    in all (history included), and the declaration's lines in all and in the chapter.
+    in all (history included, ``heading_counts``), and the declaration's lines in all
+    and in the chapter.
     """
-    counted = exporter_heading_counts(lines, prior).with_columns(
-        pl.len().over("declaration_id").alias("_decl_lines"),
-        pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
+    counted = (
+        heading_counts.with_columns(
+            pl.len().over("declaration_id").alias("_decl_lines"),
+            pl.len().over("declaration_id", "hs2").alias("_chapter_lines"),
+        ).cache()  # read by both rules: counted once even in a plan run as written
     )
     return [_odd_line(counted), _one_off_line(counted)]
 
@@ -267,7 +275,7 @@ def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _shared_senders(lines: pl.DataFrame, shared: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _shared_senders(lines: Lines, shared: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     """Small-lot lines to one consignee from several exporters that share a phone or address.
 
     Earlier small shipments (the prior) count too, so one new parcel is judged with the

@@ -11,7 +11,7 @@ import polars as pl
 from orewatch.screening.features import STATED_FIELDS
 from orewatch.screening.names import name_keys
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, empty_signals, signals_where
+from orewatch.screening.signals import Lines, concat_signals, empty_signals, signals_where
 from orewatch.screening.terms import names_military_use
 
 #: Cumulative draws may exceed the licensed quantity by this share before we call it
@@ -19,33 +19,43 @@ from orewatch.screening.terms import names_military_use
 OVERDRAW_TOLERANCE = 0.02
 
 
+def has_licence() -> pl.Expr:
+    """The line cites a licence number."""
+    return pl.col("license_no").is_not_null() & (pl.col("license_no").str.strip_chars() != "")
+
+
+def cites_a_licence(lines: pl.DataFrame) -> bool:
+    """Some line cites a licence (else the register's signals have nothing to read)."""
+    return bool(lines.select(has_licence().any()).item())
+
+
 def licensing_signals(
-    lines: pl.DataFrame,
+    lines: Lines,
     register: pl.DataFrame | None,
     prior: Prior | None = None,
     filled: frozenset[str] = frozenset(STATED_FIELDS),
+    cited: bool | None = None,
 ) -> pl.LazyFrame:
     """All licensing and destination signals for the lines.
 
     ``register`` is :func:`licence_register` of the dataset's licences (None: no register,
     so only the checks that need none run). ``filled``: the stated fields the dataset
     fills at all (``Baselines.filled``); only those can be missing from a line.
+    ``cited``: whether some line cites a licence (default: read from ``lines``, which
+    must then be a ``DataFrame``; a plan built once over a ``LazyFrame`` is told).
     """
-    has_licence = pl.col("license_no").is_not_null() & (
-        pl.col("license_no").str.strip_chars() != ""
-    )
     # A declared heading shorter than the catalogue's codes only *may* be controlled.
     possible = pl.col("match_kind") == "declared_prefix"
     parts = [
         signals_where(
             lines,
-            pl.col("controlled") & ~possible & ~has_licence,
+            pl.col("controlled") & ~possible & ~has_licence(),
             "LIC_MISSING",
             pl.format("items {}", pl.col("control_ids").list.join(",")),
         ),
         signals_where(
             lines,
-            pl.col("controlled") & possible & ~has_licence,
+            pl.col("controlled") & possible & ~has_licence(),
             "LIC_MISSING_POSSIBLE",
             pl.format("{} may be {}", pl.col("hs_code"), pl.col("control_ids").list.join(",")),
         ),
@@ -62,13 +72,16 @@ def licensing_signals(
     ]
     # A request's lines often cite no licence: then the register's dozen signals (each
     # a join) have nothing to read, and building them cost most of this detector's time.
-    if register is not None and register.height and lines.select(has_licence.any()).item():
-        cited = lines.lazy().filter(has_licence)
-        parts.append(_register_signals(cited, register, prior or Prior.empty(), filled))
+    if cited is None:
+        assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need ``cited``"
+        cited = cites_a_licence(lines)
+    if register is not None and register.height and cited:
+        citing = lines.lazy().filter(has_licence())
+        parts.append(_register_signals(citing, register, prior or Prior.empty(), filled))
     return concat_signals(parts)
 
 
-def _unstated(lines: pl.DataFrame, filled: frozenset[str]) -> pl.LazyFrame:
+def _unstated(lines: Lines, filled: frozenset[str]) -> pl.LazyFrame:
     """Controlled lines that leave out the end user or the end use.
 
     A dual-use export is licensed for a named end user and a stated end use; a line of
@@ -91,7 +104,7 @@ def _unstated(lines: pl.DataFrame, filled: frozenset[str]) -> pl.LazyFrame:
     )
 
 
-def _military_use(lines: pl.DataFrame) -> pl.LazyFrame:
+def _military_use(lines: Lines) -> pl.LazyFrame:
     """Controlled lines whose end use or end user says, in words, that it is military.
 
     Where a rule bans military users and uses for the destination on the day (US from
@@ -152,12 +165,20 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
 def _register_signals(
     cited: pl.LazyFrame, register: pl.DataFrame, prior: Prior, filled: frozenset[str]
 ) -> pl.LazyFrame:
-    """Signals that need the licence register: existence, validity, holder, item, quantity."""
-    joined = cited.with_columns(
-        pl.col("license_no").str.strip_chars(),
-        *name_keys(pl.col("consignee_name"), "consignee"),
-        *name_keys(pl.col("end_user_name"), "end_user"),
-    ).join(register.lazy(), on="license_no", how="left")
+    """Signals that need the licence register: existence, validity, holder, item, quantity.
+
+    The lines joined to their licences are read by every signal here: cached, so that a
+    plan collected without optimisation (the door's) joins them once.
+    """
+    joined = (
+        cited.with_columns(
+            pl.col("license_no").str.strip_chars(),
+            *name_keys(pl.col("consignee_name"), "consignee"),
+            *name_keys(pl.col("end_user_name"), "end_user"),
+        )
+        .join(register.lazy(), on="license_no", how="left")
+        .cache()
+    )
     found = pl.col("lic_issued_at").is_not_null()
     day = pl.col("declared_on")
     same_item = (

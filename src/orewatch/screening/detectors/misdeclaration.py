@@ -6,13 +6,13 @@ dataset (robust z-scores per commodity), and the description's words with the co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from orewatch.screening.features import WEIGHT_UNITS
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import Lines, concat_signals, signals_where
 
 #: |z| beyond this is far from the commodity's usual unit value (robust z, ~1 in 2,000
 #: for a normal distribution: rare enough to look at, common enough to matter).
@@ -65,6 +65,14 @@ class Origins:
     #: exporter_id, hs_code, origin_region, source_share of the exporter's lines of the
     #: tariff line, source_lines (those lines), usual_share (its commonest region's share)
     sources: pl.DataFrame
+    #: exporter_id, hs_code, source_lines, usual_share: ``sources`` once per goods of an
+    #: exporter, prepared here rather than in every query that reads it.
+    usual: pl.DataFrame = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        per_goods = ["exporter_id", "hs_code"]
+        usual = self.sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
+        object.__setattr__(self, "usual", usual)
 
     @classmethod
     def fit(cls, lines: pl.DataFrame) -> Origins | None:
@@ -100,7 +108,7 @@ class Origins:
 
 
 def misdeclaration_signals(
-    lines: pl.DataFrame,
+    lines: Lines,
     items: pl.DataFrame | None = None,
     vocabulary: pl.DataFrame | None = None,
     prior: Prior | None = None,
@@ -108,6 +116,7 @@ def misdeclaration_signals(
     controlled_prices: pl.DataFrame | None = None,
     origins: Origins | None = None,
     purity: pl.DataFrame | None = None,
+    heading_counts: pl.LazyFrame | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -115,6 +124,8 @@ def misdeclaration_signals(
     and ``vocabulary`` each heading's share of lines naming each element (see
     ``Baselines``); without them, description words are not checked. ``purity``: each
     tariff line's share of lines speaking of high purity (``Baselines.purity``).
+    ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
+    shares one query of them with the concealment checks.
     """
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
@@ -139,7 +150,7 @@ def misdeclaration_signals(
         ),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
         _new_commodity(lines, prior or Prior.empty()),
-        _rare_commodity(lines, prior or Prior.empty()),
+        _rare_commodity(heading_counts_or(heading_counts, lines, prior)),
     ]
     if items is not None and items.height and vocabulary is not None:
         parts.append(_words_against_code(lines, items, vocabulary))
@@ -149,12 +160,12 @@ def misdeclaration_signals(
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height:
         parts.append(_priced_like_controlled(lines, controlled_prices))
-    if origins is not None and "origin_region" in lines.columns:
+    if origins is not None and "origin_region" in lines.collect_schema():
         parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
     return concat_signals(parts)
 
 
-def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+def _source_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     """Goods from a region the exporter seldom draws them from, when it has a usual one.
 
     A producer ships from its own plant and a licensed trader buys controlled material
@@ -164,10 +175,9 @@ def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     """
     per_goods = ["exporter_id", "hs_code"]
     sources = origins.sources.lazy()
-    usual = sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
     joined = (
         lines.lazy()
-        .join(usual, on=per_goods, how="left")
+        .join(origins.usual.lazy(), on=per_goods, how="left")
         .join(
             sources.select(*per_goods, "origin_region", "source_share"),
             on=[*per_goods, "origin_region"],
@@ -193,7 +203,7 @@ def _source_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
     )
 
 
-def _origin_unusual(lines: pl.DataFrame, origins: Origins) -> pl.LazyFrame:
+def _origin_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     """Ordinary goods from a region their chapter almost never comes from, and that
     supplies controlled material (carbon black from the tungsten and rare-earth city).
 
@@ -243,7 +253,7 @@ def could_be_controlled() -> pl.Expr:
     )
 
 
-def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
+def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
     """A mode of transport this commodity chapter almost never uses (bulk goods by air)."""
     joined = (
         lines.lazy()
@@ -264,7 +274,7 @@ def _unusual_mode(lines: pl.DataFrame, modes: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.LazyFrame:
+def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     """Ordinary goods priced far above their kind and close to a controlled material.
 
     ``prices``: month (Date), material, usd_per_kg — overseas market prices of controlled
@@ -301,7 +311,7 @@ def _priced_like_controlled(lines: pl.DataFrame, prices: pl.DataFrame) -> pl.Laz
 
 
 def _words_against_code(
-    lines: pl.DataFrame, items: pl.DataFrame, vocabulary: pl.DataFrame
+    lines: Lines, items: pl.DataFrame, vocabulary: pl.DataFrame
 ) -> pl.LazyFrame:
     """Lines naming a controlled element that their commodity does not usually name.
 
@@ -339,6 +349,7 @@ def _words_against_code(
         )
         .with_columns(pl.col("vocabulary_share").fill_null(0.0))
         .join(elements.lazy(), on="element")
+        .cache()  # read twice below: worked out once even in a plan run as written
     )
     under_own_code = (
         named.explode("element_codes")
@@ -368,7 +379,7 @@ def _words_against_code(
     )
 
 
-def _purity_against_code(lines: pl.DataFrame, purity: pl.DataFrame) -> pl.LazyFrame:
+def _purity_against_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
     """Lines that speak of high purity under a tariff line whose lines almost never do.
 
     Refined metals, oxides and targets are sold by their purity; bricks, glass rods and
@@ -414,7 +425,7 @@ def _weight_evidence() -> pl.Expr:
     )
 
 
-def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _new_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
     """First line of a commodity chapter from an exporter that has shipped other things."""
     known = prior.exporter_chapters.lazy().select(
         "exporter_id", "hs4", pl.lit(True).alias("_known")
@@ -441,7 +452,7 @@ def _new_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     )
 
 
-def exporter_heading_counts(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def exporter_heading_counts(lines: Lines, prior: Prior) -> pl.LazyFrame:
     """``lines`` with ``_ch`` (the exporter's lines under the line's heading) and ``_all``
     (all the exporter's lines), the prior's history included."""
     batch = lines.lazy().group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
@@ -459,7 +470,14 @@ def exporter_heading_counts(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     return lines.lazy().join(chapters, on=["exporter_id", "hs4"], how="left")
 
 
-def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def heading_counts_or(
+    given: pl.LazyFrame | None, lines: Lines, prior: Prior | None
+) -> pl.LazyFrame:
+    """``given`` (a query of them a caller shares), else :func:`exporter_heading_counts`."""
+    return given if given is not None else exporter_heading_counts(lines, prior or Prior.empty())
+
+
+def _rare_commodity(heading_counts: pl.LazyFrame) -> pl.LazyFrame:
     """A heading that is a sliver of an established exporter's trade, history included.
 
     Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
@@ -467,7 +485,7 @@ def _rare_commodity(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
     foreign to the exporter's trade the second time as the first.
     """
     return signals_where(
-        exporter_heading_counts(lines, prior),
+        heading_counts,
         pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
         "RARE_COMMODITY_FOR_EXPORTER",
         pl.format(

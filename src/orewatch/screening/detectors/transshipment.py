@@ -6,7 +6,7 @@ the few thousand distinct names; cross-script resolution is the parties layer's 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from orewatch.screening.detectors.misdeclaration import UNIT_VALUE_Z, could_be_controlled
 from orewatch.screening.names import normalise_name_expr
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import concat_signals, signals_where
+from orewatch.screening.signals import Lines, concat_signals, signals_where
 
 #: rapidfuzz ratio (0..100) at which two normalised names are taken as the same party.
 FUZZY_CUTOFF = 93
@@ -23,6 +23,8 @@ FUZZY_CUTOFF = 93
 MIN_FUZZY_LENGTH = 8
 #: A consignee receiving this many distinct controlled elements is collecting, not using.
 MANY_ELEMENTS = 3
+#: The parties whose names are matched against the watchlist.
+NAMED_PARTIES: tuple[str, ...] = ("consignee_name", "end_user_name")
 #: Up to this many names are matched on one thread.
 FEW_NAMES = 64
 #: Goods priced this far above their commodity's norm may be something dearer: as far as
@@ -192,20 +194,29 @@ def sensitive_goods() -> pl.Expr:
     return could_be_controlled() | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
 
 
+def any_controlled(lines: pl.DataFrame) -> bool:
+    """Some line is controlled (else no consignee collects through these lines)."""
+    return bool(lines.select(pl.col("controlled").any()).item())
+
+
 def transshipment_signals(
-    lines: pl.DataFrame,
+    lines: Lines,
     keys: pl.DataFrame | None,
     risky_routes: pl.DataFrame | None,
     prior: Prior | None = None,
     matches: Callable[[pl.Series], pl.DataFrame] | None = None,
+    hits: Mapping[str, pl.LazyFrame] | None = None,
+    controlled: bool | None = None,
 ) -> pl.LazyFrame:
     """Watchlist hits weighed by the goods, diversion routes, collectors.
 
     Links to restricted parties come from the parties layer (see ``Screener``).
 
     ``keys`` is :func:`watchlist_keys` of the watchlist (prepared once by the screener);
-    ``matches`` maps names to their hits on ``keys`` (default :func:`match_names`; the
-    door passes a :class:`RememberedMatches`).
+    ``matches`` maps names to their hits on ``keys`` (default :func:`match_names`).
+    ``lines`` may be a ``LazyFrame`` (the door's plan built once) when it comes with what
+    would be read from the rows: each of ``NAMED_PARTIES``' ``hits`` (what ``matches``
+    answers for the column's names) and whether any line is ``controlled``.
     """
     match = matches or (lambda names: match_names(names, keys))  # type: ignore[arg-type]
     parts: list[pl.LazyFrame] = []
@@ -213,11 +224,14 @@ def transshipment_signals(
     # could be controlled material is the case that matters.
     sensitive = sensitive_goods()
     if keys is not None and keys.height:
-        for column in ("consignee_name", "end_user_name"):
-            hits = match(lines[column])
+        if hits is None:
+            assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need their ``hits``"
+            hits = {column: match(lines[column]).lazy() for column in NAMED_PARTIES}
+        for column in NAMED_PARTIES:
+            # Read by two signals: cached, so that a plan run as written joins it once.
             joined = best_allowed(
-                lines.lazy().join(hits.lazy(), left_on=column, right_on="name"), column
-            )
+                lines.lazy().join(hits[column], left_on=column, right_on="name"), column
+            ).cache()
             evidence = pl.format(
                 "{} ~ {} [{}] ({}%)",
                 pl.col(column),
@@ -240,12 +254,15 @@ def transshipment_signals(
             signals_where(joined, sensitive, "ROUTE_DIVERSION_RISK", pl.col("route_reason"))
         )
     # Only controlled lines collect; a request without one skips the history's group-by.
-    if lines.select(pl.col("controlled").any()).item():
+    if controlled is None:
+        assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need ``controlled``"
+        controlled = any_controlled(lines)
+    if controlled:
         parts.append(_collectors(lines, prior or Prior.empty()))
     return concat_signals(parts)
 
 
-def _collectors(lines: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _collectors(lines: Lines, prior: Prior) -> pl.LazyFrame:
     """Consignees receiving several different controlled elements (history included)."""
     current = (
         lines.lazy()
