@@ -20,6 +20,7 @@ from orewatch.screening.detectors.misdeclaration import (
     Origins,
     exporter_heading_counts,
     misdeclaration_signals,
+    names_an_element,
 )
 from orewatch.screening.detectors.transshipment import (
     NAMED_PARTIES,
@@ -237,23 +238,36 @@ class Screener:
     def door_signals(self, lines: pl.DataFrame) -> pl.DataFrame:
         """:meth:`signals` of a request's few lines against the fitted history.
 
-        The same query, built once per variant (whether a line cites a licence, whether
-        one is controlled: the parts that cannot fire otherwise are left out) over the
-        round's lines and their names' watchlist hits (each name's worked out once), and
+        The same query, built once per variant (whether a line cites a licence, is
+        controlled, names a controlled element, and which parties' names hit the
+        watchlist: the parts that cannot fire otherwise are left out) over the round's
+        lines and their names' watchlist hits (each name's worked out once), and
         collected as written (:class:`PlanCache`).
         """
-        cited, controlled = cites_a_licence(lines), any_controlled(lines)
-        frames = {"lines": lines}
-        if self.name_matches is not None:
-            frames |= {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
+        cited, controlled, named = (
+            cites_a_licence(lines),
+            any_controlled(lines),
+            names_an_element(lines),
+        )
+        matched = (
+            {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
+            if self.name_matches is not None
+            else {}
+        )
+        hit = {party: hits for party, hits in matched.items() if hits.height}
 
         def build(inputs: Mapping[str, pl.LazyFrame]) -> pl.LazyFrame:
-            hits = {party: inputs[party] for party in NAMED_PARTIES if party in inputs}
             return self._signal_query(
-                inputs["lines"], self.history, hits=hits, cited=cited, controlled=controlled
+                inputs["lines"],
+                self.history,
+                hits={party: inputs[party] for party in hit},
+                cited=cited,
+                controlled=controlled,
+                named=named,
             )
 
-        signals = self.plans.collect(("signals", cited, controlled), build, frames)
+        variant = ("signals", cited, controlled, named, tuple(hit))
+        signals = self.plans.collect(variant, build, {"lines": lines, **hit})
         return self._known_codes(signals)
 
     def _signal_query(
@@ -263,9 +277,11 @@ class Screener:
         hits: Mapping[str, pl.LazyFrame] | None = None,
         cited: bool | None = None,
         controlled: bool | None = None,
+        named: bool | None = None,
     ) -> pl.LazyFrame:
-        """The detectors' signals as one query (``hits``, ``cited``, ``controlled``: what
-        they would otherwise read from the rows, see :func:`transshipment_signals`)."""
+        """The detectors' signals as one query (``hits``, ``cited``, ``controlled``,
+        ``named``: what they would otherwise read from the rows, see
+        :func:`transshipment_signals`)."""
         # Two detectors read an exporter's heading counts: one query of them, cached.
         counts = exporter_heading_counts(lines, prior).cache()
         parts = [
@@ -279,6 +295,7 @@ class Screener:
                 self.controlled_prices,
                 self.origins,
                 counts,
+                named,
             ),
             concealment_signals(lines, self.sender_contacts, prior, counts),
             transshipment_signals(

@@ -116,6 +116,7 @@ def misdeclaration_signals(
     controlled_prices: pl.DataFrame | None = None,
     origins: Origins | None = None,
     heading_counts: pl.LazyFrame | None = None,
+    named: bool | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -123,7 +124,8 @@ def misdeclaration_signals(
     and ``vocabulary`` each heading's share of lines naming each element (see
     ``Baselines``); without them, description words are not checked.
     ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
-    shares one query of them with the concealment checks.
+    shares one query of them with the concealment checks. ``named=False``: no line names
+    a controlled element (:func:`names_an_element`), so the words are not checked.
     """
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
@@ -150,7 +152,7 @@ def misdeclaration_signals(
         _new_commodity(lines, prior or Prior.empty()),
         _rare_commodity(heading_counts_or(heading_counts, lines, prior)),
     ]
-    if items is not None and items.height and vocabulary is not None:
+    if items is not None and items.height and vocabulary is not None and named is not False:
         parts.append(_words_against_code(lines, items, vocabulary))
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
@@ -240,6 +242,11 @@ def _origin_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
             pl.col("controlled_ratio").round(1),
         ),
     )
+
+
+def names_an_element(lines: pl.DataFrame) -> bool:
+    """Some line's goods text names a controlled element (else no word is out of place)."""
+    return bool(lines.select(pl.col("named_elements").list.len().gt(0).any()).item())
 
 
 def could_be_controlled() -> pl.Expr:
