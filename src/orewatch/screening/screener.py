@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.screening.detectors.concealment import concealment_signals
+from orewatch.screening.detectors.concealment import concealment_signals, ships_small
 from orewatch.screening.detectors.licensing import cites_a_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import (
     Origins,
+    any_dear,
     exporter_heading_counts,
     misdeclaration_signals,
     names_an_element,
@@ -142,6 +143,21 @@ class EntityFacts:
 
 
 @dataclass(frozen=True)
+class RowFacts:
+    """What the detectors would read from a request's rows while building their query
+    (None: read it, the lines being a frame). The door reads it first and builds one
+    plan per combination (:meth:`Screener.door_signals`): a part whose lines cannot be
+    there is left out (no licence cited, no controlled line, no element named, no dear
+    ordinary goods, no small shipment)."""
+
+    cited: bool | None = None
+    controlled: bool | None = None
+    named: bool | None = None
+    dear: bool | None = None
+    small: bool | None = None
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Scores at which a line enters red and yellow, from the fitted batch's capacity."""
 
@@ -238,16 +254,18 @@ class Screener:
     def door_signals(self, lines: pl.DataFrame) -> pl.DataFrame:
         """:meth:`signals` of a request's few lines against the fitted history.
 
-        The same query, built once per variant (whether a line cites a licence, is
-        controlled, names a controlled element, and which parties' names hit the
-        watchlist: the parts that cannot fire otherwise are left out) over the round's
+        The same query, built once per variant (the request's :class:`RowFacts` and
+        which parties' names hit the watchlist: the parts that cannot fire otherwise are
+        left out) over the round's
         lines and their names' watchlist hits (each name's worked out once), and
         collected as written (:class:`PlanCache`).
         """
-        cited, controlled, named = (
-            cites_a_licence(lines),
-            any_controlled(lines),
-            names_an_element(lines),
+        facts = RowFacts(
+            cited=cites_a_licence(lines),
+            controlled=any_controlled(lines),
+            named=names_an_element(lines),
+            dear=any_dear(lines),
+            small=ships_small(lines),
         )
         matched = (
             {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
@@ -258,15 +276,10 @@ class Screener:
 
         def build(inputs: Mapping[str, pl.LazyFrame]) -> pl.LazyFrame:
             return self._signal_query(
-                inputs["lines"],
-                self.history,
-                hits={party: inputs[party] for party in hit},
-                cited=cited,
-                controlled=controlled,
-                named=named,
+                inputs["lines"], self.history, {party: inputs[party] for party in hit}, facts
             )
 
-        variant = ("signals", cited, controlled, named, tuple(hit))
+        variant = ("signals", facts, tuple(hit))
         signals = self.plans.collect(variant, build, {"lines": lines, **hit})
         return self._known_codes(signals)
 
@@ -275,17 +288,15 @@ class Screener:
         lines: Lines,
         prior: Prior,
         hits: Mapping[str, pl.LazyFrame] | None = None,
-        cited: bool | None = None,
-        controlled: bool | None = None,
-        named: bool | None = None,
+        facts: RowFacts | None = None,
     ) -> pl.LazyFrame:
-        """The detectors' signals as one query (``hits``, ``cited``, ``controlled``,
-        ``named``: what they would otherwise read from the rows, see
-        :func:`transshipment_signals`)."""
+        """The detectors' signals as one query (``hits`` and ``facts``: what they would
+        otherwise read from the rows, see :func:`transshipment_signals`)."""
+        facts = facts or RowFacts()
         # Two detectors read an exporter's heading counts: one query of them, cached.
         counts = exporter_heading_counts(lines, prior).cache()
         parts = [
-            licensing_signals(lines, self.register, prior, self.baselines.filled, cited),
+            licensing_signals(lines, self.register, prior, self.baselines.filled, facts.cited),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),
@@ -295,11 +306,12 @@ class Screener:
                 self.controlled_prices,
                 self.origins,
                 counts,
-                named,
+                facts.named,
+                facts.dear,
             ),
-            concealment_signals(lines, self.sender_contacts, prior, counts),
+            concealment_signals(lines, self.sender_contacts, prior, counts, facts.small),
             transshipment_signals(
-                lines, self.watch_keys, self.surges, prior, hits=hits, controlled=controlled
+                lines, self.watch_keys, self.surges, prior, hits=hits, controlled=facts.controlled
             ),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")

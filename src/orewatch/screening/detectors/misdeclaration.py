@@ -117,6 +117,7 @@ def misdeclaration_signals(
     origins: Origins | None = None,
     heading_counts: pl.LazyFrame | None = None,
     named: bool | None = None,
+    dear: bool | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -125,7 +126,9 @@ def misdeclaration_signals(
     ``Baselines``); without them, description words are not checked.
     ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
     shares one query of them with the concealment checks. ``named=False``: no line names
-    a controlled element (:func:`names_an_element`), so the words are not checked.
+    a controlled element (:func:`names_an_element`), so the words are not checked;
+    ``dear=False``: no line is dear ordinary goods (:func:`any_dear`), so none is
+    compared with controlled materials' prices.
     """
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
@@ -156,7 +159,7 @@ def misdeclaration_signals(
         parts.append(_words_against_code(lines, items, vocabulary))
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
-    if controlled_prices is not None and controlled_prices.height:
+    if controlled_prices is not None and controlled_prices.height and dear is not False:
         parts.append(_priced_like_controlled(lines, controlled_prices))
     if origins is not None and "origin_region" in lines.collect_schema():
         parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
@@ -277,6 +280,16 @@ def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
+def _dear() -> pl.Expr:
+    """Ordinary goods in USD priced far above their kind."""
+    return ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
+
+
+def any_dear(lines: pl.DataFrame) -> bool:
+    """Some line is dear ordinary goods (else none is priced like controlled material)."""
+    return bool(lines.select(_dear().any()).item())
+
+
 def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     """Ordinary goods priced far above their kind and close to a controlled material.
 
@@ -284,15 +297,7 @@ def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     materials. Only lines already dear for their commodity are compared, so the join
     stays small.
     """
-    dear = (
-        lines.lazy()
-        .filter(
-            ~pl.col("controlled")
-            & (pl.col("unit_value_z") > DEAR_Z)
-            & (pl.col("currency") == "USD")
-        )
-        .select("_idx", "month", "log_unit_value", "hs6")
-    )
+    dear = lines.lazy().filter(_dear()).select("_idx", "month", "log_unit_value", "hs6")
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )
