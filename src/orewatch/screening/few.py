@@ -33,8 +33,8 @@ def collect_few(query: pl.LazyFrame) -> pl.DataFrame:
 
     The optimisations never change a result, and on a few rows most have nothing to
     save but their own passes over a plan of hundreds of nodes. Common subplans are the
-    exception: a detector reads one joined frame (a line and its licence) in a dozen
-    signals, and the plan as written joins it a dozen times (BENCHMARKS.md, API).
+    exception in a plan that reads one part in several places without caching it (the
+    door's own plans cache such parts and run as written, see :class:`PlanCache`).
     """
     return query.collect(engine="in-memory", optimizations=SHARED_PARTS_ONCE)
 
@@ -79,8 +79,8 @@ class PlanCache:
     built once per ``variant`` (what the building had to know of the rows: whether any
     line cites a licence, say) and per schema of its inputs, over :class:`RoundFrame`
     inputs, and each round sets the inputs and collects on the in-memory engine,
-    ``AS_WRITTEN``: the inputs are cached, and so is the one part the detectors read many
-    times (a line joined to its licence), so the common-subplan search of
+    ``AS_WRITTEN``: the inputs are cached, and so are the parts the detectors read
+    several times (a line joined to its licence, say), so the common-subplan search of
     :func:`collect_few` found nothing left to share and cost 1-2 ms of a one-line
     round's signals (BENCHMARKS.md, round 4). The lock keeps two rounds from feeding one
     plan at once. Not pickled: a copy builds afresh.

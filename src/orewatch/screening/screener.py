@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.screening.detectors.concealment import concealment_signals
+from orewatch.screening.detectors.concealment import concealment_signals, ships_small
 from orewatch.screening.detectors.licensing import cites_a_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import (
     Origins,
+    any_dear,
     exporter_heading_counts,
     misdeclaration_signals,
+    names_an_element,
 )
 from orewatch.screening.detectors.transshipment import (
     NAMED_PARTIES,
@@ -141,6 +143,21 @@ class EntityFacts:
 
 
 @dataclass(frozen=True)
+class RowFacts:
+    """What the detectors would read from a request's rows while building their query
+    (None: read it, the lines being a frame). The door reads it first and builds one
+    plan per combination (:meth:`Screener.door_signals`): a part whose lines cannot be
+    there is left out (no licence cited, no controlled line, no element named, no dear
+    ordinary goods, no small shipment)."""
+
+    cited: bool | None = None
+    controlled: bool | None = None
+    named: bool | None = None
+    dear: bool | None = None
+    small: bool | None = None
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Scores at which a line enters red and yellow, from the fitted batch's capacity."""
 
@@ -237,23 +254,33 @@ class Screener:
     def door_signals(self, lines: pl.DataFrame) -> pl.DataFrame:
         """:meth:`signals` of a request's few lines against the fitted history.
 
-        The same query, built once per variant (whether a line cites a licence, whether
-        one is controlled: the parts that cannot fire otherwise are left out) over the
-        round's lines and their names' watchlist hits (each name's worked out once), and
+        The same query, built once per variant (the request's :class:`RowFacts` and
+        which parties' names hit the watchlist: the parts that cannot fire otherwise are
+        left out) over the round's
+        lines and their names' watchlist hits (each name's worked out once), and
         collected as written (:class:`PlanCache`).
         """
-        cited, controlled = cites_a_licence(lines), any_controlled(lines)
-        frames = {"lines": lines}
-        if self.name_matches is not None:
-            frames |= {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
+        facts = RowFacts(
+            cited=cites_a_licence(lines),
+            controlled=any_controlled(lines),
+            named=names_an_element(lines),
+            dear=any_dear(lines),
+            small=ships_small(lines),
+        )
+        matched = (
+            {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
+            if self.name_matches is not None
+            else {}
+        )
+        hit = {party: hits for party, hits in matched.items() if hits.height}
 
         def build(inputs: Mapping[str, pl.LazyFrame]) -> pl.LazyFrame:
-            hits = {party: inputs[party] for party in NAMED_PARTIES if party in inputs}
             return self._signal_query(
-                inputs["lines"], self.history, hits=hits, cited=cited, controlled=controlled
+                inputs["lines"], self.history, {party: inputs[party] for party in hit}, facts
             )
 
-        signals = self.plans.collect(("signals", cited, controlled), build, frames)
+        variant = ("signals", facts, tuple(hit))
+        signals = self.plans.collect(variant, build, {"lines": lines, **hit})
         return self._known_codes(signals)
 
     def _signal_query(
@@ -261,15 +288,15 @@ class Screener:
         lines: Lines,
         prior: Prior,
         hits: Mapping[str, pl.LazyFrame] | None = None,
-        cited: bool | None = None,
-        controlled: bool | None = None,
+        facts: RowFacts | None = None,
     ) -> pl.LazyFrame:
-        """The detectors' signals as one query (``hits``, ``cited``, ``controlled``: what
-        they would otherwise read from the rows, see :func:`transshipment_signals`)."""
+        """The detectors' signals as one query (``hits`` and ``facts``: what they would
+        otherwise read from the rows, see :func:`transshipment_signals`)."""
+        facts = facts or RowFacts()
         # Two detectors read an exporter's heading counts: one query of them, cached.
         counts = exporter_heading_counts(lines, prior).cache()
         parts = [
-            licensing_signals(lines, self.register, prior, self.baselines.filled, cited),
+            licensing_signals(lines, self.register, prior, self.baselines.filled, facts.cited),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),
@@ -280,10 +307,12 @@ class Screener:
                 self.origins,
                 self.baselines.purity,
                 counts,
+                facts.named,
+                facts.dear,
             ),
-            concealment_signals(lines, self.sender_contacts, prior, counts),
+            concealment_signals(lines, self.sender_contacts, prior, counts, facts.small),
             transshipment_signals(
-                lines, self.watch_keys, self.surges, prior, hits=hits, controlled=controlled
+                lines, self.watch_keys, self.surges, prior, hits=hits, controlled=facts.controlled
             ),
             lines.lazy()
             .join(self.facts.by_exporter.lazy(), on="exporter_id")

@@ -117,6 +117,8 @@ def misdeclaration_signals(
     origins: Origins | None = None,
     purity: pl.DataFrame | None = None,
     heading_counts: pl.LazyFrame | None = None,
+    named: bool | None = None,
+    dear: bool | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -125,7 +127,10 @@ def misdeclaration_signals(
     ``Baselines``); without them, description words are not checked. ``purity``: each
     tariff line's share of lines speaking of high purity (``Baselines.purity``).
     ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
-    shares one query of them with the concealment checks.
+    shares one query of them with the concealment checks. ``named=False``: no line names
+    a controlled element (:func:`names_an_element`), so the words are not checked;
+    ``dear=False``: no line is dear ordinary goods (:func:`any_dear`), so none is
+    compared with controlled materials' prices.
     """
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
@@ -152,13 +157,13 @@ def misdeclaration_signals(
         _new_commodity(lines, prior or Prior.empty()),
         _rare_commodity(heading_counts_or(heading_counts, lines, prior)),
     ]
-    if items is not None and items.height and vocabulary is not None:
+    if items is not None and items.height and vocabulary is not None and named is not False:
         parts.append(_words_against_code(lines, items, vocabulary))
     if purity is not None and purity.height:
         parts.append(_purity_against_code(lines, purity))
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
-    if controlled_prices is not None and controlled_prices.height:
+    if controlled_prices is not None and controlled_prices.height and dear is not False:
         parts.append(_priced_like_controlled(lines, controlled_prices))
     if origins is not None and "origin_region" in lines.collect_schema():
         parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
@@ -246,6 +251,11 @@ def _origin_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     )
 
 
+def names_an_element(lines: pl.DataFrame) -> bool:
+    """Some line's goods text names a controlled element (else no word is out of place)."""
+    return bool(lines.select(pl.col("named_elements").list.len().gt(0).any()).item())
+
+
 def could_be_controlled() -> pl.Expr:
     """A controlled code, or words naming a controlled element."""
     return pl.col("controlled").fill_null(False) | (
@@ -274,6 +284,16 @@ def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
+def _dear() -> pl.Expr:
+    """Ordinary goods in USD priced far above their kind."""
+    return ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
+
+
+def any_dear(lines: pl.DataFrame) -> bool:
+    """Some line is dear ordinary goods (else none is priced like controlled material)."""
+    return bool(lines.select(_dear().any()).item())
+
+
 def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     """Ordinary goods priced far above their kind and close to a controlled material.
 
@@ -281,15 +301,7 @@ def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     materials. Only lines already dear for their commodity are compared, so the join
     stays small.
     """
-    dear = (
-        lines.lazy()
-        .filter(
-            ~pl.col("controlled")
-            & (pl.col("unit_value_z") > DEAR_Z)
-            & (pl.col("currency") == "USD")
-        )
-        .select("_idx", "month", "log_unit_value", "hs6")
-    )
+    dear = lines.lazy().filter(_dear()).select("_idx", "month", "log_unit_value", "hs6")
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )

@@ -216,7 +216,8 @@ def transshipment_signals(
     ``matches`` maps names to their hits on ``keys`` (default :func:`match_names`).
     ``lines`` may be a ``LazyFrame`` (the door's plan built once) when it comes with what
     would be read from the rows: each of ``NAMED_PARTIES``' ``hits`` (what ``matches``
-    answers for the column's names) and whether any line is ``controlled``.
+    answers for the column's names; a party left out has none) and whether any line is
+    ``controlled``.
     """
     match = matches or (lambda names: match_names(names, keys))  # type: ignore[arg-type]
     parts: list[pl.LazyFrame] = []
@@ -227,7 +228,7 @@ def transshipment_signals(
         if hits is None:
             assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need their ``hits``"
             hits = {column: match(lines[column]).lazy() for column in NAMED_PARTIES}
-        for column in NAMED_PARTIES:
+        for column in (party for party in NAMED_PARTIES if party in hits):
             # Read by two signals: cached, so that a plan run as written joins it once.
             joined = best_allowed(
                 lines.lazy().join(hits[column], left_on=column, right_on="name"), column
