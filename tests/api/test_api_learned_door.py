@@ -216,3 +216,33 @@ def rounds_of(frames: list[pl.DataFrame]) -> list[list[object]]:
         return [list(r) for r in rounds(pending)]
     finally:
         loop.close()
+
+
+def test_the_door_reads_a_military_end_use_and_a_purity_the_goods_never_state(
+    fitted: tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult], tmp_path: Path
+) -> None:
+    """Both checks are built into the door's cached plans: a later request is not
+    answered by the plan of an earlier one that lacked the words."""
+    tables, _, result = fitted
+    ordinary = jsonable_encoder(tables["declarations"].row(0, named=True), exclude_none=True)
+    military = {
+        **ordinary,
+        "declaration_id": "NEW-1",
+        "declared_at": "2025-08-01T10:00:00",
+        "destination_country": "US",
+        "consignee_country": "US",
+        "hs_code": "8112929010",
+        "description": "金属镓 gallium",
+        "end_use": "军用雷达",
+    }
+    pure = {**ordinary, "declaration_id": "NEW-2", "hs_code": "7601100000",
+            "description": "铝锭 aluminium ingot", "specification": "纯度:99.999%"}  # fmt: skip
+    with TestClient(analyst_app(result, tmp_path)) as client:
+        codes = []
+        for line in (ordinary, military, pure):
+            response = client.post("/v1/screen", json={"lines": [line]})
+            assert response.status_code == 200, response.text
+            codes.append({r["code"] for r in response.json()["lines"][0]["reasons"]})
+    assert "DEST_MILITARY_END_USE" in codes[1]
+    assert "DESC_PURITY_UNUSUAL" in codes[2]
+    assert not {"DEST_MILITARY_END_USE", "DESC_PURITY_UNUSUAL"} & codes[0]
