@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.screening.detectors.concealment import concealment_signals, ships_small
-from orewatch.screening.detectors.licensing import cites_a_licence, licensing_signals
+from orewatch.screening.detectors.concealment import concealment_signals, small_shipment
+from orewatch.screening.detectors.licensing import has_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import (
     Origins,
-    any_dear,
+    dear_ordinary,
     exporter_heading_counts,
     misdeclaration_signals,
     names_an_element,
@@ -27,7 +27,6 @@ from orewatch.screening.detectors.transshipment import (
     NAMED_PARTIES,
     SENSITIVE_VALUE_Z,
     RememberedMatches,
-    any_controlled,
     sensitive_goods,
     transshipment_signals,
 )
@@ -156,6 +155,18 @@ class RowFacts:
     dear: bool | None = None
     small: bool | None = None
 
+    @classmethod
+    def of(cls, lines: pl.DataFrame) -> RowFacts:
+        """The facts of ``lines``, read in one query."""
+        facts = lines.select(
+            cited=has_licence().any(),
+            controlled=pl.col("controlled").any(),
+            named=names_an_element().any(),
+            dear=dear_ordinary().any(),
+            small=small_shipment().any(),
+        ).row(0, named=True)
+        return cls(**{name: bool(value) for name, value in facts.items()})
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -260,13 +271,7 @@ class Screener:
         lines and their names' watchlist hits (each name's worked out once), and
         collected as written (:class:`PlanCache`).
         """
-        facts = RowFacts(
-            cited=cites_a_licence(lines),
-            controlled=any_controlled(lines),
-            named=names_an_element(lines),
-            dear=any_dear(lines),
-            small=ships_small(lines),
-        )
+        facts = RowFacts.of(lines)
         matched = (
             {party: self.name_matches(lines[party]) for party in NAMED_PARTIES}
             if self.name_matches is not None

@@ -23,6 +23,12 @@ Signals = pl.LazyFrame
 Lines = pl.DataFrame | pl.LazyFrame
 
 
+def any_row(lines: pl.DataFrame, condition: pl.Expr) -> bool:
+    """Whether some line meets ``condition``: what a detector reads of the rows before
+    building its query, so as to leave out a part that cannot fire."""
+    return bool(lines.select(condition.fill_null(False).any()).item())
+
+
 def empty_signals() -> pl.LazyFrame:
     return pl.LazyFrame(schema=SIGNAL_SCHEMA)
 

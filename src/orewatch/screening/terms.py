@@ -39,41 +39,34 @@ def compile_terms(document: dict[str, object]) -> TermTable:
     assert isinstance(elements_doc, dict)
     patterns: dict[str, str] = {}
     for element, words in elements_doc.items():
-        alts: list[str] = []
-        if words.get("zh"):
-            alts.append(f"(?:{_alternation(words['zh'])})")
-        if words.get("en"):
-            alts.append(f"(?i:{_EDGE_L}(?:{_alternation(words['en'])}){_EDGE_R})")
-        if words.get("formulas"):
-            alts.append(f"{_EDGE_L}(?:{_alternation(words['formulas'])}){_EDGE_R}")
-        patterns[str(element)] = "|".join(alts)
-    purity_doc = document["purity"]
-    assert isinstance(purity_doc, dict)
-    purity = "|".join(
-        [
-            f"(?:{_alternation(purity_doc.get('zh', []))})",
-            f"(?i:{_EDGE_L}(?:{_alternation(purity_doc.get('en', []))}){_EDGE_R})",
-            *(f"(?:{p})" for p in purity_doc.get("patterns", [])),
-        ]
-    )
-    military_doc = document.get("military") or {}
-    assert isinstance(military_doc, dict)
+        pattern = _pattern(words)
+        assert pattern is not None, f"terms: element {element} has no words"
+        patterns[str(element)] = pattern
+    purity = _pattern(document["purity"])
+    assert purity is not None, "terms: no purity words"
+    military = document.get("military") or {}
+    assert isinstance(military, dict)
     return TermTable(
         patterns,
         purity,
-        military=_words(military_doc.get("zh", []), military_doc.get("en", [])),
-        not_military=_words(
-            [w for w in military_doc.get("not", []) if not w.isascii()],
-            [w for w in military_doc.get("not", []) if w.isascii()],
-        ),
+        military=_pattern(military),
+        not_military=_pattern(military.get("denied") or {}),
     )
 
 
-def _words(zh: list[str], en: list[str]) -> str | None:
-    """Chinese words as substrings, English ones whole-word and case-insensitive."""
-    alts = [f"(?:{_alternation(zh)})"] if zh else []
-    if en:
-        alts.append(f"(?i:{_EDGE_L}(?:{_alternation(en)}){_EDGE_R})")
+def _pattern(words: object) -> str | None:
+    """One regular expression for a YAML word list (None: no words): ``zh`` words as
+    substrings, ``en`` words whole-word and case-insensitive, ``formulas`` whole-word
+    and case-sensitive, ``patterns`` as written."""
+    assert isinstance(words, dict)
+    alts: list[str] = []
+    if words.get("zh"):
+        alts.append(f"(?:{_alternation(words['zh'])})")
+    if words.get("en"):
+        alts.append(f"(?i:{_EDGE_L}(?:{_alternation(words['en'])}){_EDGE_R})")
+    if words.get("formulas"):
+        alts.append(f"{_EDGE_L}(?:{_alternation(words['formulas'])}){_EDGE_R}")
+    alts += [f"(?:{p})" for p in words.get("patterns", [])]
     return "|".join(alts) or None
 
 

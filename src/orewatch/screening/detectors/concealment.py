@@ -47,11 +47,6 @@ def small_shipment() -> pl.Expr:
     return pl.col("is_parcel") | (pl.col("net_weight_kg") <= SMALL_LOT_KG)
 
 
-def ships_small(lines: pl.DataFrame) -> bool:
-    """Some line is a small shipment (else no line joins a ring of small senders)."""
-    return bool(lines.select(small_shipment().any()).item())
-
-
 def concealment_signals(
     lines: Lines,
     shared: pl.DataFrame | None,
@@ -62,7 +57,7 @@ def concealment_signals(
     """``shared`` is :func:`sender_contacts` of the parties (None: no party data).
     ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
     shares one query of them with the misdeclaration checks. ``small=False``: no line
-    is a small shipment (:func:`ships_small`), so no ring of senders is looked for."""
+    is a small shipment (:func:`small_shipment`), so no ring of senders is looked for."""
     parts = [
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_Z, "GROSS_NET_ODD"),
         _gross_net(lines, pl.col("gross_net_z") > GROSS_NET_FAR_Z, "GROSS_NET_FAR"),

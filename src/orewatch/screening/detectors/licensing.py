@@ -11,7 +11,13 @@ import polars as pl
 from orewatch.screening.features import STATED_FIELDS
 from orewatch.screening.names import name_keys
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import Lines, concat_signals, empty_signals, signals_where
+from orewatch.screening.signals import (
+    Lines,
+    any_row,
+    concat_signals,
+    empty_signals,
+    signals_where,
+)
 from orewatch.screening.terms import names_military_use
 
 #: Cumulative draws may exceed the licensed quantity by this share before we call it
@@ -22,11 +28,6 @@ OVERDRAW_TOLERANCE = 0.02
 def has_licence() -> pl.Expr:
     """The line cites a licence number."""
     return pl.col("license_no").is_not_null() & (pl.col("license_no").str.strip_chars() != "")
-
-
-def cites_a_licence(lines: pl.DataFrame) -> bool:
-    """Some line cites a licence (else the register's signals have nothing to read)."""
-    return bool(lines.select(has_licence().any()).item())
 
 
 def licensing_signals(
@@ -74,7 +75,7 @@ def licensing_signals(
     # a join) have nothing to read, and building them cost most of this detector's time.
     if cited is None:
         assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need ``cited``"
-        cited = cites_a_licence(lines)
+        cited = any_row(lines, has_licence())
     if register is not None and register.height and cited:
         citing = lines.lazy().filter(has_licence())
         parts.append(_register_signals(citing, register, prior or Prior.empty(), filled))
@@ -115,12 +116,13 @@ def _military_use(lines: Lines) -> pl.LazyFrame:
     stated = [c for c in ("end_use", "end_user_name") if c in lines.collect_schema().names()]
     if not stated:
         return empty_signals()
-    military = pl.any_horizontal(names_military_use(pl.col(c)) for c in stated)
+    # The fields that say it, joined ("" where none does): each pattern read once.
     said = pl.concat_str(
         [pl.when(names_military_use(pl.col(c))).then(pl.col(c)) for c in stated],
         separator=" / ",
         ignore_nulls=True,
     )
+    military = said != ""
     banned = pl.col("military_end_user_banned").fill_null(False)
     evidence = pl.format(
         "{} for {} to {}",

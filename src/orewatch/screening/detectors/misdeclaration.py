@@ -129,7 +129,7 @@ def misdeclaration_signals(
     ``heading_counts``: :func:`exporter_heading_counts` of the lines, when the caller
     shares one query of them with the concealment checks. ``named=False``: no line names
     a controlled element (:func:`names_an_element`), so the words are not checked;
-    ``dear=False``: no line is dear ordinary goods (:func:`any_dear`), so none is
+    ``dear=False``: no line is dear ordinary goods (:func:`dear_ordinary`), so none is
     compared with controlled materials' prices.
     """
     parts = [
@@ -251,9 +251,9 @@ def _origin_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     )
 
 
-def names_an_element(lines: pl.DataFrame) -> bool:
-    """Some line's goods text names a controlled element (else no word is out of place)."""
-    return bool(lines.select(pl.col("named_elements").list.len().gt(0).any()).item())
+def names_an_element() -> pl.Expr:
+    """The line's goods text names a controlled element."""
+    return pl.col("named_elements").list.len() > 0
 
 
 def could_be_controlled() -> pl.Expr:
@@ -284,14 +284,9 @@ def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _dear() -> pl.Expr:
+def dear_ordinary() -> pl.Expr:
     """Ordinary goods in USD priced far above their kind."""
     return ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
-
-
-def any_dear(lines: pl.DataFrame) -> bool:
-    """Some line is dear ordinary goods (else none is priced like controlled material)."""
-    return bool(lines.select(_dear().any()).item())
 
 
 def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
@@ -301,7 +296,7 @@ def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
     materials. Only lines already dear for their commodity are compared, so the join
     stays small.
     """
-    dear = lines.lazy().filter(_dear()).select("_idx", "month", "log_unit_value", "hs6")
+    dear = lines.lazy().filter(dear_ordinary()).select("_idx", "month", "log_unit_value", "hs6")
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from orewatch.screening.detectors.misdeclaration import UNIT_VALUE_Z, could_be_controlled
 from orewatch.screening.names import normalise_name_expr
 from orewatch.screening.prior import Prior
-from orewatch.screening.signals import Lines, concat_signals, signals_where
+from orewatch.screening.signals import Lines, any_row, concat_signals, signals_where
 
 #: rapidfuzz ratio (0..100) at which two normalised names are taken as the same party.
 FUZZY_CUTOFF = 93
@@ -194,11 +194,6 @@ def sensitive_goods() -> pl.Expr:
     return could_be_controlled() | (pl.col("unit_value_z") > SENSITIVE_VALUE_Z).fill_null(False)
 
 
-def any_controlled(lines: pl.DataFrame) -> bool:
-    """Some line is controlled (else no consignee collects through these lines)."""
-    return bool(lines.select(pl.col("controlled").any()).item())
-
-
 def transshipment_signals(
     lines: Lines,
     keys: pl.DataFrame | None,
@@ -257,7 +252,7 @@ def transshipment_signals(
     # Only controlled lines collect; a request without one skips the history's group-by.
     if controlled is None:
         assert isinstance(lines, pl.DataFrame), "a LazyFrame's lines need ``controlled``"
-        controlled = any_controlled(lines)
+        controlled = any_row(lines, pl.col("controlled"))
     if controlled:
         parts.append(_collectors(lines, prior or Prior.empty()))
     return concat_signals(parts)
