@@ -143,3 +143,27 @@ def test_a_military_use_elsewhere_asks_for_a_look_and_ordinary_goods_ask_nothing
     assert "CTRL_MILITARY_END_USE" in found[0] and "DEST_MILITARY_END_USE" not in found[0]
     assert "DEST_MILITARY_END_USE" in found[1]
     assert not {"DEST_MILITARY_END_USE", "CTRL_MILITARY_END_USE"} & found.get(2, set())
+
+
+def test_a_code_banned_for_one_elements_items_is_judged_by_the_element_the_line_names(
+    codes: Codes,
+) -> None:
+    """2931900032 holds organometallics of antimony (banned to the US from 2024-12-03),
+    bismuth and indium: the line's words say which it carries."""
+    organometallic = {
+        **GALLIUM,
+        "hs_code": "2931900032",
+        "destination_country": "US",
+        "consignee_country": "US",
+        "declared_at": datetime(2025, 3, 1),
+    }
+    found = codes(
+        [
+            {**organometallic, "description": "三乙基铟 triethylindium"},
+            {**organometallic, "description": "trimethylantimony 三甲基锑"},
+            {**organometallic, "description": "organometallic compound"},
+            {**organometallic, "description": "金属镓 gallium"},  # not what the code holds
+        ]
+    )
+    assert "DEST_PROHIBITED" not in found.get(0, set())
+    assert all("DEST_PROHIBITED" in found[i] for i in (1, 2, 3))

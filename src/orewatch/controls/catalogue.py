@@ -85,7 +85,8 @@ class Catalogue:
         collect: Callable[[pl.LazyFrame], pl.DataFrame] | None = None,
     ) -> pl.DataFrame:
         """Add control_ids, control_elements, controlled, licence_required,
-        prohibited_destination, military_end_user_banned and match_kind to every row.
+        prohibited_destination (and the prohibited items' ``prohibited_elements``),
+        military_end_user_banned and match_kind to every row.
 
         One query (:func:`orewatch.controls.frame.evaluate_query`), run by ``collect``
         (default: every optimisation on the in-memory engine; a service screening a few

@@ -252,7 +252,7 @@ def evaluate_query(
     # 3. rules that cover an active item, for that destination, in force that day
     rule_table = prepared.rules.filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
     flags = (
-        active.select("_hs", "_day", "_dest", "control_id")
+        active.select("_hs", "_day", "_dest", "control_id", "element")
         .join(rule_table.lazy(), on="control_id", how="inner")
         .filter(
             ((pl.col("destination") == "any") | (pl.col("destination") == pl.col("_dest")))
@@ -267,6 +267,9 @@ def evaluate_query(
         .group_by("_hs", "_day", "_dest")
         .agg(
             prohibited_destination=pl.col("any_end_user").any(),
+            # A code several elements' items share is prohibited only for some of them:
+            # the line's own words may say which element it carries.
+            prohibited_elements=pl.col("element").filter(pl.col("any_end_user")).unique().sort(),
             military_end_user_banned=(
                 (pl.col("rule_kind") == "prohibit") & pl.col("military_only")
             ).any(),
@@ -285,6 +288,9 @@ def evaluate_query(
         controlled=pl.col("control_ids").list.len().fill_null(0) > 0,
         licence_required=pl.col("licence_required").fill_null(False),
         prohibited_destination=pl.col("prohibited_destination").fill_null(False),
+        prohibited_elements=pl.col("prohibited_elements").fill_null(
+            pl.lit([], dtype=pl.List(pl.String))
+        ),
         military_end_user_banned=pl.col("military_end_user_banned").fill_null(False),
         match_kind=pl.col("_best").replace_strict(
             _RANK_TO_KIND, default=None, return_dtype=pl.String

@@ -62,7 +62,7 @@ def licensing_signals(
         ),
         signals_where(
             lines,
-            pl.col("prohibited_destination"),
+            _prohibited_for_the_goods(lines.collect_schema().names()),
             "DEST_PROHIBITED",
             pl.format(
                 "{} to {}", pl.col("control_ids").list.join(","), pl.col("destination_country")
@@ -80,6 +80,25 @@ def licensing_signals(
         citing = lines.lazy().filter(has_licence())
         parts.append(_register_signals(citing, register, prior or Prior.empty(), filled))
     return concat_signals(parts)
+
+
+def _prohibited_for_the_goods(columns: list[str]) -> pl.Expr:
+    """The destination is prohibited for what the line carries.
+
+    Some tariff lines hold several elements' controlled items (organometallics of
+    antimony, bismuth and indium share one code), and a ban on one element's items makes
+    the code prohibited for the destination. A line whose words name elements of that
+    code, none of them a prohibited one (triethylindium to a country that only antimony
+    may not go to), is not exporting the banned goods on its own account. A line that
+    names nothing, or only elements the code does not hold, is judged by its code.
+    """
+    prohibited = pl.col("prohibited_destination")
+    if not {"named_elements", "prohibited_elements", "control_elements"} <= set(columns):
+        return prohibited
+    named = pl.col("named_elements").fill_null([])
+    of_the_code = named.list.set_intersection(pl.col("control_elements")).list.len() > 0
+    banned = named.list.set_intersection(pl.col("prohibited_elements")).list.len() > 0
+    return prohibited & (~of_the_code | banned)
 
 
 def _unstated(lines: Lines, filled: frozenset[str]) -> pl.LazyFrame:
