@@ -47,11 +47,13 @@ def codes(declarations: Build, contract_table: Table) -> Codes:
     """Licensing codes per line of ``rows``, against one licence held by their exporter."""
 
     def run(
-        rows: Sequence[Mapping[str, object]], filled: frozenset[str] = frozenset(STATED_FIELDS)
+        rows: Sequence[Mapping[str, object]],
+        filled: frozenset[str] = frozenset(STATED_FIELDS),
+        licensed: Mapping[str, object] = LICENCE,
     ) -> dict[int, set[str]]:
         frame = declarations(rows)
         lines = load_catalogue().evaluate_frame(add_features(frame))
-        licence = {**LICENCE, "exporter_id": frame["exporter_id"][0]}
+        licence = {**licensed, "exporter_id": frame["exporter_id"][0]}
         register = licence_register(contract_table("licenses", [licence]))
         found: dict[int, set[str]] = {}
         signals = licensing_signals(lines, register, filled=filled).collect()
@@ -95,6 +97,42 @@ def test_an_abbreviated_name_is_the_licensed_party_not_another(codes: Codes) -> 
     assert "LIC_WRONG_CONSIGNEE" not in found.get(0, set())
     assert "LIC_WRONG_END_USER" not in found.get(0, set())
     assert "LIC_WRONG_CONSIGNEE" in found[1]
+
+
+def test_a_party_named_in_another_script_or_spelling_is_the_licensed_one(codes: Codes) -> None:
+    """A licence drafted in Hong Kong characters; declarations in English spell the
+    trade name in Cantonese (Tai Ka), pinyin (Tai Jia), or write it in simplified
+    characters."""
+    hong_kong = {
+        **LICENCE,
+        "consignee_name": "泰嘉貿易有限公司",
+        "consignee_country": "HK",
+        "end_user_name": "泰嘉貿易有限公司",
+    }
+    to_hong_kong = {**GALLIUM, "destination_country": "HK", "consignee_country": "HK"}
+    found = codes(
+        [
+            {
+                **to_hong_kong,
+                "consignee_name": "TAI KA TRADING LIMITED",
+                "end_user_name": "Tai Ka Trading Ltd",
+            },
+            {
+                **to_hong_kong,
+                "consignee_name": "泰嘉贸易有限公司",
+                "end_user_name": "Tai Jia Trading Ltd",
+            },
+            {
+                **to_hong_kong,
+                "consignee_name": "Yam Wang Trading Limited",
+                "end_user_name": "Yam Wang Trading Limited",
+            },
+        ],
+        licensed=hong_kong,
+    )
+    assert not {"LIC_WRONG_CONSIGNEE", "LIC_WRONG_END_USER"} & found.get(0, set())
+    assert not {"LIC_WRONG_CONSIGNEE", "LIC_WRONG_END_USER"} & found.get(1, set())
+    assert {"LIC_WRONG_CONSIGNEE", "LIC_WRONG_END_USER"} <= found[2]  # 鑫宏, another company
 
 
 def test_another_end_user_than_the_licensed_one_is_flagged(codes: Codes) -> None:

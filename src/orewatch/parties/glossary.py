@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import islice, product
 
 import polars as pl
 import yaml
@@ -124,6 +125,27 @@ def translate(core: str) -> str | None:
         return None
     words = [table.terms[p] if known else _pinyin_word(p) for p, known in pieces]
     return " ".join(w for w in words if w)
+
+
+#: Spellings kept per name core (the trade name's romanisations times any other piece's).
+SPELLINGS_KEPT = 64
+
+
+@lru_cache(maxsize=200_000)
+def translate_spellings(core: str) -> tuple[str, ...]:
+    """English words for a Chinese name core in each way its untranslated pieces (the
+    trade name) may be spelt: pinyin, Wade-Giles, Hong Kong Cantonese
+    (:func:`~orewatch.parties.romanise.romanisations`). Known terms are translated as in
+    :func:`translate`; a core with none is its spellings alone."""
+    from orewatch.parties.romanise import romanisations
+
+    table = glossary()
+    choices = [
+        (table.terms[piece],) if known else romanisations(piece)
+        for piece, known in segment(core, table)
+    ]
+    spellings = islice(product(*choices), SPELLINGS_KEPT)
+    return tuple(" ".join(w for w in words if w) for words in spellings)
 
 
 def translations(cores: pl.Series) -> pl.Series:

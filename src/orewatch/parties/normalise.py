@@ -60,6 +60,9 @@ LEGAL_FORMS: tuple[str, ...] = (
     "de c v",
     "sdn bhd",
     "pte ltd",
+    "pty ltd",
+    "cong ty tnhh",
+    "cong ty co phan",
     "pvt ltd",
     "private limited",
     "public limited company",
@@ -116,6 +119,11 @@ LEGAL_FORMS: tuple[str, ...] = (
     "tbk",
     "pt",
     "as",
+    "pty",
+    "tnhh",
+    "osoo",
+    "d o o",
+    "doo",
 )
 #: Canonical legal form for each written form (same name, other form = other company).
 CANONICAL_FORMS: dict[str, str] = {
@@ -189,6 +197,14 @@ CANONICAL_FORMS: dict[str, str] = {
     "a s": "as",
     "as": "as",
     "tbk": "tbk",
+    "pty ltd": "pty",
+    "pty": "pty",
+    "cong ty tnhh": "tnhh",
+    "tnhh": "tnhh",
+    "cong ty co phan": "cp",
+    "osoo": "ooo",
+    "d o o": "doo",
+    "doo": "doo",
     "股份有限公司": "gf",
     "株式会社": "kk",
     "有限责任公司": "yx",
@@ -221,6 +237,9 @@ ABBREVIATIONS: dict[str, str] = {
 }
 #: Words that say nothing about which company it is (dropped from the comparison key).
 NOISE_WORDS: tuple[str, ...] = ("the", "and", "of", "group", "holdings", "holding")
+
+#: A bracketed aside in a Latin-script name: "(Thailand)", "(HK)", "(formerly Acme)".
+LATIN_ASIDE = r"[(（][^()（）]*[)）]"
 
 #: A Chinese character (unified and compatibility ideographs).
 CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -270,8 +289,14 @@ def fold(names: pl.Series) -> pl.Series:
 
 
 def _latin_core(expr: pl.Expr) -> pl.Expr:
-    """Spaced words of a folded name without punctuation, legal forms or noise words."""
-    cleaned = expr.str.replace_all("&", " and ").str.replace_all(_PUNCT, " ")
+    """Spaced words of a folded name without bracketed asides, punctuation, legal forms
+    or noise words.
+
+    A bracketed aside in a Latin name is the branch's place or a former name ("Bluewater
+    Engineering (Thailand) Co., Ltd."): documents drafted apart keep or drop it.
+    """
+    cleaned = expr.str.replace_all(LATIN_ASIDE, " ")
+    cleaned = cleaned.str.replace_all("&", " and ").str.replace_all(_PUNCT, " ")
     cleaned = cleaned.str.replace_all(r"\s+", " ").str.strip_chars()
     words = cleaned.str.split(" ").list.eval(pl.element().replace(ABBREVIATIONS))
     cleaned = words.list.join(" ")
@@ -397,6 +422,76 @@ def _text_forms(texts: pl.Series) -> pl.DataFrame:
     return pl.concat([distinct, romanised, translated, concept]).with_columns(
         pl.col("words").str.replace_all(" ", "").alias("key")
     )
+
+
+def _spelt_forms(texts: pl.Series) -> pl.DataFrame:
+    """``text, key``: the keys one name has in the other document's way of writing it.
+
+    A Chinese name, its words in English with the trade name spelt each way it may be
+    (:func:`~orewatch.parties.glossary.translate_spellings`: pinyin, Wade-Giles, Hong
+    Kong Cantonese); a Latin name, its words in the order written (the other keys sort
+    them, but a trade name spelt in two words, "Tai Ka", is one word in a translation).
+    """
+    from orewatch.parties.glossary import canonical_english, translate_spellings
+
+    folded = pl.DataFrame({"text": texts}).with_columns(fold(texts).alias("folded"))
+    cjk = folded.filter(pl.col("folded").str.contains(CJK))
+    cores = cjk.select("text", _chinese_core(pl.col("folded")).alias("core"))
+    spelt = cores.with_columns(
+        pl.col("core")
+        .map_elements(
+            lambda core: list(translate_spellings(core)), return_dtype=pl.List(pl.String())
+        )
+        .alias("english")
+    ).explode("english")
+    latin = folded.filter(~pl.col("folded").str.contains(CJK))
+    return (
+        pl.concat(
+            [
+                spelt.select("text", canonical_english(pl.col("english")).alias("key")),
+                latin.select("text", canonical_english(_latin_core(pl.col("folded"))).alias("key")),
+            ]
+        )
+        .select("text", pl.col("key").str.replace_all(" ", ""))
+        .drop_nulls()
+    )
+
+
+#: Every comparison key of each name seen in this process (:func:`variant_keys`).
+_KEYS: dict[str, list[str]] = {}
+#: Names whose keys are kept before the cache starts over (bounded memory in a service).
+KEYS_KEPT = 500_000
+
+
+def variant_keys(names: pl.Series) -> pl.Series:
+    """Every comparison key of each name: its own, and the pinyin, glossary translation
+    and canonical rendering of it (:func:`_text_forms`); one company written in two
+    scripts or two renderings shares a key. Empty for nulls and names with no words.
+
+    Names repeat across declarations and requests: each distinct name is normalised once
+    per process, so that a service screening one declaration at a time pays for a new
+    name once.
+    """
+    distinct = names.drop_nulls().unique()
+    new = [name for name in distinct.to_list() if name not in _KEYS]
+    if new:
+        if len(_KEYS) + len(new) > KEYS_KEPT:
+            _KEYS.clear()
+        texts = pl.Series(new, dtype=pl.String())
+        forms = pl.concat([_text_forms(texts).select("text", "key"), _spelt_forms(texts)])
+        found = (
+            forms.filter(pl.col("key") != "").group_by("text").agg(pl.col("key").unique().sort())
+        )
+        _KEYS.update({name: [] for name in new})
+        _KEYS.update(dict(found.iter_rows()))
+    table = pl.DataFrame(
+        {"text": distinct, "keys": [_KEYS.get(name, []) for name in distinct.to_list()]},
+        schema={"text": pl.String(), "keys": pl.List(pl.String())},
+    )
+    keyed = pl.DataFrame({"text": names.cast(pl.String())}).join(
+        table, on="text", how="left", maintain_order="left"
+    )
+    return keyed["keys"].fill_null(pl.lit([], dtype=pl.List(pl.String()))).alias(names.name)
 
 
 def name_variants(names: pl.DataFrame, id_col: str = "record_id") -> pl.DataFrame:

@@ -1,13 +1,16 @@
 """Company-name normalisation for exact comparisons across documents.
 
 Lower case, full-width to half-width, punctuation removed, legal forms dropped, so that
-"ACME Co., Ltd." and "Acme Company Limited" compare equal. Entity resolution proper
-(fuzzy, cross-script) belongs to the parties layer; this is the cheap first step.
+"ACME Co., Ltd." and "Acme Company Limited" compare equal; and the parties layer's keys
+(:func:`party_keys`: other scripts, romanisations, translations). Fuzzy resolution
+belongs to the parties layer.
 """
 
 from __future__ import annotations
 
 import polars as pl
+
+from orewatch.parties.normalise import variant_keys
 
 CHINESE_LEGAL_FORMS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 LEGAL_FORMS: tuple[str, ...] = (
@@ -74,6 +77,21 @@ def name_keys(name: pl.Expr, prefix: str) -> list[pl.Expr]:
     :func:`abbreviated_name_expr`) from one cleaning of the name."""
     words = name_words_expr(name)
     return [_key(words).alias(f"{prefix}_key"), _short(words).alias(f"{prefix}_short")]
+
+
+def party_keys(name: pl.Expr) -> pl.Expr:
+    """Every key the parties layer compares the name by (a list): its own, its
+    simplified-character form, its pinyin, its translation through the glossary
+    (:func:`orewatch.parties.normalise.variant_keys`).
+
+    A licence drafted in Chinese and a declaration in English name one consignee
+    "昌嘉科技股份有限公司" and "Chang Jia Tech Co Ltd"; one drafted in Hong Kong writes
+    "嘉華貿易", the other "嘉华贸易"; a Vietnamese buyer is "Cong Ty TNHH Aurora Optics" on
+    one and "AURORA OPTICS" on the other. Each distinct name is normalised once per
+    process (library calls per name, not per row); a new one costs about 10 ms, so
+    callers pass only the names the cheap keys could not match (null elsewhere).
+    """
+    return name.map_batches(variant_keys, return_dtype=pl.List(pl.String), is_elementwise=True)
 
 
 def abbreviated_name_expr(name: pl.Expr) -> pl.Expr:
