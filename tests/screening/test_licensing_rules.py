@@ -205,3 +205,22 @@ def test_a_code_banned_for_one_elements_items_is_judged_by_the_element_the_line_
     )
     assert "DEST_PROHIBITED" not in found.get(0, set())
     assert all("DEST_PROHIBITED" in found[i] for i in (1, 2, 3))
+
+
+def test_an_unknown_licence_number_drawn_on_again_is_told_apart_from_its_first_use(
+    codes: Codes,
+) -> None:
+    unknown = {**GALLIUM, "license_no": "GA-UNKNOWN-7"}
+    found = codes(
+        [
+            {**unknown, "declared_at": datetime(2025, 3, 5)},
+            {**unknown, "declared_at": datetime(2025, 3, 2)},  # the first to cite it
+            {**unknown, "declared_at": datetime(2025, 3, 9)},
+            {**GALLIUM, "license_no": "GA-UNKNOWN-8", "declared_at": datetime(2025, 3, 9)},
+        ]
+    )
+    assert "LIC_NOT_FOUND" in found[1] and "LIC_NOT_FOUND_REUSED" not in found[1]
+    assert all(
+        "LIC_NOT_FOUND_REUSED" in found[i] and "LIC_NOT_FOUND" not in found[i] for i in (0, 2)
+    )
+    assert "LIC_NOT_FOUND" in found[3]

@@ -3,7 +3,8 @@
 Batch screening judges a dataset against itself, so its prior is empty and the running
 totals start inside the batch. Screening one new declaration uses the prior of the
 history it joins: how much each licence has already drawn, which commodity chapters
-each exporter already ships, which controlled elements each consignee already receives.
+each exporter already ships, which controlled elements each consignee already receives,
+how many declarations already cited each licence number.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import polars as pl
 @dataclass(frozen=True)
 class Prior:
     licence_drawn: pl.DataFrame  # license_no, prior_drawn_kg
+    licence_declarations: pl.DataFrame  # license_no, declaration_id, declared_at
     exporter_chapters: pl.DataFrame  # exporter_id, hs4, chapter_lines
     exporter_lines: pl.DataFrame  # exporter_id, prior_lines
     consignee_elements: pl.DataFrame  # consignee_name, element
@@ -26,6 +28,13 @@ class Prior:
         return cls(
             licence_drawn=pl.DataFrame(
                 schema={"license_no": pl.String, "prior_drawn_kg": pl.Float64}
+            ),
+            licence_declarations=pl.DataFrame(
+                schema={
+                    "license_no": pl.String,
+                    "declaration_id": pl.String,
+                    "declared_at": pl.Datetime("us"),
+                }
             ),
             exporter_chapters=pl.DataFrame(
                 schema={"exporter_id": pl.String, "hs4": pl.String, "chapter_lines": pl.UInt32}
@@ -49,6 +58,9 @@ class Prior:
             licence_drawn=cited.group_by(pl.col("license_no").str.strip_chars()).agg(
                 pl.col("net_weight_kg").fill_null(0.0).sum().alias("prior_drawn_kg")
             ),
+            licence_declarations=cited.select(
+                pl.col("license_no").str.strip_chars(), "declaration_id", "declared_at"
+            ).unique(["license_no", "declaration_id"]),
             exporter_chapters=lines.group_by("exporter_id", "hs4").agg(
                 pl.len().alias("chapter_lines")
             ),

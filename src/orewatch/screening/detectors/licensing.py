@@ -215,9 +215,7 @@ def _register_signals(
     )
     other_consignee = _other_party("consignee", "lic_consignee")
     parts = [
-        signals_where(
-            joined, ~found, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))
-        ),
+        _not_found(joined.filter(~found), prior),
         signals_where(
             joined,
             found & ((day < pl.col("lic_issued_at")) | (day > pl.col("lic_valid_until"))),
@@ -325,6 +323,61 @@ def _other_party(declared: str, licensed: str) -> pl.Expr:
     a translation: :func:`~orewatch.screening.names.party_keys`)."""
     shared = pl.col(f"{licensed}_keys").list.set_intersection(pl.col(f"{declared}_keys"))
     return _names_differ(declared, licensed) & (shared.list.len().fill_null(0) == 0)
+
+
+def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
+    """Lines citing a licence number the register does not hold.
+
+    A forger writes a number for one shipment; a licence missing from the register's copy
+    (issued elsewhere, entered late) is drawn on again and again. So a number's first
+    declaration raises ``LIC_NOT_FOUND``, and a later declaration citing a number earlier
+    declarations already cited (the prior's and this batch's, in date order) raises
+    ``LIC_NOT_FOUND_REUSED``: each dataset's inspections teach what either is worth.
+    """
+    schema = prior.licence_declarations.schema
+    citing = pl.concat(
+        [
+            prior.licence_declarations.lazy(),
+            unknown.select(
+                "license_no",
+                pl.col("declaration_id").cast(schema["declaration_id"]),
+                pl.col("declared_at").cast(schema["declared_at"]),
+            ),
+        ]
+    ).unique(["license_no", "declaration_id"], keep="last")
+    # A declaration screened again (in the history and in the request) counts once.
+    declarations = citing.join(
+        unknown.select("license_no").unique(), on="license_no", how="semi"
+    ).select(
+        "license_no",
+        "declaration_id",
+        (pl.struct("declared_at", "declaration_id").rank("dense").over("license_no") - 1)
+        .cast(pl.Int64)
+        .alias("earlier_declarations"),
+    )
+    counted = unknown.join(
+        declarations.with_columns(pl.col("declaration_id").cast(pl.String)),
+        on=["license_no", "declaration_id"],
+        how="left",
+    )
+    reused = pl.col("earlier_declarations") > 0
+    return concat_signals(
+        [
+            signals_where(
+                counted, ~reused, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))
+            ),
+            signals_where(
+                counted,
+                reused,
+                "LIC_NOT_FOUND_REUSED",
+                pl.format(
+                    "licence {}, cited by {} earlier declarations",
+                    pl.col("license_no"),
+                    pl.col("earlier_declarations"),
+                ),
+            ),
+        ]
+    )
 
 
 def _overdrawn(joined: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
