@@ -8,56 +8,17 @@ belongs to the parties layer.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
-from orewatch.parties.normalise import variant_keys
+from orewatch.parties.normalise import CHINESE_SUFFIXES, LATIN_ASIDE, LEGAL_FORMS, variant_keys
 
-CHINESE_LEGAL_FORMS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
-LEGAL_FORMS: tuple[str, ...] = (
-    "company limited",
-    "co ltd",
-    "co., ltd",
-    "corporation",
-    "corp",
-    "incorporated",
-    "inc",
-    "limited",
-    "ltd",
-    "llc",
-    "l l c",
-    "gmbh",
-    "ag",
-    "pte",
-    "pvt",
-    "sdn bhd",
-    "bhd",
-    "fze",
-    "fzco",
-    "llp",
-    "plc",
-    "bv",
-    "b v",
-    "nv",
-    "sa",
-    "s a",
-    "sas",
-    "srl",
-    "spa",
-    "kk",
-    "k k",
-    "co",
-    "jsc",
-    "ooo",
-    "tov",
-    "s a de c v",
-    "de cv",
-    "sa de cv",
-    "company",
-)
-
+#: Chinese legal forms stripped from the end of a name (the parties layer's list).
+CHINESE_LEGAL_FORMS: tuple[str, ...] = CHINESE_SUFFIXES
 _FORMS_PATTERN = (
     r"(?:^|\s)(?:"
-    + "|".join(sorted((f.replace(".", r"\.") for f in LEGAL_FORMS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(f) for f in LEGAL_FORMS), key=len, reverse=True))
     + r")(?:\s|$)"
 )
 
@@ -121,6 +82,7 @@ def name_words_expr(name: pl.Expr) -> pl.Expr:
         name.fill_null("")
         .str.normalize("NFKC")
         .str.to_lowercase()
+        .str.replace_all(LATIN_ASIDE, " ")
         .str.replace_all(r"[()（）\[\]{}.,，。;；:：'\"&/\\-]", " ")
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
