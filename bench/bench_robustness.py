@@ -4,8 +4,8 @@ Generates one world, then screens perturbed copies of it written to a temporary 
 optional tables dropped (each alone, then all of them), optional declaration columns
 dropped (each alone, then all of them), inspections thinned or reduced to clear /
 misdeclared, IDs re-keyed to other opaque strings (consistently across tables), names
-re-cased and padded, the files written as typed Parquet or JSONL, ``declared_at`` as a
-date. Truth is the unperturbed world's (re-keyed where the IDs were). For each copy it
+re-cased and padded, cited licence numbers written differently, the files written as
+typed Parquet or JSONL, ``declared_at`` as a date. Truth is the unperturbed world's (re-keyed where the IDs were). For each copy it
 prints whether it ran, the seconds it took (load and screen), rows quarantined, recall
 over all schemes and precision at 5 %, the blend's learned model share, and recall per
 scheme, against the baseline.
@@ -259,6 +259,28 @@ def messy_names(t: Tables, truth: pl.DataFrame) -> Perturbed:
     return Perturbed({**t, "declarations": decl.with_columns(messy(c) for c in present)}, truth)
 
 
+def messy_licence_numbers(t: Tables, truth: pl.DataFrame) -> Perturbed:
+    """Cited licence numbers written as a clerk might, varying from line to line (seeded):
+    lower case, a hyphen or a space after the year's letters, full-width characters."""
+    decl = t["declarations"]
+    pick = pl.Series("_style", (pl.int_range(decl.height, eager=True) * 7919 % 4))
+    number = pl.col("license_no")
+    full_width = number.str.replace_many(
+        [chr(c) for c in range(0x21, 0x7F)], [chr(c + 0xFEE0) for c in range(0x21, 0x7F)]
+    )
+    messy = (
+        pl.when(pick == 0)
+        .then(number.str.to_lowercase())
+        .when(pick == 1)
+        .then(number.str.slice(0, 4) + pl.lit("-") + number.str.slice(4))
+        .when(pick == 2)
+        .then(number.str.slice(0, 4) + pl.lit(" ") + number.str.slice(4))
+        .otherwise(full_width)
+        .alias("license_no")
+    )
+    return Perturbed({**t, "declarations": decl.with_columns(messy)}, truth)
+
+
 def date_only(t: Tables, truth: pl.DataFrame) -> Perturbed:
     decl = t["declarations"].with_columns(pl.col("declared_at").str.slice(0, 10))
     return Perturbed({**t, "declarations": decl}, truth)
@@ -303,6 +325,7 @@ def perturbations(tables: Tables) -> Iterator[tuple[str, Perturbation]]:
     )
     yield "ids:rekeyed", rekeyed_ids
     yield "names:recased+spaces", messy_names
+    yield "licence numbers:written differently", messy_licence_numbers
     yield "format:parquet", in_format("parquet")
     yield "format:jsonl", in_format("jsonl")
     yield "declared_at:date only", date_only

@@ -224,3 +224,16 @@ def test_an_unknown_licence_number_drawn_on_again_is_told_apart_from_its_first_u
         "LIC_NOT_FOUND_REUSED" in found[i] and "LIC_NOT_FOUND" not in found[i] for i in (0, 2)
     )
     assert "LIC_NOT_FOUND" in found[3]
+
+
+def test_a_licence_number_written_another_way_is_the_registered_one(codes: Codes) -> None:
+    found = codes(
+        [
+            {**GALLIUM, "license_no": " ga-1 "},
+            {**GALLIUM, "license_no": "ＧＡ－１"},  # full-width
+            {**GALLIUM, "license_no": "GA 1"},
+            {**GALLIUM, "license_no": "GA-11"},
+        ]
+    )
+    assert all("LIC_NOT_FOUND" not in found.get(i, set()) for i in (0, 1, 2))
+    assert "LIC_NOT_FOUND" in found[3]

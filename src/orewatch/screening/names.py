@@ -28,6 +28,12 @@ _FORMS_PATTERN = (
 ABBREVIATED = 3
 
 
+def licence_key(number: pl.Expr) -> pl.Expr:
+    """A licence number as documents drafted apart agree on it: full-width to half-width,
+    upper case, letters and digits only ("25ly-1210 0075" is "25LY12100075")."""
+    return number.str.normalize("NFKC").str.to_uppercase().str.replace_all(r"[^\p{L}\p{N}]", "")
+
+
 def normalise_name_expr(name: pl.Expr) -> pl.Expr:
     """A comparison key for a company name (vectorised)."""
     return _key(name_words_expr(name))

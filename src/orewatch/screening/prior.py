@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from orewatch.screening.names import licence_key
+
 
 @dataclass(frozen=True)
 class Prior:
@@ -55,11 +57,11 @@ class Prior:
         """Aggregate screened lines (with features and control columns) into a prior."""
         cited = lines.filter(pl.col("license_no").is_not_null())
         return cls(
-            licence_drawn=cited.group_by(pl.col("license_no").str.strip_chars()).agg(
+            licence_drawn=cited.group_by(licence_key(pl.col("license_no"))).agg(
                 pl.col("net_weight_kg").fill_null(0.0).sum().alias("prior_drawn_kg")
             ),
             licence_declarations=cited.select(
-                pl.col("license_no").str.strip_chars(), "declaration_id", "declared_at"
+                licence_key(pl.col("license_no")), "declaration_id", "declared_at"
             ).unique(["license_no", "declaration_id"]),
             exporter_chapters=lines.group_by("exporter_id", "hs4").agg(
                 pl.len().alias("chapter_lines")

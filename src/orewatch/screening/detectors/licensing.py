@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.features import STATED_FIELDS
-from orewatch.screening.names import name_keys, party_keys
+from orewatch.screening.names import licence_key, name_keys, party_keys
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import (
     Lines,
@@ -162,12 +162,13 @@ def _military_use(lines: Lines) -> pl.LazyFrame:
 
 
 def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
-    """The licence table prepared once for joining: trimmed numbers, normalised parties."""
+    """The licence table prepared once for joining: numbers as :func:`licence_key` writes
+    them, normalised parties."""
     end_user = (
         pl.col("end_user_name") if "end_user_name" in licenses.columns else pl.lit(None, pl.String)
     )
     return licenses.select(
-        pl.col("license_no").str.strip_chars(),
+        licence_key(pl.col("license_no")),
         pl.col("issued_at").alias("lic_issued_at"),
         pl.col("valid_until").alias("lic_valid_until"),
         pl.col("exporter_id").alias("lic_exporter_id"),
@@ -195,7 +196,8 @@ def _register_signals(
     """
     joined = (
         cited.with_columns(
-            pl.col("license_no").str.strip_chars(),
+            pl.col("license_no").alias("cited_licence"),
+            licence_key(pl.col("license_no")),
             *name_keys(pl.col("consignee_name"), "consignee"),
             *name_keys(pl.col("end_user_name"), "end_user"),
         )
@@ -364,7 +366,7 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
     return concat_signals(
         [
             signals_where(
-                counted, ~reused, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("license_no"))
+                counted, ~reused, "LIC_NOT_FOUND", pl.format("licence {}", pl.col("cited_licence"))
             ),
             signals_where(
                 counted,
@@ -372,7 +374,7 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
                 "LIC_NOT_FOUND_REUSED",
                 pl.format(
                     "licence {}, cited by {} earlier declarations",
-                    pl.col("license_no"),
+                    pl.col("cited_licence"),
                     pl.col("earlier_declarations"),
                 ),
             ),
