@@ -3,8 +3,8 @@
 Generates one world, then screens perturbed copies of it written to a temporary folder:
 optional tables dropped (each alone, then all of them), optional declaration columns
 dropped (each alone, then all of them), inspections thinned or reduced to clear /
-misdeclared, IDs re-keyed to other opaque strings (consistently across tables), names re-
-cased and padded, cited licence numbers written differently, the files written as typed
+misdeclared, IDs re-keyed to other opaque strings (consistently across tables), names
+re-cased and padded, cited licence numbers written differently, the files written as typed
 Parquet or JSONL, ``declared_at`` as a date. Truth is the unperturbed world's (re-keyed
 where the IDs were). For each copy it prints whether it ran, the seconds it took (load and
 screen), rows quarantined, recall over all schemes and precision at 5 %, the blend's
