@@ -29,12 +29,14 @@ from orewatch.screening.learned import (
     labels_from_inspections,
     learn_and_score,
     screening_frame,
+    share_whole_finds,
 )
 from orewatch.screening.learned.blend import EVEN, found_declarations, model_share
 from orewatch.screening.learned.features import Context
 from orewatch.screening.learned.finds import finds_only, teaching_labels
 from orewatch.screening.learned.predictor import Ranking
 from orewatch.screening.learned.weights import (
+    base_rate,
     noted_below,
     reference_rate,
     set_points_and_worth,
@@ -198,12 +200,12 @@ def fit_and_screen(
     # all: it learns from the rule score on the fixed weights (the out-of-fold promise).
     learned, context, share, config = None, None, EVEN, default_config()
     from_finds = labels is not None and finds_only(labels, config.min_positives)
+    fixed_weights: pl.DataFrame | None = None
     if labels is not None:
         fixed = provisional.score(lines, signals)
         frame = screening_frame(lines, signals, fixed)
-        # The model learns each find on the lines likeliest to hold it; the weights
-        # below still count a whole declaration's find on each of its lines (crediting
-        # by rule score would teach the weights their own ranking).
+        # The model learns each find on the lines likeliest to hold it.
+        fixed_weights = fixed
         credited = credit_whole_finds(labels, lines, fixed)
         learned = learn_and_score(frame, credited, config)
         # A history of finds alone teaches the weights (and the blend's share) as finds
@@ -221,16 +223,26 @@ def fit_and_screen(
                 teaching_labels(lines["_idx"], credited, config),
                 found_declarations(lines, labels),
             )
+    # A whole declaration's find teaches the weights as a share of one find on its
+    # likeliest lines, read against the history's own rate (every line found): a
+    # smaller total lowered the rate and raised every taught code against the untaught.
+    shared = (
+        share_whole_finds(labels, lines, fixed_weights)
+        if labels is not None and fixed_weights is not None and not from_finds
+        else labels
+    )
+    base = base_rate(labels)
     # Each rule's points as this dataset's inspections found it worth, for both doors.
-    taught = taught_reasons(reasons, signals, labels)
+    taught = taught_reasons(reasons, signals, shared, base=base)
     # What each code is worth against a line checked at random decides what is a reason.
     reference = reference_rate(signals, labels, lines.height)
-    worth = taught_reasons(reasons, signals, labels, base=reference)
+    worth = taught_reasons(reasons, signals, shared, base=reference)
     provisional = replace(
         provisional,
         reasons=taught,
         set_points=set_points_and_worth(
-            taught_sets(taught, signals, labels), taught_sets(worth, signals, labels, reference)
+            taught_sets(taught, signals, shared, base=base),
+            taught_sets(worth, signals, shared, reference),
         ),
         noted_below=noted_below(labels),
         worth=worth,

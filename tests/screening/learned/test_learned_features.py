@@ -7,6 +7,7 @@ import polars as pl
 from orewatch.screening.learned.features import (
     credit_whole_finds,
     labels_from_inspections,
+    share_whole_finds,
     signal_columns,
     words,
 )
@@ -57,6 +58,17 @@ def test_a_whole_declaration_find_is_credited_to_its_most_suspicious_lines() -> 
     # D1: its two 40-point lines; D2: nothing raised, so both stay found; D3 was clear.
     assert credited.select("_idx", "label").rows() == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 0)]
     assert "whole_find" not in credited.columns
+    # The weights: one find shared by the likeliest lines, the rest inspected, none found.
+    shared = share_whole_finds(labels, lines, scored)
+    assert shared.select("_idx", "label").rows() == [
+        (0, 0.0),
+        (1, 0.5),
+        (2, 0.5),
+        (3, 0.5),
+        (4, 0.5),
+        (5, 0.0),
+    ]
+    assert "whole_find" not in shared.columns
 
 
 def test_labels_say_whether_a_check_saw_the_goods() -> None:

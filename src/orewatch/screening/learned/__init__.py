@@ -16,6 +16,7 @@ from orewatch.screening.learned.features import (
     credit_whole_finds,
     labels_from_inspections,
     screening_frame,
+    share_whole_finds,
 )
 from orewatch.screening.learned.model import LearnedScores, learn_and_score
 
@@ -29,4 +30,5 @@ __all__ = [
     "labels_from_inspections",
     "learn_and_score",
     "screening_frame",
+    "share_whole_finds",
 ]

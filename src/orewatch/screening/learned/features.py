@@ -324,6 +324,46 @@ def credit_whole_finds(
     """
     if "whole_find" not in labels.columns:
         return labels
+    keyed = _likeliest_of_whole_finds(labels, lines, scored)
+    return (
+        keyed.filter(~pl.col("_whole") | pl.col("_likeliest"))
+        .select(labels.columns)
+        .drop("whole_find")
+        .sort("_idx")
+    )
+
+
+def share_whole_finds(
+    labels: pl.DataFrame, lines: pl.DataFrame, scored: pl.DataFrame
+) -> pl.DataFrame:
+    """A find recorded against a whole declaration, shared among its likeliest lines, as
+    the weights learn it: ``label`` becomes a share of one find.
+
+    The likeliest lines (as in :func:`credit_whole_finds`) share the find, one over their
+    number each; the declaration's other lines were inspected and count as such, with
+    nothing found on them. A code that fires on the filler lines of consolidated
+    declarations is then not taught as the mark of the fraud they travelled with.
+    """
+    if "whole_find" not in labels.columns:
+        return labels
+    keyed = _likeliest_of_whole_finds(labels, lines, scored)
+    likeliest = pl.col("_likeliest").cast(pl.Float64)
+    share = likeliest / likeliest.sum().over("declaration_id", "_whole")
+    label = pl.when(pl.col("_whole")).then(share).otherwise(pl.col("label").cast(pl.Float64))
+    return (
+        keyed.with_columns(label.alias("label"))
+        .select(labels.columns)
+        .drop("whole_find")
+        .sort("_idx")
+    )
+
+
+def _likeliest_of_whole_finds(
+    labels: pl.DataFrame, lines: pl.DataFrame, scored: pl.DataFrame
+) -> pl.DataFrame:
+    """``labels`` with ``declaration_id``, ``_whole`` (a line found by a record of its
+    whole declaration) and ``_likeliest`` (such a line with the declaration's highest
+    fixed-weight rule score, or any of them when none raised anything)."""
     keyed = labels.join(
         lines.select(pl.col("_idx").cast(labels.schema["_idx"]), "declaration_id"), on="_idx"
     ).join(
@@ -332,6 +372,8 @@ def credit_whole_finds(
         how="left",
     )
     whole = pl.col("whole_find") & (pl.col("label") == 1)
-    best = pl.col("rule_score").fill_null(0.0).max().over("declaration_id", whole)
-    credited = ~whole | (best <= 0.0) | (pl.col("rule_score").fill_null(0.0) >= best)
-    return keyed.filter(credited).select(labels.columns).drop("whole_find").sort("_idx")
+    score = pl.col("rule_score").fill_null(0.0)
+    best = score.max().over("declaration_id", whole)
+    return keyed.with_columns(
+        whole.alias("_whole"), (whole & ((best <= 0.0) | (score >= best))).alias("_likeliest")
+    )

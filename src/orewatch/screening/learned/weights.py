@@ -63,9 +63,12 @@ def telling_labels(signals: pl.DataFrame, labels: pl.DataFrame) -> pl.DataFrame:
 def cleared_unseen(goods_codes: frozenset[str], code: pl.Expr) -> pl.Expr:
     """An inspection that says nothing of ``code``'s suspicion: it found nothing, it saw only
     the papers, and the suspicion is about the goods (``Reason.seen_by``). A find
-    stands whatever the method: the check found something."""
+    stands whatever the method: the check found something (a share of one, where a
+    whole declaration's find is shared among its lines)."""
     return (
-        code.is_in(list(goods_codes)) & (pl.col("label").cast(pl.Int64) == 0) & ~pl.col("saw_goods")
+        code.is_in(list(goods_codes))
+        & (pl.col("label").cast(pl.Float64) == 0)
+        & ~pl.col("saw_goods")
     )
 
 
