@@ -113,3 +113,27 @@ def test_high_purity_on_goods_whose_lines_never_state_it_is_flagged(declarations
     # Gallium's own lines state purity: there it is the goods' vocabulary.
     assert not any("DESC_PURITY_UNUSUAL" in found.get(i, set()) for i in range(100) if i != 100)
     assert "DESC_PURITY_UNUSUAL" not in found.get(101, set())
+
+
+def test_a_word_is_the_goods_vocabulary_when_several_exporters_write_it(
+    declarations: Build,
+) -> None:
+    """Graphite under carbon black (2803): written by many exporters, it is how those goods
+    are described; written by two exporters alone, however often, it is not."""
+    carbon = {"hs_code": "2803000000", "description": "炭黑 carbon black"}
+    flake = {**carbon, "description": "天然鳞片石墨 natural flake graphite"}
+    ring = [{**flake, "exporter_id": f"91110000RING{i % 2:06d}"} for i in range(12)]
+    trade = [{**flake, "exporter_id": f"91110000TRAD{i % 6:06d}"} for i in range(12)]
+    ordinary = [{**carbon, "exporter_id": f"91110000CARB{i:06d}"} for i in range(40)]
+    catalogue = load_catalogue()
+
+    def flagged(rows: list[dict[str, object]]) -> set[int]:
+        frame = declarations(rows)
+        vocabulary = fit_baselines(raw_features(frame)).vocabulary
+        signals = misdeclaration_signals(
+            features(frame), items=catalogue.items_frame(), vocabulary=vocabulary
+        ).collect()
+        return set(signals.filter(pl.col("code") == "DESC_CONTROLLED_TERMS")["_idx"].to_list())
+
+    assert flagged(ordinary + ring) == set(range(40, 52))
+    assert flagged(ordinary + trade) == set()

@@ -20,6 +20,9 @@ PARCEL_MODES: tuple[str, ...] = ("post", "express", "passenger")
 
 #: Robust z-scores need this many peers; smaller groups borrow the parent group's spread.
 MIN_GROUP = 30
+#: Exporters that must name an element under a heading for the word to be the heading's
+#: vocabulary (see ``Baselines.vocabulary``).
+VOCABULARY_EXPORTERS = 3
 #: A local centre (one tariff line in one month) needs this many lines: a median of eight
 #: is steady enough, and its spread is measured over the whole tariff line (MIN_GROUP).
 MIN_CENTRE = 8
@@ -68,7 +71,11 @@ class Baselines:
     #: Weight of one piece, for lines counted in pieces (sets, pairs...): (hs_code,
     #: unit), (hs6, unit); weighed lines have no piece weight.
     piece_weight: tuple[pl.DataFrame, ...]
-    vocabulary: pl.DataFrame  # hs6, element, share of the heading's lines naming it
+    #: hs6, element, share of the heading's lines naming it, where at least
+    #: VOCABULARY_EXPORTERS exporters do: what several traders write is the goods' own
+    #: vocabulary; a ring of one or two writing a controlled element's true name under a
+    #: cover code, however often, is not.
+    vocabulary: pl.DataFrame
     #: hs_code, purity_share: the share of the tariff line's lines that speak of high
     #: purity (4N, 99.99 %, 靶材...), for tariff lines of at least MIN_GROUP lines.
     purity: pl.DataFrame
@@ -233,11 +240,12 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     """Learn the norms from lines carrying the raw features (see :func:`raw_features`)."""
     lines_per_hs6 = raw.group_by("hs6").agg(pl.len().alias("_lines"))
     vocabulary = (
-        raw.select("hs6", pl.col("named_elements").alias("element"))
+        raw.select("hs6", "exporter_id", pl.col("named_elements").alias("element"))
         .explode("element")
         .drop_nulls("element")
         .group_by("hs6", "element")
-        .agg(pl.len().alias("_naming"))
+        .agg(pl.len().alias("_naming"), pl.col("exporter_id").n_unique().alias("_exporters"))
+        .filter(pl.col("_exporters") >= VOCABULARY_EXPORTERS)
         .join(lines_per_hs6, on="hs6")
         .select("hs6", "element", (pl.col("_naming") / pl.col("_lines")).alias("share"))
     )
