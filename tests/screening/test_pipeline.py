@@ -94,6 +94,20 @@ def test_single_screening_counts_earlier_draws_on_the_licence(
     assert "LIC_OVERDRAWN" in result.screener.screen_lines(new)["reasons"].item()
 
 
+def test_single_screening_counts_earlier_citations_of_an_unknown_licence(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    result = screen(small_tables, load_catalogue())
+    assert result.screener is not None
+    # D1001 cited GA-FAKE-1, which the register lacks: a later declaration citing it again
+    # draws on a number the history already used; D1001 screened again is still the first.
+    later = resubmitted(small_tables, "D1001", "NEW-2")
+    reasons = result.screener.screen_lines(later)["reasons"].item().split(";")
+    assert "LIC_NOT_FOUND_REUSED" in reasons and "LIC_NOT_FOUND" not in reasons
+    again = small_tables["declarations"].filter(pl.col("declaration_id") == "D1001")
+    assert "LIC_NOT_FOUND" in result.screener.screen_lines(again)["reasons"].item().split(";")
+
+
 def test_the_same_dataset_screens_the_same_every_time(tmp_path: Path) -> None:
     """Ties (equal weights, equal watchlist scores, equally near prices) are broken by
     name, so two runs write the same alerts and parties, evidence included."""

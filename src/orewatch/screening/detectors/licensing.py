@@ -337,9 +337,11 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
     ``LIC_NOT_FOUND_REUSED``: each dataset's inspections teach what either is worth.
     """
     schema = prior.licence_declarations.schema
+    numbers = unknown.select("license_no").unique()
+    # Only the prior's declarations of these numbers: a service's round reads a handful.
     citing = pl.concat(
         [
-            prior.licence_declarations.lazy(),
+            prior.licence_declarations.lazy().join(numbers, on="license_no", how="semi"),
             unknown.select(
                 "license_no",
                 pl.col("declaration_id").cast(schema["declaration_id"]),
@@ -348,9 +350,7 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
         ]
     ).unique(["license_no", "declaration_id"], keep="last")
     # A declaration screened again (in the history and in the request) counts once.
-    declarations = citing.join(
-        unknown.select("license_no").unique(), on="license_no", how="semi"
-    ).select(
+    declarations = citing.select(
         "license_no",
         "declaration_id",
         (pl.struct("declared_at", "declaration_id").rank("dense").over("license_no") - 1)
