@@ -113,20 +113,39 @@ def _duplicate_rejections(wide: Frame, key: tuple[str, ...]) -> Frame:
     )
 
 
-def _distinct_lookup(raw: pl.LazyFrame, table: Table, column: Column) -> pl.LazyFrame:
-    """Full check of each distinct value the fast path did not accept, keyed by raw text."""
+@dataclass(frozen=True)
+class _LookupSteps:
+    """One costly column's full check as expressions, built once: a new identifier's
+    check built them afresh on every request, 1.5 ms of its 4 (BENCHMARKS.md, round 5)."""
+
+    text: pl.Expr
+    need: pl.Expr
+    verdicts: tuple[pl.Expr, pl.Expr]
+
+
+@cache
+def _lookup_steps(table: Table, column: Column) -> _LookupSteps:
     text = pl.col(_TEXT + column.name)
     fast = fast_path(column, text)
-    need = text.is_not_null() if fast is None else text.is_not_null() & ~fast.accepts
     checked = check_value(table, column, text)
-    return (
-        raw.select(column.name, cleaned(pl.col(column.name)).alias(_TEXT + column.name))
-        .filter(need)
-        .unique(column.name)
-        .with_columns(
+    return _LookupSteps(
+        text=cleaned(pl.col(column.name)).alias(_TEXT + column.name),
+        need=text.is_not_null() if fast is None else text.is_not_null() & ~fast.accepts,
+        verdicts=(
             checked.value.alias(_LOOKED_UP + _VALUE + column.name),
             checked.reason.alias(_LOOKED_UP + _WHY + column.name),
-        )
+        ),
+    )
+
+
+def _distinct_lookup(raw: pl.LazyFrame, table: Table, column: Column) -> pl.LazyFrame:
+    """Full check of each distinct value the fast path did not accept, keyed by raw text."""
+    steps = _lookup_steps(table, column)
+    return (
+        raw.select(column.name, steps.text)
+        .filter(steps.need)
+        .unique(column.name)
+        .with_columns(*steps.verdicts)
         .drop(_TEXT + column.name)
     )
 
