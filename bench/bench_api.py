@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -160,9 +161,11 @@ def server_report(batcher: MicroBatcher[Any], timed: Timed, since: dict[str, flo
     round, round ms), each request's wait in the queue and its time in the server, and
     the server process's CPU per request (its Polars threads included)."""
     rounds = list(batcher.timings)
-    waits, inside, lag = list(batcher.waits), list(timed.seconds), list(timed.lag.seconds)
+    # ``waits``: a base checkout's batcher may predate them (the report then says "-").
+    queued: deque[float] = getattr(batcher, "waits", deque())
+    waits, inside, lag = list(queued), list(timed.seconds), list(timed.lag.seconds)
     batcher.timings.clear()
-    batcher.waits.clear()
+    queued.clear()
     timed.seconds.clear()
     timed.lag.seconds.clear()
     cpu, since["cpu"] = time.process_time() - since["cpu"], time.process_time()
