@@ -22,8 +22,8 @@ to each one's ``src``). ``--procs N`` serves from N processes on one port
 (``SO_REUSEPORT``), each fitting its own screener.
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
-[--shared-rounds] [--workers 1] [--procs 1] [--rounds [--sizes 1 5 20] [--repeat 20] [--warm]]
-[--world DIR] [--floor]
+[--shared-rounds] [--workers 1] [--procs 1] [--switch-interval 0.005]
+[--rounds [--sizes 1 5 20] [--repeat 20] [--warm]] [--world DIR] [--floor]
 
 ``--floor`` times only Polars: one line left-joined to 1, 10 and 40 small tables, the
 fixed cost a round pays per lookup in the fitted history whatever its screening does.
