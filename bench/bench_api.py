@@ -7,7 +7,10 @@ not what is measured), and sends one-line declarations at each ``--rates`` value
 connections (request i is due at i / rate whatever the earlier ones did, and its latency
 counts from when it was due, so a slow server cannot hide its queue); rates above one
 that saturated the server are skipped. Prints p50/p95/p99
-latency, errors, the rate achieved and the load average around each run.
+latency, errors, the rate achieved and the load average around each run; each request's
+time to the server, inside it and back (the server stamps each answer, see ``Timed``);
+and the server's own report on the run before it stops: rounds and their size, each
+request's wait in the queue, the event loop's lag, the server's CPU per request.
 
 ``--rounds`` measures instead, in process, the wall time of one round (the contract's
 ``judge`` and :meth:`Screener.screen_lines`, i.e. :func:`screen_round`) for rounds of 1,
@@ -19,8 +22,8 @@ to each one's ``src``). ``--procs N`` serves from N processes on one port
 (``SO_REUSEPORT``), each fitting its own screener.
 
 Usage: .venv/bin/python bench/bench_api.py [--rates 50 100 200] [--seconds 15] [--lines 100000]
-[--shared-rounds] [--workers 1] [--procs 1] [--rounds [--sizes 1 5 20] [--repeat 20] [--warm]]
-[--world DIR] [--floor]
+[--shared-rounds] [--workers 1] [--procs 1] [--switch-interval 0.005]
+[--rounds [--sizes 1 5 20] [--repeat 20] [--warm]] [--world DIR] [--floor]
 
 ``--floor`` times only Polars: one line left-joined to 1, 10 and 40 small tables, the
 fixed cost a round pays per lookup in the fitted history whatever its screening does.
@@ -36,8 +39,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -61,6 +67,11 @@ from orewatch.world import generate_world
 BODIES = 500
 #: Where each bench server process says which process it is (readiness of all of them).
 PID_PATH = "/bench/pid"
+#: Where a bench server says what it did since it was last asked (:func:`server_report`).
+STATS_PATH = "/bench/stats"
+#: Response header with the server's ``perf_counter`` when the request reached the app
+#: and when its answer left (CLOCK_MONOTONIC: the client's clock on the same machine).
+STAMPS = b"x-bench-stamps"
 #: A run achieving less than this share of its rate saturated the server: higher rates
 #: would only queue (and take minutes to drain), so they are skipped.
 SATURATED = 0.9
@@ -87,7 +98,96 @@ def listening_socket(port: int) -> socket.socket:
     return sock
 
 
-def serve(world: Path, port: int, home: Path, shared_rounds: bool, workers: int) -> None:
+class LoopLag:
+    """How late the server's event loop wakes a task that sleeps 1 ms (started on the
+    first request): a request's bytes wait that long before uvicorn reads them, and its
+    answer before it is sent, whenever the round's thread holds the GIL or the cores."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+        self.task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self.task is None:
+            self.task = asyncio.get_running_loop().create_task(self._watch())
+
+    async def _watch(self) -> None:
+        while True:
+            started = time.perf_counter()
+            await asyncio.sleep(0.001)
+            self.seconds.append(time.perf_counter() - started - 0.001)
+
+
+class Timed:
+    """ASGI middleware: each HTTP request's seconds inside the server, from the moment
+    uvicorn hands it over to the last byte of its answer (parsing, pydantic, queueing,
+    the round, the response), and the two moments in a header (:data:`STAMPS`), so
+    that the client splits its latency into before, inside and after the server."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.seconds: list[float] = []
+        self.lag = LoopLag()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        self.lag.start()
+        if scope["type"] != "http" or scope["path"] == STATS_PATH:
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def stamped(message: Any) -> None:
+            if message["type"] == "http.response.start":  # when the answer leaves
+                stamps = f"{started:.6f} {time.perf_counter():.6f}".encode()
+                message = {**message, "headers": [*message["headers"], (STAMPS, stamps)]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, stamped)
+        finally:
+            self.seconds.append(time.perf_counter() - started)
+
+
+def ms_of(seconds: Sequence[float] | np.ndarray) -> str:
+    """p50 / p95 / p99 of ``seconds`` in ms (``-`` when empty)."""
+    if len(seconds) == 0:
+        return "-"
+    p = np.percentile(np.asarray(seconds) * 1000, [50, 95, 99])
+    return f"{p[0]:.1f} / {p[1]:.1f} / {p[2]:.1f}"
+
+
+def server_report(batcher: MicroBatcher[Any], timed: Timed, since: dict[str, float]) -> str:
+    """What the server did since the last report, then forgets it: rounds (requests per
+    round, round ms), each request's wait in the queue and its time in the server, and
+    the server process's CPU per request (its Polars threads included)."""
+    rounds = list(batcher.timings)
+    # ``waits``: a base checkout's batcher may predate them (the report then says "-").
+    queued: deque[float] = getattr(batcher, "waits", deque())
+    waits, inside, lag = list(queued), list(timed.seconds), list(timed.lag.seconds)
+    batcher.timings.clear()
+    queued.clear()
+    timed.seconds.clear()
+    timed.lag.seconds.clear()
+    cpu, since["cpu"] = time.process_time() - since["cpu"], time.process_time()
+    if not rounds:
+        return "server: no rounds"
+    sizes = np.array([r[0] for r in rounds], dtype=float)
+    return (
+        f"server: {len(rounds)} rounds of {sizes.mean():.1f} requests (max {sizes.max():.0f}); "
+        f"ms p50 / p95 / p99: round {ms_of([r[2] for r in rounds])}, queue wait {ms_of(waits)}, "
+        f"in the server {ms_of(inside)}, event loop lag {ms_of(lag)}; "
+        f"CPU {cpu / max(1, len(inside)) * 1000:.1f} ms per request"
+    )
+
+
+def serve(
+    world: Path,
+    port: int,
+    home: Path,
+    shared_rounds: bool,
+    workers: int,
+    switch_interval: float = 0.0,
+) -> None:
     """A server process: fit on ``world`` and serve until killed (beside the others)."""
     tables = {n: t.frame for n, t in load_dataset(world).tables.items()}
     started = time.perf_counter()
@@ -101,19 +201,15 @@ def serve(world: Path, port: int, home: Path, shared_rounds: bool, workers: int)
     screen_one_round = partial(screen_round, screener, remembered=Remembered(DECLARATIONS))
     batcher = MicroBatcher(screen_one_round, isolate=not shared_rounds, workers=workers)
     app.state.batcher = (screener, batcher)
-    sock = listening_socket(port)
-    uvicorn.run(app, fd=sock.fileno(), log_level="warning")
-    if batcher.timings:  # after a graceful stop: what the server did per round
-        requests, _, seconds = (
-            np.array(c, dtype=float) for c in zip(*batcher.timings, strict=True)
-        )
-        print(
-            f"server: {len(seconds)} rounds, requests per round mean {requests.mean():.1f} "
-            f"max {requests.max():.0f}; round ms p50 {np.percentile(seconds, 50) * 1000:.1f} "
-            f"p95 {np.percentile(seconds, 95) * 1000:.1f} max {seconds.max() * 1000:.1f}",
-            file=sys.stderr,
-            flush=True,
-        )
+    if switch_interval:
+        sys.setswitchinterval(switch_interval)
+    timed, since = Timed(app), {"cpu": time.process_time()}
+    app.add_api_route(STATS_PATH, lambda: server_report(batcher, timed, since))
+    # The socket itself, not its descriptor: uvicorn opens a descriptor as a Unix socket,
+    # so its connections lost TCP_NODELAY and each answer's body waited ~40 ms for the
+    # client's delayed acknowledgement of its headers (BENCHMARKS.md, round 5).
+    server = uvicorn.Server(uvicorn.Config(timed, log_level="warning"))
+    server.run(sockets=[listening_socket(port)])
 
 
 async def wait_ready(base: str, servers: list[subprocess.Popen[bytes]], limit: float) -> None:
@@ -136,16 +232,22 @@ async def wait_ready(base: str, servers: list[subprocess.Popen[bytes]], limit: f
 
 async def load(
     url: str, bodies: list[dict[str, object]], rate: float, seconds: float
-) -> dict[str, float]:
-    """One open-loop run: latencies from due time, errors, achieved rate, client lag."""
+) -> dict[str, Any]:
+    """One open-loop run: latencies from due time, errors, achieved rate, client lag and
+    CPU per request, and the server's own report on the run (:func:`server_report`)."""
     total = int(rate * seconds)
     latencies = np.full(total, np.nan)
+    #: Per request: due to the server's app, inside it, its answer to the client.
+    phases = np.full((total, 3), np.nan)
     errors = 0
     lag = 0.0
     limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
     async with httpx.AsyncClient(timeout=10.0, limits=limits) as client:
         for body in bodies[:50]:  # warm up the connections and the server
             await client.post(url, json=body)
+        stats = url.replace("/v1/screen", STATS_PATH)
+        await client.get(stats)  # the server forgets the warm-up
+        cpu = time.process_time()
 
         async def send(i: int, due: float) -> None:
             nonlocal errors
@@ -154,8 +256,12 @@ async def load(
                 ok = response.status_code == 200
             except httpx.HTTPError:
                 ok = False
-            latencies[i] = time.perf_counter() - due
+            received = time.perf_counter()
+            latencies[i] = received - due
             errors += 0 if ok else 1
+            if ok and STAMPS.decode() in response.headers:
+                started, answered = map(float, response.headers[STAMPS.decode()].split())
+                phases[i] = (started - due, answered - started, received - answered)
 
         tasks = []
         t0 = time.perf_counter() + 0.2
@@ -168,8 +274,17 @@ async def load(
             tasks.append(asyncio.create_task(send(i, due)))
         await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - t0
+        cpu = time.process_time() - cpu
+        report = (await client.get(stats)).json()
     ms = latencies[~np.isnan(latencies)] * 1000
+    split = phases[~np.isnan(phases).any(axis=1)]
     return {
+        "phases": "; ".join(
+            f"{name} {ms_of(split[:, k])}"
+            for k, name in enumerate(("to the server", "inside", "back to the client"))
+        ),
+        "server": report,
+        "client_cpu_ms": cpu / total * 1000,
         "requests": total,
         "achieved": total / elapsed,
         "errors": errors,
@@ -302,6 +417,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--floor", action="store_true", help="time Polars joins of one line (no screening)"
     )
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=0.0,
+        help="the server's sys.setswitchinterval in seconds (0: Python's default)",
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -309,7 +430,14 @@ def main(argv: list[str] | None = None) -> int:
         join_floor()
         return 0
     if args.serve is not None:
-        serve(args.serve, args.port, args.serve.parent, args.shared_rounds, args.workers)
+        serve(
+            args.serve,
+            args.port,
+            args.serve.parent,
+            args.shared_rounds,
+            args.workers,
+            args.switch_interval,
+        )
         return 0
     with tempfile.TemporaryDirectory(prefix="orewatch-api-") as tmp:
         world = world_at(args.world or Path(tmp) / "world", args.lines)
@@ -321,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, __file__, "--serve", str(world), "--port", str(port)]
         command += ["--shared-rounds"] if args.shared_rounds else []
         command += ["--workers", str(args.workers)]
+        command += ["--switch-interval", str(args.switch_interval)]
         servers = [subprocess.Popen(command, env=os.environ.copy()) for _ in range(args.procs)]
         try:
             base = f"http://127.0.0.1:{port}"
@@ -337,8 +466,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"{r['requests']:.0f} requests at {rate:.0f}/s, achieved "
                     f"{r['achieved']:.0f}/s, errors {r['errors']:.0f}; latency ms: "
                     f"p50 {r['p50']:.1f}  p95 {r['p95']:.1f}  p99 {r['p99']:.1f}  "
-                    f"max {r['max']:.1f}; client lag max {r['client_lag_ms']:.1f} ms; "
-                    f"load average {before:.1f} -> {after:.1f}",
+                    f"max {r['max']:.1f}; client lag max {r['client_lag_ms']:.1f} ms, CPU "
+                    f"{r['client_cpu_ms']:.1f} ms per request; load average {before:.1f} -> "
+                    f"{after:.1f}\n  client's view, ms p50 / p95 / p99: {r['phases']}"
+                    f"\n  {r['server']}",
                     flush=True,
                 )
                 saturated = r["achieved"] < SATURATED * rate

@@ -89,3 +89,15 @@ def test_startable_holds_back_what_meets_a_round_in_flight() -> None:
         assert startable(batch[:1], {("exporter_id", "A")}) == ([], batch[:1])
     finally:
         loop.close()
+
+
+def test_waits_count_the_time_a_request_queued_behind_a_round() -> None:
+    """A request arriving while a 50 ms round runs waits for it; the first waits for none."""
+    recorder = Recorder()
+    batcher = MicroBatcher(recorder)
+    run(batcher, [request("A", "D1"), request("B", "D2")])
+    assert len(batcher.waits) == 2
+    first, second = batcher.waits
+    assert first < 0.02
+    assert second >= 0.03  # arrived ~5 ms in, the round ends at ~50 ms
+    assert [r[0] for r in batcher.timings] == [1, 1]

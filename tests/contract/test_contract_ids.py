@@ -11,6 +11,7 @@ from orewatch.contract.ids import (
     USCC_ALPHABET,
     is_valid_resident_id,
     is_valid_uscc,
+    looks_like_uscc,
     resident_check_char,
     resident_id_valid_expr,
     uscc_check_char,
@@ -105,3 +106,32 @@ def test_vectorised_resident_id_matches_scalar(numbers: list[str]) -> None:
     numbers = [*numbers, PUBLISHED_RESIDENT_ID]
     got = pl.select(resident_id_valid_expr(pl.lit(pl.Series(numbers, dtype=pl.String)))).to_series()
     assert got.to_list() == [is_valid_resident_id(n) for n in numbers]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=USCC_ALPHABET, min_size=2, max_size=2),
+            st.text(alphabet="0123456789", min_size=6, max_size=6),
+            st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9),
+        ).map("".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(st.text(alphabet="0123456789X", min_size=18, max_size=18), max_size=5),
+)
+def test_vectorised_checks_on_a_column_of_mixed_shapes(prefixes: list[str], ids: list[str]) -> None:
+    """Each row is judged alone, whatever the other rows' shapes (a list per row)."""
+    values = [*(p + "0" for p in prefixes), *ids, PUBLISHED_RESIDENT_ID, "abc", None, "é" * 18]
+    column = pl.lit(pl.Series(values, dtype=pl.String))
+    got = pl.select(
+        check=uscc_check_char_expr(column), resident=resident_id_valid_expr(column)
+    ).rows()
+    assert got == [
+        (
+            uscc_check_char(v[:17]) if v is not None and looks_like_uscc(v) else None,
+            v is not None and is_valid_resident_id(v),
+        )
+        for v in values
+    ]

@@ -7,9 +7,11 @@ from datetime import date, datetime
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from orewatch.controls import load_catalogue
 from orewatch.controls.catalogue import Catalogue
+from orewatch.controls.frame import RememberedControls
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +78,39 @@ def test_one_million_rows_in_seconds(cat: Catalogue) -> None:
     out = cat.evaluate_frame(frame)
     assert time.perf_counter() - start < 10
     assert out.height == n
+
+
+def test_remembered_controls_answer_as_the_query_and_skip_it_when_seen(cat: Catalogue) -> None:
+    """Each combination of code, day and destination is evaluated once; a round whose
+    combinations were all seen gets the query's own answer without running it."""
+    frame = pl.DataFrame(
+        {
+            "hs_code": ["8112929010", "7208100000", "811292", "8112929010"],
+            "declared_at": [
+                datetime(2025, 3, 1, 9),
+                datetime(2025, 3, 1, 10),
+                datetime(2025, 3, 1, 11),
+                datetime(2026, 12, 1, 12),
+            ],
+            "destination_country": ["US", "US", "de", "US"],
+            "extra": [1, 2, 3, 4],
+        }
+    )
+    evaluated: list[int] = []
+
+    def evaluate(lines: pl.DataFrame) -> pl.DataFrame:
+        evaluated.append(lines.height)
+        return cat.evaluate_query(lines).collect()
+
+    remembered = RememberedControls()
+    expected = cat.evaluate_query(frame).collect()
+    assert_frame_equal(remembered(frame, evaluate), expected)
+    # Five minutes later on the same days: the same combinations, answered from memory.
+    later = frame.with_columns(pl.col("declared_at").dt.offset_by("5m"), extra=pl.lit(9))
+    assert_frame_equal(remembered(later, evaluate), cat.evaluate_query(later).collect())
+    part = later.slice(1, 2)
+    assert_frame_equal(remembered(part, evaluate), cat.evaluate_query(part).collect())
+    assert evaluated == [4]
+    # One new combination: the query runs for the round.
+    remembered(frame.with_columns(destination_country=pl.lit("JP")), evaluate)
+    assert evaluated == [4, 4]

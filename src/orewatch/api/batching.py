@@ -61,6 +61,8 @@ class Pending(Generic[Out]):
     frame: pl.DataFrame
     keys: frozenset[tuple[str, str]]
     answer: asyncio.Future[Out]
+    #: When it was queued (``time.perf_counter``), for :attr:`MicroBatcher.waits`.
+    queued: float = field(default_factory=time.perf_counter)
 
 
 def rounds(batch: Iterable[Pending[Out]], isolate: bool = True) -> list[list[Pending[Out]]]:
@@ -110,7 +112,8 @@ class MicroBatcher(Generic[Out]):
     needed when rounds follow each other). One worker task screens one round at a time
     in a thread, so the event loop keeps accepting requests while Polars works; it
     belongs to the event loop it was started on and is started again on another one.
-    ``timings`` keeps the last rounds' (requests, lines, seconds) for benchmarks.
+    ``timings`` keeps the last rounds' (requests, lines, seconds) and ``waits`` each
+    request's seconds in the queue before its round started, for benchmarks.
     """
 
     screen: Screen[Out]
@@ -121,6 +124,7 @@ class MicroBatcher(Generic[Out]):
     timings: deque[tuple[int, int, float]] = field(
         default_factory=lambda: deque(maxlen=100_000), repr=False
     )
+    waits: deque[float] = field(default_factory=lambda: deque(maxlen=100_000), repr=False)
     _queue: asyncio.Queue[Pending[Out]] | None = field(default=None, init=False, repr=False)
     _worker: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
     #: Rounds in flight and the interacting values of their requests.
@@ -210,6 +214,7 @@ class MicroBatcher(Generic[Out]):
         if not live:
             return
         started = time.perf_counter()
+        self.waits.extend(started - m.queued for m in live)
         try:
             results = await asyncio.to_thread(self.screen, [m.frame for m in live])
         except Exception as error:  # every waiting request learns why

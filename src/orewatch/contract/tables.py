@@ -113,20 +113,39 @@ def _duplicate_rejections(wide: Frame, key: tuple[str, ...]) -> Frame:
     )
 
 
-def _distinct_lookup(raw: pl.LazyFrame, table: Table, column: Column) -> pl.LazyFrame:
-    """Full check of each distinct value the fast path did not accept, keyed by raw text."""
+@dataclass(frozen=True)
+class _LookupSteps:
+    """One costly column's full check as expressions, built once: a new identifier's
+    check built them afresh on every request, 1.5 ms of its 4 (BENCHMARKS.md, round 5)."""
+
+    text: pl.Expr
+    need: pl.Expr
+    verdicts: tuple[pl.Expr, pl.Expr]
+
+
+@cache
+def _lookup_steps(table: Table, column: Column) -> _LookupSteps:
     text = pl.col(_TEXT + column.name)
     fast = fast_path(column, text)
-    need = text.is_not_null() if fast is None else text.is_not_null() & ~fast.accepts
     checked = check_value(table, column, text)
-    return (
-        raw.select(column.name, cleaned(pl.col(column.name)).alias(_TEXT + column.name))
-        .filter(need)
-        .unique(column.name)
-        .with_columns(
+    return _LookupSteps(
+        text=cleaned(pl.col(column.name)).alias(_TEXT + column.name),
+        need=text.is_not_null() if fast is None else text.is_not_null() & ~fast.accepts,
+        verdicts=(
             checked.value.alias(_LOOKED_UP + _VALUE + column.name),
             checked.reason.alias(_LOOKED_UP + _WHY + column.name),
-        )
+        ),
+    )
+
+
+def _distinct_lookup(raw: pl.LazyFrame, table: Table, column: Column) -> pl.LazyFrame:
+    """Full check of each distinct value the fast path did not accept, keyed by raw text."""
+    steps = _lookup_steps(table, column)
+    return (
+        raw.select(column.name, steps.text)
+        .filter(steps.need)
+        .unique(column.name)
+        .with_columns(*steps.verdicts)
         .drop(_TEXT + column.name)
     )
 
@@ -162,6 +181,9 @@ class _Steps:
     ok: pl.Expr
     #: Per costly column, whether its fast path accepted the value (no lookup needed).
     accepted: tuple[pl.Expr, ...]
+    #: The rows that load, and their typed values under the contract's names.
+    loads: pl.Expr
+    loaded: tuple[pl.Expr, ...]
 
 
 @cache
@@ -179,6 +201,8 @@ def _steps(table: Table) -> _Steps:
         rule_reasons=tuple(rule.alias(_WHY + name) for name, rule in rules.items()),
         ok=pl.all_horizontal(pl.col(_WHY + name).is_null() for name in [*checked, *rules]),
         accepted=tuple(_accepted(c) for c in table.columns if c.type in BY_DISTINCT),
+        loads=pl.col("__ok__") & pl.col(_DUP_FIRST).is_null(),
+        loaded=tuple(pl.col(_VALUE + name).alias(name) for name in table.names),
     )
 
 
@@ -294,10 +318,15 @@ class Remembered:
         out = {}
         for column in self._costly():
             known = self.known.get(column.name, {})
-            rows = wide.select(column.name, _TEXT + column.name, _ACCEPTED + column.name)
-            values = {
-                v for v, text, accepted in rows.iter_rows() if text is not None and not accepted
-            }
+            # The request's few rows read from the columns themselves: a select per
+            # column cost ten times more.
+            rows = zip(
+                wide[column.name],
+                wide[_TEXT + column.name],
+                wide[_ACCEPTED + column.name],
+                strict=True,
+            )
+            values = {v for v, text, accepted in rows if text is not None and not accepted}
             if values - known.keys():
                 out[column] = sorted(values - known.keys())
         return out
@@ -337,11 +366,7 @@ def _split(
     wide: pl.DataFrame, table: Table, steps: _Steps, extras: list[str]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The rows that load and the quarantine, from the checked frame."""
-    loaded = wide.filter(pl.col("__ok__") & pl.col(_DUP_FIRST).is_null()).select(
-        *(pl.col(_VALUE + name).alias(name) for name in table.names),
-        *(pl.col(c) for c in extras),
-        pl.col(ROW),
-    )
+    loaded = wide.filter(steps.loads).select(*steps.loaded, *extras, ROW)
     if loaded.height == wide.height:  # every row loads: nothing to say
         return loaded, quarantine.empty()
     rejected = _field_rejections(wide.lazy(), list(table.names), list(steps.rules))

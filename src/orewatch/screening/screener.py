@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
+from orewatch.controls.frame import RememberedControls
 from orewatch.screening.detectors.concealment import concealment_signals, small_shipment
 from orewatch.screening.detectors.licensing import has_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import (
@@ -223,6 +224,8 @@ class Screener:
     name_matches: RememberedMatches | None = field(init=False, repr=False, compare=False)
     #: The door's query plans, built once over the round's frames.
     plans: PlanCache = field(init=False, repr=False, compare=False)
+    #: The door's control columns, each combination of code, day and destination once.
+    controls_seen: RememberedControls = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         surges = self.routes.filter(pl.col("reasons").str.contains("REEXPORT_"))
@@ -234,6 +237,7 @@ class Screener:
             if self.watch_keys is not None
             else None,
             "plans": PlanCache(),
+            "controls_seen": RememberedControls(),
         }
         for name, value in prepared.items():
             object.__setattr__(self, name, value)
@@ -245,17 +249,22 @@ class Screener:
 
         Two queries, each built once (:class:`PlanCache`) and collected the door's way:
         the control catalogue's query over the features' query (as one plan) cost five
-        times the two apart, its branches each reading the features again.
+        times the two apart, its branches each reading the features again. The
+        catalogue's answer is kept per combination of code, day and destination
+        (:class:`RememberedControls`): a round whose combinations were all seen skips it.
         """
         lines = self.plans.collect(
             "features",
             lambda inputs: baseline_query(raw_features(inputs["lines"]), self.baselines),
             {"lines": declarations.rechunk()},
         )
-        return self.plans.collect(
-            "controls",
-            lambda inputs: self.catalogue.evaluate_query(inputs["lines"]),
-            {"lines": lines},
+        return self.controls_seen(
+            lines,
+            lambda unseen: self.plans.collect(
+                "controls",
+                lambda inputs: self.catalogue.evaluate_query(inputs["lines"]),
+                {"lines": unseen},
+            ),
         )
 
     def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import lightgbm as lgb
@@ -37,6 +38,7 @@ from orewatch.screening.learned.profiles import (
     count_name,
     key_frame,
     key_name,
+    key_value,
     rate_name,
 )
 
@@ -46,6 +48,8 @@ if TYPE_CHECKING:
 #: Stands for a key value the labelled history never saw (cannot occur in real keys,
 #: whose nulls :func:`key_frame` writes as ``\\x00``).
 UNSEEN = "\x1e<unseen>"
+#: Prefix of a key's values in :meth:`Predictor.matrix`'s read (apart from feature names).
+_KEYED = "key:"
 #: Said of lines whose drivers were not asked for.
 NOT_ASKED = "drivers not computed"
 
@@ -93,27 +97,29 @@ class Predictor:
     threads: int = 1
 
     def matrix(self, frame: pl.DataFrame) -> np.ndarray:
-        """The model's input matrix for ``frame`` (columns in ``names`` order)."""
+        """The model's input matrix for ``frame`` (columns in ``names`` order).
+
+        What it reads of ``frame`` (numbers, categories as text, key values) is one
+        select: on a request's few lines each eager step cost more than its rows.
+        """
         n = frame.height
         columns: dict[str, np.ndarray] = {}
-        present = [c for c in self.numeric if c in frame.columns]
-        direct = frame.select(
-            pl.col(c).cast(pl.Float64).fill_nan(None).fill_null(float("nan")) for c in present
-        )
+        have = set(frame.columns)
+        present = tuple(c for c in self.numeric if c in have)
+        read = frame.select(_read(present, tuple(self.codes), self.keys))
         for c in present:
-            columns[c] = direct[c].to_numpy()
+            columns[c] = read[c].to_numpy()
         for c in self.numeric:
             if c not in columns:
                 columns[c] = np.zeros(n)
         for cat, coding in self.codes.items():
-            values = frame[cat.removeprefix("cat:")].cast(pl.String).to_list()
+            values = read[cat].to_list()
             columns[cat] = np.array(
                 [coding.get(v, np.nan) if v is not None else np.nan for v in values]
             )
-        keyed = key_frame(frame, self.keys)
         for key in self.keys:
             name = key_name(key)
-            values = keyed[name].to_list()
+            values = read[_KEYED + name].to_list()
             counts = self.volumes[name]
             columns[f"lines:{name}"] = np.array([counts.get(v, 1.0) for v in values])
             profile = self.profiles[name]
@@ -148,6 +154,18 @@ class Predictor:
                 "model_explanation": pl.Series(text, dtype=pl.String),
             }
         )
+
+
+@lru_cache(maxsize=1024)
+def _read(present: tuple[str, ...], cats: tuple[str, ...], keys: tuple[Key, ...]) -> list[pl.Expr]:
+    """What :meth:`Predictor.matrix` reads of a frame, as expressions built once per set of
+    present numbers (which ``sig_*`` columns a request raised; building them cost more
+    than running them on its few lines: matrix 1.15 -> 0.67 ms, BENCHMARKS.md round 5)."""
+    return [
+        *(pl.col(c).cast(pl.Float64).fill_nan(None).fill_null(float("nan")) for c in present),
+        *(pl.col(cat.removeprefix("cat:")).cast(pl.String).alias(cat) for cat in cats),
+        *(key_value(key).alias(_KEYED + key_name(key)) for key in keys),
+    ]
 
 
 def _codes(

@@ -44,16 +44,17 @@ def present_keys(columns: Iterable[str], keys: Iterable[Key]) -> tuple[Key, ...]
     return tuple(k for k in keys if all(c in have for c in key_columns(k)))
 
 
+def key_value(key: Key) -> pl.Expr:
+    """One line's value of ``key``: its columns as text, joined (null parts kept distinct)."""
+    return pl.concat_str(
+        [pl.col(c).cast(pl.String).fill_null(MISSING) for c in key_columns(key)],
+        separator=SEPARATOR,
+    )
+
+
 def key_frame(lines: pl.DataFrame, keys: Iterable[Key]) -> pl.DataFrame:
-    """``_idx`` plus one string column per key (crosses joined; null parts kept distinct)."""
-    exprs = [
-        pl.concat_str(
-            [pl.col(c).cast(pl.String).fill_null(MISSING) for c in key_columns(k)],
-            separator=SEPARATOR,
-        ).alias(key_name(k))
-        for k in keys
-    ]
-    return lines.select("_idx", *exprs)
+    """``_idx`` plus one string column per key (:func:`key_value`, named by ``key_name``)."""
+    return lines.select("_idx", *(key_value(k).alias(key_name(k)) for k in keys))
 
 
 def _smoothed(pos: pl.Expr, n: pl.Expr, prior: pl.Expr, smoothing: float) -> pl.Expr:
