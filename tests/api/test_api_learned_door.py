@@ -246,3 +246,35 @@ def test_the_door_reads_a_military_end_use_and_a_purity_the_goods_never_state(
     assert "DEST_MILITARY_END_USE" in codes[1]
     assert "DESC_PURITY_UNUSUAL" in codes[2]
     assert not {"DEST_MILITARY_END_USE", "DESC_PURITY_UNUSUAL"} & codes[0]
+
+
+def test_the_door_judges_a_shared_code_by_the_element_a_line_names(
+    fitted: tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult], tmp_path: Path
+) -> None:
+    """2931900032 holds antimony (banned to the US), bismuth and indium organometallics:
+    the control columns the door keeps per code, day and destination carry which
+    elements are prohibited, so a second request on the same combination is judged by
+    its own words."""
+    tables, _, result = fitted
+    ordinary = jsonable_encoder(tables["declarations"].row(0, named=True), exclude_none=True)
+    organometallic = {
+        **ordinary,
+        "declared_at": "2025-08-01T10:00:00",
+        "destination_country": "US",
+        "consignee_country": "US",
+        "hs_code": "2931900032",
+    }
+    indium = {**organometallic, "declaration_id": "NEW-3", "description": "三乙基铟 triethylindium"}
+    antimony = {
+        **organometallic,
+        "declaration_id": "NEW-4",
+        "description": "三甲基锑 trimethylantimony",
+    }
+    with TestClient(analyst_app(result, tmp_path)) as client:
+        codes = []
+        for line in (indium, antimony, indium):
+            response = client.post("/v1/screen", json={"lines": [line]})
+            assert response.status_code == 200, response.text
+            codes.append({r["code"] for r in response.json()["lines"][0]["reasons"]})
+    assert "DEST_PROHIBITED" not in codes[0] | codes[2]
+    assert "DEST_PROHIBITED" in codes[1]

@@ -182,6 +182,7 @@ CONTROL_COLUMNS: tuple[str, ...] = (
     "controlled",
     "licence_required",
     "prohibited_destination",
+    "prohibited_elements",
     "military_end_user_banned",
     "match_kind",
 )
