@@ -13,7 +13,7 @@ prevalence, inspection history and scheme mix differ from the defaults.
 Usage: .venv/bin/python bench/bench_detection.py [--seeds 1 2 3] [--lines 200000]
        [--fraud-share 0.02] [--inspection-rate 0.04] [--rogue-share 0.2]
        [--weights concealment=3,understated_quantity=3,disguised=1]
-       [--worlds DIR] [--keep-alerts DIR]
+       [--worlds DIR] [--keep-alerts DIR] [--results FILE]
 
 ``--keep-alerts DIR`` writes each seed's alerts, so two runs on the same ``--worlds`` can
 be compared line by line (which lines' reasons changed).
@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-alerts", type=Path, default=None, help="write each seed's alerts here (Parquet)"
     )
+    add_results_option(parser)
     args = parser.parse_args(argv)
     wide_tables()
     print("world:", describe(world_config(args, 0)))
@@ -165,7 +166,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary(pl.concat(tally.results), rate))
     tally.report()
+    tally.save(args.results)
     return 0
+
+
+def add_results_option(parser: argparse.ArgumentParser) -> None:
+    """``--results PATH``: every detection bench writes its measured table there."""
+    parser.add_argument(
+        "--results", type=Path, default=None, help="write the measured table here (Parquet)"
+    )
 
 
 def wide_tables() -> None:
@@ -207,6 +216,13 @@ class Tally:
             f"screened in {time.perf_counter() - start:.0f} s; {inspection_counts(tables)}; "
             f"{model_weight(result)}"
         )
+
+    def save(self, path: Path | None) -> None:
+        """Write the measured table (scheme, variant, rate, recall, precision, seed) for
+        ``bench_worlds.py`` to read and compare; nothing without a path."""
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pl.concat(self.results).write_parquet(path)
 
     def report(self) -> None:
         """Each code's precision, the codes only noted, and what the channels checked."""

@@ -24,7 +24,7 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_detection import RATES, Tally, summary, wide_tables
+from bench_detection import RATES, Tally, add_results_option, summary, wide_tables
 from fifthworld import generate
 from fifthworld.build import Config
 from orewatch.controls.catalogue import load_catalogue
@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("--" + k.replace("_", "-"), type=float, default=getattr(defaults, k))
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
     parser.add_argument("--keep-alerts", type=Path, default=None, help="write alerts here")
+    add_results_option(parser)
     args = parser.parse_args(argv)
     wide_tables()
     print("fifth world:", ", ".join(f"{k} {v:g}" for k, v in knobs(args).items()))
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary(pl.concat(tally.results), rate))
     tally.report()
+    tally.save(args.results)
     return 0
 
 

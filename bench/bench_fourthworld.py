@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench_detection import RATES, Tally, summary, wide_tables
+from bench_detection import RATES, Tally, add_results_option, summary, wide_tables
 from fourthworld import SCHEMES, generate
 from orewatch.controls.catalogue import load_catalogue
 
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--confirm", type=float, default=1.0)
     parser.add_argument("--worlds", type=Path, default=None)
     parser.add_argument("--keep-alerts", type=Path, default=None)
+    add_results_option(parser)
     args = parser.parse_args(argv)
     print(
         f"fourth world: fraud_share {args.fraud_share:g}, inspection_rate "
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary(pl.concat(tally.results), rate))
     tally.report()
+    tally.save(args.results)
     return 0
 
 

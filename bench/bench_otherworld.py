@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench_detection import RATES, Tally, summary, wide_tables
+from bench_detection import RATES, Tally, add_results_option, summary, wide_tables
 from orewatch.controls.catalogue import load_catalogue
 from otherworld import Knobs, generate
 
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inspection-rate", type=float, default=Knobs.inspection_rate)
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here")
     parser.add_argument("--keep-alerts", type=Path, default=None, help="write alerts here")
+    add_results_option(parser)
     args = parser.parse_args(argv)
     knobs = Knobs(fraud_share=args.fraud_share, inspection_rate=args.inspection_rate)
     wide_tables()
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary(pl.concat(tally.results), rate))
     tally.report()
+    tally.save(args.results)
     return 0
 
 

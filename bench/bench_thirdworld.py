@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench_detection import Tally, wide_tables
+from bench_detection import Tally, add_results_option, wide_tables
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.evaluation.metrics import ALL_SCHEMES
 from thirdworld import generate
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-alerts", type=Path, default=None, help="write each seed's alerts here"
     )
+    add_results_option(parser)
     args = parser.parse_args(argv)
     wide_tables()
     pl.Config.set_tbl_cols(20)
@@ -106,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(summary(pl.concat(tally.results)))
     tally.report()
+    tally.save(args.results)
     return 0
 
 
