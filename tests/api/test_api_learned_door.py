@@ -218,6 +218,20 @@ def rounds_of(frames: list[pl.DataFrame]) -> list[list[object]]:
         loop.close()
 
 
+def reason_codes(
+    result: ScreenResult, home: Path, lines: list[dict[str, object]]
+) -> list[set[str]]:
+    """Each one-line request's reason codes through the API, one request after another
+    (each later one answered by plans the earlier ones built)."""
+    with TestClient(analyst_app(result, home)) as client:
+        codes = []
+        for line in lines:
+            response = client.post("/v1/screen", json={"lines": [line]})
+            assert response.status_code == 200, response.text
+            codes.append({r["code"] for r in response.json()["lines"][0]["reasons"]})
+    return codes
+
+
 def test_the_door_reads_a_military_end_use_and_a_purity_the_goods_never_state(
     fitted: tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult], tmp_path: Path
 ) -> None:
@@ -237,12 +251,7 @@ def test_the_door_reads_a_military_end_use_and_a_purity_the_goods_never_state(
     }
     pure = {**ordinary, "declaration_id": "NEW-2", "hs_code": "7601100000",
             "description": "铝锭 aluminium ingot", "specification": "纯度:99.999%"}  # fmt: skip
-    with TestClient(analyst_app(result, tmp_path)) as client:
-        codes = []
-        for line in (ordinary, military, pure):
-            response = client.post("/v1/screen", json={"lines": [line]})
-            assert response.status_code == 200, response.text
-            codes.append({r["code"] for r in response.json()["lines"][0]["reasons"]})
+    codes = reason_codes(result, tmp_path, [ordinary, military, pure])
     assert "DEST_MILITARY_END_USE" in codes[1]
     assert "DESC_PURITY_UNUSUAL" in codes[2]
     assert not {"DEST_MILITARY_END_USE", "DESC_PURITY_UNUSUAL"} & codes[0]
@@ -270,11 +279,6 @@ def test_the_door_judges_a_shared_code_by_the_element_a_line_names(
         "declaration_id": "NEW-4",
         "description": "三甲基锑 trimethylantimony",
     }
-    with TestClient(analyst_app(result, tmp_path)) as client:
-        codes = []
-        for line in (indium, antimony, indium):
-            response = client.post("/v1/screen", json={"lines": [line]})
-            assert response.status_code == 200, response.text
-            codes.append({r["code"] for r in response.json()["lines"][0]["reasons"]})
+    codes = reason_codes(result, tmp_path, [indium, antimony, indium])
     assert "DEST_PROHIBITED" not in codes[0] | codes[2]
     assert "DEST_PROHIBITED" in codes[1]
