@@ -218,6 +218,17 @@ def rounds_of(frames: list[pl.DataFrame]) -> list[list[object]]:
         loop.close()
 
 
+def to_the_us(line: dict[str, object], hs_code: str) -> dict[str, object]:
+    """``line`` declared under ``hs_code`` to a US consignee on a day after the US bans."""
+    return {
+        **line,
+        "declared_at": "2025-08-01T10:00:00",
+        "destination_country": "US",
+        "consignee_country": "US",
+        "hs_code": hs_code,
+    }
+
+
 def reason_codes(
     result: ScreenResult, home: Path, lines: list[dict[str, object]]
 ) -> list[set[str]]:
@@ -240,12 +251,8 @@ def test_the_door_reads_a_military_end_use_and_a_purity_the_goods_never_state(
     tables, _, result = fitted
     ordinary = jsonable_encoder(tables["declarations"].row(0, named=True), exclude_none=True)
     military = {
-        **ordinary,
+        **to_the_us(ordinary, "8112929010"),
         "declaration_id": "NEW-1",
-        "declared_at": "2025-08-01T10:00:00",
-        "destination_country": "US",
-        "consignee_country": "US",
-        "hs_code": "8112929010",
         "description": "金属镓 gallium",
         "end_use": "军用雷达",
     }
@@ -266,13 +273,7 @@ def test_the_door_judges_a_shared_code_by_the_element_a_line_names(
     its own words."""
     tables, _, result = fitted
     ordinary = jsonable_encoder(tables["declarations"].row(0, named=True), exclude_none=True)
-    organometallic = {
-        **ordinary,
-        "declared_at": "2025-08-01T10:00:00",
-        "destination_country": "US",
-        "consignee_country": "US",
-        "hs_code": "2931900032",
-    }
+    organometallic = to_the_us(ordinary, "2931900032")
     indium = {**organometallic, "declaration_id": "NEW-3", "description": "三乙基铟 triethylindium"}
     antimony = {
         **organometallic,
