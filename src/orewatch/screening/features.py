@@ -538,22 +538,29 @@ def baseline_query(raw: pl.DataFrame | pl.LazyFrame, baselines: Baselines) -> pl
     """
     columns = raw.lazy().collect_schema().names()
     scored = _in_reference_currency(raw.lazy(), baselines.currency)
+    # Each z is worked out as soon as its levels are joined, and their stats dropped: a
+    # batch's million lines do not carry fifty stat columns at once.
+    pending = list(Z_LEVELS)
+    joined: set[str] = set()
     for keys, frame in baselines.by_key:
         scored = scored.join(frame.lazy(), on=list(keys), how="left", nulls_equal=False)
-    zs = [
-        pl.coalesce(
-            (pl.col(value) - pl.col(_stat(levels, i, "m"))) / pl.col(_stat(levels, i, "s"))
-            for i in range(len(getattr(baselines, levels)))
-        ).alias(z)
-        for z, value, levels in Z_LEVELS
-    ]
+        joined.update(frame.columns)
+        for z, value, levels in list(pending):
+            count = len(getattr(baselines, levels))
+            stats = [_stat(levels, i, k) for i in range(count) for k in ("m", "s")]
+            if joined.issuperset(stats):
+                z_of = pl.coalesce(
+                    (pl.col(value) - pl.col(_stat(levels, i, "m"))) / pl.col(_stat(levels, i, "s"))
+                    for i in range(count)
+                )
+                scored = scored.with_columns(z_of.alias(z)).drop(stats)
+                pending.remove((z, value, levels))
     tails = [
         *baselines.gross_net_tail.drop("packing").columns,
         *baselines.gross_net_far.drop("mode").columns,
     ]
     return (
-        scored.with_columns(zs)
-        .with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z"))
+        scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z"))
         .select(*columns, "unit_value_z", "gross_net_z", *tails, "lot_z", "piece_z")
         .sort("_idx")
     )
