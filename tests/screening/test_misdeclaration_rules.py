@@ -5,7 +5,11 @@ from collections.abc import Callable, Mapping, Sequence
 import polars as pl
 
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import (
+    Origins,
+    exporter_heading_counts,
+    misdeclaration_signals,
+)
 from orewatch.screening.features import add_features, fit_baselines, raw_features
 from orewatch.screening.prior import Prior
 
@@ -41,6 +45,22 @@ def test_the_history_counts_for_one_new_declaration(declarations: Build) -> None
     new = features(declarations([ODD]))
     assert "RARE_COMMODITY_FOR_EXPORTER" in codes(new, Prior.from_lines(history))[0]
     assert "RARE_COMMODITY_FOR_EXPORTER" not in codes(new, Prior.empty()).get(0, set())
+
+
+def test_an_exporters_counts_against_the_history_are_those_of_history_and_lines_together(
+    declarations: Build,
+) -> None:
+    """The door's counts (the prior's facts plus the lines' own) are the batch's counts
+    over the history and the new lines as one dataset."""
+    other = {"exporter_id": "91110000MA01BBBB2X"}
+    history = features(declarations([{}] * 30 + [ODD] * 2 + [other] * 4))
+    new = features(declarations([{}, ODD, ODD, other, {"hs_code": "2825909000"}]))
+    door = exporter_heading_counts(new, Prior.from_lines(history)).collect().sort("_idx")
+    both = pl.concat([history, new], how="diagonal_relaxed").with_row_index("_at")
+    batch = exporter_heading_counts(both, Prior.empty()).collect().sort("_at")
+    tail = batch.tail(new.height)
+    assert door["_ch"].to_list() == tail["_ch"].to_list() == [31, 4, 4, 5, 1]
+    assert door["_all"].to_list() == tail["_all"].to_list() == [36, 36, 36, 5, 36]
 
 
 def test_cheap_ordinary_goods_are_told_apart_from_cheap_controlled_goods(

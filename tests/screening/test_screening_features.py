@@ -6,7 +6,13 @@ from datetime import datetime
 
 import polars as pl
 
-from orewatch.screening.features import add_features, currency_offsets, raw_features
+from orewatch.screening.features import (
+    add_features,
+    apply_baselines,
+    currency_offsets,
+    fit_baselines,
+    raw_features,
+)
 
 Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
 
@@ -79,6 +85,36 @@ def test_a_value_is_judged_against_its_own_month_when_prices_move(declarations: 
     )
     assert lines["unit_value_z"][-1] < -5
     assert lines["unit_value_z"][:-1].abs().max() < 2  # type: ignore[operator]
+
+
+def test_one_join_per_key_set_reads_each_lines_first_level_with_stats(
+    declarations: Build,
+) -> None:
+    # November has too few lines for a centre of its own (its quarter has one), and 2026
+    # has neither: the month, the quarter and the whole period each speak for a line.
+    rows = [
+        {"declared_at": datetime(2025, month, 1 + i), "value": 1000.0 * (1 + month / 12) + i}
+        for month in range(1, 13)
+        for i in range(5 if month == 11 else 10)
+    ]
+    baselines = fit_baselines(raw_features(declarations(rows)))
+    days = [datetime(2025, 6, 15), datetime(2025, 11, 15), datetime(2026, 2, 1)]
+    new = raw_features(declarations([{"declared_at": d, "value": 1500.0} for d in days]))
+    level_by_level = new
+    for i, stats in enumerate(baselines.local_unit_value):
+        keys = [c for c in stats.columns if c not in ("median", "spread")]
+        level_by_level = level_by_level.join(
+            stats.rename({"median": f"m{i}", "spread": f"s{i}"}), on=keys, how="left"
+        )
+    expected = level_by_level.sort("_idx").select(
+        pl.coalesce(
+            (pl.col("log_unit_value") - pl.col(f"m{i}")) / pl.col(f"s{i}")
+            for i in range(len(baselines.local_unit_value))
+        )
+    )
+    got = apply_baselines(new, baselines)["unit_value_z"]
+    assert got.to_list() == expected.to_series().to_list()
+    assert len(set(got.to_list())) == 3  # three levels, three norms
 
 
 def test_currencies_are_put_on_one_scale_by_the_goods_quoted_in_both(declarations: Build) -> None:

@@ -6,7 +6,7 @@ never from constants tuned to one simulator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import polars as pl
@@ -85,6 +85,14 @@ class Baselines:
     #: dataset fills on some line: a field no line fills is not in the data's form, so
     #: its absence on a line says nothing.
     filled: frozenset[str]
+    #: Every level above (and the tails) as one frame per set of keys, for
+    #: :func:`baseline_query`: see :func:`level_facts`.
+    by_key: tuple[tuple[tuple[str, ...], pl.DataFrame], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_key", level_facts(self))
 
 
 #: Floors on the robust spread (natural-log units): below them, differences are rounding.
@@ -464,30 +472,98 @@ def apply_baselines(
     return collect(baseline_query(raw, baselines))
 
 
+#: The robust z-scores a line gets: (z, the value it measures, the ``Baselines`` levels,
+#: the finest with stats for the line first).
+Z_LEVELS: tuple[tuple[str, str, str], ...] = (
+    ("_local_z", "log_unit_value_ref", "local_unit_value"),
+    ("_currency_z", "log_unit_value", "unit_value"),
+    ("gross_net_z", "log_gross_net", "gross_net"),
+    ("lot_z", "log_net_weight", "lot_size"),
+    ("piece_z", "log_piece_kg", "piece_weight"),
+)
+
+
+def _stat(levels: str, i: int, stat: str) -> str:
+    return f"_{levels}{i}_{stat}"
+
+
+def _months_of_quarter(stats: pl.DataFrame) -> pl.DataFrame:
+    """A quarter's stats keyed by each of its three months instead."""
+    quarter = pl.col("quarter")
+    months = pl.concat_list([quarter, quarter.dt.offset_by("1mo"), quarter.dt.offset_by("2mo")])
+    return stats.with_columns(months.alias("month")).explode("month").drop("quarter")
+
+
+def level_facts(baselines: Baselines) -> tuple[tuple[tuple[str, ...], pl.DataFrame], ...]:
+    """The baselines as one frame per set of keys: what a line's z-scores read, joined once
+    per key set (the 25 levels and two tails were 27 joins of every line, most of the
+    door's feature query; they share keys: the gross/net and lot-size levels by tariff
+    line and packing, the tails by packing).
+
+    A level's median and spread are renamed ``_{levels}{i}_m`` and ``_{levels}{i}_s``
+    (:func:`baseline_query` reads them). A quarter level whose other keys have a month
+    level too is keyed by month (each of its months), so one join gives a line both:
+    its month's stats if there are any, its quarter's if there are any.
+    """
+    frames: list[tuple[tuple[str, ...], pl.DataFrame]] = []
+    for _, _, levels in Z_LEVELS:
+        for i, stats in enumerate(getattr(baselines, levels)):
+            renamed = stats.rename(
+                {"median": _stat(levels, i, "m"), "spread": _stat(levels, i, "s")}
+            )
+            keys = tuple(c for c in stats.columns if c not in ("median", "spread"))
+            frames.append((keys, renamed))
+    frames += [(("packing",), baselines.gross_net_tail), (("mode",), baselines.gross_net_far)]
+    by_month = {tuple(sorted(set(keys) - {"month"})) for keys, _ in frames if "month" in keys}
+    merged: dict[tuple[str, ...], pl.DataFrame] = {}
+    for keys, frame in frames:
+        rest = tuple(sorted(set(keys) - {"quarter"}))
+        if "quarter" in keys and rest in by_month:
+            keys, frame = (*rest, "month"), _months_of_quarter(frame)
+        key = tuple(sorted(keys))
+        merged[key] = (
+            merged[key].join(frame, on=list(key), how="full", coalesce=True)
+            if key in merged
+            else frame
+        )
+    return tuple(merged.items())
+
+
 def baseline_query(raw: pl.DataFrame | pl.LazyFrame, baselines: Baselines) -> pl.LazyFrame:
-    """:func:`apply_baselines` as a query.
+    """:func:`apply_baselines` as a query: one join per key set (:func:`level_facts`),
+    then each z against the first level that has stats for the line.
 
     The unit value is judged against the local norms in the reference currency where the
     line's currency has an offset and its goods have a norm, else per currency.
     """
-    scored = _z_from(
-        _in_reference_currency(raw.lazy(), baselines.currency),
-        "log_unit_value_ref",
-        baselines.local_unit_value,
-        "_local_z",
+    columns = raw.lazy().collect_schema().names()
+    scored = _in_reference_currency(raw.lazy(), baselines.currency)
+    # Each z is worked out as soon as its levels are joined, and their stats dropped: a
+    # batch's million lines do not carry fifty stat columns at once.
+    pending = list(Z_LEVELS)
+    joined: set[str] = set()
+    for keys, frame in baselines.by_key:
+        scored = scored.join(frame.lazy(), on=list(keys), how="left", nulls_equal=False)
+        joined.update(frame.columns)
+        for z, value, levels in list(pending):
+            count = len(getattr(baselines, levels))
+            stats = [_stat(levels, i, k) for i in range(count) for k in ("m", "s")]
+            if joined.issuperset(stats):
+                z_of = pl.coalesce(
+                    (pl.col(value) - pl.col(_stat(levels, i, "m"))) / pl.col(_stat(levels, i, "s"))
+                    for i in range(count)
+                )
+                scored = scored.with_columns(z_of.alias(z)).drop(stats)
+                pending.remove((z, value, levels))
+    tails = [
+        *baselines.gross_net_tail.drop("packing").columns,
+        *baselines.gross_net_far.drop("mode").columns,
+    ]
+    return (
+        scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z"))
+        .select(*columns, "unit_value_z", "gross_net_z", *tails, "lot_z", "piece_z")
+        .sort("_idx")
     )
-    scored = _z_from(scored, "log_unit_value", baselines.unit_value, "_currency_z")
-    scored = scored.with_columns(pl.coalesce("_local_z", "_currency_z").alias("unit_value_z")).drop(
-        "_local_z", "_currency_z", "log_unit_value_ref"
-    )
-    scored = (
-        _z_from(scored, "log_gross_net", baselines.gross_net, "gross_net_z")
-        .join(baselines.gross_net_tail.lazy(), on="packing", how="left")
-        .join(baselines.gross_net_far.lazy(), on="mode", how="left")
-    )
-    scored = _z_from(scored, "log_net_weight", baselines.lot_size, "lot_z")
-    scored = _z_from(scored, "log_piece_kg", baselines.piece_weight, "piece_z")
-    return scored.sort("_idx")
 
 
 def add_features(declarations: pl.DataFrame, baselines: Baselines | None = None) -> pl.DataFrame:

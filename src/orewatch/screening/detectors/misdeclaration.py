@@ -68,11 +68,21 @@ class Origins:
     #: exporter_id, hs_code, source_lines, usual_share: ``sources`` once per goods of an
     #: exporter, prepared here rather than in every query that reads it.
     usual: pl.DataFrame = field(init=False, repr=False, compare=False)
+    #: hs4, origin_region, share, hs4_lines, controlled_ratio: what ``goods``, ``chapters``
+    #: and ``regions`` say of a chapter's goods from a region, for every chapter and
+    #: region (share 0 where none came), so that a line reads them in one join.
+    by_region: pl.DataFrame = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         per_goods = ["exporter_id", "hs_code"]
         usual = self.sources.select(*per_goods, "source_lines", "usual_share").unique(per_goods)
+        by_region = (
+            self.chapters.join(self.regions, how="cross")
+            .join(self.goods, on=["hs4", "origin_region"], how="left")
+            .with_columns(pl.col("share").fill_null(0.0))
+        )
         object.__setattr__(self, "usual", usual)
+        object.__setattr__(self, "by_region", by_region)
 
     @classmethod
     def fit(cls, lines: pl.DataFrame) -> Origins | None:
@@ -132,6 +142,7 @@ def misdeclaration_signals(
     ``dear=False``: no line is dear ordinary goods (:func:`dear_ordinary`), so none is
     compared with controlled materials' prices.
     """
+    counts = heading_counts_or(heading_counts, lines, prior)
     parts = [
         # Declaring controlled material cheap hides what it is and how much of a licence
         # it draws; cheap aluminium is a tax matter, not an export-control one.
@@ -154,8 +165,8 @@ def misdeclaration_signals(
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
-        _new_commodity(lines, prior or Prior.empty()),
-        _rare_commodity(heading_counts_or(heading_counts, lines, prior)),
+        _new_commodity(counts),
+        _rare_commodity(counts),
     ]
     if items is not None and items.height and vocabulary is not None and named is not False:
         parts.append(_words_against_code(lines, items, vocabulary))
@@ -166,11 +177,34 @@ def misdeclaration_signals(
     if controlled_prices is not None and controlled_prices.height and dear is not False:
         parts.append(_priced_like_controlled(lines, controlled_prices))
     if origins is not None and "origin_region" in lines.collect_schema():
-        parts += [_origin_unusual(lines, origins), _source_unusual(lines, origins)]
+        facts = origin_facts(lines, origins)
+        parts += [_origin_unusual(facts), _source_unusual(facts)]
     return concat_signals(parts)
 
 
-def _source_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
+def origin_facts(lines: Lines, origins: Origins) -> pl.LazyFrame:
+    """``lines`` with what the fitted origins say of each: of its chapter and region
+    (``Origins.by_region``), of the exporter's goods (``usual``) and of the exporter's
+    goods from the line's region (``source_share``, 0 where none came from there).
+
+    One join per key, read by both origin rules (cached: worked out once even in a plan
+    run as written); each rule joined three or four tables of its own before."""
+    per_goods = ["exporter_id", "hs_code"]
+    return (
+        lines.lazy()
+        .join(origins.by_region.lazy(), on=["hs4", "origin_region"], how="left")
+        .join(origins.usual.lazy(), on=per_goods, how="left")
+        .join(
+            origins.sources.lazy().select(*per_goods, "origin_region", "source_share"),
+            on=[*per_goods, "origin_region"],
+            how="left",
+        )
+        .with_columns(pl.col("share").fill_null(0.0), pl.col("source_share").fill_null(0.0))
+        .cache()
+    )
+
+
+def _source_unusual(facts: pl.LazyFrame) -> pl.LazyFrame:
     """Goods from a region the exporter seldom draws them from, when it has a usual one.
 
     A producer ships from its own plant and a licensed trader buys controlled material
@@ -178,20 +212,8 @@ def _source_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     those books (a leaking plant's region). Traders who buy ordinary goods anywhere have
     no usual source, and are not judged.
     """
-    per_goods = ["exporter_id", "hs_code"]
-    sources = origins.sources.lazy()
-    joined = (
-        lines.lazy()
-        .join(origins.usual.lazy(), on=per_goods, how="left")
-        .join(
-            sources.select(*per_goods, "origin_region", "source_share"),
-            on=[*per_goods, "origin_region"],
-            how="left",
-        )
-        .with_columns(pl.col("source_share").fill_null(0.0))
-    )
     return signals_where(
-        joined,
+        facts,
         pl.col("origin_region").is_not_null()
         & (pl.col("source_lines").fill_null(0) >= SOURCE_MIN_LINES)
         & (pl.col("usual_share") >= SOURCE_USUAL)
@@ -208,31 +230,18 @@ def _source_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
     )
 
 
-def _origin_unusual(lines: Lines, origins: Origins) -> pl.LazyFrame:
+def _origin_unusual(facts: pl.LazyFrame) -> pl.LazyFrame:
     """Ordinary goods from a region their chapter almost never comes from, and that
     supplies controlled material (carbon black from the tungsten and rare-earth city).
 
     Unless that region is the exporter's own usual source of the goods: a producer in a
     mining city ships its own goods from there, line after line.
     """
-    per_source = ["exporter_id", "hs_code", "origin_region"]
-    joined = (
-        lines.lazy()
-        .join(origins.goods.lazy(), on=["hs4", "origin_region"], how="left")
-        .join(origins.chapters.lazy(), on="hs4", how="left")
-        .join(origins.regions.lazy(), on="origin_region", how="left")
-        .join(
-            origins.sources.lazy().select(*per_source, "source_lines", "source_share"),
-            on=per_source,
-            how="left",
-        )
-        .with_columns(pl.col("share").fill_null(0.0))
-    )
     own_source = (pl.col("source_lines").fill_null(0) >= SOURCE_MIN_LINES) & (
         pl.col("source_share").fill_null(0.0) >= SOURCE_USUAL
     )
     return signals_where(
-        joined,
+        facts,
         ~pl.col("controlled")
         & ~own_source
         & pl.col("origin_region").is_not_null()
@@ -432,27 +441,22 @@ def _weight_evidence() -> pl.Expr:
     )
 
 
-def _new_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
-    """First line of a commodity chapter from an exporter that has shipped other things."""
-    known = prior.exporter_chapters.lazy().select(
-        "exporter_id", "hs4", pl.lit(True).alias("_known")
-    )
-    ordered = (
-        lines.lazy()
-        .join(known, on=["exporter_id", "hs4"], how="left")
-        .join(prior.exporter_lines.lazy(), on="exporter_id", how="left")
-        .sort(["declared_at", "declaration_id", "line_no"])
-        .with_columns(
-            (pl.int_range(pl.len()).over("exporter_id") + pl.col("prior_lines").fill_null(0)).alias(
-                "_nth_of_exporter"
-            ),
-            pl.int_range(pl.len()).over(["exporter_id", "hs4"]).alias("_nth_of_chapter"),
-        )
+def _new_commodity(heading_counts: pl.LazyFrame) -> pl.LazyFrame:
+    """First line of a commodity chapter from an exporter that has shipped other things.
+
+    Reads the exporter's facts from ``heading_counts`` (:func:`exporter_heading_counts`):
+    whether the history holds the chapter (``chapter_lines``) and its lines (``prior_lines``).
+    """
+    ordered = heading_counts.sort(["declared_at", "declaration_id", "line_no"]).with_columns(
+        (pl.int_range(pl.len()).over("exporter_id") + pl.col("prior_lines").fill_null(0)).alias(
+            "_nth_of_exporter"
+        ),
+        pl.int_range(pl.len()).over(["exporter_id", "hs4"]).alias("_nth_of_chapter"),
     )
     return signals_where(
         ordered,
         (pl.col("_nth_of_chapter") == 0)
-        & pl.col("_known").is_null()
+        & pl.col("chapter_lines").is_null()
         & (pl.col("_nth_of_exporter") >= HISTORY_LINES),
         "NEW_COMMODITY_FOR_EXPORTER",
         pl.format("first {} after {} other lines", pl.col("hs4"), pl.col("_nth_of_exporter")),
@@ -460,21 +464,29 @@ def _new_commodity(lines: Lines, prior: Prior) -> pl.LazyFrame:
 
 
 def exporter_heading_counts(lines: Lines, prior: Prior) -> pl.LazyFrame:
-    """``lines`` with ``_ch`` (the exporter's lines under the line's heading) and ``_all``
-    (all the exporter's lines), the prior's history included."""
-    batch = lines.lazy().group_by("exporter_id", "hs4").agg(pl.len().alias("_here"))
-    chapters = (
-        batch.join(
-            prior.exporter_chapters.lazy(), on=["exporter_id", "hs4"], how="full", coalesce=True
+    """``lines`` with the exporter's facts from the prior (``chapter_lines`` under the
+    line's heading, ``prior_lines`` in all: one join per key, against the tables the prior
+    prepared) and the counts with the lines' own: ``_ch`` (the exporter's lines under the
+    line's heading) and ``_all`` (all the exporter's lines).
+
+    The lines' own counts are windows over them: the prior's per-exporter total already
+    sums its chapters, so the history's table of every exporter's chapters is joined, not
+    grouped again (on one line, that full join and window were a third of these rules).
+    A line without an exporter or heading has no counts (it matches nothing)."""
+    keyed = pl.col("exporter_id").is_not_null() & pl.col("hs4").is_not_null()
+    return (
+        lines.lazy()
+        .join(prior.exporter_chapters.lazy(), on=["exporter_id", "hs4"], how="left")
+        .join(prior.exporter_lines.lazy(), on="exporter_id", how="left")
+        .with_columns(
+            pl.when(keyed)
+            .then(pl.len().over("exporter_id", "hs4") + pl.col("chapter_lines").fill_null(0))
+            .alias("_ch"),
+            pl.when(keyed)
+            .then(pl.len().over("exporter_id") + pl.col("prior_lines").fill_null(0))
+            .alias("_all"),
         )
-        .select(
-            "exporter_id",
-            "hs4",
-            (pl.col("_here").fill_null(0) + pl.col("chapter_lines").fill_null(0)).alias("_ch"),
-        )
-        .with_columns(pl.col("_ch").sum().over("exporter_id").alias("_all"))
     )
-    return lines.lazy().join(chapters, on=["exporter_id", "hs4"], how="left")
 
 
 def heading_counts_or(

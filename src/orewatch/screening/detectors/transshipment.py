@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
 
@@ -120,20 +121,70 @@ def best_per_country(hits: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: A watchlist entry as a hit reports it: list, entry name, entry country.
+Entry = tuple[str | None, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class WatchEntries:
+    """The watchlist keys as Python look-ups, for matching a request's one or two names.
+
+    :func:`match_names` builds a dozen small frames per call (a join for the exact hits,
+    the fuzzy hits' frame, a sort and a unique), about 1 ms for one name, most of a new
+    name's cost at the door. Here the exact hits are a dict look-up and the fuzzy pass
+    one ``rapidfuzz`` extract over the same choices with the same scorer and cutoff;
+    the answer is the one :func:`match_names` gives (the similarity as ``cdist`` stores
+    it, in single precision).
+    """
+
+    exact: dict[str, list[Entry]]
+    choices: list[str]
+    entries: list[Entry]
+
+    @classmethod
+    def of(cls, keys: pl.DataFrame) -> WatchEntries:
+        exact: dict[str, list[Entry]] = {}
+        rows = keys.select("key", "list", "entry_name", "entry_country").rows()
+        for key, *entry in rows:
+            exact.setdefault(key, []).append((entry[0], entry[1], entry[2]))
+        fuzzy = [row for row in rows if len(row[0]) >= MIN_FUZZY_LENGTH]
+        return cls(exact, [row[0] for row in fuzzy], [(r[1], r[2], r[3]) for r in fuzzy])
+
+    def best_per_country(self, name: str, key: str) -> list[tuple[object, ...]]:
+        """``name``'s rows of :func:`match_names` (its key given), best first."""
+        hits = [(100.0, entry) for entry in self.exact.get(key, [])]
+        if len(key) >= MIN_FUZZY_LENGTH and self.choices:
+            found = process.extract(
+                key, self.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+            )
+            hits += [(float(np.float32(score)), self.entries[i]) for _, score, i in found]
+        # BEST_FIRST: most similar, then list and entry name (nulls first, as Polars sorts).
+        hits.sort(key=lambda h: (-h[0], *((v is not None, v or "") for v in h[1][:2])))
+        best: dict[str | None, tuple[object, ...]] = {}
+        for similarity, (listed, entry_name, country) in hits:
+            best.setdefault(country, (name, listed, entry_name, country, similarity))
+        return list(best.values())
+
+
 @dataclass
 class RememberedMatches:
     """:func:`match_names` for a request's few names, each name worked out once.
 
     The door matches one or two names per request against the same watchlist keys, and
     a name's hits depend on the name alone, so each name's hits are kept (about a dozen
-    eager steps per request otherwise). The answer is the one :func:`match_names` gives
-    for the same names together. A store holding ``limit`` names starts afresh.
+    eager steps per request otherwise). A new name is matched through
+    :class:`WatchEntries`. The answer is the one :func:`match_names` gives for the same
+    names together. A store holding ``limit`` names starts afresh.
     """
 
     keys: pl.DataFrame
     limit: int = 100_000
     #: name -> its best hit per entry country (rows in ``MATCH_SCHEMA`` order)
     known: dict[str, list[tuple[object, ...]]] = field(default_factory=dict, repr=False)
+    entries: WatchEntries = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.entries = WatchEntries.of(self.keys)
 
     def __call__(self, names: pl.Series) -> pl.DataFrame:
         distinct = set(names.drop_nulls().to_list())
@@ -144,12 +195,15 @@ class RememberedMatches:
         return pl.DataFrame(rows, schema=MATCH_SCHEMA, orient="row")
 
     def _learn(self, names: list[str]) -> None:
-        hits = match_names(pl.Series(names, dtype=pl.String), self.keys)
+        keys = (
+            pl.Series(names, dtype=pl.String)
+            .to_frame("name")
+            .select(normalise_name_expr(pl.col("name")))["name"]
+        )
         if len(self.known) + len(names) > self.limit:
             self.known.clear()
-        self.known.update({name: [] for name in names})
-        for row in hits.rows():
-            self.known[str(row[0])].append(row)
+        for name, key in zip(names, keys.to_list(), strict=True):
+            self.known[name] = self.entries.best_per_country(name, key or "")
 
 
 def _elsewhere() -> pl.Expr:
