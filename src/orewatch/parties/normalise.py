@@ -252,7 +252,9 @@ def _word_pattern(words: tuple[str, ...]) -> str:
     return r"(?:^|\s)(?:" + "|".join(ordered) + r")(?:\s|$)"
 
 
-_FORMS = _word_pattern(LEGAL_FORMS)
+#: Any legal form standing as whole words (also screening's name keys).
+LEGAL_FORMS_PATTERN = _word_pattern(LEGAL_FORMS)
+_FORMS = LEGAL_FORMS_PATTERN
 _NOISE = _word_pattern(NOISE_WORDS)
 _SUFFIX = "(?:" + "|".join(CHINESE_SUFFIXES) + ")$"
 

@@ -8,19 +8,18 @@ belongs to the parties layer.
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
-from orewatch.parties.normalise import CHINESE_SUFFIXES, LATIN_ASIDE, LEGAL_FORMS, variant_keys
+from orewatch.parties.normalise import (
+    CHINESE_SUFFIXES,
+    LATIN_ASIDE,
+    LEGAL_FORMS_PATTERN,
+    variant_keys,
+)
 
 #: Chinese legal forms stripped from the end of a name (the parties layer's list).
 CHINESE_LEGAL_FORMS: tuple[str, ...] = CHINESE_SUFFIXES
-_FORMS_PATTERN = (
-    r"(?:^|\s)(?:"
-    + "|".join(sorted((re.escape(f) for f in LEGAL_FORMS), key=len, reverse=True))
-    + r")(?:\s|$)"
-)
+_FORMS_PATTERN = LEGAL_FORMS_PATTERN
 
 
 #: Characters of each word after the first that an abbreviated name keeps ("Tech",
