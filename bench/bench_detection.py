@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,19 +156,41 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wide_tables()
     print("world:", describe(world_config(args, 0)))
+    tally = screen_seeds(args, lambda root, seed: world_dir(world_config(args, seed), root))
+    report_by_rate(tally, args)
+    return 0
+
+
+def screen_seeds(
+    args: argparse.Namespace,
+    world_for: Callable[[Path, int], Path],
+    about: Callable[[Path], str] = lambda world: "",
+) -> Tally:
+    """Screen and measure each of ``args.seeds``' worlds (``world_for(root, seed)``
+    generates one under ``root`` unless it is there: ``args.worlds`` kept, else a temporary
+    folder), printing a line a seed (``about(world)`` adds what the bench reads of it)."""
     catalogue = load_catalogue()
     tally = Tally()
     for seed in args.seeds:
-        with tempfile.TemporaryDirectory(prefix="orewatch-detect-") as tmp:
-            world = world_dir(world_config(args, seed), args.worlds or Path(tmp))
+        with tempfile.TemporaryDirectory(prefix="orewatch-bench-") as tmp:
+            start = time.perf_counter()
+            world = world_for(args.worlds or Path(tmp), seed)
+            generated = time.perf_counter() - start
             said = tally.screen(world, seed, catalogue, args.keep_alerts)
-            print(f"seed {seed}: {args.lines:,} lines {said}")
+            print(
+                f"seed {seed}: {args.lines:,} lines, world {generated:.0f} s{about(world)}; {said}"
+            )
+    return tally
+
+
+def report_by_rate(tally: Tally, args: argparse.Namespace) -> None:
+    """One table a rate over the seeds, each code's precision, and the measured table
+    written where ``--results`` says."""
     for rate in RATES:
         print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
         print(summary(pl.concat(tally.results), rate))
     tally.report()
     tally.save(args.results)
-    return 0
 
 
 def add_results_option(parser: argparse.ArgumentParser) -> None:

@@ -17,17 +17,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import tempfile
 from pathlib import Path
 
 import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_detection import RATES, Tally, add_results_option, summary, wide_tables
+from bench_detection import add_results_option, report_by_rate, screen_seeds, wide_tables
 from fifthworld import generate
 from fifthworld.build import Config
-from orewatch.controls.catalogue import load_catalogue
 
 KNOBS = ("fraud_share", "inspection_rate", "confirm_scale", "random_share")
 
@@ -67,18 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wide_tables()
     print("fifth world:", ", ".join(f"{k} {v:g}" for k, v in knobs(args).items()))
-    catalogue = load_catalogue()
-    tally = Tally()
-    for seed in args.seeds:
-        with tempfile.TemporaryDirectory(prefix="orewatch-fifth-") as tmp:
-            world = world_dir(args.worlds or Path(tmp), seed, args.lines, knobs(args))
-            said = tally.screen(world, seed, catalogue, args.keep_alerts)
-            print(f"seed {seed}: {args.lines:,} lines; {finds(world)}; {said}")
-    for rate in RATES:
-        print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
-        print(summary(pl.concat(tally.results), rate))
-    tally.report()
-    tally.save(args.results)
+    tally = screen_seeds(
+        args,
+        lambda root, seed: world_dir(root, seed, args.lines, knobs(args)),
+        lambda world: f"; {finds(world)}",
+    )
+    report_by_rate(tally, args)
     return 0
 
 

@@ -16,14 +16,10 @@ Usage: PYTHONPATH=src .venv/bin/python bench/bench_fourthworld.py [--seeds 1 2 3
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
-import polars as pl
-
-from bench_detection import RATES, Tally, add_results_option, summary, wide_tables
+from bench_detection import add_results_option, report_by_rate, screen_seeds, wide_tables
 from fourthworld import SCHEMES, generate
-from orewatch.controls.catalogue import load_catalogue
 
 
 def world_dir(root: Path, seed: int, args: argparse.Namespace) -> Path:
@@ -59,18 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.inspection_rate:g}, confirm x{args.confirm:g}"
     )
     wide_tables()
-    catalogue = load_catalogue()
-    tally = Tally()
-    for seed in args.seeds:
-        with tempfile.TemporaryDirectory(prefix="orewatch-fw-") as tmp:
-            world = world_dir(args.worlds or Path(tmp), seed, args)
-            said = tally.screen(world, seed, catalogue, args.keep_alerts)
-            print(f"seed {seed}: {args.lines:,} lines {said}")
-    for rate in RATES:
-        print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
-        print(summary(pl.concat(tally.results), rate))
-    tally.report()
-    tally.save(args.results)
+    tally = screen_seeds(args, lambda root, seed: world_dir(root, seed, args))
+    report_by_rate(tally, args)
     return 0
 
 

@@ -14,13 +14,9 @@ Usage: PYTHONPATH=src .venv/bin/python bench/bench_otherworld.py [--seeds 1 2 3]
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
-import polars as pl
-
-from bench_detection import RATES, Tally, add_results_option, summary, wide_tables
-from orewatch.controls.catalogue import load_catalogue
+from bench_detection import add_results_option, report_by_rate, screen_seeds, wide_tables
 from otherworld import Knobs, generate
 
 
@@ -50,18 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     knobs = Knobs(fraud_share=args.fraud_share, inspection_rate=args.inspection_rate)
     wide_tables()
-    catalogue = load_catalogue()
-    tally = Tally()
-    for seed in args.seeds:
-        with tempfile.TemporaryDirectory(prefix="otherworld-") as tmp:
-            world = world_dir(args.worlds or Path(tmp), seed, args.lines, knobs)
-            said = tally.screen(world, seed, catalogue, args.keep_alerts)
-            print(f"seed {seed}: {args.lines:,} lines {said}")
-    for rate in RATES:
-        print(f"\n== inspection rate {rate:.0%} (seeds {args.seeds}, {args.lines:,} lines each)")
-        print(summary(pl.concat(tally.results), rate))
-    tally.report()
-    tally.save(args.results)
+    tally = screen_seeds(args, lambda root, seed: world_dir(root, seed, args.lines, knobs))
+    report_by_rate(tally, args)
     return 0
 
 

@@ -13,14 +13,11 @@ Usage: PYTHONPATH=src .venv/bin/python bench/bench_thirdworld.py [--seeds 1 2 3]
 from __future__ import annotations
 
 import argparse
-import tempfile
-import time
 from pathlib import Path
 
 import polars as pl
 
-from bench_detection import Tally, add_results_option, wide_tables
-from orewatch.controls.catalogue import load_catalogue
+from bench_detection import add_results_option, screen_seeds, wide_tables
 from orewatch.evaluation.metrics import ALL_SCHEMES
 from thirdworld import generate
 
@@ -91,15 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wide_tables()
     pl.Config.set_tbl_cols(20)
-    catalogue = load_catalogue()
-    tally = Tally()
-    with tempfile.TemporaryDirectory(prefix="orewatch-third-") as tmp:
-        for seed in args.seeds:
-            start = time.perf_counter()
-            world = world_dir(args.worlds or Path(tmp), seed, args)
-            generated = time.perf_counter() - start
-            said = tally.screen(world, seed, catalogue, args.keep_alerts)
-            print(f"seed {seed}: {args.lines:,} lines, world {generated:.0f} s, {said}")
+    tally = screen_seeds(args, lambda root, seed: world_dir(root, seed, args))
     print(
         f"\n== per scheme (seeds {args.seeds}, {args.lines:,} lines, "
         f"fraud_share {args.fraud_share:g}, "
