@@ -254,9 +254,9 @@ def _word_pattern(words: tuple[str, ...]) -> str:
 
 #: Any legal form standing as whole words (also screening's name keys).
 LEGAL_FORMS_PATTERN = _word_pattern(LEGAL_FORMS)
-_FORMS = LEGAL_FORMS_PATTERN
 _NOISE = _word_pattern(NOISE_WORDS)
-_SUFFIX = "(?:" + "|".join(CHINESE_SUFFIXES) + ")$"
+#: A Chinese legal form or tag at the end of a name (also screening's name keys).
+CHINESE_SUFFIX_PATTERN = "(?:" + "|".join(CHINESE_SUFFIXES) + ")$"
 
 
 @cache
@@ -303,7 +303,7 @@ def _latin_core(expr: pl.Expr) -> pl.Expr:
     words = cleaned.str.split(" ").list.eval(pl.element().replace(ABBREVIATIONS))
     cleaned = words.list.join(" ")
     for _ in range(3):  # "co ltd" chains and forms standing side by side
-        cleaned = cleaned.str.replace_all(_FORMS, " ").str.replace_all(r"\s+", " ")
+        cleaned = cleaned.str.replace_all(LEGAL_FORMS_PATTERN, " ").str.replace_all(r"\s+", " ")
         cleaned = cleaned.str.strip_chars()
     for _ in range(2):
         cleaned = cleaned.str.replace_all(_NOISE, " ").str.replace_all(r"\s+", " ")
@@ -315,7 +315,7 @@ def _chinese_core(expr: pl.Expr) -> pl.Expr:
     cleaned = expr.str.replace_all(CHINESE_REGION_TAGS, "").str.replace_all(_PUNCT, "")
     cleaned = cleaned.str.replace_all(r"\s", "")
     for _ in range(3):
-        cleaned = cleaned.str.replace(_SUFFIX, "")
+        cleaned = cleaned.str.replace(CHINESE_SUFFIX_PATTERN, "")
     return cleaned
 
 
@@ -426,17 +426,17 @@ def _text_forms(texts: pl.Series) -> pl.DataFrame:
     )
 
 
-def _spelt_forms(texts: pl.Series) -> pl.DataFrame:
+def _spelt_forms(folded: pl.DataFrame) -> pl.DataFrame:
     """``text, key``: the keys one name has in the other document's way of writing it.
 
-    A Chinese name, its words in English with the trade name spelt each way it may be
+    ``folded``: ``text, folded`` (:func:`fold`). A Chinese name, its words in English with
+    the trade name spelt each way it may be
     (:func:`~orewatch.parties.glossary.translate_spellings`: pinyin, Wade-Giles, Hong
     Kong Cantonese); a Latin name, its words in the order written (the other keys sort
     them, but a trade name spelt in two words, "Tai Ka", is one word in a translation).
     """
     from orewatch.parties.glossary import canonical_english, translate_spellings
 
-    folded = pl.DataFrame({"text": texts}).with_columns(fold(texts).alias("folded"))
     cjk = folded.filter(pl.col("folded").str.contains(CJK))
     cores = cjk.select("text", _chinese_core(pl.col("folded")).alias("core"))
     spelt = cores.with_columns(
@@ -479,8 +479,9 @@ def variant_keys(names: pl.Series) -> pl.Series:
     if new:
         if len(_KEYS) + len(new) > KEYS_KEPT:
             _KEYS.clear()
-        texts = pl.Series(new, dtype=pl.String())
-        forms = pl.concat([_text_forms(texts).select("text", "key"), _spelt_forms(texts)])
+        forms = _text_forms(pl.Series(new, dtype=pl.String()))
+        own = forms.filter(pl.col("variant").is_null()).select("text", "folded")
+        forms = pl.concat([forms.select("text", "key"), _spelt_forms(own)])
         found = (
             forms.filter(pl.col("key") != "").group_by("text").agg(pl.col("key").unique().sort())
         )

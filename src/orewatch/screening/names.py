@@ -11,16 +11,11 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.parties.normalise import (
-    CHINESE_SUFFIXES,
+    CHINESE_SUFFIX_PATTERN,
     LATIN_ASIDE,
     LEGAL_FORMS_PATTERN,
     variant_keys,
 )
-
-#: Chinese legal forms stripped from the end of a name (the parties layer's list).
-CHINESE_LEGAL_FORMS: tuple[str, ...] = CHINESE_SUFFIXES
-_FORMS_PATTERN = LEGAL_FORMS_PATTERN
-
 
 #: Characters of each word after the first that an abbreviated name keeps ("Tech",
 #: "Ind.", "Intl" against "Technologies", "Industries", "International").
@@ -95,11 +90,10 @@ def name_words_expr(name: pl.Expr) -> pl.Expr:
     # Drop legal forms wherever they stand as whole words (twice, for "co ltd" chains).
     for _ in range(2):
         cleaned = (
-            cleaned.str.replace_all(_FORMS_PATTERN, " ")
+            cleaned.str.replace_all(LEGAL_FORMS_PATTERN, " ")
             .str.replace_all(r"\s+", " ")
             .str.strip_chars()
         )
-    chinese_suffix = "(?:" + "|".join(CHINESE_LEGAL_FORMS) + ")$"
     for _ in range(2):
-        cleaned = cleaned.str.replace(chinese_suffix, "")
+        cleaned = cleaned.str.replace(CHINESE_SUFFIX_PATTERN, "")
     return cleaned.str.strip_chars()

@@ -336,7 +336,6 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
     declarations already cited (the prior's and this batch's, in date order) raises
     ``LIC_NOT_FOUND_REUSED``: each dataset's inspections teach what either is worth.
     """
-    schema = prior.licence_declarations.schema
     numbers = unknown.select("license_no").unique()
     # Only the prior's declarations of these numbers: a service's round reads a handful.
     citing = pl.concat(
@@ -344,8 +343,8 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
             prior.licence_declarations.lazy().join(numbers, on="license_no", how="semi"),
             unknown.select(
                 "license_no",
-                pl.col("declaration_id").cast(schema["declaration_id"]),
-                pl.col("declared_at").cast(schema["declared_at"]),
+                "declaration_id",
+                pl.col("declared_at").cast(prior.licence_declarations.schema["declared_at"]),
             ),
         ]
     ).unique(["license_no", "declaration_id"], keep="last")
@@ -357,11 +356,7 @@ def _not_found(unknown: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
         .cast(pl.Int64)
         .alias("earlier_declarations"),
     )
-    counted = unknown.join(
-        declarations.with_columns(pl.col("declaration_id").cast(pl.String)),
-        on=["license_no", "declaration_id"],
-        how="left",
-    )
+    counted = unknown.join(declarations, on=["license_no", "declaration_id"], how="left")
     reused = pl.col("earlier_declarations") > 0
     return concat_signals(
         [
