@@ -371,9 +371,11 @@ def learn_and_score(
     everything = with_label(rows(d, out_of_fold(d.labelled, d.keys, config.smoothing)), d.labelled)
     final = train_booster(d, everything, weight, config, rounds=rounds)
     boosters[FINAL] = final
-    rest_keys = key_frame(
-        lines.join(d.labelled.select("_idx"), on="_idx", how="anti"), d.keys
-    ).sort("_idx")
+    # Keys first, then the anti-join: joining the whole lines frame copied its hundred
+    # columns (about 740 MB at a million lines) at the run's memory peak.
+    rest_keys = (
+        key_frame(lines, d.keys).join(d.labelled.select("_idx"), on="_idx", how="anti").sort("_idx")
+    )
     p = np.concatenate(
         [calibrated, final_calibrator(score_unlabelled(d, rest_keys, final, config))]
     )
