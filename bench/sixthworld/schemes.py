@@ -267,14 +267,20 @@ def _scrap_text(
     return cover, np.array(desc, dtype=object), spec
 
 
-def scrap_disguise(rng, lines, cast, k, ordinary):
-    idx = _take(rng, _free(lines, ordinary), k)
-    _convert(rng, lines, idx)
+def _as_scrap(rng: np.random.Generator, lines: Lines, idx: np.ndarray) -> np.ndarray:
+    """Declare the controlled lines ``idx`` as scrap-like goods; returns the cover goods."""
     cover, desc, spec = _scrap_text(rng, lines["ctrl"][idx])
     lines["good"][idx] = COVER_BASE + cover
     lines["hs_override"][idx] = np.array([LOOKALIKE[c].hs for c in cover], dtype=object)
     lines["desc_override"][idx] = desc
     lines["spec_override"][idx] = spec
+    return cover
+
+
+def scrap_disguise(rng, lines, cast, k, ordinary):
+    idx = _take(rng, _free(lines, ordinary), k)
+    _convert(rng, lines, idx)
+    cover = _as_scrap(rng, lines, idx)
     price = GOOD_PRICE[COVER_BASE + cover] * rng.uniform(1.0, 4.0, idx.size)
     lines["value_usd"][idx] = np.round(lines["kg"][idx] * price, 2)
     lines["lic_mode"][idx] = ""
@@ -405,25 +411,26 @@ def split_run(rng, lines, cast, k, ordinary):
         lines["port"][idx] = cast.exporters[ring["exporters"][0]]["port"]
         _convert(rng, lines, idx, items=np.full(idx.size, item), scale=0.12)
         covered = rng.random(idx.size) < 0.6
-        cv, desc, spec = _scrap_text(rng, np.full(covered.sum(), item))
         ci = idx[covered]
-        lines["good"][ci] = COVER_BASE + cv
-        lines["hs_override"][ci] = np.array([LOOKALIKE[c].hs for c in cv], dtype=object)
-        lines["desc_override"][ci] = desc
-        lines["spec_override"][ci] = spec
+        cv = _as_scrap(rng, lines, ci)
         lines["value_usd"][ci] = np.round(lines["kg"][ci] * GOOD_PRICE[COVER_BASE + cv] * 2, 2)
         lines["lic_mode"][idx] = ""
         lines["end_user"][ci] = ""
         _label(lines, idx, "split_run")
 
 
-def relay_front(rng, lines, cast, k, ordinary):
+def _sent_to(rng, lines: Lines, k: int, ordinary: np.ndarray, pool: list[int]):
+    """``k`` free one-line declarations re-addressed to consignees drawn from ``pool``."""
     idx = _take(rng, _free(lines, ordinary & _single(lines)), k)
-    fronts = np.array(cast.fronts)
-    con = fronts[rng.integers(fronts.size, size=idx.size)]
+    con = np.array(pool)[rng.integers(len(pool), size=idx.size)]
+    lines["consignee"][idx] = con
+    return idx, con
+
+
+def relay_front(rng, lines, cast, k, ordinary):
+    idx, con = _sent_to(rng, lines, k, ordinary, cast.fronts)
     inc = np.array([(cast.consignees[c]["since"] - START).days for c in con])
     lines["day"][idx] = np.maximum(lines["day"][idx], inc + 20).clip(0, DAYS - 1)
-    lines["consignee"][idx] = con
     country = np.array([cast.consignees[c]["country"] for c in con], dtype=object)
     lines["dest"][idx] = country
     lines["trade"][idx] = country
@@ -433,10 +440,7 @@ def relay_front(rng, lines, cast, k, ordinary):
 
 
 def detour(rng, lines, cast, k, ordinary):
-    idx = _take(rng, _free(lines, ordinary & _single(lines)), k)
-    det = np.array(cast.detours)
-    con = det[rng.integers(det.size, size=idx.size)]
-    lines["consignee"][idx] = con
+    idx, _ = _sent_to(rng, lines, k, ordinary, cast.detours)
     hubs = np.array(["HK", "AE", "SG", "MN", "KZ", "MY"], dtype=object)
     lines["dest"][idx] = hubs[rng.integers(hubs.size, size=idx.size)]
     third = np.array(["HK", "SG", "AE", "TR"], dtype=object)[rng.integers(4, size=idx.size)]
