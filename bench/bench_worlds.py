@@ -2,12 +2,13 @@
 
 Ours (``bench_detection.py``) and five independently written generators'
 (``bench_otherworld.py``, ``bench_thirdworld.py``, ``bench_fourthworld.py``,
-``bench_fifthworld.py``, ``bench_sixthworld.py``) each screen their worlds of ``--seeds`` and measure recall per
-scheme and precision at 1, 2 and 5 %. A detector or learning change is judged on all six
-together: what helps one generator's worlds often costs another's. This runs them one
-after another in this process (each bench's own output goes to ``OUT/<world>.log``, its
-measured table to ``OUT/<world>.parquet``) and prints one summary: per world, recall of
-all schemes at 1 / 2 / 5 % with the model and with the rules alone, precision at 5 %, and
+``bench_fifthworld.py``, ``bench_sixthworld.py``) each screen their worlds of
+``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %. A detector or
+learning change is judged on all six together: what helps one generator's worlds often
+costs another's. This runs them one after another in this process (each bench's own
+output goes to ``OUT/<world>.log``, its measured table to ``OUT/<world>.parquet``) and
+prints one summary: per world, recall of all schemes at 1 / 2 / 5 % with the model and
+with the rules alone, precision at 5 %, and
 the schemes under 0.9 at 5 %. ``--against DIR`` (an earlier run's ``OUT``) adds the
 earlier figures and every scheme whose recall at 2 or 5 % moved by 0.005 or more.
 

@@ -1,5 +1,5 @@
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -188,6 +188,35 @@ def test_a_like_name_in_another_country_is_another_company(
     )
     unplaced = screen(small_tables, load_catalogue())  # the list states no country
     assert "CONSIGNEE_WATCHLISTED" in reasons_of(unplaced.alerts, "D1008")
+
+
+def test_a_party_listed_after_the_declaration_is_no_breach_on_its_day(
+    small_tables: dict[str, pl.DataFrame],
+) -> None:
+    """D1008 ships gallium to the listed Bad Actor. Listed after the declaration's day,
+    the hit is a trading tie to a party listed since (CONSIGNEE_LISTED_LATER), not a
+    breach; a declaration of the same goods after the listing is one, through either
+    door."""
+    declared = small_tables["declarations"].filter(pl.col("declaration_id") == "D1008")
+    day = declared["declared_at"].item().date()
+    listed_later = small_tables["watchlist"].with_columns(
+        pl.lit(day + timedelta(days=30)).alias("listed_at")
+    )
+    result = screen({**small_tables, "watchlist": listed_later}, load_catalogue())
+    reasons = reasons_of(result.alerts, "D1008")
+    assert "CONSIGNEE_LISTED_LATER" in reasons
+    assert "CONSIGNEE_WATCHLISTED" not in reasons
+    explanation = result.alerts.filter(pl.col("declaration_id") == "D1008")["explanation"]
+    assert f"listed {day + timedelta(days=30)}" in explanation.item()
+    assert result.screener is not None
+    after = resubmitted(
+        small_tables,
+        "D1008",
+        "NEW-6",
+        declared_at=pl.col("declared_at") + timedelta(days=31),
+    )
+    again = result.screener.screen_lines(after)["reasons"].item()
+    assert "CONSIGNEE_WATCHLISTED" in again and "CONSIGNEE_LISTED_LATER" not in again
 
 
 def test_a_consignee_is_matched_at_home_though_a_namesake_abroad_is_nearer(

@@ -6,6 +6,7 @@ the few thousand distinct names; cross-script resolution is the parties layer's 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -34,32 +35,39 @@ SENSITIVE_VALUE_Z = UNIT_VALUE_Z
 
 
 def watchlist_keys(watchlist: pl.DataFrame) -> pl.DataFrame:
-    """One row per (normalised name, list entry) over names and alternative names."""
+    """One row per (normalised name, list entry) over names and alternative names, with
+    the day the entry was listed (null: as long as the list knows)."""
     country = pl.col("country") if "country" in watchlist.columns else pl.lit(None)
+    listed = pl.col("listed_at") if "listed_at" in watchlist.columns else pl.lit(None)
     names = watchlist.with_row_index("_entry").select(
         "_entry",
         pl.col("list"),
         pl.col("name").alias("entry_name"),
         country.cast(pl.String).alias("entry_country"),
+        listed.cast(pl.Date).alias("listed_at"),
         pl.concat_list([pl.col("name"), pl.col("alt_names").fill_null([])]).alias("_names"),
     )
     return (
         names.explode("_names")
         .with_columns(normalise_name_expr(pl.col("_names")).alias("key"))
         .filter(pl.col("key").str.len_chars() >= 3)
-        .select("key", "_entry", "list", "entry_name", "entry_country")
+        .select("key", "_entry", "list", "entry_name", "entry_country", "listed_at")
         .unique(["key", "_entry"])
     )
 
 
-#: What :func:`match_names` answers: a name's best hit per country of the list entries.
+#: What :func:`match_names` answers: a name's best hit per country and listing day of the
+#: list entries.
 MATCH_SCHEMA: dict[str, pl.DataType] = {
     "name": pl.String(),
     "list": pl.String(),
     "entry_name": pl.String(),
     "entry_country": pl.String(),
     "similarity": pl.Float64(),
+    "listed_at": pl.Date(),
 }
+#: Each name keeps its best hit per these (see :func:`match_names`).
+HIT_KEEPS = ["name", "entry_country", "listed_at"]
 
 #: A name's hits from the best: most similar, then list and entry name (every run alike).
 BEST_FIRST = ["similarity", "list", "entry_name"]
@@ -69,12 +77,13 @@ BEST_FIRST_DESCENDING = [True, False, False]
 def match_names(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
     """Map distinct raw names to watchlist entries: exact normalised match, or fuzzy.
 
-    Each name keeps its best hit *per entry country* (a null country is one more), not
-    its single best: which hit counts depends on the line (a consignee is held to its
-    own country, see :func:`_elsewhere`), so a name that resembles a namesake abroad a
-    little more than an entry at home must keep the one at home too. The detector picks
-    the best among the hits a line allows (:func:`best_allowed`). A name's answer
-    depends on that name alone.
+    Each name keeps its best hit *per entry country and listing day* (a null country or
+    day is one more), not its single best: which hit counts depends on the line (a
+    consignee is held to its own country, see :func:`_elsewhere`, and an entry counts
+    from the day it was listed), so a name that resembles a namesake abroad a little
+    more than an entry at home must keep the one at home too. The detector picks the
+    best among the hits a line allows (:func:`best_allowed`). A name's answer depends on
+    that name alone.
     """
     return best_per_country(_candidates(names, keys))
 
@@ -85,7 +94,12 @@ def _candidates(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
         normalise_name_expr(pl.col("name")).alias("key")
     )
     exact = frame.join(keys, on="key").select(
-        "name", "list", "entry_name", "entry_country", pl.lit(100.0).alias("similarity")
+        "name",
+        "list",
+        "entry_name",
+        "entry_country",
+        pl.lit(100.0).alias("similarity"),
+        "listed_at",
     )
     asked = frame.filter(pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH)
     choices = keys.filter(pl.col("key").str.len_chars() >= MIN_FUZZY_LENGTH)
@@ -107,22 +121,23 @@ def _candidates(names: pl.Series, keys: pl.DataFrame) -> pl.DataFrame:
             "entry_name": choices["entry_name"].gather(ci),
             "entry_country": choices["entry_country"].gather(ci),
             "similarity": pl.Series(scores[qi, ci], dtype=pl.Float64),
+            "listed_at": choices["listed_at"].gather(ci),
         }
     )
     return pl.concat([exact, fuzzy])
 
 
 def best_per_country(hits: pl.DataFrame) -> pl.DataFrame:
-    """Each name's best hit among the entries of each country."""
+    """Each name's best hit among the entries of each country and listing day."""
     return (
         hits.sort(BEST_FIRST, descending=BEST_FIRST_DESCENDING)
-        .unique(["name", "entry_country"], keep="first", maintain_order=True)
+        .unique(HIT_KEEPS, keep="first", maintain_order=True)
         .select(*MATCH_SCHEMA)
     )
 
 
-#: A watchlist entry as a hit reports it: list, entry name, entry country.
-Entry = tuple[str | None, str | None, str | None]
+#: A watchlist entry as a hit reports it: list, entry name, entry country, listing day.
+Entry = tuple[str | None, str | None, str | None, dt.date | None]
 
 
 @dataclass(frozen=True)
@@ -144,11 +159,11 @@ class WatchEntries:
     @classmethod
     def of(cls, keys: pl.DataFrame) -> WatchEntries:
         exact: dict[str, list[Entry]] = {}
-        rows = keys.select("key", "list", "entry_name", "entry_country").rows()
+        rows = keys.select("key", "list", "entry_name", "entry_country", "listed_at").rows()
         for key, *entry in rows:
-            exact.setdefault(key, []).append((entry[0], entry[1], entry[2]))
+            exact.setdefault(key, []).append((entry[0], entry[1], entry[2], entry[3]))
         fuzzy = [row for row in rows if len(row[0]) >= MIN_FUZZY_LENGTH]
-        return cls(exact, [row[0] for row in fuzzy], [(r[1], r[2], r[3]) for r in fuzzy])
+        return cls(exact, [row[0] for row in fuzzy], [(r[1], r[2], r[3], r[4]) for r in fuzzy])
 
     def best_per_country(self, name: str, key: str) -> list[tuple[object, ...]]:
         """``name``'s rows of :func:`match_names` (its key given), best first."""
@@ -160,9 +175,11 @@ class WatchEntries:
             hits += [(float(np.float32(score)), self.entries[i]) for _, score, i in found]
         # BEST_FIRST: most similar, then list and entry name (nulls first, as Polars sorts).
         hits.sort(key=lambda h: (-h[0], *((v is not None, v or "") for v in h[1][:2])))
-        best: dict[str | None, tuple[object, ...]] = {}
-        for similarity, (listed, entry_name, country) in hits:
-            best.setdefault(country, (name, listed, entry_name, country, similarity))
+        best: dict[tuple[str | None, dt.date | None], tuple[object, ...]] = {}
+        for similarity, (listed, entry_name, country, since) in hits:
+            best.setdefault(
+                (country, since), (name, listed, entry_name, country, similarity, since)
+            )
         return list(best.values())
 
 
@@ -228,16 +245,33 @@ def _end_user_is_consignee() -> pl.Expr:
     )
 
 
+def listed_by_then() -> pl.Expr:
+    """The hit's entry was on its list on the line's day (or the list gives no day).
+
+    A shipment to a party before it was listed broke no restriction: screening a
+    year's declarations against today's list would call every earlier trade with a
+    since-listed party a breach.
+    """
+    return (
+        pl.col("listed_at").is_null() | (pl.col("declared_at").dt.date() >= pl.col("listed_at"))
+    ).alias(IN_FORCE)
+
+
+IN_FORCE = "_listed_by_then"
+
+
 def best_allowed(joined: pl.LazyFrame, column: str) -> pl.LazyFrame:
     """Each line's best hit among those its party may be: a consignee is held to its own
-    country, an end user only when it is the consignee itself (it has no country)."""
+    country, an end user only when it is the consignee itself (it has no country); an
+    entry listed by the line's day before one listed later (``IN_FORCE``)."""
     if column == "consignee_name":
         allowed = ~_elsewhere()
     else:
         allowed = ~(_elsewhere() & _end_user_is_consignee())
     return (
         joined.filter(allowed)
-        .sort(BEST_FIRST, descending=BEST_FIRST_DESCENDING)
+        .with_columns(listed_by_then())
+        .sort([IN_FORCE, *BEST_FIRST], descending=[True, *BEST_FIRST_DESCENDING])
         .unique("_idx", keep="first", maintain_order=True)
     )
 
@@ -289,8 +323,21 @@ def transshipment_signals(
                 pl.col("list"),
                 pl.col("similarity").round(0),
             )
-            parts.append(signals_where(joined, sensitive, "CONSIGNEE_WATCHLISTED", evidence))
-            parts.append(signals_where(joined, ~sensitive, "WATCHLISTED_ORDINARY_GOODS", evidence))
+            listed = pl.col(IN_FORCE)
+            parts.append(
+                signals_where(joined, listed & sensitive, "CONSIGNEE_WATCHLISTED", evidence)
+            )
+            parts.append(
+                signals_where(joined, listed & ~sensitive, "WATCHLISTED_ORDINARY_GOODS", evidence)
+            )
+            parts.append(
+                signals_where(
+                    joined,
+                    ~listed & sensitive,
+                    "CONSIGNEE_LISTED_LATER",
+                    pl.format("{}, listed {}", evidence, pl.col("listed_at")),
+                )
+            )
     if risky_routes is not None and risky_routes.height:
         joined = lines.lazy().join(
             risky_routes.lazy().select(
