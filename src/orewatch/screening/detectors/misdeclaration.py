@@ -17,6 +17,9 @@ from orewatch.screening.signals import Lines, concat_signals, signals_where
 #: |z| beyond this is far from the commodity's usual unit value (robust z, ~1 in 2,000
 #: for a normal distribution: rare enough to look at, common enough to matter).
 UNIT_VALUE_Z = 3.5
+#: A line priced this far above its norm, beside a line of possibly controlled goods
+#: priced beyond UNIT_VALUE_Z below its own, may carry value moved off that line.
+VALUE_SHIFT_Z = 2.0
 #: Quantity in kg and net weight may differ by this share before they "do not add up".
 WEIGHT_TOLERANCE = 0.05
 #: A controlled element named by fewer than this share of a commodity's lines is not
@@ -117,6 +120,38 @@ class Origins:
         return cls(goods, chapters, regions, sources)
 
 
+def _value_shifted(lines: Lines) -> pl.LazyFrame:
+    """A line priced above its norm beside one of possibly controlled goods priced far
+    below its own, in one declaration.
+
+    Undervaluing controlled goods while padding an ordinary line of the same invoice
+    keeps the declaration's total right, so a check of totals passes; the cheap line
+    raises ``UNIT_VALUE_LOW``, and the padded one is dear only by the value moved onto
+    it, often short of ``UNIT_VALUE_HIGH``.
+    """
+    cheap = ((pl.col("unit_value_z") < -UNIT_VALUE_Z) & could_be_controlled()).fill_null(False)
+    with_cheap = lines.lazy().with_columns(
+        pl.when(cheap).then(pl.col("line_no")).min().over("declaration_id").alias("_cheap_line"),
+        cheap.alias("_cheap"),
+    )
+    shifted = (
+        ~pl.col("_cheap")
+        & pl.col("_cheap_line").is_not_null()
+        & (pl.col("unit_value_z") > VALUE_SHIFT_Z)
+    )
+    return signals_where(
+        with_cheap,
+        shifted,
+        "VALUE_SHIFTED",
+        pl.format(
+            "unit value z={} for {} beside line {} declared far below its norm",
+            pl.col("unit_value_z").round(1),
+            pl.col("hs_code"),
+            pl.col("_cheap_line"),
+        ),
+    )
+
+
 def misdeclaration_signals(
     lines: Lines,
     items: pl.DataFrame | None = None,
@@ -164,6 +199,7 @@ def misdeclaration_signals(
             "UNIT_VALUE_HIGH",
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
+        _value_shifted(lines),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
         _new_commodity(counts),
         _rare_commodity(counts),
