@@ -157,3 +157,26 @@ def test_a_word_is_the_goods_vocabulary_when_several_exporters_write_it(
 
     assert flagged(ordinary + ring) == set(range(40, 52))
     assert flagged(ordinary + trade) == set()
+
+
+def test_value_moved_off_cheap_controlled_goods_onto_a_line_beside_them_is_flagged(
+    declarations: Build,
+) -> None:
+    """Gallium declared at a tenth of its price and the aluminium of the same declaration
+    priced up by what it lost: the aluminium line raises VALUE_SHIFTED, naming the cheap
+    line; the same dear aluminium in a declaration of its own does not."""
+    rows: list[dict[str, object]] = [{"value": 2500.0 + 10 * (i % 13)} for i in range(60)]
+    rows += [{**GALLIUM, "value": 30000.0 + 100 * (i % 7)} for i in range(40)]
+    shipped = {"declaration_id": "SHIFT-1"}
+    rows.append({**GALLIUM, **shipped, "line_no": 1, "value": 3000.0})
+    rows.append({**shipped, "line_no": 2, "value": 2600.0})  # within its norm
+    rows.append({**shipped, "line_no": 3, "value": 4000.0})  # padded
+    rows.append({"value": 4000.0})  # as dear, alone
+    lines = features(declarations(rows))
+    found = codes(lines)
+    assert "UNIT_VALUE_LOW" in found[100]
+    assert "VALUE_SHIFTED" not in found.get(101, set())
+    assert "VALUE_SHIFTED" in found[102]
+    assert "VALUE_SHIFTED" not in found.get(103, set()) | found[100]
+    evidence = misdeclaration_signals(lines).collect().filter(pl.col("code") == "VALUE_SHIFTED")
+    assert "beside line 1" in evidence["evidence"].item()
