@@ -61,9 +61,22 @@ def test_the_likelihood_ratio_test_hears_a_model_that_adds_and_not_one_that_does
     rng = np.random.default_rng(5)
     y = (rng.random(4000) < 0.1).astype(np.int8)
     rules = rng.normal(size=4000) + 2.0 * y
-    assert model_adds(np.column_stack([rules, rng.normal(size=4000) + 1.0 * y]), y)
-    assert not model_adds(np.column_stack([rules, rng.normal(size=4000)]), y)
-    assert not model_adds(np.column_stack([rules, rng.normal(size=4000) - 1.0 * y]), y)
+    assert model_adds(np.column_stack([rules, rng.normal(size=4000) + 1.0 * y]), y) == 1.0
+    assert model_adds(np.column_stack([rules, rng.normal(size=4000) - 1.0 * y]), y) == 0.0
+
+
+def test_the_model_counts_as_far_as_the_test_is_sure_of_it() -> None:
+    """Between "surely adds" and "adds nothing" the model's weight follows the test's
+    evidence: more evidence, never less weight, and a middle where the evidence is
+    middling (no cliff at p = 0.05)."""
+    rng = np.random.default_rng(7)
+    y = (rng.random(4000) < 0.1).astype(np.int8)
+    rules = rng.normal(size=4000) + 2.0 * y
+    noise = rng.normal(size=4000)
+    sure = [model_adds(np.column_stack([rules, noise + k * y]), y) for k in (0.0, 0.1, 0.16, 0.6)]
+    assert sure == sorted(sure)
+    assert sure[0] == 0.0 and sure[-1] == 1.0
+    assert any(0.0 < s < 1.0 for s in sure)
 
 
 def test_a_model_that_sees_what_the_rules_miss_counts_as_much_as_the_rules_never_more() -> None:
