@@ -32,14 +32,16 @@ from orewatch.screening.detectors.transshipment import (
     transshipment_signals,
 )
 from orewatch.screening.features import Baselines, Frame, baseline_query, raw_features
-from orewatch.screening.few import PlanCache, collect_few, collect_many
+from orewatch.screening.few import PlanCache, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
-    screening_frame,
 )
 from orewatch.screening.learned.blend import EVEN, combined_score
-from orewatch.screening.learned.features import Context
+from orewatch.screening.learned.features import (
+    Context,
+    screening_query,
+)
 from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     reason_set,
@@ -486,9 +488,14 @@ class Screener:
         ranking: Ranking,
     ) -> pl.DataFrame:
         """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
-        untaught = self.door_score(lines, signals, untaught=True)
-        frame = screening_frame(lines, signals, untaught, self.context, collect_few)
-        learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
+        frame = self.plans.collect(
+            "model frame",
+            lambda inputs: self._model_frame_query(inputs["lines"], inputs["signals"]),
+            {"lines": lines, "signals": signals},
+        )
+        learned = LearnedScores(
+            predictor.predict(frame, explain_from=MODEL_REASON_P, signals=signals)
+        )
         if not learned.trained:
             return with_model(scored, learned, self.reasons, ranking).sort("_idx")
         return self.plans.collect(
@@ -498,6 +505,14 @@ class Screener:
             ).sort("_idx"),
             {"lines": _with_scores(scored, learned, ranking)},
         )
+
+    def _model_frame_query(self, lines: pl.LazyFrame, signals: pl.LazyFrame) -> pl.LazyFrame:
+        """The model's screening frame of new lines as one query, but for its ``sig_*``
+        columns (the model reads those from the signals): their fixed-weight rule score
+        and the fitted dataset's context. The untaught score, the pivot and the frame
+        were some fifteen eager steps and two collects of a one-line round's blend."""
+        untaught = self._score_query(lines, signals, self.model_weights)
+        return screening_query(lines, None, untaught, self.context)
 
 
 def _weights(reasons: ReasonTable, worth: ReasonTable | None = None) -> pl.DataFrame:
