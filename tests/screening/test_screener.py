@@ -57,3 +57,35 @@ def test_the_door_weighs_the_two_rankings_as_the_batch_learned() -> None:
         with_model(scored, learned, reasons)["score"][0]
         == with_model(scored, learned, reasons)["score"][1]
     )  # the even split weighs them alike
+
+
+def test_the_models_rule_score_is_the_untaught_scores() -> None:
+    from types import SimpleNamespace
+
+    from orewatch.screening.screener import ALERT_COLUMNS, Screener, _untaught_points, _weights
+
+    n = 6
+    lines = pl.DataFrame(
+        {c: [str(i) for i in range(n)] for c in ALERT_COLUMNS if c != "_idx"}
+        | {
+            "_idx": pl.Series(range(n), dtype=pl.UInt32),
+            "unit_value_z": [0.0, 9.0, None, -4.0, 0.0, 1.0],
+            "gross_net_z": [0.0, 0.0, 3.0, None, 0.0, 0.0],
+        }
+    )
+    reasons = reason_table()
+    codes = list(reasons.reasons)[:5]
+    signals = pl.DataFrame(
+        {
+            "_idx": pl.Series([0, 0, 0, 2, 3, 3, 5], dtype=pl.UInt32),
+            "code": [codes[0], codes[1], codes[2], codes[3], codes[4], codes[0], codes[2]],
+            "evidence": ["a", "b", "c", "d", "e", "f", "g"],
+        }
+    )
+    weights = _weights(reasons)
+    # The whole score's query reads nothing of the screener but these with given weights.
+    owner = SimpleNamespace(noted_below=1e9, weights=None, set_points=None)
+    whole = Screener._score_query(owner, lines, signals, weights).collect()  # type: ignore[arg-type]
+    points = _untaught_points(lines, signals, weights).collect()
+    assert points.sort("_idx").equals(whole.select("_idx", "rule_score"))
+    assert points["rule_score"].to_list().count(0.0) == 2  # lines 1 and 4 raised nothing

@@ -32,14 +32,16 @@ from orewatch.screening.detectors.transshipment import (
     transshipment_signals,
 )
 from orewatch.screening.features import Baselines, Frame, baseline_query, raw_features
-from orewatch.screening.few import PlanCache, collect_few, collect_many
+from orewatch.screening.few import PlanCache, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,
     LearnedScores,
-    screening_frame,
 )
 from orewatch.screening.learned.blend import EVEN, combined_score
-from orewatch.screening.learned.features import Context
+from orewatch.screening.learned.features import (
+    Context,
+    screening_query,
+)
 from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     reason_set,
@@ -364,15 +366,11 @@ class Screener:
         """
         return collect_many(self._score_query(lines, signals, weights))
 
-    def door_score(
-        self, lines: pl.DataFrame, signals: pl.DataFrame, untaught: bool = False
-    ) -> pl.DataFrame:
-        """:meth:`score` of a request's lines, its query built once (``untaught``: with the
-        fixed weights the model learned from, ``model_weights``)."""
-        weights = self.model_weights if untaught else None
+    def door_score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
+        """:meth:`score` of a request's lines, its query built once."""
         return self.plans.collect(
-            ("score", untaught),
-            lambda inputs: self._score_query(inputs["lines"], inputs["signals"], weights),
+            "score",
+            lambda inputs: self._score_query(inputs["lines"], inputs["signals"], None),
             {"lines": lines, "signals": signals},
         )
 
@@ -381,18 +379,12 @@ class Screener:
     ) -> pl.LazyFrame:
         """:meth:`score` as a query."""
         floor = self.noted_below if weights is None else 0.0
-        weighted = signals.lazy().join(
-            (self.weights if weights is None else weights).lazy(), on="code", how="left"
-        )
         per_line = (
-            # The codes worth a reason first, then by weight; equal ones in code order,
-            # so a line reads the same on every run (the order within a group is kept).
-            weighted.with_columns((pl.col("worth") >= floor).alias("_over"))
-            .sort(["_over", "weight", "code"], descending=[True, True, False])
+            _told(signals, self.weights if weights is None else weights, floor)
             .with_columns(pl.format("{} ({})", pl.col("en"), pl.col("evidence")).alias("_said"))
             .group_by("_idx")
             .agg(
-                pl.col("weight").sum().alias("rule_score"),
+                RULE_POINTS,
                 pl.col("worth").sum().alias("_worth"),
                 reason_set(pl.col("code")).alias("reason_set"),
                 "code",
@@ -486,9 +478,14 @@ class Screener:
         ranking: Ranking,
     ) -> pl.DataFrame:
         """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
-        untaught = self.door_score(lines, signals, untaught=True)
-        frame = screening_frame(lines, signals, untaught, self.context, collect_few)
-        learned = LearnedScores(predictor.predict(frame, explain_from=MODEL_REASON_P))
+        frame = self.plans.collect(
+            "model frame",
+            lambda inputs: self._model_frame_query(inputs["lines"], inputs["signals"]),
+            {"lines": lines, "signals": signals},
+        )
+        learned = LearnedScores(
+            predictor.predict(frame, explain_from=MODEL_REASON_P, signals=signals)
+        )
         if not learned.trained:
             return with_model(scored, learned, self.reasons, ranking).sort("_idx")
         return self.plans.collect(
@@ -498,6 +495,45 @@ class Screener:
             ).sort("_idx"),
             {"lines": _with_scores(scored, learned, ranking)},
         )
+
+    def _model_frame_query(self, lines: pl.LazyFrame, signals: pl.LazyFrame) -> pl.LazyFrame:
+        """The model's screening frame of new lines as one query, but for its ``sig_*``
+        columns (the model reads those from the signals): their fixed-weight rule score
+        and the fitted dataset's context. The untaught score, the pivot and the frame
+        were some fifteen eager steps and two collects of a one-line round's blend."""
+        untaught = _untaught_points(lines, signals, self.model_weights)
+        return screening_query(lines, None, untaught, self.context)
+
+
+#: A line's rule score before the points of proven sets: its codes' weights, summed in
+#: the order :func:`_told` gives them.
+RULE_POINTS = pl.col("weight").sum().alias("rule_score")
+
+
+def _told(signals: Lines, weights: pl.DataFrame, floor: float) -> pl.LazyFrame:
+    """The signals with their ``weight``, ``en`` and ``worth``, and ``_over`` (worth a
+    reason at ``floor``), in the order a line's codes are told: the codes worth a reason
+    first, then by weight; equal ones in code order, so a line reads the same on every
+    run (the order within a group is kept)."""
+    return (
+        signals.lazy()
+        .join(weights.lazy(), on="code", how="left")
+        .with_columns((pl.col("worth") >= floor).alias("_over"))
+        .sort(["_over", "weight", "code"], descending=[True, True, False])
+    )
+
+
+def _untaught_points(lines: Lines, signals: Lines, weights: pl.DataFrame) -> pl.LazyFrame:
+    """``_idx, rule_score`` of :meth:`Screener.score` on the fixed ``weights`` (no
+    proven sets, no floor), without its reasons and sentences: all the model reads of
+    it, at under half the cost of the whole query on a request's few lines."""
+    points = _told(signals, weights, 0.0).group_by("_idx").agg(RULE_POINTS)
+    return (
+        lines.lazy()
+        .select("_idx")
+        .join(points, on="_idx", how="left")
+        .with_columns(pl.col("rule_score").fill_null(0.0))
+    )
 
 
 def _weights(reasons: ReasonTable, worth: ReasonTable | None = None) -> pl.DataFrame:

@@ -78,3 +78,21 @@ def test_unseen_values_are_scored_without_failing() -> None:
     scored = learned.predictor.predict(stranger.drop("sig_LOW"), explain_from=0.0)
     assert 0.0 <= scored["p_fraud"][0] <= 1.0
     assert scored["model_explanation"][0]
+
+
+def test_signals_given_as_rows_score_as_their_sig_columns() -> None:
+    lines, labels = planted()
+    learned = learn_and_score(lines, labels, CONFIG)
+    assert learned.predictor is not None
+    # Shuffled lines, codes the model never saw, and a line raising none.
+    frame = lines.sample(300, seed=3)
+    signals = pl.concat(
+        [
+            frame.filter(pl.col("sig_LOW") == 1).select("_idx", pl.lit("LOW").alias("code")),
+            frame.head(40).select("_idx", pl.lit("UNTAUGHT").alias("code")),
+        ]
+    ).sample(fraction=1.0, shuffle=True, seed=4)
+    with_columns = learned.predictor.predict(frame, explain_from=0.9)
+    from_rows = learned.predictor.predict(frame.drop("sig_LOW"), explain_from=0.9, signals=signals)
+    assert with_columns.equals(from_rows)
+    assert with_columns["p_fraud"].n_unique() > 2

@@ -137,9 +137,9 @@ CONTROLLED_SHARES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def context_columns(lines: pl.DataFrame) -> list[pl.Expr]:
+def context_columns(lines: pl.DataFrame | pl.LazyFrame) -> list[pl.Expr]:
     """Label-free context of each line among the dataset's lines (whole-column windows)."""
-    have = set(lines.columns)
+    have = set(lines.collect_schema().names())
     exprs = [
         (pl.len().over(list(num)) / pl.len().over(list(den))).alias(name)
         for name, num, den in GROUP_SHARES
@@ -212,13 +212,29 @@ def screening_frame(
     would learn from a column that already saw the answer. ``context``: the fitted
     dataset's party shares, for lines screened outside it. One query, run by ``collect``.
     """
-    framed = lines.lazy().with_columns(context_columns(lines))
+    return collect(
+        screening_query(
+            lines.lazy(), signal_columns(signals, lines["_idx"]).lazy(), scored.lazy(), context
+        )
+    )
+
+
+def screening_query(
+    lines: pl.LazyFrame,
+    signal_wide: pl.LazyFrame | None,
+    scored: pl.LazyFrame,
+    context: Context | None = None,
+) -> pl.LazyFrame:
+    """:func:`screening_frame` as a query over its inputs' frames (``signal_wide``: the
+    ``sig_*`` columns of every line, :func:`signal_columns`; None: without them, for
+    :meth:`~orewatch.screening.learned.predictor.Predictor.predict` to set from the
+    signals)."""
+    framed = lines.with_columns(context_columns(lines))
     if context is not None:
         framed = context.apply(framed)
-    query = framed.join(signal_columns(signals, lines["_idx"]).lazy(), on="_idx", how="left").join(
-        scored.lazy().select("_idx", "rule_score"), on="_idx", how="left"
-    )
-    return collect(query)
+    if signal_wide is not None:
+        framed = framed.join(signal_wide, on="_idx", how="left")
+    return framed.join(scored.select("_idx", "rule_score"), on="_idx", how="left")
 
 
 def found_fraud() -> pl.Expr:
