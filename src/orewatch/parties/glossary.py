@@ -136,12 +136,17 @@ def translate_spellings(core: str) -> tuple[str, ...]:
     """English words for a Chinese name core in each way its untranslated pieces (the
     trade name) may be spelt: pinyin, Wade-Giles, Hong Kong Cantonese
     (:func:`~orewatch.parties.romanise.romanisations`). Known terms are translated as in
-    :func:`translate`; a core with none is its spellings alone."""
+    :func:`translate`, except place names, which are spelt too (大同 is "Datong" in
+    Shanxi and "Tatung" in Taipei); a core with none is its spellings alone."""
     from orewatch.parties.romanise import romanisations
 
     table = glossary()
     choices = [
-        (table.terms[piece],) if known else romanisations(piece)
+        romanisations(piece)
+        if not known
+        else tuple(dict.fromkeys((table.terms[piece], *romanisations(piece))))
+        if piece in table.places
+        else (table.terms[piece],)
         for piece, known in segment(core, table)
     ]
     spellings = islice(product(*choices), SPELLINGS_KEPT)

@@ -243,8 +243,8 @@ def _splink_input(
 
 
 def with_spellings(rows: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
-    """Splink rows with ``spelt`` (on a company's Chinese-name row: the Latin spellings of
-    that name) and ``latin`` (on a Latin row of a company with a Latin name: that
+    """Splink rows with ``spelt`` (on a company's Chinese-name rows, its own and the
+    romanised ones: the Latin spellings of that name) and ``latin`` (on a Latin row of a company with a Latin name: that
     name's keys), null elsewhere (``spelling``).
 
     Only companies are spelt (a person links on a name only with a shared contact, and
@@ -266,13 +266,15 @@ def with_spellings(rows: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
         .rename({"id": "record_id"})
         for cjk, column in ((True, "spelt"), (False, "latin"))
     ]
-    cjk_row = pl.col("key").str.contains(CJK)
+    # A Chinese name's own row, or its romanised rows (a two-character core such as
+    # 大同 is too short to be a row of its own).
+    chinese_row = pl.col("key").str.contains(CJK) | pl.col("romanised")
     return (
         rows.join(lists[0], on="record_id", how="left")
         .join(lists[1], on="record_id", how="left")
         .with_columns(
-            pl.when(cjk_row).then("spelt").alias("spelt"),
-            pl.when(~cjk_row).then("latin").alias("latin"),
+            pl.when(chinese_row).then("spelt").alias("spelt"),
+            pl.when(~chinese_row).then("latin").alias("latin"),
         )
     )
 
@@ -526,11 +528,11 @@ def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFram
     """Fuzzy pairs that respect the settled groups' identifiers.
 
     Two groups that each carry a registration id are two companies whatever their names
-    say (a similar name is weaker evidence than two registers); and a group with
-    neither a registration id nor an address whose similar names fit several groups
-    that have one ("Korvelmr" between "Korvelmar" and "Korvelmor"; "Hualian
-    Electronics" between 华联电子 in Shenzhen and 华连电子 in Wuhan) joins none of them
-    rather than bridging them.
+    say (a similar name is weaker evidence than two registers); and a group without
+    one whose similar names fit several groups that have a registration id or an
+    address ("Korvelmr" between "Korvelmar" and "Korvelmor"; "Hualian Electronics"
+    between 华联电子 in Shenzhen and 华连电子 in Wuhan) joins none of them rather than
+    bridging them.
     """
     address = (
         pl.col("address").str.to_lowercase().str.replace_all(r"[\W_]", "")
@@ -562,10 +564,10 @@ def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFram
     guarded = guarded.filter(pl.col("g_l").is_null() | pl.col("g_r").is_null())
     reach = pl.concat(
         [
-            guarded.filter(pl.col("k_l").is_null()).select(
+            guarded.filter(pl.col("g_l").is_null()).select(
                 pl.col("c_l").alias("bare"), pl.col("c_r").alias("other")
             ),
-            guarded.filter(pl.col("k_r").is_null()).select(
+            guarded.filter(pl.col("g_r").is_null()).select(
                 pl.col("c_r").alias("bare"), pl.col("c_l").alias("other")
             ),
         ]
