@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import igraph as ig
@@ -34,6 +35,9 @@ import polars as pl
 from orewatch.parties.blocking import MAX_BLOCK, candidate_pairs
 from orewatch.parties.normalise import CJK, name_variants
 from orewatch.parties.spelling import own_names, spelt_keys
+
+if TYPE_CHECKING:
+    from splink.internals.comparison_creator import ComparisonCreator
 
 LINK_SCHEMA: dict[str, pl.DataType] = {
     "a": pl.String(),
@@ -244,8 +248,8 @@ def _splink_input(
 
 def with_spellings(rows: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
     """Splink rows with ``spelt`` (on a company's Chinese-name rows, its own and the
-    romanised ones: the Latin spellings of that name) and ``latin`` (on a Latin row of a company with a Latin name: that
-    name's keys), null elsewhere (``spelling``).
+    romanised ones: the Latin spellings of that name) and ``latin`` (on the Latin rows
+    of a company with a Latin name: that name's keys), null elsewhere (``spelling``).
 
     Only companies are spelt (a person links on a name only with a shared contact, and
     a pinyin key already exists), and only when the data hold names in both scripts:
@@ -422,7 +426,7 @@ def splink_links(
     )
 
 
-def name_comparison() -> object:
+def name_comparison() -> ComparisonCreator:
     """Jaro-Winkler levels on the sorted words (0.96, 0.92, 0.85), not comparable
     between a name in Chinese characters and one in Latin letters: their letters say
     nothing about each other (the spelling comparison does)."""
@@ -430,7 +434,7 @@ def name_comparison() -> object:
     import splink.comparison_library as cl
 
     chinese = "regexp_matches(words_{}, '[\u3400-\u9fff]')"
-    levels = [
+    levels: list[Any] = [
         cll.CustomLevel(
             f"words_l IS NULL OR words_r IS NULL OR {chinese.format('l')} <> {chinese.format('r')}",
             "missing, or two scripts",
@@ -445,7 +449,7 @@ def name_comparison() -> object:
     return cl.CustomComparison(comparison_levels=levels, output_column_name="words")
 
 
-def same_spelling_comparison() -> object:
+def same_spelling_comparison() -> ComparisonCreator:
     """Splink's "same spelling" comparison: a Chinese name's row and a Latin name's row
     share a key (:func:`with_spellings`); not comparable when the pair is not one of each.
 
