@@ -70,13 +70,7 @@ def cross_script(left: pl.DataFrame, right: pl.DataFrame) -> pl.DataFrame:
         spelt = spelt_keys(chinese, cjk=True)
         met = spelt.join(latin_keys, on="key", suffix="_r")
         if flip:
-            met = met.select(
-                pl.col("id_r").alias("id"),
-                pl.col("id").alias("id_r"),
-                pl.col("text_r").alias("text"),
-                pl.col("text").alias("text_r"),
-                "key",
-            )
+            met = met.rename({"id": "id_r", "id_r": "id", "text": "text_r", "text_r": "text"})
         parts.append(met.select("id", "id_r", "text", "text_r", "key"))
     if not parts:
         return pl.DataFrame(
