@@ -406,9 +406,8 @@ def bench_spellings(seeds: list[int], lines: int, folder: Path) -> None:
                 .iter_rows(named=True)
             ):
                 print(f"  wrong: {row['name']} ~ {row['name_o']}")
-            if prefix == "hand-en:":
-                missed = mine.join(right, on="record_id", how="anti").join(names, on="record_id")
-                print(f"  missed: {'; '.join(missed['name'].to_list())}")
+            missed = mine.join(right, on="record_id", how="anti").join(names, on="record_id")
+            print(f"  missed: {'; '.join(missed['name'].head(12).to_list())}")
             print(
                 f"seed {seed} {label}: {found}/{mine.height} Latin spellings joined their "
                 f"Chinese company (recall {found / max(mine.height, 1):.3f}); "

@@ -396,6 +396,7 @@ def splink_links(
         ],
         how="diagonal_relaxed",
     )
+    pairs = homophone_guard(pairs, settled, same_contact)
     pairs = group_guard(pairs, records, settled)
     similar = pl.format(
         "similar names '{}' ~ '{}' (Splink evidence weight {})",
@@ -486,9 +487,8 @@ def spelling_guard(pairs: pl.DataFrame, rows: pl.DataFrame, same_contact: pl.Exp
 
     A spelling is the trade name's sound, and two companies' may sound the same (华联 /
     华连 are both "Hualian"): the pair needs the same stated country or a shared contact
-    (differing ones were dropped already by :func:`compatible`), and a Latin name whose
-    spelling fits several Chinese names of other groups joins none of them unless a
-    contact says which.
+    (differing ones were dropped already by :func:`compatible`); a Latin name that
+    fits several Chinese names joins none of them (:func:`homophone_guard`).
     """
     if pairs.is_empty():
         return pairs.with_columns(pl.lit(None, dtype=pl.String()).alias("spelling"))
@@ -508,12 +508,7 @@ def spelling_guard(pairs: pl.DataFrame, rows: pl.DataFrame, same_contact: pl.Exp
         )
     )
     same_country = (pl.col("country_l") == pl.col("country_r")).fill_null(False)
-    pairs = pairs.filter(same_country | pl.col("contact"))
-    latin_side = pl.when(pl.col("cjk_left")).then("component_r").otherwise("component_l")
-    chinese_side = pl.when(pl.col("cjk_left")).then("component_l").otherwise("component_r")
-    fits = pl.col("chinese").n_unique().over("latin")
-    pairs = pairs.with_columns(latin_side.alias("latin"), chinese_side.alias("chinese"))
-    kept = pairs.filter((fits == 1) | pl.col("contact"))
+    kept = pairs.filter(same_country | pl.col("contact"))
     return kept.drop(
         "spelt_l",
         "latin_l",
@@ -523,8 +518,33 @@ def spelling_guard(pairs: pl.DataFrame, rows: pl.DataFrame, same_contact: pl.Exp
         "component_r",
         "cjk_left",
         "contact",
-        "latin",
-        "chinese",
+    )
+
+
+def homophone_guard(
+    pairs: pl.DataFrame, settled: pl.DataFrame, same_contact: pl.Expr
+) -> pl.DataFrame:
+    """Drop the links of a Latin name that fits the Chinese names of several records
+    (by spelling, or by their pinyin or translation), unless a shared contact says which:
+    华联电子 and 华连电子 are both "Hualian Electronics", and a bare "Hualian
+    Electronics" is either, so it joins neither rather than bridging them. Records of
+    one settled group (``settled``) count once."""
+    chinese = [pl.col(f"romanised_{s}") | pl.col(f"key_{s}").str.contains(CJK) for s in ("l", "r")]
+    one_chinese = chinese[0] != chinese[1]
+    latin = pl.when(chinese[0]).then("record_id_r").otherwise("record_id_l")
+    other = pl.when(chinese[0]).then("record_id_l").otherwise("record_id_r")
+    group = settled.select(pl.col("record_id").alias("other"), pl.col("component").alias("group"))
+    fits = pl.col("group").n_unique().over("latin")
+    marked = pairs.with_columns(
+        latin.alias("latin"),
+        other.alias("other"),
+        one_chinese.alias("one_chinese"),
+        same_contact.alias("contact"),
+    ).join(group, on="other", how="left")
+    ambiguous = marked.filter(pl.col("one_chinese") & ~pl.col("contact"))
+    ambiguous = ambiguous.filter(fits > 1).select("latin").unique()
+    return marked.join(ambiguous, on="latin", how="anti").drop(
+        "latin", "other", "group", "one_chinese", "contact"
     )
 
 
@@ -533,36 +553,21 @@ def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFram
 
     Two groups that each carry a registration id are two companies whatever their names
     say (a similar name is weaker evidence than two registers); and a group without
-    one whose similar names fit several groups that have a registration id or an
-    address ("Korvelmr" between "Korvelmar" and "Korvelmor"; "Hualian Electronics"
-    between 华联电子 in Shenzhen and 华连电子 in Wuhan) joins none of them rather than
-    bridging them.
+    one whose similar names fit several identified groups ("Korvelmr" between
+    "Korvelmar" and "Korvelmor") joins none of them rather than bridging them.
     """
-    address = (
-        pl.col("address").str.to_lowercase().str.replace_all(r"[\W_]", "")
-        if "address" in records.columns
-        else pl.lit(None, dtype=pl.String())
-    )
     ids = (
-        records.select("record_id", "registration_id", address.alias("addr"))
+        records.select("record_id", "registration_id")
         .join(settled.select("record_id", "component"), on="record_id")
         .group_by("component")
-        .agg(
-            pl.col("registration_id").drop_nulls().first().alias("group_id"),
-            pl.col("addr").drop_nulls().first().alias("group_addr"),
-        )
-        .select("component", "group_id", pl.coalesce("group_id", "group_addr").alias("known"))
+        .agg(pl.col("registration_id").drop_nulls().first().alias("group_id"))
     )
     side = settled.select("record_id", "component").join(ids, on="component")
     guarded = pairs.join(
-        side.rename(
-            {"record_id": "record_id_l", "component": "c_l", "group_id": "g_l", "known": "k_l"}
-        ),
+        side.rename({"record_id": "record_id_l", "component": "c_l", "group_id": "g_l"}),
         on="record_id_l",
     ).join(
-        side.rename(
-            {"record_id": "record_id_r", "component": "c_r", "group_id": "g_r", "known": "k_r"}
-        ),
+        side.rename({"record_id": "record_id_r", "component": "c_r", "group_id": "g_r"}),
         on="record_id_r",
     )
     guarded = guarded.filter(pl.col("g_l").is_null() | pl.col("g_r").is_null())
@@ -576,11 +581,9 @@ def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFram
             ),
         ]
     )
+    identified = guarded.filter(pl.col("g_l").is_not_null()).select(pl.col("c_l").alias("c"))
     identified = pl.concat(
-        [
-            guarded.filter(pl.col("k_l").is_not_null()).select(pl.col("c_l").alias("c")),
-            guarded.filter(pl.col("k_r").is_not_null()).select(pl.col("c_r").alias("c")),
-        ]
+        [identified, guarded.filter(pl.col("g_r").is_not_null()).select(pl.col("c_r").alias("c"))]
     ).unique()
     ambiguous = (
         reach.join(identified, left_on="other", right_on="c", how="semi")
@@ -592,7 +595,7 @@ def group_guard(pairs: pl.DataFrame, records: pl.DataFrame, settled: pl.DataFram
     guarded = guarded.join(ambiguous, left_on="c_l", right_on="bare", how="anti").join(
         ambiguous, left_on="c_r", right_on="bare", how="anti"
     )
-    return guarded.drop("c_l", "c_r", "g_l", "g_r", "k_l", "k_r")
+    return guarded.drop("c_l", "c_r", "g_l", "g_r")
 
 
 def typo_equal(words: pl.Series, others: pl.Series) -> pl.Series:
