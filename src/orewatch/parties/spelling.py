@@ -9,9 +9,10 @@ its own key and its words in the order written (a trade name written in two word
 names that sound alike (华联 / 华连) are two companies, and their shared spelling says
 nothing about either.
 
-Spelling a Chinese name costs 10-16 ms (pypinyin, Cantonese readings; remembered per
-name in the process), so only Chinese names are spelt, and only when the other side
-has a Latin name at all; Latin names' keys are vectorised.
+Spelling Chinese names costs about 0.2 ms each in a batch and 10-16 ms for one new name
+alone (pypinyin, Cantonese readings; remembered per name in the process), so only
+Chinese names are spelt, and only when the other side has a Latin name at all; Latin
+names' keys are vectorised.
 """
 
 from __future__ import annotations
