@@ -291,6 +291,7 @@ def respelt(chinese: str, english: str, style: str) -> str | None:
     of ``orewatch`` (pypinyin and cantonese-romanisation directly); None when the
     pinyin trade name is not found in it."""
     from cantoroman import Cantonese
+    from opencc import OpenCC
     from pypinyin import Style, lazy_pinyin
 
     from orewatch.parties.glossary import glossary, segment
@@ -309,7 +310,9 @@ def respelt(chinese: str, english: str, style: str) -> str | None:
         if style == "wade-giles":
             syllables = lazy_pinyin(piece, style=Style.WADEGILES)
         else:
-            readings = Cantonese().getRoman(piece)
+            # Hong Kong writes traditional characters (萬, not 万: the simplified form
+            # is also a rare traditional character read "mak").
+            readings = Cantonese().getRoman(OpenCC("s2hk").convert(piece))
             if not readings or not all(readings):
                 return None
             syllables = [r[-1] for r in readings]
