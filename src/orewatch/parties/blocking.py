@@ -134,7 +134,8 @@ def candidate_pairs(rows: pl.DataFrame, max_block: int = MAX_BLOCK) -> pl.DataFr
     ``rows``: unique_id, words, key, country, email, component (rows of one settled
     group share a component and are never paired). Blocks: the same rare token or two
     rare tokens one edit apart, within a country (a missing country is a country of its
-    own); or the same e-mail address.
+    own); or the same e-mail address; or, when ``rows`` carry ``spelt``/``latin`` key
+    lists, a Chinese name spelt as a Latin one (:func:`spelling_pairs`).
     """
     rare = rare_tokens(rows, max_block)
     meta = rows.select("unique_id", pl.col("country").fill_null(""), "component")
@@ -165,5 +166,26 @@ def candidate_pairs(rows: pl.DataFrame, max_block: int = MAX_BLOCK) -> pl.DataFr
     by_email = mailed.join(mailed, on="email", suffix="_r").filter(
         pl.col("unique_id") < pl.col("unique_id_r")
     )
-    pairs = pl.concat([_ordered(same), _ordered(close), _ordered(by_email)])
-    return pairs.unique().cast(PAIR_SCHEMA)  # type: ignore[arg-type]
+    parts = [_ordered(same), _ordered(close), _ordered(by_email)]
+    if "spelt" in rows.columns:
+        parts.append(_ordered(spelling_pairs(rows, max_block)))
+    return pl.concat(parts).unique().cast(PAIR_SCHEMA)  # type: ignore[arg-type]
+
+
+def spelling_pairs(rows: pl.DataFrame, max_block: int = MAX_BLOCK) -> pl.DataFrame:
+    """A Chinese name's row and a Latin name's row that share a spelling
+    (``spelt``: the Chinese name's spelt keys, ``latin``: the Latin name's keys; see
+    ``spelling``), in any country: the spelling is the name in the other script, and
+    the country is weighed by Splink and checked after it. A key gathering more than
+    ``max_block`` rows is dropped.
+    """
+    spelt = rows.select("unique_id", "component", pl.col("spelt").alias("k")).explode("k")
+    latin = rows.select("unique_id", "component", pl.col("latin").alias("k")).explode("k")
+    spelt, latin = spelt.drop_nulls("k"), latin.drop_nulls("k")
+    busy = pl.concat([spelt.select("k"), latin.select("k")]).group_by("k").len()
+    busy = busy.filter(pl.col("len") > max_block).select("k")
+    return (
+        spelt.join(busy, on="k", how="anti")
+        .join(latin, on="k", suffix="_r")
+        .select("unique_id", "component", "unique_id_r", "component_r")
+    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import islice, product
+from itertools import chain, islice, product
 
 import polars as pl
 import yaml
@@ -127,8 +127,8 @@ def translate(core: str) -> str | None:
     return " ".join(w for w in words if w)
 
 
-#: Spellings kept per name core (the trade name's romanisations times any other piece's).
-SPELLINGS_KEPT = 64
+#: Spellings kept per name core (the trade name's romanisations times the places').
+SPELLINGS_KEPT = 256
 
 
 @lru_cache(maxsize=200_000)
@@ -136,16 +136,30 @@ def translate_spellings(core: str) -> tuple[str, ...]:
     """English words for a Chinese name core in each way its untranslated pieces (the
     trade name) may be spelt: pinyin, Wade-Giles, Hong Kong Cantonese
     (:func:`~orewatch.parties.romanise.romanisations`). Known terms are translated as in
-    :func:`translate`; a core with none is its spellings alone."""
+    :func:`translate`, and place names are spelt too (大同 is "Datong" in Shanxi and
+    "Tatung" in Taipei), after every spelling with the places in pinyin, so that a
+    long name's many combinations never crowd out its trade name's spellings; a core
+    with no known term is its spellings alone."""
     from orewatch.parties.romanise import romanisations
 
     table = glossary()
-    choices = [
-        (table.terms[piece],) if known else romanisations(piece)
-        for piece, known in segment(core, table)
-    ]
-    spellings = islice(product(*choices), SPELLINGS_KEPT)
-    return tuple(" ".join(w for w in words if w) for words in spellings)
+    pieces = segment(core, table)
+
+    def choices(spell_places: bool) -> list[tuple[str, ...]]:
+        return [
+            romanisations(piece)
+            if not known
+            else tuple(dict.fromkeys((table.terms[piece], *romanisations(piece))))
+            if spell_places and piece in table.places
+            else (table.terms[piece],)
+            for piece, known in pieces
+        ]
+
+    combined = chain(product(*choices(False)), product(*choices(True)))
+    spellings = (" ".join(w for w in words if w) for words in combined)
+    # Bounded before de-duplicating: a name of many places multiplies quickly.
+    distinct = dict.fromkeys(islice(spellings, 4 * SPELLINGS_KEPT))
+    return tuple(islice(distinct, SPELLINGS_KEPT))
 
 
 def translations(cores: pl.Series) -> pl.Series:

@@ -451,11 +451,41 @@ def _spelt_forms(folded: pl.DataFrame) -> pl.DataFrame:
         pl.concat(
             [
                 spelt.select("text", canonical_english(pl.col("english")).alias("key")),
-                latin.select("text", canonical_english(_latin_core(pl.col("folded"))).alias("key")),
+                latin.select("text", _written_order(pl.col("folded")).alias("key")),
             ]
         )
         .select("text", pl.col("key").str.replace_all(" ", ""))
         .drop_nulls()
+    )
+
+
+def _written_order(folded: pl.Expr) -> pl.Expr:
+    """A Latin name's words in the order written, glossary synonyms made canonical: the
+    shape of a Chinese name's translation with its trade name spelt."""
+    from orewatch.parties.glossary import canonical_english
+
+    return canonical_english(_latin_core(folded))
+
+
+def spelt_latin_keys(texts: pl.Series) -> pl.DataFrame:
+    """``text, key``: the keys a Latin name meets a Chinese name's spellings on, for
+    each distinct text: its own key, its canonical rendering and its words in written
+    order (``variant_keys``' Latin keys, vectorised and not remembered: cheap, and
+    there may be millions).
+    """
+    distinct = pl.DataFrame({"text": texts.drop_nulls().unique()})
+    folded = distinct.with_columns(fold(distinct["text"]).alias("folded"))
+    keys = pl.concat_list(
+        name_words(pl.col("folded")),
+        concept_words(pl.col("folded")),
+        _written_order(pl.col("folded")),
+    )
+    return (
+        folded.select("text", keys.alias("key"))
+        .explode("key")
+        .select("text", pl.col("key").str.replace_all(" ", ""))
+        .filter(pl.col("key") != "")
+        .unique()
     )
 
 

@@ -4,6 +4,9 @@ A query (a party: its names, aliases, country, registration id) meets a list ent
 
 - the same registration id (score 1.0),
 - the same name key in any script, stored aliases and pinyin included (0.98),
+- a Chinese name on one side spelt as the other side's Latin name — pinyin, Wade-Giles
+  or Hong Kong Cantonese trade name, glossary words translated (``spelling``: 0.94; the
+  method says "spelling" and the evidence which spelling met),
 - similar names: candidate pairs that share a rare word (Latin) or a character pair
   (Chinese) are scored with rapidfuzz in one vectorised call, then must agree on the
   *rare* words (``resolve.distinctive_agreement``), so that "Eagle Resources" does not
@@ -25,6 +28,7 @@ from rapidfuzz.process import cpdist
 
 from orewatch.parties.normalise import CJK, name_variants
 from orewatch.parties.resolve import distinctive_agreement
+from orewatch.parties.spelling import cross_script, own_names
 
 HIT_SCHEMA: dict[str, pl.DataType] = {
     "query_id": pl.String(),
@@ -53,6 +57,9 @@ class ScreenSettings:
     person: float = 0.92
     #: Extra factor on a person's match when either side states no country.
     person_no_country: float = 0.95
+    #: Score of a Chinese name met through a spelling of it (below a stored alias: a
+    #: spelling may be another company's whose trade name sounds the same).
+    spelling: float = 0.94
     #: Tokens shared by more entries than this do not make candidate pairs.
     max_token_entries: int = 400
 
@@ -181,6 +188,12 @@ def screen(
             (0.98 * _factor(settings)).alias("score"),
         )
     )
+    spelt = (
+        _spelt(queries, watchlist)
+        .join(q_meta, on="id")
+        .join(e_meta, on="id_e")
+        .with_columns((settings.spelling * _factor(settings)).alias("score"))
+    )
     fuzzy = (
         _fuzzy(qv, ev, settings)
         .join(q_meta, on="id")
@@ -201,7 +214,9 @@ def screen(
         "form",
         "form_e",
     ]
-    hits = pl.concat([f.select(columns) for f in (by_id, exact, fuzzy)], how="vertical_relaxed")
+    hits = pl.concat(
+        [f.select(columns) for f in (by_id, exact, spelt, fuzzy)], how="vertical_relaxed"
+    )
     hits = (
         hits.filter(pl.col("score") >= settings.threshold)
         .sort("score", descending=True)
@@ -240,6 +255,24 @@ def screen(
         .sort(["query_id", "score"], descending=[False, True])
         .cast(HIT_SCHEMA)  # type: ignore[arg-type]
     )
+
+
+def _spelt(queries: pl.DataFrame, watchlist: pl.DataFrame) -> pl.DataFrame:
+    """``id, id_e, matched, method, form, form_e``: a Chinese name on one side spelt as
+    a Latin name on the other (``spelling.cross_script``), the spelling in the evidence.
+
+    Legal forms are not compared across scripts: 有限公司 is written "Co., Ltd.",
+    "Limited" or "Company Limited" in English.
+    """
+    met = cross_script(own_names(queries, "query_id"), own_names(watchlist, "entry_id"))
+    return met.select(
+        "id",
+        pl.col("id_r").alias("id_e"),
+        pl.format("'{}' = '{}' (spelt '{}')", "text", "text_r", "key").alias("matched"),
+        pl.lit("spelling").alias("method"),
+        pl.lit(None, dtype=pl.String()).alias("form"),
+        pl.lit(None, dtype=pl.String()).alias("form_e"),
+    ).unique(["id", "id_e"])
 
 
 def _fuzzy(qv: pl.DataFrame, ev: pl.DataFrame, settings: ScreenSettings) -> pl.DataFrame:
