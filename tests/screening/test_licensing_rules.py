@@ -87,6 +87,20 @@ def test_a_field_the_dataset_never_fills_is_not_asked_of_its_lines(codes: Codes)
     assert not any("CTRL_NO_END_USER" in c for c in codes(rows, filled=frozenset()).values())
 
 
+def test_a_heading_that_may_hold_controlled_items_is_not_asked_for_an_end_user_twice(
+    codes: Codes,
+) -> None:
+    """Under the six-digit heading 811292 a line may be gallium or not. Declared without a
+    licence it is declared as the uncontrolled kind, which names no end user: that is
+    LIC_MISSING_POSSIBLE, not CTRL_NO_END_USER as well. Citing a licence, it is declared
+    as controlled and must say where it goes."""
+    heading = {**GALLIUM, "hs_code": "811292", "end_user_name": None, "end_use": None}
+    found = codes([{**heading, "license_no": None}, heading])
+    assert "LIC_MISSING_POSSIBLE" in found[0]
+    assert "CTRL_NO_END_USER" not in found[0]
+    assert "CTRL_NO_END_USER" in found[1]
+
+
 def test_the_fit_records_which_stated_fields_a_dataset_fills(declarations: Build) -> None:
     frame = declarations([{**GALLIUM, "end_use": None}] * 3)
     assert fit_baselines(raw_features(frame)).filled == frozenset({"end_user_name"})

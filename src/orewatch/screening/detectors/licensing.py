@@ -106,7 +106,10 @@ def _unstated(lines: Lines, filled: frozenset[str]) -> pl.LazyFrame:
 
     A dual-use export is licensed for a named end user and a stated end use; a line of
     controlled goods that names either one alone has still not said where the goods go
-    or what for. Only fields the dataset fills somewhere count (``filled``).
+    or what for. Only fields the dataset fills somewhere count (``filled``). A line
+    under a heading that only *may* hold controlled items (``declared_prefix``) and
+    cites no licence is declared as the uncontrolled kind, whose exporters state no end
+    user: that is ``LIC_MISSING_POSSIBLE``'s suspicion already, not a second one.
     """
     asked = [field for field in STATED_FIELDS if field in filled]
     if not asked:
@@ -118,7 +121,9 @@ def _unstated(lines: Lines, filled: frozenset[str]) -> pl.LazyFrame:
     )
     return signals_where(
         lines,
-        pl.col("controlled") & pl.any_horizontal(pl.col(f).is_null() for f in asked),
+        pl.col("controlled")
+        & ((pl.col("match_kind").fill_null("") != "declared_prefix") | has_licence())
+        & pl.any_horizontal(pl.col(f).is_null() for f in asked),
         "CTRL_NO_END_USER",
         evidence,
     )
