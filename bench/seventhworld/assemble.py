@@ -137,10 +137,13 @@ def _end_use(rng: np.random.Generator, c: dict[str, np.ndarray], country: np.nda
     n = len(country)
     user = c["consignee_name"].copy()
     use = np.full(n, "工业生产", dtype=object)
+    # One end user per consignee (the licence names it): the consignee itself, or for two
+    # in five consignees of these countries a named institute or manufacturer.
+    cons = c["cons"]
     for land, options in END_USERS.items():  # per country, not per line
         sel = np.flatnonzero(country == land)
-        choice = rng.integers(0, len(options), len(sel))
-        named = rng.random(len(sel)) < 0.5
+        choice = cons[sel] % len(options)
+        named = (cons[sel] * 7919) % 10 < 4
         user[sel[named]] = np.array([o[0] for o in options], dtype=object)[choice[named]]
         use[sel] = np.array([o[1] for o in options], dtype=object)[choice]
     need = c["needs_licence"]

@@ -61,6 +61,32 @@ MARKETS: dict[str, tuple[float, list[str], list[str], str]] = {
 }
 COUNTRIES = np.array(list(MARKETS))
 HUBS = np.array(["AE", "TR", "KZ", "KG", "AM", "RS", "TH", "MY", "GE"])
+SEP = {"JP": "", "KR": "", "RU": " "}
+MIDDLE = {
+    "*": np.array(
+        [
+            "Global",
+            "United",
+            "Prime",
+            "Allied",
+            "Crown",
+            "Apex",
+            "Union",
+            "Northern",
+            "Eastern",
+            "General",
+            "First",
+            "Royal",
+            "Central",
+            "Western",
+            "Star",
+            "Golden",
+        ]
+    ),
+    "JP": np.array(["精工", "物産", "電材", "産業", "興業", "化成", "工機", "通商"]),
+    "KR": np.array(["산업", "무역", "테크", "소재", "실업", "정밀", "글로벌", "케미칼"]),
+    "RU": np.array(["Металл", "Ресурс", "Снаб", "Торг", "Пром", "Техно", "Импекс", "Сплав"]),
+}
 CITY_OF = {
     "US": "Houston, TX",
     "DE": "Duisburg",
@@ -127,29 +153,32 @@ DEFAULT_USES = [
 
 
 def consignees(rng: np.random.Generator, n: int) -> pl.DataFrame:
-    """``n`` ordinary consignees with country, name, address and preferred currency."""
+    """``n`` ordinary consignees with country, name, address and preferred currency.
+
+    Names are distinct within a market and addresses distinct within a city: two
+    companies of one name would look like one buyer with many addresses.
+    """
     weights = np.array([MARKETS[c][0] for c in COUNTRIES], dtype=float)
     counts = rng.multinomial(n, weights / weights.sum())
     parts = []
+    kinds = np.array(["Metals", "Materials", "Industries", "Supply", "Tech", "Trading"])
     for c, m in zip(COUNTRIES, counts, strict=True):
         stems, forms, cur = MARKETS[c][1], MARKETS[c][2], MARKETS[c][3]
-        core = pick(rng, np.array(stems), m)
+        k = 4 * m + 20
+        middle = MIDDLE.get(c, MIDDLE["*"])
+        core = cat(pick(rng, np.array(stems), k), SEP.get(c, " "), pick(rng, middle, k))
         if c not in ("JP", "KR", "RU"):
-            core = cat(
-                core,
-                " ",
-                pick(
-                    rng,
-                    np.array(["Metals", "Materials", "Industries", "Supply", "Tech", "Trading"]),
-                    m,
-                ),
-            )
+            core = cat(core, " ", pick(rng, kinds, k))
+        full = pl.Series(cat(core, pick(rng, np.array(forms), k)).astype(str))
+        names = full.unique(maintain_order=True).head(m)
+        m = names.len()
+        street = rng.permutation(np.arange(1, 20 * m + 400))[:m]
         parts.append(
             pl.DataFrame(
                 {
-                    "name": cat(core, pick(rng, np.array(forms), m)),
+                    "name": names,
                     "country": np.full(m, c, dtype=object),
-                    "address": cat(rng.integers(1, 400, m).astype(str), " ", CITY_OF[c]),
+                    "address": cat(street.astype(str), " ", CITY_OF[c]),
                     "currency": np.full(m, cur, dtype=object),
                 },
                 schema={
@@ -161,7 +190,6 @@ def consignees(rng: np.random.Generator, n: int) -> pl.DataFrame:
             )
         )
     frame = pl.concat(parts).sample(fraction=1.0, shuffle=True, seed=int(rng.integers(1 << 31)))
-    # Same stem and form twice is common in real registries; the address tells them apart.
     return frame.with_row_index("cons").with_columns(pl.col("cons").cast(pl.Int64))
 
 

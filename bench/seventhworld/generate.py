@@ -88,6 +88,7 @@ def generate(out_dir: Path | str, lines: int = 100_000, seed: int = 1, **knobs: 
     n_exp = max(60, lines // 170)
     n_cons = max(150, lines // 60)
     cons = foreign.consignees(rng, n_cons)
+    n_cons = cons.height  # distinct names: a small market may hold fewer than asked
     exp = traders.exporters(rng, n_exp, n_cons, knobs.get("rogue_share", 0.08))
     decl = lines_mod_declarations(rng, exp, lines)
     world = _honest(rng, decl, exp, cons, lines)
