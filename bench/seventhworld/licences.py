@@ -71,6 +71,7 @@ def build(
             "grp": group,
             "day": c["day"][rows],
             "kg": c["true_kg"][rows].astype(float),
+            "net": c["net_weight_kg"][rows].astype(float),
             "mode": mode[rows].astype(str),
             "exp": c["exp"][rows],
             "g": c["g"][rows],
@@ -89,6 +90,9 @@ def build(
             pl.col("day").filter(pl.col("mode") != "honest").min().alias("first_bad"),
             pl.col("kg").filter(pl.col("mode") == "honest").sum().alias("honest_kg"),
             pl.col("kg").sum().alias("kg"),
+            # an exhausted licence: the declared honest draws plus less than the first late draw
+            pl.col("net").filter(pl.col("mode") == "honest").sum().alias("honest_net"),
+            pl.col("net").filter(pl.col("mode") == "overdrawn").min().alias("tail_kg"),
             pl.len().alias("draws"),
             (pl.col("mode") == "overdrawn").any().alias("overdrawn"),
             (pl.col("mode") == "dead").any().alias("dead"),
@@ -109,7 +113,8 @@ def build(
     margin = rng.uniform(1.05, 1.6, m)
     qty = np.where(
         lic["overdrawn"].to_numpy(),
-        lic["honest_kg"].to_numpy() * rng.uniform(1.0, 1.03, m),
+        lic["honest_net"].to_numpy()
+        + lic["tail_kg"].fill_null(0).to_numpy() * rng.uniform(0, 0.9, m),
         lic["kg"].to_numpy() * margin,
     )
     status = np.full(m, "valid", dtype=object)
