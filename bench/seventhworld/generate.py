@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from orewatch.contract.schema import DECLARATIONS
 from seventhworld import extras, foreign, inspections, licences, lines, parties, schemes, traders
 from seventhworld.assemble import assemble, declared_at
 from seventhworld.goods import WORLD_START
@@ -49,36 +50,7 @@ PROFILES: dict[str, dict[str, Any]] = {
     },
 }
 
-DECLARATION_COLUMNS = [
-    "declaration_id",
-    "line_no",
-    "declared_at",
-    "port",
-    "mode",
-    "exporter_id",
-    "exporter_name",
-    "declarant_id",
-    "consignee_name",
-    "consignee_address",
-    "consignee_country",
-    "destination_country",
-    "trade_country",
-    "end_user_name",
-    "end_use",
-    "hs_code",
-    "description",
-    "specification",
-    "quantity",
-    "unit",
-    "net_weight_kg",
-    "gross_weight_kg",
-    "value",
-    "currency",
-    "license_no",
-    "container_ids",
-    "transport_doc",
-    "origin_region",
-]
+DECLARATION_COLUMNS = list(DECLARATIONS.names)
 
 
 def generate(out_dir: Path | str, lines: int = 100_000, seed: int = 1, **knobs: Any) -> Path:

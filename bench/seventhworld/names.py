@@ -197,41 +197,15 @@ def uscc(rng: np.random.Generator, n: int, region: np.ndarray) -> np.ndarray:
 
 
 OWNER = np.array(["TGHU", "MSKU", "CSNU", "OOLU", "TCLU", "SEGU", "CMAU", "BMOU", "FCIU", "EITU"])
-_ISO6346 = {
-    c: v
-    for c, v in zip(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        [
-            10,
-            12,
-            13,
-            14,
-            15,
-            16,
-            17,
-            18,
-            19,
-            20,
-            21,
-            23,
-            24,
-            25,
-            26,
-            27,
-            28,
-            29,
-            30,
-            31,
-            32,
-            34,
-            35,
-            36,
-            37,
-            38,
-        ],
-        strict=True,
-    )
-}
+
+
+def _iso6346_values() -> dict[str, int]:
+    """Letter values of ISO 6346: 10 upwards, skipping multiples of 11."""
+    values = [v for v in range(10, 39) if v % 11 != 0]
+    return dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", values, strict=True))
+
+
+_ISO6346 = _iso6346_values()
 
 
 def containers(rng: np.random.Generator, n: int) -> np.ndarray:
