@@ -1,14 +1,14 @@
-"""Benchmark: detection on all six generators' worlds at once, against an earlier run.
+"""Benchmark: detection on all seven generators' worlds at once, against an earlier run.
 
-Ours (``bench_detection.py``) and five independently written generators'
+Ours (``bench_detection.py``) and six independently written generators'
 (``bench_otherworld.py``, ``bench_thirdworld.py``, ``bench_fourthworld.py``,
-``bench_fifthworld.py``, ``bench_sixthworld.py``) each screen their worlds of
-``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %. A detector or
-learning change is judged on all six together: what helps one generator's worlds often
-costs another's. This runs them one after another in this process (each bench's own
-output goes to ``OUT/<world>.log``, its measured table to ``OUT/<world>.parquet``) and
-prints one summary: per world, recall of all schemes at 1 / 2 / 5 % with the model and
-with the rules alone, precision at 5 %, and
+``bench_fifthworld.py``, ``bench_sixthworld.py``, ``bench_seventhworld.py``) each screen
+their worlds of ``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %.
+A detector or learning change is judged on all seven together: what helps one
+generator's worlds often costs another's. This runs them one after another in this
+process (each bench's own output goes to ``OUT/<world>.log``, its measured table to
+``OUT/<world>.parquet``) and prints one summary: per world, recall of all schemes at
+1 / 2 / 5 % with the model and with the rules alone, precision at 5 %, and
 the schemes under 0.9 at 5 %. ``--against DIR`` (an earlier run's ``OUT``) adds the
 earlier figures and every scheme whose recall at 2 or 5 % moved by 0.005 or more.
 
@@ -16,7 +16,7 @@ Usage: .venv/bin/python bench/bench_worlds.py --out DIR [--against DIR] [--seeds
        [--lines 100000] [--worlds DIR] [--only ours fourth ...]
 
 ``--worlds DIR`` keeps the generated worlds (``DIR/<world>``) between runs: generating
-them takes longer than screening them. About 80-100 s for all six with worlds kept, on
+them takes longer than screening them. About 80-100 s for all seven with worlds kept, on
 the 2-core machine.
 """
 
@@ -40,6 +40,7 @@ BENCHES: dict[str, str] = {
     "fourth": "bench_fourthworld",
     "fifth": "bench_fifthworld",
     "sixth": "bench_sixthworld",
+    "seventh": "bench_seventhworld",
 }
 RATES = (0.01, 0.02, 0.05)
 #: The issue's goal: every line-level scheme found at 5 % with at least this recall.

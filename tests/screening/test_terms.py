@@ -70,3 +70,24 @@ def test_civil_uses_denials_and_lookalike_words_are_not_military() -> None:
         )
         == [False] * 7
     )
+
+
+def test_a_military_end_use_is_read_in_the_buyers_language() -> None:
+    """Traditional characters, Japanese, Korean and Russian end uses are read as the
+    Chinese and English ones are, denials included; Korean 무기질 (inorganic) is not 무기
+    (weapon)."""
+    texts = {
+        "軍用雷達": True,
+        "自衛隊向け部品": True,
+        "防衛装備品の製造": True,
+        "국방부 납품": True,
+        "для Министерства обороны": True,
+        "Ракетное топливо": True,
+        "民生用電子部品": False,
+        "무기질 비료": False,
+        "гражданское применение, не для военных целей": False,
+        "非軍事用途": False,
+    }
+    frame = pl.DataFrame({"text": list(texts)})
+    said = frame.select(names_military_use(pl.col("text")))["text"].to_list()
+    assert dict(zip(texts, said, strict=True)) == texts

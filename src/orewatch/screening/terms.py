@@ -14,6 +14,8 @@ from importlib import resources
 import polars as pl
 import yaml
 
+#: Word lists read as substrings: scripts written without spaces between words.
+SUBSTRING_SCRIPTS: tuple[str, ...] = ("zh", "ja", "ko")
 _EDGE_L = r"(?:^|[^A-Za-z0-9])"
 _EDGE_R = r"(?:$|[^A-Za-z0-9])"
 
@@ -55,13 +57,18 @@ def compile_terms(document: dict[str, object]) -> TermTable:
 
 
 def _pattern(words: object) -> str | None:
-    """One regular expression for a YAML word list (None: no words): ``zh`` words as
-    substrings, ``en`` words whole-word and case-insensitive, ``formulas`` whole-word
-    and case-sensitive, ``patterns`` as written."""
+    """One regular expression for a YAML word list (None: no words): ``zh`` (simplified
+    and traditional), ``ja`` and ``ko`` words as substrings (scripts without spaces
+    between words), ``ru`` words as case-insensitive word beginnings (a stem takes any
+    ending), ``en`` words whole-word and case-insensitive, ``formulas`` whole-word and
+    case-sensitive, ``patterns`` as written."""
     assert isinstance(words, dict)
     alts: list[str] = []
-    if words.get("zh"):
-        alts.append(f"(?:{_alternation(words['zh'])})")
+    for script in SUBSTRING_SCRIPTS:
+        if words.get(script):
+            alts.append(f"(?:{_alternation(words[script])})")
+    if words.get("ru"):
+        alts.append(rf"(?i:\b(?:{_alternation(words['ru'])})\w*)")
     if words.get("en"):
         alts.append(f"(?i:{_EDGE_L}(?:{_alternation(words['en'])}){_EDGE_R})")
     if words.get("formulas"):
