@@ -89,5 +89,22 @@ def test_a_military_end_use_is_read_in_the_buyers_language() -> None:
         "非軍事用途": False,
     }
     frame = pl.DataFrame({"text": list(texts)})
-    said = frame.select(names_military_use(pl.col("text")))["text"].to_list()
+    said = frame.select(names_military_use(pl.col("text")).alias("said"))["said"].to_list()
     assert dict(zip(texts, said, strict=True)) == texts
+
+
+def test_a_bare_symbol_names_its_element_only_with_a_content_in_per_cent() -> None:
+    """W, Mo, In, Y and Sc are words and units as often as symbols: "含W 97%" and "Mo:
+    99.95%" state a composition, "12W" and "in 2024" do not."""
+    texts = {
+        "合金钢棒 含W 97%": ["tungsten"],
+        "97%W alloy bar": ["tungsten"],
+        "Mo: 99.95% powder": ["molybdenum"],
+        "In 99.995% ingot": ["indium"],
+        "LED lamp 220V 12W": [],
+        "delivered in 2024, grade 95% pure": [],
+        "steel bar W 5 mm": [],
+    }
+    frame = pl.DataFrame({"text": list(texts)})
+    found = frame.select(named_elements(pl.col("text")).alias("found"))["found"].to_list()
+    assert dict(zip(texts, found, strict=True)) == texts
