@@ -5,8 +5,10 @@ from collections.abc import Callable, Mapping, Sequence
 import polars as pl
 import pytest
 
+from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.detectors.concealment import concealment_signals
 from orewatch.screening.features import add_features
+from orewatch.screening.prior import Prior
 
 Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
 
@@ -209,3 +211,35 @@ def test_a_gross_weight_far_beyond_any_packing_raises_the_far_code_too(
     assert "GROSS_NET_ODD" in found[60] and "GROSS_NET_FAR" not in found[60]
     assert {"GROSS_NET_ODD", "GROSS_NET_FAR"} <= found[61]
     assert not any("GROSS_NET_FAR" in found.get(i, set()) for i in range(60))
+
+
+def test_small_lots_from_a_crowd_of_first_time_senders_to_one_consignee_are_flagged(
+    declarations: Build,
+) -> None:
+    """Three exporters that never declared anything else send parcels to one consignee:
+    each parcel raises FRESH_SENDERS_ONE_CONSIGNEE. An established exporter's parcels to
+    the same consignee, and two first-time senders to another, do not. A door's request
+    counts the history (the prior): the third sender's one parcel completes the crowd."""
+    parcel = {"mode": "express", "net_weight_kg": 4.0, "gross_weight_kg": 4.4, "quantity": 4.0}
+    crowd = [
+        {**parcel, "exporter_id": f"9111000000000FRESH{k}", "consignee_name": "Ant Hill LLC"}
+        for k in range(3)
+    ]
+    pair = [
+        {**parcel, "exporter_id": f"9111000000000PAIR0{k}", "consignee_name": "Two Ants LLC"}
+        for k in range(2)
+    ]
+    established = [{**parcel, "consignee_name": "Ant Hill LLC"}] + [{}] * 10
+    rows = [*crowd, *pair, *established]
+    found = codes(declarations(rows))
+    assert all("FRESH_SENDERS_ONE_CONSIGNEE" in found.get(i, set()) for i in range(3))
+    flagged = [i for i, c in found.items() if "FRESH_SENDERS_ONE_CONSIGNEE" in c]
+    assert sorted(flagged) == [0, 1, 2]
+
+    catalogue = load_catalogue()
+    history = catalogue.evaluate_frame(add_features(declarations([*crowd[:2], *pair])))
+    request = catalogue.evaluate_frame(add_features(declarations([crowd[2]])))
+    door = concealment_signals(request, None, Prior.from_lines(history)).collect()
+    assert "FRESH_SENDERS_ONE_CONSIGNEE" in door["code"].to_list()
+    alone = concealment_signals(request, None, Prior.empty()).collect()
+    assert "FRESH_SENDERS_ONE_CONSIGNEE" not in alone["code"].to_list()

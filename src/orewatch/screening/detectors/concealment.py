@@ -31,6 +31,10 @@ ODD_LINE_HISTORY = 20
 ONE_OFF_HISTORY = 10
 #: Senders sharing a phone or address count as one network from this many senders up.
 SHARED_SENDERS = 3
+#: An exporter with at most this many lines (history included) is new to trade; this many
+#: such senders of small lots to one consignee are a crowd (``FRESH_SENDERS_ONE_CONSIGNEE``).
+FRESH_SENDER_LINES = 5
+FRESH_SENDERS = 3
 SMALL_LOT_KG = 50
 #: A piece this many robust spreads heavier than the goods' pieces usually weigh.
 PIECE_WEIGHT_Z = 3.5
@@ -96,6 +100,8 @@ def concealment_signals(
         _piece_weight(lines, PIECE_WEIGHT_Z, "PIECE_WEIGHT_HIGH"),
         _piece_weight(lines, PIECE_WEIGHT_FAR_Z, "PIECE_WEIGHT_FAR"),
     ]
+    if small is not False:
+        parts.append(_fresh_senders(lines, prior or Prior.empty()))
     if shared is not None and shared.height and small is not False:
         parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
     return concat_signals(parts)
@@ -274,6 +280,54 @@ def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("senders") >= SHARED_SENDERS)
         .select("exporter_id", "contact")
         .unique()
+    )
+
+
+def _fresh_senders(lines: Lines, prior: Prior) -> pl.LazyFrame:
+    """Small lots to one consignee from several exporters that have hardly traded at all.
+
+    An ant trade splits a consignment among many first-time senders (persons, shells
+    registered for the purpose), each shipping a few parcels and vanishing; established
+    small shippers send to many consignees over a long history. Where the dataset has a
+    parties table, senders sharing contacts show the ring (``SHARED_SENDER_CONTACTS``);
+    this needs only the declarations. Earlier lines (the prior) count, so a new parcel
+    is judged with the crowd it joins.
+    """
+    small = lines.lazy().filter(small_shipment())
+    pairs = pl.concat(
+        [small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()]
+    ).unique()
+    totals = (
+        pl.concat(
+            [
+                lines.lazy().group_by("exporter_id").agg(pl.len().alias("_n")),
+                prior.exporter_lines.lazy().select(
+                    "exporter_id", pl.col("prior_lines").alias("_n")
+                ),
+            ],
+            how="vertical_relaxed",
+        )
+        .group_by("exporter_id")
+        .agg(pl.col("_n").sum())
+    )
+    fresh = totals.filter(pl.col("_n") <= FRESH_SENDER_LINES).select("exporter_id")
+    crowds = (
+        pairs.join(fresh, on="exporter_id")
+        .group_by("consignee_name")
+        .agg(pl.col("exporter_id").n_unique().alias("_fresh"))
+        .filter(pl.col("_fresh") >= FRESH_SENDERS)
+    )
+    flagged = small.join(fresh, on="exporter_id", how="semi").join(crowds, on="consignee_name")
+    return signals_where(
+        flagged,
+        pl.lit(True),
+        "FRESH_SENDERS_ONE_CONSIGNEE",
+        pl.format(
+            "{} senders with at most {} lines each ship small lots to {}",
+            pl.col("_fresh"),
+            pl.lit(FRESH_SENDER_LINES),
+            pl.col("consignee_name"),
+        ),
     )
 
 
