@@ -372,10 +372,11 @@ def learn_and_score(
     final = train_booster(d, everything, weight, config, rounds=rounds)
     boosters[FINAL] = final
     # Keys first, then the anti-join: joining the whole lines frame copied its hundred
-    # columns (about 740 MB at a million lines) at the run's memory peak.
-    rest_keys = (
-        key_frame(lines, d.keys).join(d.labelled.select("_idx"), on="_idx", how="anti").sort("_idx")
-    )
+    # columns (about 740 MB at a million lines) at the run's memory peak. Every line's
+    # keys are kept for the predictor (a second copy of them, concatenated, was the next
+    # peak).
+    all_keys = key_frame(lines, d.keys)
+    rest_keys = all_keys.join(d.labelled.select("_idx"), on="_idx", how="anti").sort("_idx")
     p = np.concatenate(
         [calibrated, final_calibrator(score_unlabelled(d, rest_keys, final, config))]
     )
@@ -420,9 +421,8 @@ def learn_and_score(
         else f"{n_labels} inspected lines ({n_pos} with fraud)"
     )
     note = f"LightGBM on {learned_from}, out-of-fold AUC {metrics['oof_auc']}"
-    keyed = pl.concat([d.labelled.select(rest_keys.columns), rest_keys])
     predictor = build_predictor(
-        d, lines, final, final_calibrator, config.smoothing, config.threads, keyed
+        d, lines, final, final_calibrator, config.smoothing, config.threads, all_keys
     )
     return LearnedScores(
         scores.select(list(SCORE_SCHEMA)), metrics, True, note, predictor, from_finds, labels
