@@ -493,7 +493,7 @@ def spelling_guard(pairs: pl.DataFrame, rows: pl.DataFrame, same_contact: pl.Exp
     """
     if pairs.is_empty():
         return pairs.with_columns(pl.lit(None, dtype=pl.String()).alias("spelling"))
-    lists = rows.select("unique_id", "component", "spelt", "latin")
+    lists = rows.select("unique_id", "spelt", "latin")
     retained = [f"{c}_{s}" for c in ("component", "spelt", "latin") for s in "lr"]
     pairs = (
         pairs.drop(retained, strict=False)
@@ -504,22 +504,12 @@ def spelling_guard(pairs: pl.DataFrame, rows: pl.DataFrame, same_contact: pl.Exp
                 pl.col("spelt_l").list.set_intersection("latin_r").list.first(),
                 pl.col("latin_l").list.set_intersection("spelt_r").list.first(),
             ).alias("spelling"),
-            pl.col("spelt_l").is_not_null().alias("cjk_left"),
             same_contact.alias("contact"),
         )
     )
     same_country = (pl.col("country_l") == pl.col("country_r")).fill_null(False)
     kept = pairs.filter(same_country | pl.col("contact"))
-    return kept.drop(
-        "spelt_l",
-        "latin_l",
-        "spelt_r",
-        "latin_r",
-        "component_l",
-        "component_r",
-        "cjk_left",
-        "contact",
-    )
+    return kept.drop("spelt_l", "latin_l", "spelt_r", "latin_r", "contact")
 
 
 def homophone_guard(

@@ -15,8 +15,6 @@ from polars.io.plugins import register_io_source
 
 Collect = Callable[[pl.LazyFrame], pl.DataFrame]
 
-#: A request's optimisations: common subplans and subexpressions computed once, nothing else.
-SHARED_PARTS_ONCE = pl.QueryOptFlags.none(comm_subplan_elim=True, comm_subexpr_elim=True)
 #: No optimisation at all: for plans that read their shared parts through explicit caches
 #: (:class:`PlanCache`), where even the search for common parts cost more than it found.
 AS_WRITTEN = pl.QueryOptFlags.none()
@@ -26,17 +24,6 @@ def collect_many(query: pl.LazyFrame) -> pl.DataFrame:
     """Collect a query over a dataset: every optimisation, on the in-memory engine that
     eager frame methods use (a query built from them keeps their engine)."""
     return query.collect(engine="in-memory")
-
-
-def collect_few(query: pl.LazyFrame) -> pl.DataFrame:
-    """Collect a query over a request's few lines: in-memory engine, shared parts once.
-
-    The optimisations never change a result, and on a few rows most have nothing to
-    save but their own passes over a plan of hundreds of nodes. Common subplans are the
-    exception in a plan that reads one part in several places without caching it (the
-    door's own plans cache such parts and run as written, see :class:`PlanCache`).
-    """
-    return query.collect(engine="in-memory", optimizations=SHARED_PARTS_ONCE)
 
 
 class RoundFrame:
@@ -80,8 +67,8 @@ class PlanCache:
     line cites a licence, say) and per schema of its inputs, over :class:`RoundFrame`
     inputs, and each round sets the inputs and collects on the in-memory engine,
     ``AS_WRITTEN``: the inputs are cached, and so are the parts the detectors read
-    several times (a line joined to its licence, say), so the common-subplan search of
-    :func:`collect_few` found nothing left to share and cost 1-2 ms of a one-line
+    several times (a line joined to its licence, say), so a common-subplan search found
+    nothing left to share and cost 1-2 ms of a one-line
     round's signals (BENCHMARKS.md, round 4). The lock keeps two rounds from feeding one
     plan at once. Not pickled: a copy builds afresh.
     """

@@ -14,6 +14,8 @@ from importlib import resources
 import polars as pl
 import yaml
 
+#: A content in per cent, as a composition states it ("97%", "99.95 %").
+_PER_CENT = r"\d{2}(?:\.\d+)?\s*%"
 #: Word lists read as substrings: scripts written without spaces between words.
 SUBSTRING_SCRIPTS: tuple[str, ...] = ("zh", "ja", "ko")
 _EDGE_L = r"(?:^|[^A-Za-z0-9])"
@@ -61,7 +63,8 @@ def _pattern(words: object) -> str | None:
     and traditional), ``ja`` and ``ko`` words as substrings (scripts without spaces
     between words), ``ru`` words as case-insensitive word beginnings (a stem takes any
     ending), ``en`` words whole-word and case-insensitive, ``formulas`` whole-word and
-    case-sensitive, ``patterns`` as written."""
+    case-sensitive, ``composition`` symbols only beside a content in per cent ("W 97%",
+    "97%W"), ``patterns`` as written."""
     assert isinstance(words, dict)
     alts: list[str] = []
     for script in SUBSTRING_SCRIPTS:
@@ -73,6 +76,10 @@ def _pattern(words: object) -> str | None:
         alts.append(f"(?i:{_EDGE_L}(?:{_alternation(words['en'])}){_EDGE_R})")
     if words.get("formulas"):
         alts.append(f"{_EDGE_L}(?:{_alternation(words['formulas'])}){_EDGE_R}")
+    if words.get("composition"):
+        symbols = _alternation(words["composition"])
+        alts.append(rf"{_EDGE_L}(?:{symbols})\s*(?:[:：=≥>]|含量)?\s*{_PER_CENT}")
+        alts.append(rf"{_PER_CENT}\s*(?:{symbols}){_EDGE_R}")
     alts += [f"(?:{p})" for p in words.get("patterns", [])]
     return "|".join(alts) or None
 

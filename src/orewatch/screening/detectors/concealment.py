@@ -101,10 +101,23 @@ def concealment_signals(
         _piece_weight(lines, PIECE_WEIGHT_FAR_Z, "PIECE_WEIGHT_FAR"),
     ]
     if small is not False:
-        parts.append(_fresh_senders(lines, prior or Prior.empty()))
-    if shared is not None and shared.height and small is not False:
-        parts.append(_shared_senders(lines, shared, prior or Prior.empty()))
+        history = prior or Prior.empty()
+        pairs = _small_pairs(lines, history)
+        parts.append(_fresh_senders(lines, pairs, history))
+        if shared is not None and shared.height:
+            parts.append(_shared_senders(lines, shared, pairs))
     return concat_signals(parts)
+
+
+def _small_pairs(lines: Lines, prior: Prior) -> pl.LazyFrame:
+    """Each (exporter, consignee) of a small lot, the lines' and the history's (the
+    prior): a new parcel is judged with the senders that shipped to its consignee before."""
+    small = lines.lazy().filter(small_shipment())
+    return (
+        pl.concat([small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()])
+        .unique()
+        .cache()  # read by two rules: made once even in a plan run as written
+    )
 
 
 def _samples_by_parcel(lines: Lines) -> pl.LazyFrame:
@@ -283,20 +296,17 @@ def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _fresh_senders(lines: Lines, prior: Prior) -> pl.LazyFrame:
+def _fresh_senders(lines: Lines, pairs: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
     """Small lots to one consignee from several exporters that have hardly traded at all.
 
     An ant trade splits a consignment among many first-time senders (persons, shells
     registered for the purpose), each shipping a few parcels and vanishing; established
     small shippers send to many consignees over a long history. Where the dataset has a
     parties table, senders sharing contacts show the ring (``SHARED_SENDER_CONTACTS``);
-    this needs only the declarations. Earlier lines (the prior) count, so a new parcel
-    is judged with the crowd it joins.
+    this needs only the declarations. ``pairs``: :func:`_small_pairs`; the prior's lines
+    count toward an exporter's total, so a new parcel is judged with the crowd it joins.
     """
     small = lines.lazy().filter(small_shipment())
-    pairs = pl.concat(
-        [small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()]
-    ).unique()
     totals = (
         pl.concat(
             [
@@ -331,16 +341,13 @@ def _fresh_senders(lines: Lines, prior: Prior) -> pl.LazyFrame:
     )
 
 
-def _shared_senders(lines: Lines, shared: pl.DataFrame, prior: Prior) -> pl.LazyFrame:
+def _shared_senders(lines: Lines, shared: pl.DataFrame, pairs: pl.LazyFrame) -> pl.LazyFrame:
     """Small-lot lines to one consignee from several exporters that share a phone or address.
 
-    Earlier small shipments (the prior) count too, so one new parcel is judged with the
-    ring it belongs to.
+    ``pairs``: :func:`_small_pairs`, earlier small shipments included, so one new parcel
+    is judged with the ring it belongs to.
     """
     small = lines.lazy().filter(small_shipment())
-    pairs = pl.concat(
-        [small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()]
-    ).unique()
     rings = (
         pairs.join(shared.lazy(), on="exporter_id")
         .group_by("contact", "consignee_name")

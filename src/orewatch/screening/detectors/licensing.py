@@ -30,6 +30,12 @@ def has_licence() -> pl.Expr:
     return pl.col("license_no").is_not_null() & (pl.col("license_no").str.strip_chars() != "")
 
 
+def possibly_controlled() -> pl.Expr:
+    """A declared heading shorter than the catalogue's codes: the goods only *may* be
+    controlled (null where nothing matched)."""
+    return pl.col("match_kind") == "declared_prefix"
+
+
 def licensing_signals(
     lines: Lines,
     register: pl.DataFrame | None,
@@ -45,8 +51,7 @@ def licensing_signals(
     ``cited``: whether some line cites a licence (default: read from ``lines``, which
     must then be a ``DataFrame``; a plan built once over a ``LazyFrame`` is told).
     """
-    # A declared heading shorter than the catalogue's codes only *may* be controlled.
-    possible = pl.col("match_kind") == "declared_prefix"
+    possible = possibly_controlled()
     parts = [
         signals_where(
             lines,
@@ -122,7 +127,7 @@ def _unstated(lines: Lines, filled: frozenset[str]) -> pl.LazyFrame:
     return signals_where(
         lines,
         pl.col("controlled")
-        & ((pl.col("match_kind").fill_null("") != "declared_prefix") | has_licence())
+        & (~possibly_controlled().fill_null(False) | has_licence())
         & pl.any_horizontal(pl.col(f).is_null() for f in asked),
         "CTRL_NO_END_USER",
         evidence,

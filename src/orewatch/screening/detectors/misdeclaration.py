@@ -120,6 +120,11 @@ class Origins:
         return cls(goods, chapters, regions, sources)
 
 
+def cheap_controlled() -> pl.Expr:
+    """Goods that are or could be controlled material, priced far below their norm."""
+    return (pl.col("unit_value_z") < -UNIT_VALUE_Z) & could_be_controlled()
+
+
 def _value_shifted(lines: Lines) -> pl.LazyFrame:
     """A line priced above its norm beside one of possibly controlled goods priced far
     below its own, in one declaration.
@@ -129,7 +134,7 @@ def _value_shifted(lines: Lines) -> pl.LazyFrame:
     raises ``UNIT_VALUE_LOW``, and the padded one is dear only by the value moved onto
     it, often short of ``UNIT_VALUE_HIGH``.
     """
-    cheap = ((pl.col("unit_value_z") < -UNIT_VALUE_Z) & could_be_controlled()).fill_null(False)
+    cheap = cheap_controlled().fill_null(False)
     with_cheap = lines.lazy().with_columns(
         pl.when(cheap).then(pl.col("line_no")).min().over("declaration_id").alias("_cheap_line"),
         cheap.alias("_cheap"),
@@ -183,7 +188,7 @@ def misdeclaration_signals(
         # it draws; cheap aluminium is a tax matter, not an export-control one.
         signals_where(
             lines,
-            (pl.col("unit_value_z") < -UNIT_VALUE_Z) & could_be_controlled(),
+            cheap_controlled(),
             "UNIT_VALUE_LOW",
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),

@@ -55,9 +55,8 @@ from sklearn.linear_model import LogisticRegression
 EVEN = 0.5
 #: The model counts as far as the labels show it adds to the rules: a likelihood-ratio
 #: test of its surprisal beside the rules' ("adds nothing") at p of MODEL_DOUBT_P or more
-#: gives it nothing, at MODEL_SURE_P or less its whole share, and half at MODEL_ADDS_P
-#: (log scale between; see :func:`model_adds`).
-MODEL_ADDS_P = 0.05
+#: gives it nothing, at MODEL_SURE_P or less its whole share, and half at p = 0.05, their
+#: middle on the log scale (see :func:`model_adds`).
 MODEL_DOUBT_P = 0.2
 MODEL_SURE_P = 0.0125
 #: Fewer finds than this (declarations with a line found), and the model does not enter
@@ -134,8 +133,8 @@ def found_declarations(lines: pl.DataFrame, labels: pl.DataFrame) -> int:
 def model_adds(x: np.ndarray, y: np.ndarray) -> float:
     """How sure the labels are that the model's surprisal (``x[:, 1]``) tells the outcomes
     ``y`` apart beyond the rules' (``x[:, 0]``), 0..1: a likelihood-ratio test's p, read
-    on a log scale from nothing at ``MODEL_DOUBT_P`` to all at ``MODEL_SURE_P`` (the
-    middle is ``MODEL_ADDS_P``), and nothing without a positive coefficient.
+    on a log scale from nothing at ``MODEL_DOUBT_P`` to all at ``MODEL_SURE_P`` (half
+    at 0.05), and nothing without a positive coefficient.
 
     A hard cut at p < 0.05 flipped the model's share between 0 and a quarter on worlds
     whose p sat near it (the fourth generator's seeds), moving recall by about 0.01 for

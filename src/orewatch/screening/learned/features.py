@@ -15,7 +15,7 @@ import numpy as np
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.screening.few import Collect, collect_many
+from orewatch.screening.few import collect_many
 from orewatch.screening.learned.config import LearnedConfig
 from orewatch.screening.learned.relevance import (
     LINE_CONTROL_COLUMNS,
@@ -200,22 +200,16 @@ class Context:
 
 
 def screening_frame(
-    lines: pl.DataFrame,
-    signals: pl.DataFrame,
-    scored: pl.DataFrame,
-    context: Context | None = None,
-    collect: Collect = collect_many,
+    lines: pl.DataFrame, signals: pl.DataFrame, scored: pl.DataFrame
 ) -> pl.DataFrame:
     """The screening feature frame plus context shares, ``sig_*`` columns and ``rule_score``.
 
     ``scored``'s rule scores must not depend on labels (fixed weights), or the model
-    would learn from a column that already saw the answer. ``context``: the fitted
-    dataset's party shares, for lines screened outside it. One query, run by ``collect``.
+    would learn from a column that already saw the answer. One query (the door builds
+    the same with its fitted context: :func:`screening_query`).
     """
-    return collect(
-        screening_query(
-            lines.lazy(), signal_columns(signals, lines["_idx"]).lazy(), scored.lazy(), context
-        )
+    return collect_many(
+        screening_query(lines.lazy(), signal_columns(signals, lines["_idx"]).lazy(), scored.lazy())
     )
 
 
