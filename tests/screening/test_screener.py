@@ -83,9 +83,10 @@ def test_the_models_rule_score_is_the_untaught_scores() -> None:
         }
     )
     weights = _weights(reasons)
-    # The whole score's query reads nothing of the screener but these with given weights.
-    owner = SimpleNamespace(noted_below=1e9, weights=None, set_points=None)
-    whole = Screener._score_query(owner, lines, signals, weights).collect()  # type: ignore[arg-type]
+    # The whole score's query reads nothing of the screener but these: the fixed weights,
+    # nothing noted, no taught sets.
+    owner = SimpleNamespace(noted_below=0.0, weights=weights, set_points=None)
+    whole = Screener._score_query(owner, lines, signals).collect()  # type: ignore[arg-type]
     points = _untaught_points(lines, signals, weights).collect()
     assert points.sort("_idx").equals(whole.select("_idx", "rule_score"))
     assert points["rule_score"].to_list().count(0.0) == 2  # lines 1 and 4 raised nothing

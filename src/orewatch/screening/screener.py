@@ -354,33 +354,27 @@ class Screener:
             raise KeyError(f"detectors raised unknown reason codes: {sorted(unknown)}")
         return signals
 
-    def score(
-        self, lines: pl.DataFrame, signals: pl.DataFrame, weights: pl.DataFrame | None = None
-    ) -> pl.DataFrame:
+    def score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
         """Rule score plus a capped anomaly term, with reason codes and plain words.
 
-        ``weights``: code, weight, en, worth (default: this screener's reasons, and the points
-        its inspected sets of codes proved worth; codes and lines worth less than
-        ``noted_below`` are ``noted`` as context, not ``reasons``). One query (nine eager
-        steps were a collect each).
+        The weights are this screener's reasons, and the points its inspected sets of
+        codes proved worth; codes and lines worth less than ``noted_below`` are ``noted``
+        as context, not ``reasons``. One query (nine eager steps were a collect each).
         """
-        return collect_many(self._score_query(lines, signals, weights))
+        return collect_many(self._score_query(lines, signals))
 
     def door_score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
         """:meth:`score` of a request's lines, its query built once."""
         return self.plans.collect(
             "score",
-            lambda inputs: self._score_query(inputs["lines"], inputs["signals"], None),
+            lambda inputs: self._score_query(inputs["lines"], inputs["signals"]),
             {"lines": lines, "signals": signals},
         )
 
-    def _score_query(
-        self, lines: Lines, signals: pl.DataFrame | pl.LazyFrame, weights: pl.DataFrame | None
-    ) -> pl.LazyFrame:
+    def _score_query(self, lines: Lines, signals: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
         """:meth:`score` as a query."""
-        floor = self.noted_below if weights is None else 0.0
         per_line = (
-            _told(signals, self.weights if weights is None else weights, floor)
+            _told(signals, self.weights, self.noted_below)
             .with_columns(pl.format("{} ({})", pl.col("en"), pl.col("evidence")).alias("_said"))
             .group_by("_idx")
             .agg(
@@ -392,7 +386,7 @@ class Screener:
                 pl.col("_over").sum().alias("_shown"),
             )
         )
-        if weights is None and self.set_points is not None:
+        if self.set_points is not None:
             per_line = per_line.join(
                 self.set_points.lazy(), on="reason_set", how="left"
             ).with_columns(
@@ -400,7 +394,7 @@ class Screener:
                 pl.coalesce("set_worth", "_worth").alias("_worth"),
             )
         per_line = per_line.select(
-            "_idx", "rule_score", *_reasons_or_noted(pl.col("_worth") < floor)
+            "_idx", "rule_score", *_reasons_or_noted(pl.col("_worth") < self.noted_below)
         )
         anomaly = (
             pl.col("unit_value_z").abs().fill_null(0.0).clip(0, ANOMALY_CAP) / 2
