@@ -102,21 +102,23 @@ def concealment_signals(
     ]
     if small is not False:
         history = prior or Prior.empty()
-        pairs = _small_pairs(lines, history)
-        parts.append(_fresh_senders(lines, pairs, history))
+        # Read by both sender rules: made once even in a plan run as written.
+        lots = lines.lazy().filter(small_shipment()).cache()
+        pairs = _small_pairs(lots, history)
+        parts.append(_fresh_senders(lines, lots, pairs, history))
         if shared is not None and shared.height:
-            parts.append(_shared_senders(lines, shared, pairs))
+            parts.append(_shared_senders(lots, shared, pairs))
     return concat_signals(parts)
 
 
-def _small_pairs(lines: Lines, prior: Prior) -> pl.LazyFrame:
-    """Each (exporter, consignee) of a small lot, the lines' and the history's (the
-    prior): a new parcel is judged with the senders that shipped to its consignee before."""
-    small = lines.lazy().filter(small_shipment())
+def _small_pairs(lots: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
+    """Each (exporter, consignee) of a small lot (``lots``: the lines' small shipments)
+    and of the history's (the prior): a new parcel is judged with the senders that
+    shipped to its consignee before."""
     return (
-        pl.concat([small.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()])
+        pl.concat([lots.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()])
         .unique()
-        .cache()  # read by two rules: made once even in a plan run as written
+        .cache()
     )
 
 
@@ -296,17 +298,19 @@ def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _fresh_senders(lines: Lines, pairs: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
+def _fresh_senders(
+    lines: Lines, lots: pl.LazyFrame, pairs: pl.LazyFrame, prior: Prior
+) -> pl.LazyFrame:
     """Small lots to one consignee from several exporters that have hardly traded at all.
 
     An ant trade splits a consignment among many first-time senders (persons, shells
     registered for the purpose), each shipping a few parcels and vanishing; established
     small shippers send to many consignees over a long history. Where the dataset has a
     parties table, senders sharing contacts show the ring (``SHARED_SENDER_CONTACTS``);
-    this needs only the declarations. ``pairs``: :func:`_small_pairs`; the prior's lines
-    count toward an exporter's total, so a new parcel is judged with the crowd it joins.
+    this needs only the declarations. ``lots``: the lines' small shipments; ``pairs``:
+    :func:`_small_pairs`; the prior's lines count toward an exporter's total, so a new
+    parcel is judged with the crowd it joins.
     """
-    small = lines.lazy().filter(small_shipment())
     totals = (
         pl.concat(
             [
@@ -327,7 +331,7 @@ def _fresh_senders(lines: Lines, pairs: pl.LazyFrame, prior: Prior) -> pl.LazyFr
         .agg(pl.col("exporter_id").n_unique().alias("_fresh"))
         .filter(pl.col("_fresh") >= FRESH_SENDERS)
     )
-    flagged = small.join(fresh, on="exporter_id", how="semi").join(crowds, on="consignee_name")
+    flagged = lots.join(fresh, on="exporter_id", how="semi").join(crowds, on="consignee_name")
     return signals_where(
         flagged,
         pl.lit(True),
@@ -341,20 +345,20 @@ def _fresh_senders(lines: Lines, pairs: pl.LazyFrame, prior: Prior) -> pl.LazyFr
     )
 
 
-def _shared_senders(lines: Lines, shared: pl.DataFrame, pairs: pl.LazyFrame) -> pl.LazyFrame:
-    """Small-lot lines to one consignee from several exporters that share a phone or address.
+def _shared_senders(lots: pl.LazyFrame, shared: pl.DataFrame, pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """Small-lot lines (``lots``) to one consignee from several exporters that share a
+    phone or address.
 
     ``pairs``: :func:`_small_pairs`, earlier small shipments included, so one new parcel
     is judged with the ring it belongs to.
     """
-    small = lines.lazy().filter(small_shipment())
     rings = (
         pairs.join(shared.lazy(), on="exporter_id")
         .group_by("contact", "consignee_name")
         .agg(pl.col("exporter_id").n_unique().alias("senders_to_consignee"))
         .filter(pl.col("senders_to_consignee") >= SHARED_SENDERS)
     )
-    linked = small.join(shared.lazy(), on="exporter_id").join(
+    linked = lots.join(shared.lazy(), on="exporter_id").join(
         rings, on=["contact", "consignee_name"]
     )
     return signals_where(

@@ -160,10 +160,11 @@ class WatchEntries:
     def of(cls, keys: pl.DataFrame) -> WatchEntries:
         exact: dict[str, list[Entry]] = {}
         rows = keys.select("key", "list", "entry_name", "entry_country", "listed_at").rows()
-        for key, *entry in rows:
-            exact.setdefault(key, []).append((entry[0], entry[1], entry[2], entry[3]))
-        fuzzy = [row for row in rows if len(row[0]) >= MIN_FUZZY_LENGTH]
-        return cls(exact, [row[0] for row in fuzzy], [(r[1], r[2], r[3], r[4]) for r in fuzzy])
+        entries: list[tuple[str, Entry]] = [(key, (*entry,)) for key, *entry in rows]
+        for key, entry in entries:
+            exact.setdefault(key, []).append(entry)
+        fuzzy = [(key, entry) for key, entry in entries if len(key) >= MIN_FUZZY_LENGTH]
+        return cls(exact, [key for key, _ in fuzzy], [entry for _, entry in fuzzy])
 
     def best_per_country(self, name: str, key: str) -> list[tuple[object, ...]]:
         """``name``'s rows of :func:`match_names` (its key given), best first."""
@@ -245,6 +246,10 @@ def _end_user_is_consignee() -> pl.Expr:
     )
 
 
+#: Whether a hit's entry was listed by the line's day (:func:`listed_by_then`).
+IN_FORCE = "_listed_by_then"
+
+
 def listed_by_then() -> pl.Expr:
     """The hit's entry was on its list on the line's day (or the list gives no day).
 
@@ -255,9 +260,6 @@ def listed_by_then() -> pl.Expr:
     return (
         pl.col("listed_at").is_null() | (pl.col("declared_at").dt.date() >= pl.col("listed_at"))
     ).alias(IN_FORCE)
-
-
-IN_FORCE = "_listed_by_then"
 
 
 def best_allowed(joined: pl.LazyFrame, column: str) -> pl.LazyFrame:

@@ -137,17 +137,19 @@ class Predictor:
 
     def _signal_inputs(self, idx: pl.Series, signals: pl.DataFrame) -> dict[str, np.ndarray]:
         """Each ``sig_*`` input as 1 where its line (by position in ``idx``) raised the
-        code, else 0: the numbers the pivot would give, found by sorted search (a tenth
-        of a one-line pivot's cost). Codes the model was not taught are left out."""
-        codes, ordered, column = _signal_lookup(self.numeric)
+        code, else 0: the numbers the pivot would give, set from a request's few signal
+        rows (a tenth of a one-line pivot's cost). Codes the model was not taught are
+        left out."""
+        codes, column_of = _signal_lookup(self.numeric)
         ids = idx.to_numpy()
         by_id = np.argsort(ids, kind="stable")
         rows = by_id[np.searchsorted(ids, signals["_idx"].to_numpy(), sorter=by_id)]
-        raised = signals["code"].to_numpy()
-        at = np.searchsorted(ordered, raised).clip(0, max(len(ordered) - 1, 0))
-        known = ordered[at] == raised if len(ordered) else np.zeros(len(raised), dtype=bool)
+        columns = np.array(
+            [column_of.get(code, -1) for code in signals["code"].to_list()], dtype=np.int64
+        )
+        known = columns >= 0
         on = np.zeros((len(ids), len(codes)))
-        on[rows[known], column[at[known]]] = 1.0
+        on[rows[known], columns[known]] = 1.0
         return {f"sig_{code}": on[:, j] for j, code in enumerate(codes)}
 
     def predict(
@@ -179,14 +181,11 @@ class Predictor:
 
 
 @lru_cache(maxsize=16)
-def _signal_lookup(numeric: tuple[str, ...]) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    """The codes read as ``sig_*`` inputs (in ``numeric`` order), the same sorted, and
-    each sorted code's position among the first: :meth:`Predictor._signal_inputs`'s
-    search, built once per model."""
+def _signal_lookup(numeric: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The codes read as ``sig_*`` inputs (in ``numeric`` order) and each one's position
+    among them: :meth:`Predictor._signal_inputs`'s look-up, built once per model."""
     codes = tuple(c.removeprefix("sig_") for c in numeric if c.startswith("sig_"))
-    order = sorted(range(len(codes)), key=codes.__getitem__)
-    ordered = np.array([codes[j] for j in order], dtype=object)
-    return codes, ordered, np.array(order, dtype=np.int64)
+    return codes, {code: j for j, code in enumerate(codes)}
 
 
 @lru_cache(maxsize=1024)
