@@ -251,3 +251,17 @@ def test_a_licence_number_written_another_way_is_the_registered_one(codes: Codes
     )
     assert all("LIC_NOT_FOUND" not in found.get(i, set()) for i in (0, 1, 2))
     assert "LIC_NOT_FOUND" in found[3]
+
+
+def test_a_draw_made_before_the_licence_was_revoked_is_not_a_breach(codes: Codes) -> None:
+    draws = [
+        {**GALLIUM, "declared_at": datetime(2025, 3, 2)},
+        {**GALLIUM, "declared_at": datetime(2025, 7, 2)},
+    ]
+    dated = codes(
+        draws, licensed={**LICENCE, "status": "revoked", "status_since": date(2025, 6, 1)}
+    )
+    undated = codes(draws, licensed={**LICENCE, "status": "suspended"})
+    assert "LIC_REVOKED" not in dated.get(0, set())
+    assert "LIC_REVOKED" in dated[1]
+    assert all("LIC_REVOKED" in undated[i] for i in (0, 1))

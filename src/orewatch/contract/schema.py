@@ -128,6 +128,7 @@ LICENSES = Table(
         _c("end_user_name", "str"),
         _c("end_use", "str"),
         _c("status", "str", False, "valid (default), revoked, suspended", default="valid"),
+        _c("status_since", "date", False, "day the status took effect"),
     ),
     key=("license_no",),
     description="export licences issued",

@@ -193,7 +193,28 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
         *name_keys(end_user, "lic_end_user"),
         party_keys(end_user).alias("lic_end_user_keys"),
         pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
+        pl.col("status_since").alias("lic_status_since"),
     ).unique("license_no", keep="first")
+
+
+def _drawn_while_revoked(day: pl.Expr) -> pl.Expr:
+    """A draw on a licence revoked or suspended by the declaration's day.
+
+    A register that says since when (``status_since``) clears the draws made before: a
+    licence revoked in March was good in January. Without the day, every draw counts, as
+    the register cannot tell them apart; the inspections then teach the code its worth.
+    """
+    since = pl.col("lic_status_since")
+    return pl.col("lic_status").is_in(["revoked", "suspended"]) & (since.is_null() | (day >= since))
+
+
+def _revoked_evidence() -> pl.Expr:
+    status = pl.col("lic_status")
+    return (
+        pl.when(pl.col("lic_status_since").is_null())
+        .then(pl.format("licence status {}", status))
+        .otherwise(pl.format("licence status {} since {}", status, pl.col("lic_status_since")))
+    )
 
 
 def _register_signals(
@@ -240,10 +261,7 @@ def _register_signals(
             ),
         ),
         signals_where(
-            joined,
-            found & pl.col("lic_status").is_in(["revoked", "suspended"]),
-            "LIC_REVOKED",
-            pl.format("licence status {}", pl.col("lic_status")),
+            joined, found & _drawn_while_revoked(day), "LIC_REVOKED", _revoked_evidence()
         ),
         signals_where(
             joined,
