@@ -13,10 +13,11 @@ the schemes under 0.9 at 5 %. ``--against DIR`` (an earlier run's ``OUT``) adds 
 earlier figures and every scheme whose recall at 2 or 5 % moved by 0.005 or more.
 
 Usage: .venv/bin/python bench/bench_worlds.py --out DIR [--against DIR] [--seeds 1 2 3]
-       [--lines 100000] [--worlds DIR] [--only ours fourth ...]
+       [--lines 100000] [--worlds DIR] [--keep-alerts DIR] [--only ours fourth ...]
 
 ``--worlds DIR`` keeps the generated worlds (``DIR/<world>``) between runs: generating
-them takes longer than screening them. About 80-100 s for all seven with worlds kept, on
+them takes longer than screening them. ``--keep-alerts DIR`` writes each seed's alerts to
+``DIR/<world>`` (for reading the missed lines). About 80-100 s for all seven with worlds kept, on
 the 2-core machine.
 """
 
@@ -57,6 +58,8 @@ def run(world: str, args: argparse.Namespace) -> Path:
     argv += ["--results", str(results)]
     if args.worlds is not None:
         argv += ["--worlds", str(args.worlds / world)]
+    if args.keep_alerts is not None:
+        argv += ["--keep-alerts", str(args.keep_alerts / world)]
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / f"{world}.log", "w") as log, contextlib.redirect_stdout(log):
         module.main(argv)
@@ -128,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here")
+    parser.add_argument(
+        "--keep-alerts", type=Path, default=None, help="write each world's alerts to DIR/<world>"
+    )
     parser.add_argument("--only", nargs="+", choices=list(BENCHES), default=list(BENCHES))
     args = parser.parse_args(argv)
     rows, moved = [], []
