@@ -459,7 +459,7 @@ def enduse_listed(s: Scene, listed: pl.DataFrame) -> None:
     )
     c["end_user_name"][rows] = spelled
     c["end_use"][rows] = np.where(rng.random(rows.size) < 0.3, "军工 defence", c["end_use"][rows])
-    c["_licensed"][d] = False
+    c["_licensed"][rows] = False
     c["_keep_other_licence"][rows[~direct]] = True
 
 
