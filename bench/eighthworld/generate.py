@@ -9,42 +9,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from orewatch.contract.schema import TABLES
+
 from . import actors, chain, inspect, licences, names, places, render, schemes, tables, trade
 from . import goods as goods_mod
 
 Rng = np.random.Generator
 Cols = dict[str, np.ndarray]
-
-DECLARATION_COLUMNS = [
-    "declaration_id",
-    "line_no",
-    "declared_at",
-    "port",
-    "mode",
-    "exporter_id",
-    "exporter_name",
-    "declarant_id",
-    "consignee_name",
-    "consignee_address",
-    "consignee_country",
-    "destination_country",
-    "trade_country",
-    "end_user_name",
-    "end_use",
-    "hs_code",
-    "description",
-    "specification",
-    "quantity",
-    "unit",
-    "net_weight_kg",
-    "gross_weight_kg",
-    "value",
-    "currency",
-    "license_no",
-    "container_ids",
-    "transport_doc",
-    "origin_region",
-]
 
 
 def special_consignees(rng: Rng, listed: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -299,7 +270,7 @@ def truth_table(s: schemes.Scene) -> pl.DataFrame:
 def declarations_frame(cols: Cols) -> pl.DataFrame:
     """The declarations table in the contract's columns."""
     data = {}
-    for name in DECLARATION_COLUMNS:
+    for name in (n for n in TABLES["declarations"].names if n in cols):
         v = cols[name]
         data[name] = v.astype(str) if v.dtype == object else v
     return (

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from orewatch.contract.schema import TABLES
+
 from . import places
 
 Rng = np.random.Generator
@@ -89,16 +91,4 @@ def issue(rng: Rng, cols: Cols, licensed: np.ndarray, control: np.ndarray) -> pl
 
 def table(lic: pl.DataFrame) -> pl.DataFrame:
     """The licences table in the contract's columns."""
-    return lic.select(
-        "license_no",
-        "issued_at",
-        "valid_until",
-        "exporter_id",
-        "control_id",
-        "quantity_kg",
-        "consignee_name",
-        "consignee_country",
-        "end_user_name",
-        "end_use",
-        "status",
-    )
+    return lic.select([n for n in TABLES["licenses"].names if n in lic.columns])
