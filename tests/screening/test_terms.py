@@ -1,6 +1,6 @@
 import polars as pl
 
-from orewatch.screening.terms import named_elements, names_military_use, names_purity
+from orewatch.screening.terms import named_elements, named_forms, names_military_use, names_purity
 
 
 def classify(*texts: str) -> list[list[str]]:
@@ -108,3 +108,21 @@ def test_a_bare_symbol_names_its_element_only_with_a_content_in_per_cent() -> No
     frame = pl.DataFrame({"text": list(texts)})
     found = frame.select(named_elements(pl.col("text")).alias("found"))["found"].to_list()
     assert dict(zip(texts, found, strict=True)) == texts
+
+
+def test_an_element_the_words_deny_is_not_named() -> None:
+    texts = [
+        "N35 不含镝铽 镀镍",
+        "NdFeB magnets, no Dy/Tb",
+        "Dy-free magnet",
+        "无水氯化镓",
+        "不含铅 含铽合金",
+    ]
+    named = pl.select(named_elements(pl.Series(texts))).to_series().to_list()
+    assert named == [[], [], [], ["gallium"], ["terbium"]]
+
+
+def test_a_magnet_is_a_form_the_words_name() -> None:
+    texts = ["钐钴磁体", "samarium-cobalt magnets", "永磁材料", "钕铁硼粉"]
+    forms = pl.select(named_forms(pl.Series(texts))).to_series().to_list()
+    assert forms == [["magnet"], ["magnet"], ["magnet"], []]

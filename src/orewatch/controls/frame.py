@@ -152,6 +152,11 @@ def _in_force(day: pl.Expr, start: str, end: str, s_start: str, s_end: str) -> p
     return (pl.col(start) <= day) & (pl.col(end).is_null() | (day <= pl.col(end))) & ~suspended
 
 
+def item_in_force(day: pl.Expr) -> pl.Expr:
+    """An item row of :func:`items_frame` is in force on ``day`` (and not suspended)."""
+    return _in_force(day, "effective_from", "effective_until", "suspended_from", "suspended_until")
+
+
 def _as_date(column: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     if dtype == pl.Date:
         return column
@@ -252,15 +257,7 @@ def evaluate_query(
     active = (
         combos.join(matched, on="_hs", how="inner")
         .join(item_dates.lazy(), on="control_id", how="inner")
-        .filter(
-            _in_force(
-                pl.col("_day"),
-                "effective_from",
-                "effective_until",
-                "suspended_from",
-                "suspended_until",
-            )
-        )
+        .filter(item_in_force(pl.col("_day")))
         .select("_hs", "_day", "_dest", "control_id", "element", "licence_required", "_rank")
     )
     per_combo = active.group_by("_hs", "_day", "_dest").agg(
@@ -271,31 +268,7 @@ def evaluate_query(
     )
 
     # 3. rules that cover an active item, for that destination, in force that day
-    rule_table = prepared.rules.filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
-    flags = (
-        active.select("_hs", "_day", "_dest", "control_id", "element")
-        .join(rule_table.lazy(), on="control_id", how="inner")
-        .filter(
-            ((pl.col("destination") == "any") | (pl.col("destination") == pl.col("_dest")))
-            & _in_force(
-                pl.col("_day"),
-                "rule_from",
-                "rule_until",
-                "rule_suspended_from",
-                "rule_suspended_until",
-            )
-        )
-        .group_by("_hs", "_day", "_dest")
-        .agg(
-            prohibited_destination=pl.col("any_end_user").any(),
-            # A code several elements' items share is prohibited only for some of them:
-            # the line's own words may say which element it carries.
-            prohibited_elements=pl.col("element").filter(pl.col("any_end_user")).unique().sort(),
-            military_end_user_banned=(
-                (pl.col("rule_kind") == "prohibit") & pl.col("military_only")
-            ).any(),
-        )
-    )
+    flags = destination_flags(active, prepared.rules, COMBINATION)
 
     answers = combos.join(per_combo, on=COMBINATION, how="left", nulls_equal=True).join(
         flags, on=COMBINATION, how="left", nulls_equal=True
@@ -326,6 +299,39 @@ def evaluate_query(
     clash = [c for c in out_columns if c in schema]
     base = frame.lazy().drop(clash) if clash else frame.lazy()
     return pl.concat([base, joined], how="horizontal")
+
+
+def destination_flags(
+    active: pl.LazyFrame, rules: pl.DataFrame, keys: Sequence[str]
+) -> pl.LazyFrame:
+    """Per group of ``keys``: whether a blocking rule covers one of its active items for
+    its destination on its day (``active``: ``keys``, ``_day``, ``_dest``, ``control_id``,
+    ``element``; ``rules``: :func:`rules_frame`)."""
+    rule_table = rules.filter(pl.col("rule_kind").is_in(sorted(BLOCKING_KINDS)))
+    return (
+        active.select(*dict.fromkeys([*keys, "_day", "_dest"]), "control_id", "element")
+        .join(rule_table.lazy(), on="control_id", how="inner")
+        .filter(
+            ((pl.col("destination") == "any") | (pl.col("destination") == pl.col("_dest")))
+            & _in_force(
+                pl.col("_day"),
+                "rule_from",
+                "rule_until",
+                "rule_suspended_from",
+                "rule_suspended_until",
+            )
+        )
+        .group_by(*keys)
+        .agg(
+            prohibited_destination=pl.col("any_end_user").any(),
+            # A code several elements' items share is prohibited only for some of them:
+            # the line's own words may say which element it carries.
+            prohibited_elements=pl.col("element").filter(pl.col("any_end_user")).unique().sort(),
+            military_end_user_banned=(
+                (pl.col("rule_kind") == "prohibit") & pl.col("military_only")
+            ).any(),
+        )
+    )
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import TypeVar
 import polars as pl
 
 from orewatch.screening.few import Collect, collect_many
-from orewatch.screening.terms import named_elements, names_purity
+from orewatch.screening.terms import named_elements, named_forms, names_purity
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
@@ -391,7 +391,8 @@ def gross_net_far(scored: pl.DataFrame) -> pl.DataFrame:
 
 
 def text_features(declarations: Frame) -> Frame:
-    """``named_elements`` and ``names_purity`` per line, in the lines' order.
+    """``named_elements``, ``named_forms`` and ``names_purity`` per line, in the lines'
+    order.
 
     The word patterns are the costly part of the features, and goods texts repeat
     (a million lines hold far fewer distinct descriptions), so each distinct text is
@@ -400,6 +401,7 @@ def text_features(declarations: Frame) -> Frame:
     per_line = declarations.select(goods_text().alias("_text"))
     distinct = per_line.unique("_text").with_columns(
         named_elements(pl.col("_text")).alias("named_elements"),
+        named_forms(pl.col("_text")).alias("named_forms"),
         names_purity(pl.col("_text")).alias("names_purity"),
     )
     return per_line.join(distinct, on="_text", how="left", maintain_order="left").drop("_text")

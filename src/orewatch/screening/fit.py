@@ -43,6 +43,7 @@ from orewatch.screening.learned.weights import (
     taught_reasons,
     taught_sets,
 )
+from orewatch.screening.named_items import with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.screener import (
@@ -171,7 +172,9 @@ def fit_and_screen(
         parties_job = beside.submit(party_findings, tables, reasons=reasons)
         raw = raw_features(tables["declarations"].rechunk())
         baselines = fit_baselines(raw)
-        lines = catalogue.evaluate_frame(apply_baselines(raw, baselines))
+        lines = with_named_items(
+            catalogue.evaluate_frame(apply_baselines(raw, baselines)), catalogue
+        )
         step("routes")
         routes = trade_routes(tables, catalogue)
         step("chain")

@@ -46,6 +46,7 @@ from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     reason_set,
 )
+from orewatch.screening.named_items import with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import Capacity, has_reason, why_unchecked
@@ -260,7 +261,7 @@ class Screener:
             lambda inputs: baseline_query(raw_features(inputs["lines"]), self.baselines),
             {"lines": declarations.rechunk()},
         )
-        return self.controls_seen(
+        controlled = self.controls_seen(
             lines,
             lambda unseen: self.plans.collect(
                 "controls",
@@ -268,6 +269,7 @@ class Screener:
                 {"lines": unseen},
             ),
         )
+        return with_named_items(controlled, self.catalogue)
 
     def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
         """Every detector family's signals for the feature frame, as one query."""

@@ -7,7 +7,7 @@ into one regular expression each and evaluated over whole text columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -30,6 +30,10 @@ class TermTable:
     purity: str
     military: str | None = None
     not_military: str | None = None
+    #: Spans that deny an element ("不含镝铽", "no Dy/Tb", "Dy-free"): cut before reading.
+    absent: str | None = None
+    #: Catalogue form name -> its words (forms listed without a code of their own).
+    forms: dict[str, str] = field(default_factory=dict)
 
 
 def _alternation(words: list[str], escape: bool = True) -> str:
@@ -50,12 +54,33 @@ def compile_terms(document: dict[str, object]) -> TermTable:
     assert purity is not None, "terms: no purity words"
     military = document.get("military") or {}
     assert isinstance(military, dict)
+    forms = document.get("forms") or {}
+    assert isinstance(forms, dict)
+    form_patterns = {str(form): _pattern(words) for form, words in forms.items()}
     return TermTable(
         patterns,
         purity,
         military=_pattern(military),
         not_military=_pattern(military.get("denied") or {}),
+        absent=_absent_pattern(document.get("absent") or {}),
+        forms={form: p for form, p in form_patterns.items() if p is not None},
     )
+
+
+def _absent_pattern(words: object) -> str | None:
+    """The spans a denial covers: after a ``zh`` word, the run of text up to the next
+    space or punctuation ("不含镝、铽"); after an ``en`` word, up to four words joined by
+    "/", ",", "&", "and" or "or" ("no Dy/Tb"); and any word before "-free" ("Dy-free")."""
+    assert isinstance(words, dict)
+    alts: list[str] = []
+    if words.get("zh"):
+        alts.append(f"(?:{_alternation(words['zh'])})[^\\s,，;；。]{{0,10}}")
+    if words.get("en"):
+        word = r"[A-Za-z0-9]{1,15}"
+        joined = rf"{word}(?:\s*(?:/|,|&|\band\b|\bor\b)\s*{word}){{0,3}}"
+        alts.append(rf"(?i:\b(?:{_alternation(words['en'])})\s+{joined})")
+        alts.append(r"(?i:\b[A-Za-z]{1,15}-free\b)")
+    return "|".join(alts) or None
 
 
 def _pattern(words: object) -> str | None:
@@ -91,13 +116,33 @@ def term_table() -> TermTable:
     return compile_terms(yaml.safe_load(text))
 
 
-def named_elements(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
-    """List of controlled elements the text names (empty list when none)."""
+def affirmed(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """The text without the spans that deny an element ("N35 不含镝铽" names neither)."""
     table = table or term_table()
+    return text if table.absent is None else text.str.replace_all(table.absent, " ")
+
+
+def named_elements(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """List of controlled elements the text names (empty list when none); an element the
+    text denies ("不含铽", "Tb-free") is not named."""
+    table = table or term_table()
+    text = affirmed(text, table)
     hits = [
         pl.when(text.str.contains(pattern)).then(pl.lit(element)).otherwise(pl.lit(None, pl.String))
         for element, pattern in table.elements.items()
     ]
+    return pl.concat_list(hits).list.drop_nulls()
+
+
+def named_forms(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """List of the catalogue's code-less forms the text names (``forms`` in the terms)."""
+    table = table or term_table()
+    hits = [
+        pl.when(text.str.contains(pattern)).then(pl.lit(form)).otherwise(pl.lit(None, pl.String))
+        for form, pattern in table.forms.items()
+    ]
+    if not hits:
+        return pl.lit([], dtype=pl.List(pl.String))
     return pl.concat_list(hits).list.drop_nulls()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.features import STATED_FIELDS
+from orewatch.screening.named_items import NAMED_IN_WORDS
 from orewatch.screening.names import licence_key, name_keys, party_keys
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import (
@@ -36,6 +37,12 @@ def possibly_controlled() -> pl.Expr:
     return pl.col("match_kind") == "declared_prefix"
 
 
+def _how_named() -> pl.Expr:
+    """What the evidence adds when the words, not the code, name the item."""
+    by_words = pl.col("match_kind") == NAMED_IN_WORDS
+    return pl.when(by_words).then(pl.lit(" (named in the goods' words)")).otherwise(pl.lit(""))
+
+
 def licensing_signals(
     lines: Lines,
     register: pl.DataFrame | None,
@@ -57,7 +64,7 @@ def licensing_signals(
             lines,
             pl.col("controlled") & ~possible & ~has_licence(),
             "LIC_MISSING",
-            pl.format("items {}", pl.col("control_ids").list.join(",")),
+            pl.format("items {}{}", pl.col("control_ids").list.join(","), _how_named()),
         ),
         signals_where(
             lines,

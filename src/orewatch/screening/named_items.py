@@ -1,0 +1,86 @@
+"""Controlled items that a line's words name where its commodity code is silent.
+
+The catalogue finds items by commodity code. Some controlled forms have no code of their
+own: 2025 No.18 controls terbium- and dysprosium-bearing NdFeB magnets and samarium-cobalt
+magnets, which are declared under 8505.11 beside every uncontrolled magnet, and the
+declarant must say in words which kind the goods are. A line whose code matches no item,
+but whose words name an element and such a form ("含铽钕铁硼磁体", "samarium-cobalt
+magnets"), carries that element's item of that form as of its day. Its control columns
+become the item's, marked ``match_kind`` :data:`NAMED_IN_WORDS`. Every rule then reads the
+line as controlled: a missing licence, a licence for that item, the destination's bans.
+The forms read are the terms' ``forms`` (``data/terms.yaml``). An element the words deny
+("N35 不含镝铽") is not named (:func:`orewatch.screening.terms.named_elements`).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orewatch.controls.catalogue import Catalogue
+from orewatch.controls.frame import combination, destination_flags, item_in_force
+
+#: ``match_kind`` of a line whose item its words name, its code matching none.
+NAMED_IN_WORDS = "named_in_words"
+
+
+def code_silent_naming_a_form() -> pl.Expr:
+    """Lines whose code matched no item and whose words name an element and a form."""
+    return (
+        ~pl.col("controlled").fill_null(False)
+        & (pl.col("named_elements").list.len() > 0)
+        & (pl.col("named_forms").list.len() > 0)
+    ).fill_null(False)
+
+
+def with_named_items(lines: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
+    """``lines`` (the feature frame after the catalogue's evaluation) with the control
+    columns of code-silent lines filled from the items their words name."""
+    if (
+        "named_forms" not in lines.columns
+        or not lines.select(code_silent_naming_a_form().any()).item()
+    ):
+        return lines
+    named = _named_controls(lines.lazy().filter(code_silent_naming_a_form()), catalogue)
+    return lines.update(named.collect(), on="_idx")
+
+
+def _named_controls(silent: pl.LazyFrame, catalogue: Catalogue) -> pl.LazyFrame:
+    """Per line: the items of the elements and forms it names, in force on its day."""
+    keys = combination(silent.collect_schema())
+    pairs = (
+        silent.select(
+            "_idx",
+            keys["_day"].alias("_day"),
+            keys["_dest"].alias("_dest"),
+            pl.col("named_elements").alias("element"),
+            pl.col("named_forms").alias("form"),
+        )
+        .explode("element")
+        .explode("form")
+    )
+    items = (
+        catalogue.items_frame()
+        .unique("control_id")
+        .explode("forms")
+        .rename({"forms": "form"})
+        .drop("hs_code")
+    )
+    active = pairs.join(items.lazy(), on=["element", "form"]).filter(item_in_force(pl.col("_day")))
+    per_line = active.group_by("_idx").agg(
+        pl.col("control_id").unique().sort().alias("control_ids"),
+        pl.col("element").unique().sort().alias("control_elements"),
+        pl.col("licence_required").any(),
+    )
+    flags = destination_flags(active, catalogue.rules_frame(), ["_idx"])
+    no_elements = pl.lit([], dtype=pl.List(pl.String))
+    return per_line.join(flags, on="_idx", how="left").select(
+        "_idx",
+        "control_ids",
+        "control_elements",
+        pl.lit(True).alias("controlled"),
+        "licence_required",
+        pl.col("prohibited_destination").fill_null(False),
+        pl.col("prohibited_elements").fill_null(no_elements),
+        pl.col("military_end_user_banned").fill_null(False),
+        pl.lit(NAMED_IN_WORDS).alias("match_kind"),
+    )
