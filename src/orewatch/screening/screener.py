@@ -427,9 +427,13 @@ class Screener:
         scored = self.door_score(lines, signals)
         combined = "rules and model" if self.predictor is not None else "rules only"
         if self.predictor is not None and self.ranking is not None:
-            scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
-        else:
-            scored = scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
+            return self.blend(lines, signals, scored, self.predictor, self.ranking, combined)
+        return self._channels(
+            scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud")), combined
+        )
+
+    def _channels(self, scored: pl.DataFrame, combined: str) -> pl.DataFrame:
+        """:meth:`_channelled` of scored lines, its plan built once."""
         return self.plans.collect(
             ("channels", combined),
             lambda inputs: self._channelled(inputs["lines"], combined),
@@ -470,8 +474,12 @@ class Screener:
         scored: pl.DataFrame,
         predictor: Predictor,
         ranking: Ranking,
+        combined: str,
     ) -> pl.DataFrame:
-        """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
+        """The batch's :func:`with_model` for new lines, ranked within the fitted batch,
+        and channelled (``combined``: the ranking the thresholds were set on). The model's
+        verdicts and the channels are one plan: the second needs nothing of the first
+        but its rows (one collect a round fewer)."""
         frame = self.plans.collect(
             "model frame",
             lambda inputs: self._model_frame_query(inputs["lines"], inputs["signals"]),
@@ -481,12 +489,17 @@ class Screener:
             predictor.predict(frame, explain_from=MODEL_REASON_P, signals=signals)
         )
         if not learned.trained:
-            return with_model(scored, learned, self.reasons, ranking).sort("_idx")
+            return self._channels(
+                with_model(scored, learned, self.reasons, ranking).sort("_idx"), combined
+            )
         return self.plans.collect(
-            ("model", ranking.size, ranking.model_share),  # what the plan holds of it
-            lambda inputs: _model_verdicts(
-                inputs["lines"], self.reasons, *_ranked_within(ranking)
-            ).sort("_idx"),
+            ("model", ranking.size, ranking.model_share, combined),  # what the plan holds
+            lambda inputs: self._channelled(
+                _model_verdicts(inputs["lines"], self.reasons, *_ranked_within(ranking)).sort(
+                    "_idx"
+                ),
+                combined,
+            ),
             {"lines": _with_scores(scored, learned, ranking)},
         )
 
