@@ -72,3 +72,26 @@ def test_a_copied_cache_builds_afresh() -> None:
     first = cache.collect("q", _query, frames)
     copy = pickle.loads(pickle.dumps(cache))
     assert_frame_equal(copy.collect("q", _query, frames), first)
+
+
+def test_plans_collected_together_run_their_shared_part_once() -> None:
+    """``collect_all``: each plan's answer is its own collect's, and a cached part the
+    plans share is worked out once a round (counted by a Python step inside it)."""
+    cache, runs = PlanCache(), []
+
+    def counted(lines: pl.DataFrame) -> pl.DataFrame:
+        runs.append(1)
+        return lines
+
+    def build(inputs: Mapping[str, pl.LazyFrame]) -> list[pl.LazyFrame]:
+        shared = _query(inputs).map_batches(counted).cache()
+        return [shared, shared.group_by("_idx").len().sort("_idx")]
+
+    for values, names in (([5.0, 20.0], ["acme", "other"]), ([30.0], ["acme"])):
+        frames = _round(values, names)
+        runs.clear()
+        found, counts = cache.collect_all("q", build, frames)
+        assert len(runs) == 1
+        direct = _query({k: f.lazy() for k, f in frames.items()}).collect()
+        assert_frame_equal(found, direct)
+        assert_frame_equal(counts, direct.group_by("_idx").len().sort("_idx"))

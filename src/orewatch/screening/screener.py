@@ -149,7 +149,7 @@ class EntityFacts:
 class RowFacts:
     """What the detectors would read from a request's rows while building their query
     (None: read it, the lines being a frame). The door reads it first and builds one
-    plan per combination (:meth:`Screener.door_signals`): a part whose lines cannot be
+    plan per combination (:meth:`Screener.door_queries`): a part whose lines cannot be
     there is left out (no licence cited, no controlled line, no element named, no dear
     ordinary goods, no small shipment)."""
 
@@ -275,14 +275,18 @@ class Screener:
         """Every detector family's signals for the feature frame, as one query."""
         return self._known_codes(self._signal_query(lines, prior).collect())
 
-    def door_signals(self, lines: pl.DataFrame) -> pl.DataFrame:
-        """:meth:`signals` of a request's few lines against the fitted history.
+    def door_queries(
+        self, lines: pl.DataFrame
+    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame | None]:
+        """:meth:`signals` and :meth:`score` of a request's few lines against the fitted
+        history, and with a learned model its screening frame (:meth:`_model_frame_query`).
 
-        The same query, built once per variant (the request's :class:`RowFacts` and
+        The same queries, built once per variant (the request's :class:`RowFacts` and
         which parties' names hit the watchlist: the parts that cannot fire otherwise are
-        left out) over the round's
-        lines and their names' watchlist hits (each name's worked out once), and
-        collected as written (:class:`PlanCache`).
+        left out) over the round's lines and their names' watchlist hits (each name's
+        worked out once), and collected together as written (:class:`PlanCache`): the
+        score and the model's frame read the signals' plan, cached, so it runs once and
+        a round makes one collect of the three, not three.
         """
         facts = RowFacts.of(lines)
         matched = (
@@ -291,15 +295,18 @@ class Screener:
             else {}
         )
         hit = {party: hits for party, hits in matched.items() if hits.height}
+        modelled = self.predictor is not None and self.ranking is not None
 
-        def build(inputs: Mapping[str, pl.LazyFrame]) -> pl.LazyFrame:
-            return self._signal_query(
-                inputs["lines"], self.history, {party: inputs[party] for party in hit}, facts
-            )
+        def build(inputs: Mapping[str, pl.LazyFrame]) -> list[pl.LazyFrame]:
+            rows = inputs["lines"]
+            hits = {party: inputs[party] for party in hit}
+            signals = self._signal_query(rows, self.history, hits, facts).cache()
+            plans = [signals, self._score_query(rows, signals)]
+            return [*plans, self._model_frame_query(rows, signals)] if modelled else plans
 
-        variant = ("signals", facts, tuple(hit))
-        signals = self.plans.collect(variant, build, {"lines": lines, **hit})
-        return self._known_codes(signals)
+        variant = ("door", facts, tuple(hit), modelled)
+        signals, scored, *frame = self.plans.collect_all(variant, build, {"lines": lines, **hit})
+        return self._known_codes(signals), scored, frame[0] if frame else None
 
     def _signal_query(
         self,
@@ -365,14 +372,6 @@ class Screener:
         """
         return collect_many(self._score_query(lines, signals))
 
-    def door_score(self, lines: pl.DataFrame, signals: pl.DataFrame) -> pl.DataFrame:
-        """:meth:`score` of a request's lines, its query built once."""
-        return self.plans.collect(
-            "score",
-            lambda inputs: self._score_query(inputs["lines"], inputs["signals"]),
-            {"lines": lines, "signals": signals},
-        )
-
     def _score_query(self, lines: Lines, signals: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
         """:meth:`score` as a query."""
         per_line = (
@@ -424,14 +423,16 @@ class Screener:
         and model percentile ranks within the fitted batch), and channels
         come from the thresholds the fitted capacity set on that same ranking.
         """
-        lines = self.features(declarations)
-        signals = self.door_signals(lines)
-        scored = self.door_score(lines, signals)
+        signals, scored, frame = self.door_queries(self.features(declarations))
         combined = "rules and model" if self.predictor is not None else "rules only"
-        if self.predictor is not None and self.ranking is not None:
-            scored = self.blend(lines, signals, scored, self.predictor, self.ranking)
-        else:
-            scored = scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud"))
+        if frame is not None and self.predictor is not None and self.ranking is not None:
+            return self.blend(frame, signals, scored, self.predictor, self.ranking, combined)
+        return self._channels(
+            scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud")), combined
+        )
+
+    def _channels(self, scored: pl.DataFrame, combined: str) -> pl.DataFrame:
+        """:meth:`_channelled` of scored lines, its plan built once."""
         return self.plans.collect(
             ("channels", combined),
             lambda inputs: self._channelled(inputs["lines"], combined),
@@ -467,28 +468,33 @@ class Screener:
 
     def blend(
         self,
-        lines: pl.DataFrame,
+        frame: pl.DataFrame,
         signals: pl.DataFrame,
         scored: pl.DataFrame,
         predictor: Predictor,
         ranking: Ranking,
+        combined: str,
     ) -> pl.DataFrame:
-        """The batch's :func:`with_model` for new lines, ranked within the fitted batch."""
-        frame = self.plans.collect(
-            "model frame",
-            lambda inputs: self._model_frame_query(inputs["lines"], inputs["signals"]),
-            {"lines": lines, "signals": signals},
-        )
+        """The batch's :func:`with_model` for new lines (``frame``: their screening frame
+        but for the ``sig_*`` columns, :meth:`_model_frame_query`), ranked within the
+        fitted batch, and channelled (``combined``: the ranking the thresholds were set
+        on). The model's verdicts and the channels are one plan: the second needs nothing
+        of the first but its rows (one collect a round fewer)."""
         learned = LearnedScores(
             predictor.predict(frame, explain_from=MODEL_REASON_P, signals=signals)
         )
         if not learned.trained:
-            return with_model(scored, learned, self.reasons, ranking).sort("_idx")
+            return self._channels(
+                with_model(scored, learned, self.reasons, ranking).sort("_idx"), combined
+            )
         return self.plans.collect(
-            ("model", ranking.size, ranking.model_share),  # what the plan holds of it
-            lambda inputs: _model_verdicts(
-                inputs["lines"], self.reasons, *_ranked_within(ranking)
-            ).sort("_idx"),
+            ("model", ranking.size, ranking.model_share, combined),  # what the plan holds
+            lambda inputs: self._channelled(
+                _model_verdicts(inputs["lines"], self.reasons, *_ranked_within(ranking)).sort(
+                    "_idx"
+                ),
+                combined,
+            ),
             {"lines": _with_scores(scored, learned, ranking)},
         )
 

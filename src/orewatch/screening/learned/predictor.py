@@ -111,8 +111,10 @@ class Predictor:
         have = set(frame.columns)
         present = tuple(c for c in self.numeric if c in have)
         read = frame.select(_read(present, tuple(self.codes), self.keys))
-        for c in present:
-            columns[c] = read[c].to_numpy()
+        # Null numbers are NaN in NumPy, which the trees route as missing.
+        numbers = read.select(present).to_numpy() if present else np.empty((n, 0))
+        for j, c in enumerate(present):
+            columns[c] = numbers[:, j]
         for c in self.numeric:
             if c not in columns:
                 columns[c] = np.zeros(n)
@@ -192,9 +194,12 @@ def _signal_lookup(numeric: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str,
 def _read(present: tuple[str, ...], cats: tuple[str, ...], keys: tuple[Key, ...]) -> list[pl.Expr]:
     """What :meth:`Predictor.matrix` reads of a frame, as expressions built once per set of
     present numbers (which ``sig_*`` columns a request raised; building them cost more
-    than running them on its few lines: matrix 1.15 -> 0.67 ms, BENCHMARKS.md round 5)."""
+    than running them on its few lines: matrix 1.15 -> 0.67 ms, BENCHMARKS.md round 5).
+    The numbers are one cast, their nulls NaN when :meth:`Predictor.matrix` takes them to
+    NumPy: a NaN kept and a null made NaN, as three steps per column gave at six times
+    the cost (BENCHMARKS.md, round 9)."""
     return [
-        *(pl.col(c).cast(pl.Float64).fill_nan(None).fill_null(float("nan")) for c in present),
+        *([pl.col(present).cast(pl.Float64)] if present else []),
         *(pl.col(cat.removeprefix("cat:")).cast(pl.String).alias(cat) for cat in cats),
         *(key_value(key).alias(_KEYED + key_name(key)) for key in keys),
     ]
