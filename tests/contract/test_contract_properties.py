@@ -104,7 +104,8 @@ def assert_contract(table: LoadedTable) -> None:
     for name in ("consignee_country", "destination_country", "trade_country"):
         assert set(frame[name].drop_nulls().to_list()) <= COUNTRY_CODES
     assert set(frame["currency"].to_list()) <= CURRENCY_CODES
-    assert all(h.isdigit() and 6 <= len(h) <= 10 for h in frame["hs_code"].to_list())
+    # 6 to 10 digits, or 2 to 5 as a chapter or heading prefix (``checks.check_hs``).
+    assert all(h.isdigit() and 2 <= len(h) <= 10 for h in frame["hs_code"].to_list())
     assert all(
         is_valid_uscc(v) or is_valid_resident_id(v) or not looks_like_uscc(v)
         for v in frame["exporter_id"].to_list()
