@@ -449,42 +449,39 @@ def registry(
                 "share": round(float(rng.uniform(0.3, 1.0)), 2),
             }
         )
-    for r in consignees.iter_rows(named=True):
-        pid = f"FC{r['idx']:05d}"
-        parties.append(
-            {
-                "party_id": pid,
-                "kind": "company",
-                "name": r["name"],
-                "country": r["country"],
-                "address": r["address"],
-                "phone": r["phone"],
-                "incorporated_at": r["incorporated"],
-            }
-        )
-        boss = f"FP{r['idx']:05d}"
-        parties.append(
-            {"party_id": boss, "kind": "person", "name": person_name(rng), "country": r["country"]}
-        )
-        relations.append({"src_party_id": boss, "dst_party_id": pid, "relation": "director"})
-    for r in watch.iter_rows(named=True):
-        pid = f"WL{r['idx']:04d}"
-        parties.append(
-            {
-                "party_id": pid,
-                "kind": "company",
-                "name": r["name"],
-                "country": r["country"],
-                "address": r["address"],
-                "phone": r["phone"],
-            }
-        )
-        boss = f"WP{r['idx']:04d}"
-        parties.append(
-            {"party_id": boss, "kind": "person", "name": person_name(rng), "country": r["country"]}
-        )
-        relations.append({"src_party_id": boss, "dst_party_id": pid, "relation": "director"})
+    for prefix, frame in (("F", consignees), ("W", watch)):
+        for r in frame.iter_rows(named=True):
+            foreign_company(rng, prefix, r, parties, relations)
     return parties, relations
+
+
+def foreign_company(
+    rng: np.random.Generator,
+    prefix: str,
+    r: dict[str, object],
+    parties: list[dict[str, object]],
+    relations: list[dict[str, object]],
+) -> None:
+    """A foreign company's registry row and its director's (``F``: consignee, ``W``:
+    restricted party; only consignees carry an incorporation date)."""
+    width = 5 if prefix == "F" else 4
+    pid = f"{prefix}{'C' if prefix == 'F' else 'L'}{r['idx']:0{width}d}"
+    row = {
+        "party_id": pid,
+        "kind": "company",
+        "name": r["name"],
+        "country": r["country"],
+        "address": r["address"],
+        "phone": r["phone"],
+    }
+    if prefix == "F":
+        row["incorporated_at"] = r["incorporated"]
+    parties.append(row)
+    boss = f"{prefix}P{r['idx']:0{width}d}"
+    parties.append(
+        {"party_id": boss, "kind": "person", "name": person_name(rng), "country": r["country"]}
+    )
+    relations.append({"src_party_id": boss, "dst_party_id": pid, "relation": "director"})
 
 
 SURNAMES = (

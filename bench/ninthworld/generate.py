@@ -4,8 +4,8 @@ inspections, trade statistics, prices, and ``truth/lines.csv``.
 ``generate(out_dir, lines=100_000, seed=1, fraud_share=..., inspection_rate=...,
 confirm=..., weights=...)``: ``fraud_share`` is the share of lines that are fraudulent,
 ``inspection_rate`` scales every inspection rule (per 100,000 lines, seed 1: 0.5 gives
-38 finds, 1 gives 74, 4 gives 262, 6 gives 420), ``confirm`` multiplies each scheme's chance of being
-confirmed when inspected (a number for all schemes or a dict by scheme), ``weights``
+38 finds, 1 gives 74, 4 gives 262, 6 gives 420), ``confirm`` multiplies each scheme's
+chance of being confirmed when inspected (a number for all schemes or a dict by scheme), ``weights``
 sets the relative mix of schemes (``schemes.DEFAULT_WEIGHTS``).
 """
 

@@ -77,6 +77,32 @@ def choose_mode(rng: np.random.Generator, n: int, country: np.ndarray) -> np.nda
     return np.where((mode == "rail") & ~rail_ok, "sea", mode)
 
 
+def explode(
+    size: np.ndarray,
+    who: np.ndarray,
+    day: np.ndarray,
+    mode: np.ndarray,
+    cons: np.ndarray,
+    country: np.ndarray,
+    b2c: bool,
+) -> pl.DataFrame:
+    """One row a line from one value a declaration, lines numbered from 1 in each."""
+    decl = np.repeat(np.arange(size.size), size)
+    line = np.arange(decl.size) - np.repeat(np.cumsum(size) - size, size) + 1
+    return pl.DataFrame(
+        {
+            "decl": decl,
+            "line": line,
+            "exporter": who[decl],
+            "day": day[decl],
+            "mode": mode[decl],
+            "cons": cons[decl],
+            "country": country[decl],
+            "b2c": np.full(decl.size, b2c),
+        }
+    )
+
+
 def b2b_plan(
     rng: np.random.Generator,
     acts: Actors,
@@ -96,20 +122,7 @@ def b2b_plan(
     cons = pick_from(rng, acts.buyers_of, who)
     country = acts.consignees["country"].to_numpy()[cons]
     mode = choose_mode(rng, n_decl, country)
-    decl = np.repeat(np.arange(n_decl), size)
-    line = np.arange(decl.size) - np.repeat(np.cumsum(size) - size, size) + 1
-    plan = pl.DataFrame(
-        {
-            "decl": decl,
-            "line": line,
-            "exporter": who[decl],
-            "day": day[decl],
-            "mode": mode[decl],
-            "cons": cons[decl],
-            "country": country[decl],
-            "b2c": np.zeros(decl.size, bool),
-        }
-    ).head(n_lines)
+    plan = explode(size, who, day, mode, cons, country, b2c=False).head(n_lines)
     good = pick_from(rng, acts.goods_of, plan["exporter"].to_numpy())
     return with_goods(rng, plan, good)
 
@@ -127,20 +140,7 @@ def b2c_plan(rng: np.random.Generator, acts: Actors, cdf: np.ndarray, n_lines: i
     share = np.array([vocab.COUNTRY_SHARE[c] for c in countries], float)
     country = rng.choice(countries, n_decl, p=share / share.sum())
     mode = rng.choice(["express", "post"], n_decl, p=[0.62, 0.38])
-    decl = np.repeat(np.arange(n_decl), size)
-    line = np.arange(decl.size) - np.repeat(np.cumsum(size) - size, size) + 1
-    plan = pl.DataFrame(
-        {
-            "decl": decl,
-            "line": line,
-            "exporter": who[decl],
-            "day": day[decl],
-            "mode": mode[decl],
-            "cons": np.full(decl.size, -1),
-            "country": country[decl],
-            "b2c": np.ones(decl.size, bool),
-        }
-    ).head(n_lines)
+    plan = explode(size, who, day, mode, np.full(n_decl, -1), country, b2c=True).head(n_lines)
     good = pick_from(rng, acts.goods_of, plan["exporter"].to_numpy())
     return with_goods(rng, plan, good)
 

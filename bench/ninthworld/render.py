@@ -14,6 +14,7 @@ import numpy as np
 import polars as pl
 
 from orewatch.contract.ids import uscc_check_char
+from orewatch.contract.schema import TABLES
 
 from . import text, vocab
 from .actors import FIRST, LAST, START, STREETS, Actors
@@ -28,41 +29,9 @@ OVERRIDES = ("cons_name", "end_user", "end_use", "desc", "spec", "dest", "export
 def container_pool(rng: np.random.Generator, n: int) -> np.ndarray:
     """ISO 6346 container numbers with right check digits."""
     owners = ("COSU", "MSCU", "OOLU", "TGHU", "CSNU", "EMCU", "TCNU")
-    values = {
-        ch: v
-        for v, ch in zip(
-            [
-                10,
-                12,
-                13,
-                14,
-                15,
-                16,
-                17,
-                18,
-                19,
-                20,
-                21,
-                23,
-                24,
-                25,
-                26,
-                27,
-                28,
-                29,
-                30,
-                31,
-                32,
-                34,
-                35,
-                36,
-                37,
-                38,
-            ],
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            strict=True,
-        )
-    }
+    # ISO 6346 letter values: 10 upwards, skipping multiples of 11.
+    numbers = [v for v in range(10, 40) if v % 11][:26]
+    values = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", numbers, strict=True))
     out = []
     for _ in range(n):
         body = str(rng.choice(owners)) + f"{int(rng.integers(0, 1_000_000)):06d}"
@@ -359,36 +328,8 @@ def finish(f: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-DECLARATION_COLUMNS = (
-    "declaration_id",
-    "line_no",
-    "declared_at",
-    "port",
-    "mode",
-    "exporter_id",
-    "exporter_name",
-    "declarant_id",
-    "consignee_name",
-    "consignee_address",
-    "consignee_country",
-    "destination_country",
-    "trade_country",
-    "end_user_name",
-    "end_use",
-    "hs_code",
-    "description",
-    "specification",
-    "quantity",
-    "unit",
-    "net_weight_kg",
-    "gross_weight_kg",
-    "value",
-    "currency",
-    "license_no",
-    "container_ids",
-    "transport_doc",
-    "origin_region",
-)
+#: The contract's declaration columns, in its order (every one of them is written).
+DECLARATION_COLUMNS = tuple(c.name for c in TABLES["declarations"].columns)
 
 
 def day_to_date(day: int) -> dt.date:

@@ -29,6 +29,7 @@ schemes a screener can see in the declarations, some visible only across tables
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -71,6 +72,10 @@ CTRL = np.array([vocab.INDEX[g.key] for g in vocab.CONTROLLED])
 DENSE = np.array(
     [vocab.INDEX[k] for k in ("ga", "ge", "geo2", "tb4o7", "dy2o3", "tb", "sc2o3", "te")]
 )
+
+
+#: A licence's terms: good, consignee, country, first and last day.
+Terms = tuple[int, str, str, int, int]
 
 
 @dataclass
@@ -182,10 +187,13 @@ def cons_names(ctx: Context, plan: pl.DataFrame) -> list[str]:
     return ctx.acts.consignees["name"].to_numpy()[plan["cons"].to_numpy()].tolist()
 
 
-def stale_permit(ctx: Context, n: int) -> pl.DataFrame:
-    plan = base(ctx, n)
+def with_own_licences(
+    ctx: Context, plan: pl.DataFrame, terms: Callable[[int, str, str, int], Terms], name: str
+) -> pl.DataFrame:
+    """Issue each line's exporter a licence on ``terms(good, buyer, country, day)`` (the
+    terms that make it the wrong licence) and cite it on the line."""
     numbers = []
-    for ex, g, name, c, d, kg in zip(
+    for ex, g, buyer, c, d, kg in zip(
         plan["exporter"],
         plan["good"],
         cons_names(ctx, plan),
@@ -194,52 +202,40 @@ def stale_permit(ctx: Context, n: int) -> pl.DataFrame:
         plan["kg"],
         strict=True,
     ):
+        good, held_by, country, issued, until = terms(g, buyer, c, d)
+        quota = kg * ctx.rng.uniform(1.5, 4)
+        row = licence_row(ctx, ex, good, held_by, country, issued, until, quota)
+        ctx.licences.append(row)
+        numbers.append(row["license_no"])
+    return label(plan.with_columns(pl.Series("licence", numbers)), name)
+
+
+def stale_permit(ctx: Context, n: int) -> pl.DataFrame:
+    def terms(g: int, buyer: str, c: str, d: int) -> Terms:
         cday = control_days()[vocab.GOODS[g].item]
         if d - cday > 220 and ctx.rng.random() < 0.65:  # expired weeks or months ago
             until = d - int(ctx.rng.integers(3, 150))
-            issued = until - 364
-        else:  # issued only later
-            issued = d + int(ctx.rng.integers(3, 60))
-            until = issued + 364
-        row = licence_row(ctx, ex, g, name, c, issued, until, kg * ctx.rng.uniform(1.5, 4))
-        ctx.licences.append(row)
-        numbers.append(row["license_no"])
-    return label(plan.with_columns(pl.Series("licence", numbers)), "stale_permit")
+            return g, buyer, c, until - 364, until
+        issued = d + int(ctx.rng.integers(3, 60))  # issued only later
+        return g, buyer, c, issued, issued + 364
+
+    return with_own_licences(ctx, base(ctx, n), terms, "stale_permit")
 
 
 def permit_mismatch(ctx: Context, n: int) -> pl.DataFrame:
-    plan = base(ctx, n)
     cons = ctx.acts.consignees
-    numbers = []
-    for ex, g, name, c, d, kg in zip(
-        plan["exporter"],
-        plan["good"],
-        cons_names(ctx, plan),
-        plan["country"],
-        plan["day"],
-        plan["kg"],
-        strict=True,
-    ):
-        other_good, other_name, other_c = g, name, c
+
+    def terms(g: int, buyer: str, c: str, d: int) -> Terms:
+        other_good, other_name, other_c = g, buyer, c
         if ctx.rng.random() < 0.5:
             other_good = int(ctx.rng.choice(CTRL[g != CTRL]))
         else:
             k = int(ctx.rng.integers(0, cons.height))
             other_name, other_c = cons["name"][k], cons["country"][k]
         issued = max(0, d - int(ctx.rng.integers(10, 200)))
-        row = licence_row(
-            ctx,
-            ex,
-            other_good,
-            other_name,
-            other_c,
-            issued,
-            issued + 364,
-            kg * ctx.rng.uniform(1.5, 4),
-        )
-        ctx.licences.append(row)
-        numbers.append(row["license_no"])
-    return label(plan.with_columns(pl.Series("licence", numbers)), "permit_mismatch")
+        return other_good, other_name, other_c, issued, issued + 364
+
+    return with_own_licences(ctx, base(ctx, n), terms, "permit_mismatch")
 
 
 def overdrawn_permit(ctx: Context, n: int) -> pl.DataFrame:

@@ -11,18 +11,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-CATALOGUE = (
-    Path(__file__).resolve().parents[2]
-    / "src"
-    / "orewatch"
-    / "controls"
-    / "data"
-    / "china-export-controls.yaml"
-)
+from orewatch.controls.catalogue import packaged_path
+
+CATALOGUE = packaged_path()
 
 
 @dataclass(frozen=True)
