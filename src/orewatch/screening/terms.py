@@ -62,24 +62,34 @@ def compile_terms(document: dict[str, object]) -> TermTable:
         purity,
         military=_pattern(military),
         not_military=_pattern(military.get("denied") or {}),
-        absent=_absent_pattern(document.get("absent") or {}),
+        absent=_absent_pattern(document.get("absent") or {}, elements_doc),
         forms={form: p for form, p in form_patterns.items() if p is not None},
     )
 
 
-def _absent_pattern(words: object) -> str | None:
-    """The spans a denial covers: after a ``zh`` word, the run of text up to the next
-    space or punctuation ("不含镝、铽"); after an ``en`` word, up to four words joined by
-    "/", ",", "&", "and" or "or" ("no Dy/Tb"); and any word before "-free" ("Dy-free")."""
+def _absent_pattern(words: object, elements: dict[str, object]) -> str | None:
+    """The spans a denial covers: a denial word and the element names right after it,
+    joined by separators ("不含镝、铽", "no Dy/Tb", "without terbium or dysprosium"), and an
+    element name before "-free" ("Dy-free"). Only element names are cut: "不含税金属镓"
+    (before tax, gallium metal) still names gallium."""
     assert isinstance(words, dict)
+    names = _alternation(
+        [
+            str(w)
+            for body in elements.values()
+            if isinstance(body, dict)
+            for key in ("zh", "ja", "ko", "en", "formulas", "composition")
+            for w in body.get(key) or []
+        ]
+    )
+    joiner = r"\s*(?:[、,，/&]|和|及|与|\band\b|\bor\b)?\s*"
+    named = rf"(?:{names})(?:{joiner}(?:{names}))*"
     alts: list[str] = []
     if words.get("zh"):
-        alts.append(f"(?:{_alternation(words['zh'])})[^\\s,，;；。]{{0,10}}")
+        alts.append(rf"(?:{_alternation(words['zh'])})\s*{named}")
     if words.get("en"):
-        word = r"[A-Za-z0-9]{1,15}"
-        joined = rf"{word}(?:\s*(?:/|,|&|\band\b|\bor\b)\s*{word}){{0,3}}"
-        alts.append(rf"(?i:\b(?:{_alternation(words['en'])})\s+{joined})")
-        alts.append(r"(?i:\b[A-Za-z]{1,15}-free\b)")
+        alts.append(rf"(?i:\b(?:{_alternation(words['en'])})\s+{named})")
+    alts.append(rf"(?i:(?:{names})-free\b)")
     return "|".join(alts) or None
 
 
