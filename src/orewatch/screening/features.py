@@ -12,7 +12,7 @@ from typing import TypeVar
 import polars as pl
 
 from orewatch.screening.few import Collect, collect_many
-from orewatch.screening.terms import named_elements, named_forms, names_purity
+from orewatch.screening.terms import affirmed, elements_in, named_forms, names_purity
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
@@ -399,10 +399,15 @@ def text_features(declarations: Frame) -> Frame:
     read once and the answers joined back.
     """
     per_line = declarations.select(goods_text().alias("_text"))
-    distinct = per_line.unique("_text").with_columns(
-        named_elements(pl.col("_text")).alias("named_elements"),
-        named_forms(pl.col("_text")).alias("named_forms"),
-        names_purity(pl.col("_text")).alias("names_purity"),
+    distinct = (
+        per_line.unique("_text")
+        .with_columns(affirmed(pl.col("_text")).alias("_said"))
+        .with_columns(
+            elements_in(pl.col("_said")).alias("named_elements"),
+            named_forms(pl.col("_text")).alias("named_forms"),
+            names_purity(pl.col("_text")).alias("names_purity"),
+        )
+        .drop("_said")
     )
     return per_line.join(distinct, on="_text", how="left", maintain_order="left").drop("_text")
 

@@ -136,9 +136,16 @@ def named_elements(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     """List of controlled elements the text names (empty list when none); an element the
     text denies ("不含铽", "Tb-free") is not named."""
     table = table or term_table()
-    text = affirmed(text, table)
+    return elements_in(affirmed(text, table), table)
+
+
+def elements_in(said: pl.Expr, table: TermTable | None = None) -> pl.Expr:
+    """:func:`named_elements` of a text already :func:`affirmed`: for a plan run as
+    written (the door's), where the denial cut inside each element's test would be
+    worked out once per element."""
+    table = table or term_table()
     hits = [
-        pl.when(text.str.contains(pattern)).then(pl.lit(element)).otherwise(pl.lit(None, pl.String))
+        pl.when(said.str.contains(pattern)).then(pl.lit(element)).otherwise(pl.lit(None, pl.String))
         for element, pattern in table.elements.items()
     ]
     return pl.concat_list(hits).list.drop_nulls()
