@@ -14,6 +14,8 @@ The forms read are the terms' ``forms`` (``data/terms.yaml``). An element the wo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
@@ -26,25 +28,35 @@ NAMED_IN_WORDS = "named_in_words"
 def code_silent_naming_a_form() -> pl.Expr:
     """Lines whose code matched no item and whose words name an element and a form."""
     return (
-        ~pl.col("controlled").fill_null(False)
+        ~pl.col("controlled")
         & (pl.col("named_elements").list.len() > 0)
         & (pl.col("named_forms").list.len() > 0)
     ).fill_null(False)
 
 
-def with_named_items(lines: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
+def with_named_items(
+    lines: pl.DataFrame,
+    catalogue: Catalogue,
+    collect: Callable[[pl.DataFrame], pl.DataFrame] | None = None,
+) -> pl.DataFrame:
     """``lines`` (the feature frame after the catalogue's evaluation) with the control
-    columns of code-silent lines filled from the items their words name."""
-    if (
-        "named_forms" not in lines.columns
-        or not lines.select(code_silent_naming_a_form().any()).item()
-    ):
+    columns of code-silent lines filled from the items their words name. ``collect``
+    answers :func:`named_controls` for those lines (the door runs it as a plan built once);
+    by default it is built and collected here."""
+    if "named_forms" not in lines.columns:
         return lines
-    named = _named_controls(lines.lazy().filter(code_silent_naming_a_form()), catalogue)
-    return lines.update(named.collect(), on="_idx")
+    silent = lines.filter(code_silent_naming_a_form())
+    if not silent.height:
+        return lines
+    named = (
+        collect(silent)
+        if collect is not None
+        else named_controls(silent.lazy(), catalogue).collect()
+    )
+    return lines.update(named, on="_idx")
 
 
-def _named_controls(silent: pl.LazyFrame, catalogue: Catalogue) -> pl.LazyFrame:
+def named_controls(silent: pl.LazyFrame, catalogue: Catalogue) -> pl.LazyFrame:
     """Per line: the items of the elements and forms it names, in force on its day."""
     keys = combination(silent.collect_schema())
     pairs = (

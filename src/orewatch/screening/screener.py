@@ -46,7 +46,7 @@ from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     reason_set,
 )
-from orewatch.screening.named_items import with_named_items
+from orewatch.screening.named_items import named_controls, with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
 from orewatch.screening.selection import Capacity, has_reason, why_unchecked
@@ -255,6 +255,8 @@ class Screener:
         times the two apart, its branches each reading the features again. The
         catalogue's answer is kept per combination of code, day and destination
         (:class:`RememberedControls`): a round whose combinations were all seen skips it.
+        A third, also built once, runs only for lines whose words name an item their code
+        does not (:func:`with_named_items`).
         """
         lines = self.plans.collect(
             "features",
@@ -269,7 +271,15 @@ class Screener:
                 {"lines": unseen},
             ),
         )
-        return with_named_items(controlled, self.catalogue)
+        return with_named_items(
+            controlled,
+            self.catalogue,
+            lambda silent: self.plans.collect(
+                "named items",
+                lambda inputs: named_controls(inputs["lines"], self.catalogue),
+                {"lines": silent},
+            ),
+        )
 
     def signals(self, lines: pl.DataFrame, prior: Prior) -> pl.DataFrame:
         """Every detector family's signals for the feature frame, as one query."""

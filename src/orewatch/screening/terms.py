@@ -31,7 +31,7 @@ class TermTable:
     military: str | None = None
     not_military: str | None = None
     #: Spans that deny an element ("不含镝铽", "no Dy/Tb", "Dy-free"): cut before reading.
-    absent: str | None = None
+    absent: str = ""
     #: Catalogue form name -> its words (forms listed without a code of their own).
     forms: dict[str, str] = field(default_factory=dict)
 
@@ -67,7 +67,7 @@ def compile_terms(document: dict[str, object]) -> TermTable:
     )
 
 
-def _absent_pattern(words: object, elements: dict[str, object]) -> str | None:
+def _absent_pattern(words: object, elements: dict[str, object]) -> str:
     """The spans a denial covers: a denial word and the element names right after it,
     joined by separators ("不含镝、铽", "no Dy/Tb", "without terbium or dysprosium"), and an
     element name before "-free" ("Dy-free"). Only element names are cut: "不含税金属镓"
@@ -90,7 +90,7 @@ def _absent_pattern(words: object, elements: dict[str, object]) -> str | None:
     if words.get("en"):
         alts.append(rf"(?i:\b(?:{_alternation(words['en'])})\s+{named})")
     alts.append(rf"(?i:(?:{names})-free\b)")
-    return "|".join(alts) or None
+    return "|".join(alts)
 
 
 def _pattern(words: object) -> str | None:
@@ -129,7 +129,7 @@ def term_table() -> TermTable:
 def affirmed(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     """The text without the spans that deny an element ("N35 不含镝铽" names neither)."""
     table = table or term_table()
-    return text if table.absent is None else text.str.replace_all(table.absent, " ")
+    return text.str.replace_all(table.absent, " ") if table.absent else text
 
 
 def named_elements(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
@@ -143,20 +143,19 @@ def elements_in(said: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     """:func:`named_elements` of a text already :func:`affirmed`: for a plan run as
     written (the door's), where the denial cut inside each element's test would be
     worked out once per element."""
-    table = table or term_table()
-    hits = [
-        pl.when(said.str.contains(pattern)).then(pl.lit(element)).otherwise(pl.lit(None, pl.String))
-        for element, pattern in table.elements.items()
-    ]
-    return pl.concat_list(hits).list.drop_nulls()
+    return _which(said, (table or term_table()).elements)
 
 
 def named_forms(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     """List of the catalogue's code-less forms the text names (``forms`` in the terms)."""
-    table = table or term_table()
+    return _which(text, (table or term_table()).forms)
+
+
+def _which(text: pl.Expr, patterns: dict[str, str]) -> pl.Expr:
+    """The names of ``patterns`` whose pattern the text contains, in their order."""
     hits = [
-        pl.when(text.str.contains(pattern)).then(pl.lit(form)).otherwise(pl.lit(None, pl.String))
-        for form, pattern in table.forms.items()
+        pl.when(text.str.contains(pattern)).then(pl.lit(name)).otherwise(pl.lit(None, pl.String))
+        for name, pattern in patterns.items()
     ]
     if not hits:
         return pl.lit([], dtype=pl.List(pl.String))
