@@ -260,32 +260,12 @@ def evaluate_query(
         .filter(item_in_force(pl.col("_day")))
         .select("_hs", "_day", "_dest", "control_id", "element", "licence_required", "_rank")
     )
-    per_combo = active.group_by("_hs", "_day", "_dest").agg(
-        control_ids=pl.col("control_id").unique().sort(),
-        control_elements=pl.col("element").unique().sort(),
-        licence_required=pl.col("licence_required").any(),
-        _best=pl.col("_rank").min(),
-    )
-
-    # 3. rules that cover an active item, for that destination, in force that day
-    flags = destination_flags(active, prepared.rules, COMBINATION)
-
-    answers = combos.join(per_combo, on=COMBINATION, how="left", nulls_equal=True).join(
-        flags, on=COMBINATION, how="left", nulls_equal=True
-    )
-    answers = answers.select(
-        "_hs",
-        "_day",
-        "_dest",
-        pl.col("control_ids").fill_null(pl.lit([], dtype=pl.List(pl.String))),
-        pl.col("control_elements").fill_null(pl.lit([], dtype=pl.List(pl.String))),
-        controlled=pl.col("control_ids").list.len().fill_null(0) > 0,
-        licence_required=pl.col("licence_required").fill_null(False),
-        prohibited_destination=pl.col("prohibited_destination").fill_null(False),
-        prohibited_elements=pl.col("prohibited_elements").fill_null(
-            pl.lit([], dtype=pl.List(pl.String))
-        ),
-        military_end_user_banned=pl.col("military_end_user_banned").fill_null(False),
+    # 3. per combination: its items and the rules that cover them, for that destination,
+    # in force that day
+    per_combo = active_controls(active, prepared.rules, COMBINATION, _best=pl.col("_rank").min())
+    answers = combos.join(per_combo, on=COMBINATION, how="left", nulls_equal=True).select(
+        *COMBINATION,
+        *filled_controls(),
         match_kind=pl.col("_best").replace_strict(
             _RANK_TO_KIND, default=None, return_dtype=pl.String
         ),
@@ -299,6 +279,37 @@ def evaluate_query(
     clash = [c for c in out_columns if c in schema]
     base = frame.lazy().drop(clash) if clash else frame.lazy()
     return pl.concat([base, joined], how="horizontal")
+
+
+def active_controls(
+    active: pl.LazyFrame, rules: pl.DataFrame, keys: Sequence[str], **more: pl.Expr
+) -> pl.LazyFrame:
+    """Per group of ``keys``: its active items' ids, elements and whether one needs a
+    licence, with :func:`destination_flags` (``active``: ``keys``, ``_day``, ``_dest``,
+    ``control_id``, ``element``, ``licence_required``; ``more``: further aggregations)."""
+    items = active.group_by(*keys).agg(
+        control_ids=pl.col("control_id").unique().sort(),
+        control_elements=pl.col("element").unique().sort(),
+        licence_required=pl.col("licence_required").any(),
+        **more,
+    )
+    flags = destination_flags(active, rules, keys)
+    return items.join(flags, on=list(keys), how="left", nulls_equal=True)
+
+
+def filled_controls() -> list[pl.Expr]:
+    """:data:`CONTROL_COLUMNS` but ``match_kind`` from :func:`active_controls`' columns,
+    a group without active items or rules read as none."""
+    no_elements = pl.lit([], dtype=pl.List(pl.String))
+    return [
+        pl.col("control_ids").fill_null(no_elements),
+        pl.col("control_elements").fill_null(no_elements),
+        (pl.col("control_ids").list.len().fill_null(0) > 0).alias("controlled"),
+        pl.col("licence_required").fill_null(False),
+        pl.col("prohibited_destination").fill_null(False),
+        pl.col("prohibited_elements").fill_null(no_elements),
+        pl.col("military_end_user_banned").fill_null(False),
+    ]
 
 
 def destination_flags(

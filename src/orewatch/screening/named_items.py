@@ -19,7 +19,7 @@ from collections.abc import Callable
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.controls.frame import combination, destination_flags, item_in_force
+from orewatch.controls.frame import active_controls, combination, filled_controls, item_in_force
 
 #: ``match_kind`` of a line whose item its words name, its code matching none.
 NAMED_IN_WORDS = "named_in_words"
@@ -78,21 +78,6 @@ def named_controls(silent: pl.LazyFrame, catalogue: Catalogue) -> pl.LazyFrame:
         .drop("hs_code")
     )
     active = pairs.join(items.lazy(), on=["element", "form"]).filter(item_in_force(pl.col("_day")))
-    per_line = active.group_by("_idx").agg(
-        pl.col("control_id").unique().sort().alias("control_ids"),
-        pl.col("element").unique().sort().alias("control_elements"),
-        pl.col("licence_required").any(),
-    )
-    flags = destination_flags(active, catalogue.rules_frame(), ["_idx"])
-    no_elements = pl.lit([], dtype=pl.List(pl.String))
-    return per_line.join(flags, on="_idx", how="left").select(
-        "_idx",
-        "control_ids",
-        "control_elements",
-        pl.lit(True).alias("controlled"),
-        "licence_required",
-        pl.col("prohibited_destination").fill_null(False),
-        pl.col("prohibited_elements").fill_null(no_elements),
-        pl.col("military_end_user_banned").fill_null(False),
-        pl.lit(NAMED_IN_WORDS).alias("match_kind"),
+    return active_controls(active, catalogue.rules_frame(), ["_idx"]).select(
+        "_idx", *filled_controls(), pl.lit(NAMED_IN_WORDS).alias("match_kind")
     )
