@@ -285,7 +285,7 @@ def active_controls(
     active: pl.LazyFrame, rules: pl.DataFrame, keys: Sequence[str], **more: pl.Expr
 ) -> pl.LazyFrame:
     """Per group of ``keys``: its active items' ids, elements and whether one needs a
-    licence, with :func:`destination_flags` (``active``: ``keys``, ``_day``, ``_dest``,
+    licence, with :func:`_destination_flags` (``active``: ``keys``, ``_day``, ``_dest``,
     ``control_id``, ``element``, ``licence_required``; ``more``: further aggregations)."""
     items = active.group_by(*keys).agg(
         control_ids=pl.col("control_id").unique().sort(),
@@ -293,7 +293,7 @@ def active_controls(
         licence_required=pl.col("licence_required").any(),
         **more,
     )
-    flags = destination_flags(active, rules, keys)
+    flags = _destination_flags(active, rules, keys)
     return items.join(flags, on=list(keys), how="left", nulls_equal=True)
 
 
@@ -312,7 +312,7 @@ def filled_controls() -> list[pl.Expr]:
     ]
 
 
-def destination_flags(
+def _destination_flags(
     active: pl.LazyFrame, rules: pl.DataFrame, keys: Sequence[str]
 ) -> pl.LazyFrame:
     """Per group of ``keys``: whether a blocking rule covers one of its active items for

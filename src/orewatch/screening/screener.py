@@ -74,6 +74,12 @@ ALERT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+#: The ranking a door's channel thresholds read (said in ``channel_reason``): the rule
+#: score alone, or its blend with the learned model's.
+RULES_ONLY = "rules only"
+RULES_AND_MODEL = "rules and model"
+
+
 #: Party and chain findings that matter only when the goods could be controlled material:
 #: a consignee near a restricted party or newly formed, or an exporter supplied by a
 #: leaking plant, shipping aluminium breaks no export control.
@@ -434,11 +440,10 @@ class Screener:
         come from the thresholds the fitted capacity set on that same ranking.
         """
         signals, scored, frame = self.door_queries(self.features(declarations))
-        combined = "rules and model" if self.predictor is not None else "rules only"
         if frame is not None and self.predictor is not None and self.ranking is not None:
-            return self.blend(frame, signals, scored, self.predictor, self.ranking, combined)
+            return self.blend(frame, signals, scored, self.predictor, self.ranking)
         return self._channels(
-            scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud")), combined
+            scored.with_columns(pl.lit(None, pl.Float64).alias("p_fraud")), RULES_ONLY
         )
 
     def _channels(self, scored: pl.DataFrame, combined: str) -> pl.DataFrame:
@@ -483,27 +488,26 @@ class Screener:
         scored: pl.DataFrame,
         predictor: Predictor,
         ranking: Ranking,
-        combined: str,
     ) -> pl.DataFrame:
         """The batch's :func:`with_model` for new lines (``frame``: their screening frame
         but for the ``sig_*`` columns, :meth:`_model_frame_query`), ranked within the
-        fitted batch, and channelled (``combined``: the ranking the thresholds were set
-        on). The model's verdicts and the channels are one plan: the second needs nothing
-        of the first but its rows (one collect a round fewer)."""
+        fitted batch, and channelled on the combined ranking the thresholds were set on.
+        The model's verdicts and the channels are one plan: the second needs nothing of
+        the first but its rows (one collect a round fewer)."""
         learned = LearnedScores(
             predictor.predict(frame, explain_from=MODEL_REASON_P, signals=signals)
         )
         if not learned.trained:
             return self._channels(
-                with_model(scored, learned, self.reasons, ranking).sort("_idx"), combined
+                with_model(scored, learned, self.reasons, ranking).sort("_idx"), RULES_AND_MODEL
             )
         return self.plans.collect(
-            ("model", ranking.size, ranking.model_share, combined),  # what the plan holds
+            ("model", ranking.size, ranking.model_share),  # what the plan holds of it
             lambda inputs: self._channelled(
                 _model_verdicts(inputs["lines"], self.reasons, *_ranked_within(ranking)).sort(
                     "_idx"
                 ),
-                combined,
+                RULES_AND_MODEL,
             ),
             {"lines": _with_scores(scored, learned, ranking)},
         )

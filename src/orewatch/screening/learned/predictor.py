@@ -111,10 +111,9 @@ class Predictor:
         have = set(frame.columns)
         present = tuple(c for c in self.numeric if c in have)
         read = frame.select(_read(present, tuple(self.codes), self.keys))
-        # Null numbers are NaN in NumPy, which the trees route as missing.
-        numbers = read.select(present).to_numpy() if present else np.empty((n, 0))
-        for j, c in enumerate(present):
-            columns[c] = numbers[:, j]
+        if present:  # null numbers are NaN in NumPy, which the trees route as missing
+            numbers = read.select(present).to_numpy()
+            columns |= {c: numbers[:, j] for j, c in enumerate(present)}
         for c in self.numeric:
             if c not in columns:
                 columns[c] = np.zeros(n)
