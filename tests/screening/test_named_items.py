@@ -56,6 +56,33 @@ def test_a_magnet_whose_words_name_terbium_or_samarium_carries_their_item(
     assert lines["military_end_user_banned"].to_list()[:2] == [False, True]
 
 
+def test_a_tungsten_heavy_alloy_named_under_another_code_carries_its_item(
+    declarations: Build,
+) -> None:
+    carbide = {
+        "hs_code": "8209002900",
+        "description": "硬质合金刀片",
+        "specification": "碳化钨 WC-Co",
+        "declared_at": datetime(2025, 6, 2),
+        "destination_country": "DE",
+        "value": 6000.0,
+    }
+    lines = controls(
+        declarations,
+        [
+            carbide,
+            {**carbide, "specification": "实为 钨镍铁合金"},
+            {**carbide, "description": "tungsten heavy alloy bars", "hs_code": "8101999090"},
+            {**carbide, "description": "W-Ni-Cu alloy plates", "hs_code": "8101999090"},
+            {**carbide, "specification": "实为 钨镍铁合金", "declared_at": datetime(2025, 1, 6)},
+        ],
+    )
+    heavy = ["CN-2025-10-W-06"]
+    # Cemented carbide names tungsten and "合金" but no heavy alloy: not the item.
+    assert lines["control_ids"].to_list() == [[], heavy, heavy, heavy, []]
+    assert lines["match_kind"].to_list()[1:4] == [NAMED_IN_WORDS] * 3
+
+
 def test_a_line_whose_code_names_an_item_keeps_the_code_s_answer(declarations: Build) -> None:
     gallium = {
         "hs_code": "8112929010",
