@@ -20,10 +20,37 @@ EPOCHS = 4
 START = np.datetime64("2023-07-01")
 END = np.datetime64("2026-09-30")
 
-LEGIT_DEST = ("US", "JP", "KR", "DE", "NL", "GB", "FR", "IN", "VN", "TH", "MY", "AE", "BR",
-              "AU", "MX", "TR", "SG", "ID", "PL", "RU", "SA", "ZA", "IT", "ES", "CA", "TW")
-LEGIT_W = np.array([14, 9, 8, 6, 5, 4, 3, 5, 6, 3, 3, 3, 3, 3, 3, 2, 3, 3, 2, 4, 2, 1, 2, 2, 3, 2],
-                   dtype=float)
+LEGIT_DEST = (
+    "US",
+    "JP",
+    "KR",
+    "DE",
+    "NL",
+    "GB",
+    "FR",
+    "IN",
+    "VN",
+    "TH",
+    "MY",
+    "AE",
+    "BR",
+    "AU",
+    "MX",
+    "TR",
+    "SG",
+    "ID",
+    "PL",
+    "RU",
+    "SA",
+    "ZA",
+    "IT",
+    "ES",
+    "CA",
+    "TW",
+)
+LEGIT_W = np.array(
+    [14, 9, 8, 6, 5, 4, 3, 5, 6, 3, 3, 3, 3, 3, 3, 2, 3, 3, 2, 4, 2, 1, 2, 2, 3, 2], dtype=float
+)
 MINERAL_DEST = ("JP", "KR", "DE", "NL", "US", "IN", "BE", "TW", "FR", "GB")
 TRANSIT = ("AE", "MY", "TH", "VN", "MX", "KZ", "TR", "RS", "GE", "SG")
 
@@ -51,8 +78,11 @@ class Exporters:
 
 def make_exporters(rng: np.random.Generator, n: int, n_people: int) -> Exporters:
     """Honest exporters: makers, traders, mineral houses, forwarders and sole traders."""
-    kind = rng.choice(np.array(["maker", "trader", "mineral", "forwarder", "sole"], dtype=object),
-                      n, p=[0.5, 0.3, 0.1, 0.04, 0.06])
+    kind = rng.choice(
+        np.array(["maker", "trader", "mineral", "forwarder", "sole"], dtype=object),
+        n,
+        p=[0.5, 0.3, 0.1, 0.04, 0.06],
+    )
     co = names.company_names(rng, n)
     person = names.people(rng, n)
     ids = names.credit_codes(rng, co["division"])
@@ -66,17 +96,27 @@ def make_exporters(rng: np.random.Generator, n: int, n_people: int) -> Exporters
         [next(k for k, c in enumerate(names.CITIES) if c[2] == d) for d in co["division"]]
     ]
     return Exporters(
-        id=ids, zh=zh, en=en, alt=names.drift(rng, en), division=co["division"], city=city,
-        phone=names.phones(rng, n), address=names.addresses(rng, city),
+        id=ids,
+        zh=zh,
+        en=en,
+        alt=names.drift(rng, en),
+        division=co["division"],
+        city=city,
+        phone=names.phones(rng, n),
+        address=names.addresses(rng, city),
         bank=np.array([f"6222{x:012d}" for x in rng.integers(0, 10**12, n)], dtype=object),
         director=rng.integers(0, n_people, n),
         founded=START - rng.integers(200, 7000, n),
-        kind=kind, weight=rng.pareto(1.2, n) + 0.2,
-        parent=np.full(n, -1), shared=np.full(n, "", dtype=object),
+        kind=kind,
+        weight=rng.pareto(1.2, n) + 0.2,
+        parent=np.full(n, -1),
+        shared=np.full(n, "", dtype=object),
     )
 
 
-def add_fronts(rng: np.random.Generator, ex: Exporters, n_networks: int, n_people: int) -> np.ndarray:
+def add_fronts(
+    rng: np.random.Generator, ex: Exporters, n_networks: int, n_people: int
+) -> np.ndarray:
     """Front companies for each network and generation; the fronts of generation e > 0
     are phoenixes of generation e - 1. Returns an (n_networks, EPOCHS) index array."""
     n = n_networks * EPOCHS
@@ -123,14 +163,32 @@ def make_consignees(rng: np.random.Generator, countries: np.ndarray) -> Consigne
     """Consignees in the given countries, mostly long established."""
     n = len(countries)
     name = names.foreign_names(rng, countries)
-    streets = ("Harbour Road", "Industriestrasse", "Jalan Perusahaan", "Avenida Central",
-               "Business Bay Tower", "Chome Kita", "Free Zone Block", "Logistics Park")
+    streets = (
+        "Harbour Road",
+        "Industriestrasse",
+        "Jalan Perusahaan",
+        "Avenida Central",
+        "Business Bay Tower",
+        "Chome Kita",
+        "Free Zone Block",
+        "Logistics Park",
+    )
     street = names.pick(rng, streets, n)
-    addr = np.array([f"{k} {s}, {c}" for k, s, c in
-                     zip(rng.integers(1, 400, n), street, countries, strict=True)], dtype=object)
-    return Consignees(name=name, country=countries.astype(object), address=addr,
-                      incorporated=START - rng.integers(300, 9000, n),
-                      watch=np.full(n, -1), link=np.full(n, "", dtype=object))
+    addr = np.array(
+        [
+            f"{k} {s}, {c}"
+            for k, s, c in zip(rng.integers(1, 400, n), street, countries, strict=True)
+        ],
+        dtype=object,
+    )
+    return Consignees(
+        name=name,
+        country=countries.astype(object),
+        address=addr,
+        incorporated=START - rng.integers(300, 9000, n),
+        watch=np.full(n, -1),
+        link=np.full(n, "", dtype=object),
+    )
 
 
 def append_consignees(base: Consignees, extra: Consignees) -> np.ndarray:

@@ -32,17 +32,26 @@ class Playbook:
     scheme: np.ndarray  # per network
 
 
-def playbooks(rng: np.random.Generator, fronts: np.ndarray, consignees: np.ndarray,
-              scheme: np.ndarray, ctrl: goods.Controlled) -> Playbook:
+def playbooks(
+    rng: np.random.Generator,
+    fronts: np.ndarray,
+    consignees: np.ndarray,
+    scheme: np.ndarray,
+    ctrl: goods.Controlled,
+) -> Playbook:
     """Draw every network's generations; the element stays, the form/code may change."""
     n = fronts.shape[0]
     shape = (n, EPOCHS)
     mode = rng.choice(np.array(MODES[:4], dtype=object), shape, p=[0.55, 0.25, 0.1, 0.1])
     small = np.isin(scheme, ["sample_drip", "sliced_lot"])
-    mode[small] = rng.choice(np.array(["express", "post", "passenger", "air"], dtype=object),
-                             (small.sum(), EPOCHS), p=[0.45, 0.25, 0.15, 0.15])
-    port = np.array([[PORTS[m][rng.integers(0, len(PORTS[m]))] for m in row] for row in mode],
-                    dtype=object)
+    mode[small] = rng.choice(
+        np.array(["express", "post", "passenger", "air"], dtype=object),
+        (small.sum(), EPOCHS),
+        p=[0.45, 0.25, 0.15, 0.15],
+    )
+    port = np.array(
+        [[PORTS[m][rng.integers(0, len(PORTS[m]))] for m in row] for row in mode], dtype=object
+    )
     element = rng.choice(np.unique(ctrl.element), n)
     item = np.zeros(shape, dtype=np.int64)
     decoy = np.empty(shape, dtype=object)
@@ -52,12 +61,21 @@ def playbooks(rng: np.random.Generator, fronts: np.ndarray, consignees: np.ndarr
         fam = ctrl.family[item[k, 0]]
         decoy[k] = rng.choice(np.array(goods.DECOYS[fam], dtype=object), EPOCHS)
     transit = rng.choice(np.array(TRANSIT, dtype=object), shape)
-    return Playbook(front=fronts, mode=mode, port=port, decoy=decoy, transit=transit,
-                    consignee=consignees, item=item, scheme=scheme)
+    return Playbook(
+        front=fronts,
+        mode=mode,
+        port=port,
+        decoy=decoy,
+        transit=transit,
+        consignee=consignees,
+        item=item,
+        scheme=scheme,
+    )
 
 
-def next_epochs(network: np.ndarray, epoch: np.ndarray, day: np.ndarray,
-                found_at: np.ndarray, react_days: int) -> np.ndarray:
+def next_epochs(
+    network: np.ndarray, epoch: np.ndarray, day: np.ndarray, found_at: np.ndarray, react_days: int
+) -> np.ndarray:
     """Generations after one round of finds: each network's earliest find in a
     generation pushes its later lines (beyond the reaction time) to the next one.
 

@@ -26,12 +26,29 @@ PORTS: dict[str, tuple[str, ...]] = {
     "post": ("CNHGH", "CNPVG"),
     "passenger": ("CNSZX", "CNZUH"),
 }
-CUSTOMS_CODE = {"CNNGB": "3104", "CNTAO": "4258", "CNXMN": "3715", "CNTXG": "0202",
-                "CNDLC": "0908", "CNSHA": "2248", "CNCAN": "5141", "CNLYG": "2305",
-                "CNFOC": "3501", "CNPVG": "2233", "CNCGO": "4601", "CNCTU": "7901",
-                "CNSZX": "5301", "CNPXG": "7216", "CNHKO": "8609", "CNERL": "0711",
-                "CNAKA": "9409", "CNMZL": "0612", "CNHGS": "9420", "CNHGH": "2901",
-                "CNZUH": "5710"}
+CUSTOMS_CODE = {
+    "CNNGB": "3104",
+    "CNTAO": "4258",
+    "CNXMN": "3715",
+    "CNTXG": "0202",
+    "CNDLC": "0908",
+    "CNSHA": "2248",
+    "CNCAN": "5141",
+    "CNLYG": "2305",
+    "CNFOC": "3501",
+    "CNPVG": "2233",
+    "CNCGO": "4601",
+    "CNCTU": "7901",
+    "CNSZX": "5301",
+    "CNPXG": "7216",
+    "CNHKO": "8609",
+    "CNERL": "0711",
+    "CNAKA": "9409",
+    "CNMZL": "0612",
+    "CNHGS": "9420",
+    "CNHGH": "2901",
+    "CNZUH": "5710",
+}
 MODES = ("sea", "air", "road", "rail", "express", "post")
 MODE_W = np.array([0.6, 0.1, 0.07, 0.06, 0.12, 0.05])
 # Spring Festival trough (Jan/Feb), pre-Christmas peak (Aug-Nov)
@@ -40,16 +57,46 @@ CURRENCIES = ("USD", "CNY", "EUR", "HKD", "JPY")
 #: units of currency a US dollar buys (this world's fixed rates)
 FX = {"USD": 1.0, "CNY": 7.15, "EUR": 0.92, "HKD": 7.8, "JPY": 148.0}
 COLUMNS = (
-    "declared_at", "port", "mode", "exporter_id", "exporter_name", "declarant_id",
-    "consignee_name", "consignee_address", "consignee_country", "destination_country",
-    "trade_country", "end_user_name", "end_use", "hs_code", "description", "specification",
-    "quantity", "unit", "net_weight_kg", "gross_weight_kg", "value", "currency", "license_no",
-    "container_ids", "transport_doc", "origin_region", "packages",
+    "declared_at",
+    "port",
+    "mode",
+    "exporter_id",
+    "exporter_name",
+    "declarant_id",
+    "consignee_name",
+    "consignee_address",
+    "consignee_country",
+    "destination_country",
+    "trade_country",
+    "end_user_name",
+    "end_use",
+    "hs_code",
+    "description",
+    "specification",
+    "quantity",
+    "unit",
+    "net_weight_kg",
+    "gross_weight_kg",
+    "value",
+    "currency",
+    "license_no",
+    "container_ids",
+    "transport_doc",
+    "origin_region",
+    "packages",
 )
 UNIFORMS = ("_u_sel", "_u_meth", "_u_conf", "_u_audit", "_u_aconf", "_u_lag")
 FLOATS = ("quantity", "net_weight_kg", "gross_weight_kg", "value")
-END_USES = ("semiconductor wafers", "optical fibre preform", "permanent magnets",
-            "battery anodes", "flame retardant", "catalyst", "alloy additive", "phosphors")
+END_USES = (
+    "semiconductor wafers",
+    "optical fibre preform",
+    "permanent magnets",
+    "battery anodes",
+    "flame retardant",
+    "catalyst",
+    "alloy additive",
+    "phosphors",
+)
 
 
 @dataclass
@@ -72,8 +119,9 @@ Block = dict[str, np.ndarray]
 
 def empty(n: int) -> Block:
     """A block of ``n`` lines with every column missing."""
-    b: Block = {c: np.full(n, np.nan) if c in FLOATS else np.full(n, None, dtype=object)
-                for c in COLUMNS}
+    b: Block = {
+        c: np.full(n, np.nan) if c in FLOATS else np.full(n, None, dtype=object) for c in COLUMNS
+    }
     b["declared_at"] = np.full(n, START, dtype="datetime64[D]")
     b["_decl"] = np.zeros(n, dtype=np.int64)
     b["_exp"] = np.zeros(n, dtype=np.int64)
@@ -102,8 +150,9 @@ def concat(blocks: list[Block]) -> Block:
     return {k: np.concatenate([b[k] for b in blocks]) for k in blocks[0]}
 
 
-def days(rng: np.random.Generator, n: int, start: np.datetime64 = START,
-         end: np.datetime64 = END) -> np.ndarray:
+def days(
+    rng: np.random.Generator, n: int, start: np.datetime64 = START, end: np.datetime64 = END
+) -> np.ndarray:
     """``n`` dates between ``start`` and ``end``, seasonal and growing ~8 % a year."""
     span = int((end - start).astype(int)) + 1
     d = start + np.arange(span)
@@ -154,12 +203,25 @@ def header(w: World, size: np.ndarray, first_key: int) -> Block:
     b["destination_country"] = w.con.country[ci]
     cur = rng.choice(np.array(CURRENCIES, dtype=object), nd, p=[0.68, 0.14, 0.08, 0.04, 0.06])
     b["currency"] = cur[lines]
-    doc = np.array([f"{'BL' if m == 'sea' else 'AWB' if m == 'air' else 'WB'}{x:010d}"
-                    for m, x in zip(mode, rng.integers(0, 10**10, nd), strict=True)], dtype=object)
+    doc = np.array(
+        [
+            f"{'BL' if m == 'sea' else 'AWB' if m == 'air' else 'WB'}{x:010d}"
+            for m, x in zip(mode, rng.integers(0, 10**10, nd), strict=True)
+        ],
+        dtype=object,
+    )
     b["transport_doc"] = doc[lines]
-    box = np.array([f"{o}U{x:06d}{x % 7}" for o, x in zip(
-        rng.choice(np.array(["MSK", "CSQ", "OOL", "EGH", "TGH"]), nd),
-        rng.integers(0, 10**6, nd), strict=True)], dtype=object)
+    box = np.array(
+        [
+            f"{o}U{x:06d}{x % 7}"
+            for o, x in zip(
+                rng.choice(np.array(["MSK", "CSQ", "OOL", "EGH", "TGH"]), nd),
+                rng.integers(0, 10**6, nd),
+                strict=True,
+            )
+        ],
+        dtype=object,
+    )
     b["container_ids"] = np.where(mode == "sea", box, None)[lines]
     if consol.any():
         shipper = rng.choice(w.shippers, len(lines))
@@ -189,9 +251,19 @@ def ordinary_goods(w: World, b: Block, rows: np.ndarray) -> None:
     fill(w, b, rows, og["hs"][g], og["zh"][g], og["en"][g], qty, unit, net, usd, og["packaging"][g])
 
 
-def fill(w: World, b: Block, rows: np.ndarray, hs: np.ndarray, zh: np.ndarray, en: np.ndarray,
-         qty: np.ndarray, unit: np.ndarray, net: np.ndarray, usd: np.ndarray,
-         pack: np.ndarray) -> None:
+def fill(
+    w: World,
+    b: Block,
+    rows: np.ndarray,
+    hs: np.ndarray,
+    zh: np.ndarray,
+    en: np.ndarray,
+    qty: np.ndarray,
+    unit: np.ndarray,
+    net: np.ndarray,
+    usd: np.ndarray,
+    pack: np.ndarray,
+) -> None:
     """Write goods fields; Chinese or English description, value in the line's currency."""
     rng = w.rng
     n = len(rows)
@@ -209,8 +281,12 @@ def fill(w: World, b: Block, rows: np.ndarray, hs: np.ndarray, zh: np.ndarray, e
     count = np.maximum(1, np.round(net / rng.uniform(15, 600, n))).astype(int)
     style = rng.integers(0, 3, n)
     b["packages"][rows] = np.array(
-        [f"{k} {p}" if s == 0 else f"{k}{p[:3].upper()}S" if s == 1 else f"{k}件"
-         for k, p, s in zip(count, pack, style, strict=True)], dtype=object)
+        [
+            f"{k} {p}" if s == 0 else f"{k}{p[:3].upper()}S" if s == 1 else f"{k}件"
+            for k, p, s in zip(count, pack, style, strict=True)
+        ],
+        dtype=object,
+    )
     b["origin_region"][rows] = w.ex.division[b["_exp"][rows]]
 
 
@@ -235,17 +311,29 @@ def controlled_goods(w: World, b: Block, rows: np.ndarray, item: np.ndarray) -> 
     n = len(rows)
     bulky = np.isin(c.family[item], ["graphite"]) | np.isin(c.form[item], ["ore", "concentrate"])
     dear = c.usd_after[item] > 200
-    net = np.where(bulky, np.exp(rng.normal(9.5, 0.8, n)),
-                   np.where(dear, np.exp(rng.normal(3.5, 1.0, n)), np.exp(rng.normal(6.0, 1.0, n))))
+    net = np.where(
+        bulky,
+        np.exp(rng.normal(9.5, 0.8, n)),
+        np.where(dear, np.exp(rng.normal(3.5, 1.0, n)), np.exp(rng.normal(6.0, 1.0, n))),
+    )
     unit = np.where(bulky, "t", np.where(dear & (net < 5), "g", "kg")).astype(object)
     qty = np.where(unit == "t", net / 1000, np.where(unit == "g", net * 1000, net))
     usd = net * c.price(item, b["declared_at"][rows]) * np.exp(rng.normal(0, 0.12, n))
     pack = np.where(bulky, "bulk bags", "drums").astype(object)
     fill(w, b, rows, c.hs[item], c.zh[item], c.en[item], qty, unit, net, usd, pack)
     b["_controlled"][rows] = True
-    spec = np.array([f"纯度{p}%|{f}|用途:{u}" for p, f, u in zip(
-        rng.choice(["99.99", "99.999", "99.9999", "99.5"], n), c.form[item],
-        rng.choice(np.array(END_USES), n), strict=True)], dtype=object)
+    spec = np.array(
+        [
+            f"纯度{p}%|{f}|用途:{u}"
+            for p, f, u in zip(
+                rng.choice(["99.99", "99.999", "99.9999", "99.5"], n),
+                c.form[item],
+                rng.choice(np.array(END_USES), n),
+                strict=True,
+            )
+        ],
+        dtype=object,
+    )
     b["specification"][rows] = spec
 
 
@@ -260,8 +348,9 @@ def honest_controlled(w: World, n_lines: int, first_key: int) -> Block:
     b = empty(n)
     b["_decl"] = first_key + lines
     b["declared_at"] = days(rng, nd)[lines]
-    mode = rng.choice(np.array(["sea", "air", "express", "rail"], dtype=object), nd,
-                      p=[0.55, 0.3, 0.1, 0.05])[lines]
+    mode = rng.choice(
+        np.array(["sea", "air", "express", "rail"], dtype=object), nd, p=[0.55, 0.3, 0.1, 0.05]
+    )[lines]
     b["mode"] = mode
     b["port"] = np.array([PORTS[m][rng.integers(0, len(PORTS[m]))] for m in mode], dtype=object)
     exp = rng.choice(w.minerals, nd)[lines]
@@ -277,11 +366,13 @@ def honest_controlled(w: World, n_lines: int, first_key: int) -> Block:
     b["destination_country"] = w.con.country[buyer]
     b["end_user_name"] = w.con.name[buyer]
     b["end_use"] = rng.choice(np.array(END_USES, dtype=object), nd)[lines]
-    b["currency"] = rng.choice(np.array(["USD", "CNY", "EUR", "JPY"], dtype=object), nd,
-                               p=[0.7, 0.15, 0.08, 0.07])[lines]
+    b["currency"] = rng.choice(
+        np.array(["USD", "CNY", "EUR", "JPY"], dtype=object), nd, p=[0.7, 0.15, 0.08, 0.07]
+    )[lines]
     b["declarant_id"] = w.ex.id[rng.choice(w.forwarders, nd)][lines]
-    b["transport_doc"] = np.array([f"MX{x:09d}" for x in rng.integers(0, 10**9, nd)],
-                                  dtype=object)[lines]
+    b["transport_doc"] = np.array([f"MX{x:09d}" for x in rng.integers(0, 10**9, nd)], dtype=object)[
+        lines
+    ]
     # each mineral house ships a few items: item depends on (exporter, line slot)
     item = (exp * 7 + rng.integers(0, 3, n)) % len(w.ctrl)
     controlled_goods(w, b, np.arange(n), item)

@@ -47,7 +47,15 @@ ORDINARY: tuple[tuple[str, str, str, str, float, float, str], ...] = (
     ("6903900000", "耐火陶瓷制品", "refractory ceramic goods", "kg", 1.0, 1.9, "pallets"),
     ("8112990000", "其他贱金属制品", "articles of other base metals", "kg", 1.0, 25.0, "cases"),
     ("2620999000", "含金属矿渣", "metal-bearing slag", "t", 1000.0, 0.35, "bulk bags"),
-    ("6815190090", "非电气用石墨制品", "graphite articles, non-electrical", "kg", 1.0, 3.0, "pallets"),
+    (
+        "6815190090",
+        "非电气用石墨制品",
+        "graphite articles, non-electrical",
+        "kg",
+        1.0,
+        3.0,
+        "pallets",
+    ),
 )
 
 #: Uncontrolled codes a network may declare controlled material under, per element
@@ -136,8 +144,18 @@ def load_controlled() -> Controlled:
         since = dt.date.fromisoformat(str(it["effective_from"]))
         for hs in it.get("hs_codes") or []:
             rows.append(
-                (it["id"], el, form, str(hs), since, before * f_mult, after * f_mult,
-                 f"{en} {f_en}", f"{zh}{f_zh}", family)
+                (
+                    it["id"],
+                    el,
+                    form,
+                    str(hs),
+                    since,
+                    before * f_mult,
+                    after * f_mult,
+                    en if f_en == en else f"{en} {f_en}",
+                    zh if f_zh == zh else f"{zh}{f_zh}",
+                    family,
+                )
             )
     cols = list(zip(*rows, strict=True))
     return Controlled(

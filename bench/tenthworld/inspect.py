@@ -16,32 +16,75 @@ import polars as pl
 
 from tenthworld.actors import END
 
-SENSITIVE = ("2805", "2825", "2846", "8112", "8110", "8106", "2617", "3801", "2504", "8101",
-             "2841", "2842", "2853", "3818", "2850", "8102", "2804", "2931", "3825")
+SENSITIVE = (
+    "2805",
+    "2825",
+    "2846",
+    "8112",
+    "8110",
+    "8106",
+    "2617",
+    "3801",
+    "2504",
+    "8101",
+    "2841",
+    "2842",
+    "2853",
+    "3818",
+    "2850",
+    "8102",
+    "2804",
+    "2931",
+    "3825",
+)
 RISKY_DEST = ("AE", "TR", "KZ", "RU", "MY", "TH", "VN", "GE", "RS", "HK", "SG")
 METHODS = np.array(["document", "scan", "physical", "lab"], dtype=object)
 RESULT = {
-    "no_permit": "unlicensed", "phantom_permit": "unlicensed", "lapsed_permit": "unlicensed",
-    "borrowed_permit": "unlicensed", "overdrawn_permit": "unlicensed",
-    "barred_end_user": "diverted", "code_swap": "misdeclared", "cheap_invoice": "undervalued",
-    "light_weight": "misdeclared", "buried_line": "concealed", "sample_drip": "concealed",
-    "detour_route": "diverted", "sliced_lot": "unlicensed",
+    "no_permit": "unlicensed",
+    "phantom_permit": "unlicensed",
+    "lapsed_permit": "unlicensed",
+    "borrowed_permit": "unlicensed",
+    "overdrawn_permit": "unlicensed",
+    "barred_end_user": "diverted",
+    "code_swap": "misdeclared",
+    "cheap_invoice": "undervalued",
+    "light_weight": "misdeclared",
+    "buried_line": "concealed",
+    "sample_drip": "concealed",
+    "detour_route": "diverted",
+    "sliced_lot": "unlicensed",
 }
 # chance a method confirms a scheme: document, scan, physical, lab
 CONFIRM = {
-    "no_permit": (0.9, 0.5, 0.8, 0.9), "phantom_permit": (0.8, 0.2, 0.5, 0.5),
-    "lapsed_permit": (0.85, 0.2, 0.5, 0.5), "borrowed_permit": (0.6, 0.1, 0.4, 0.4),
-    "overdrawn_permit": (0.4, 0.1, 0.3, 0.3), "barred_end_user": (0.5, 0.05, 0.2, 0.2),
-    "code_swap": (0.15, 0.4, 0.7, 0.95), "cheap_invoice": (0.5, 0.1, 0.3, 0.6),
-    "light_weight": (0.1, 0.5, 0.8, 0.6), "buried_line": (0.02, 0.55, 0.9, 0.6),
-    "sample_drip": (0.05, 0.5, 0.7, 0.9), "detour_route": (0.15, 0.02, 0.05, 0.05),
+    "no_permit": (0.9, 0.5, 0.8, 0.9),
+    "phantom_permit": (0.8, 0.2, 0.5, 0.5),
+    "lapsed_permit": (0.85, 0.2, 0.5, 0.5),
+    "borrowed_permit": (0.6, 0.1, 0.4, 0.4),
+    "overdrawn_permit": (0.4, 0.1, 0.3, 0.3),
+    "barred_end_user": (0.5, 0.05, 0.2, 0.2),
+    "code_swap": (0.15, 0.4, 0.7, 0.95),
+    "cheap_invoice": (0.5, 0.1, 0.3, 0.6),
+    "light_weight": (0.1, 0.5, 0.8, 0.6),
+    "buried_line": (0.02, 0.55, 0.9, 0.6),
+    "sample_drip": (0.05, 0.5, 0.7, 0.9),
+    "detour_route": (0.15, 0.02, 0.05, 0.05),
     "sliced_lot": (0.2, 0.4, 0.6, 0.9),
 }
-AUDIT_CONFIRM = {"no_permit": 0.9, "phantom_permit": 0.9, "lapsed_permit": 0.9,
-                 "borrowed_permit": 0.8, "overdrawn_permit": 0.85, "barred_end_user": 0.5,
-                 "code_swap": 0.3, "cheap_invoice": 0.6, "light_weight": 0.3,
-                 "buried_line": 0.05, "sample_drip": 0.1, "detour_route": 0.3,
-                 "sliced_lot": 0.5}
+AUDIT_CONFIRM = {
+    "no_permit": 0.9,
+    "phantom_permit": 0.9,
+    "lapsed_permit": 0.9,
+    "borrowed_permit": 0.8,
+    "overdrawn_permit": 0.85,
+    "barred_end_user": 0.5,
+    "code_swap": 0.3,
+    "cheap_invoice": 0.6,
+    "light_weight": 0.3,
+    "buried_line": 0.05,
+    "sample_drip": 0.1,
+    "detour_route": 0.3,
+    "sliced_lot": 0.5,
+}
 
 
 def port_diligence(seed: int, ports: list[str]) -> dict[str, float]:
@@ -66,8 +109,13 @@ def risk_points(f: pl.DataFrame, founded: np.ndarray) -> np.ndarray:
     )
 
 
-def border_checks(f: pl.DataFrame, founded: np.ndarray, rate: float, diligence: dict[str, float],
-                  confirm: dict[str, float]) -> pl.DataFrame:
+def border_checks(
+    f: pl.DataFrame,
+    founded: np.ndarray,
+    rate: float,
+    diligence: dict[str, float],
+    confirm: dict[str, float],
+) -> pl.DataFrame:
     """Lines checked at the border and what the check found (one row a checked line).
 
     ``f`` carries ``_u_sel``, ``_u_meth``, ``_u_conf`` (fixed uniforms per line, so a
@@ -90,8 +138,9 @@ def border_checks(f: pl.DataFrame, founded: np.ndarray, rate: float, diligence: 
     )
 
 
-def outcome(g: pl.DataFrame, meth: np.ndarray, diligence: dict[str, float],
-            confirm: dict[str, float]) -> pl.DataFrame:
+def outcome(
+    g: pl.DataFrame, meth: np.ndarray, diligence: dict[str, float], confirm: dict[str, float]
+) -> pl.DataFrame:
     """Whether each check confirmed its line's scheme, and the inspection row."""
     scheme = g["_scheme"].to_numpy()
     base = np.array([CONFIRM[s][m] if s else 0.0 for s, m in zip(scheme, meth, strict=True)])
@@ -114,12 +163,19 @@ def outcome(g: pl.DataFrame, meth: np.ndarray, diligence: dict[str, float],
 def audits(f: pl.DataFrame, rate: float, confirm: dict[str, float]) -> pl.DataFrame:
     """Post-clearance audits of whole declarations, 2-14 months after, from documents;
     those that would fall after the world's end have not happened."""
-    d = f.group_by("_decl").agg(
-        pl.col("declaration_id").first(), pl.col("declared_at").first(),
-        pl.col("hs_code").str.slice(0, 4).is_in(list(SENSITIVE)).any().alias("sens"),
-        pl.col("_scheme").filter(pl.col("_scheme") != "").first().alias("scheme"),
-        pl.col("_u_audit").first(), pl.col("_u_aconf").first(), pl.col("_u_lag").first(),
-    ).sort("_decl")
+    d = (
+        f.group_by("_decl")
+        .agg(
+            pl.col("declaration_id").first(),
+            pl.col("declared_at").first(),
+            pl.col("hs_code").str.slice(0, 4).is_in(list(SENSITIVE)).any().alias("sens"),
+            pl.col("_scheme").filter(pl.col("_scheme") != "").first().alias("scheme"),
+            pl.col("_u_audit").first(),
+            pl.col("_u_aconf").first(),
+            pl.col("_u_lag").first(),
+        )
+        .sort("_decl")
+    )
     p = rate * np.where(d["sens"].to_numpy(), 6.0, 0.5)
     chosen = d["_u_audit"].to_numpy() < p
     d = d.filter(pl.Series(chosen))

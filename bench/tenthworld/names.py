@@ -15,42 +15,144 @@ import numpy as np
 from orewatch.contract.ids import USCC_ALPHABET, resident_check_char, uscc_check_char
 
 CITIES = (
-    ("赣州", "Ganzhou", "360700"), ("包头", "Baotou", "150200"), ("郴州", "Chenzhou", "431000"),
-    ("株洲", "Zhuzhou", "430200"), ("昆明", "Kunming", "530100"), ("宁波", "Ningbo", "330200"),
-    ("厦门", "Xiamen", "350200"), ("深圳", "Shenzhen", "440300"), ("义乌", "Yiwu", "330782"),
-    ("青岛", "Qingdao", "370200"), ("天津", "Tianjin", "120100"), ("鹰潭", "Yingtan", "360600"),
-    ("柳州", "Liuzhou", "450200"), ("锦州", "Jinzhou", "210700"), ("洛阳", "Luoyang", "410300"),
-    ("苏州", "Suzhou", "320500"), ("东莞", "Dongguan", "441900"), ("南宁", "Nanning", "450100"),
+    ("赣州", "Ganzhou", "360700"),
+    ("包头", "Baotou", "150200"),
+    ("郴州", "Chenzhou", "431000"),
+    ("株洲", "Zhuzhou", "430200"),
+    ("昆明", "Kunming", "530100"),
+    ("宁波", "Ningbo", "330200"),
+    ("厦门", "Xiamen", "350200"),
+    ("深圳", "Shenzhen", "440300"),
+    ("义乌", "Yiwu", "330782"),
+    ("青岛", "Qingdao", "370200"),
+    ("天津", "Tianjin", "120100"),
+    ("鹰潭", "Yingtan", "360600"),
+    ("柳州", "Liuzhou", "450200"),
+    ("锦州", "Jinzhou", "210700"),
+    ("洛阳", "Luoyang", "410300"),
+    ("苏州", "Suzhou", "320500"),
+    ("东莞", "Dongguan", "441900"),
+    ("南宁", "Nanning", "450100"),
 )
 BRANDS = (
-    ("鑫海", "Xinhai"), ("恒达", "Hengda"), ("华锐", "Huarui"), ("金瑞", "Jinrui"),
-    ("远航", "Yuanhang"), ("盛源", "Shengyuan"), ("宏泰", "Hongtai"), ("嘉禾", "Jiahe"),
-    ("众诚", "Zhongcheng"), ("瑞丰", "Ruifeng"), ("天润", "Tianrun"), ("博远", "Boyuan"),
-    ("永昌", "Yongchang"), ("隆鑫", "Longxin"), ("中拓", "Zhongtuo"), ("汇通", "Huitong"),
-    ("正泰", "Zhengtai"), ("新锐", "Xinrui"), ("佳美", "Jiamei"), ("广源", "Guangyuan"),
-    ("銮峰", "Luanfeng"), ("德润", "Derun"), ("凯越", "Kaiyue"), ("锦程", "Jincheng"),
+    ("鑫海", "Xinhai"),
+    ("恒达", "Hengda"),
+    ("华锐", "Huarui"),
+    ("金瑞", "Jinrui"),
+    ("远航", "Yuanhang"),
+    ("盛源", "Shengyuan"),
+    ("宏泰", "Hongtai"),
+    ("嘉禾", "Jiahe"),
+    ("众诚", "Zhongcheng"),
+    ("瑞丰", "Ruifeng"),
+    ("天润", "Tianrun"),
+    ("博远", "Boyuan"),
+    ("永昌", "Yongchang"),
+    ("隆鑫", "Longxin"),
+    ("中拓", "Zhongtuo"),
+    ("汇通", "Huitong"),
+    ("正泰", "Zhengtai"),
+    ("新锐", "Xinrui"),
+    ("佳美", "Jiamei"),
+    ("广源", "Guangyuan"),
+    ("銮峰", "Luanfeng"),
+    ("德润", "Derun"),
+    ("凯越", "Kaiyue"),
+    ("锦程", "Jincheng"),
 )
 TRADES = (
-    ("进出口", "Import & Export"), ("国际贸易", "International Trade"),
-    ("新材料", "New Materials"), ("有色金属", "Non-Ferrous Metals"), ("科技", "Technology"),
-    ("实业", "Industrial"), ("供应链", "Supply Chain"), ("电子", "Electronics"),
+    ("进出口", "Import & Export"),
+    ("国际贸易", "International Trade"),
+    ("新材料", "New Materials"),
+    ("有色金属", "Non-Ferrous Metals"),
+    ("科技", "Technology"),
+    ("实业", "Industrial"),
+    ("供应链", "Supply Chain"),
+    ("电子", "Electronics"),
 )
 SUFFIXES = ("Co., Ltd.", "CO.,LTD", "Co Ltd", "Company Limited", "Co., Limited")
-SURNAMES = (("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu"), ("陈", "Chen"),
-            ("杨", "Yang"), ("黄", "Huang"), ("赵", "Zhao"), ("吴", "Wu"), ("周", "Zhou"))
-GIVEN = (("伟", "Wei"), ("芳", "Fang"), ("军", "Jun"), ("磊", "Lei"), ("静", "Jing"),
-         ("强", "Qiang"), ("晓明", "Xiaoming"), ("建华", "Jianhua"), ("丽娟", "Lijuan"))
+SURNAMES = (
+    ("王", "Wang"),
+    ("李", "Li"),
+    ("张", "Zhang"),
+    ("刘", "Liu"),
+    ("陈", "Chen"),
+    ("杨", "Yang"),
+    ("黄", "Huang"),
+    ("赵", "Zhao"),
+    ("吴", "Wu"),
+    ("周", "Zhou"),
+)
+GIVEN = (
+    ("伟", "Wei"),
+    ("芳", "Fang"),
+    ("军", "Jun"),
+    ("磊", "Lei"),
+    ("静", "Jing"),
+    ("强", "Qiang"),
+    ("晓明", "Xiaoming"),
+    ("建华", "Jianhua"),
+    ("丽娟", "Lijuan"),
+)
 
-FOREIGN_STEMS = ("Nordvik", "Altamira", "Kestrel", "Meridia", "Vostok", "Pelagia", "Corvana",
-                 "Tamsin", "Halden", "Orsolya", "Brightwater", "Sakura", "Hanbit", "Anatolia",
-                 "Selangor", "Mekong", "Lumen", "Ardent", "Zephyr", "Calder", "Quillon", "Rhenus")
-FOREIGN_TAILS = ("Advanced Materials", "Metals Trading", "Industrial Supply", "Components",
-                 "Technologies", "Resources", "Electronics", "Alloys", "Chemicals")
-FORMS_BY_COUNTRY = {"DE": "GmbH", "NL": "B.V.", "JP": "K.K.", "KR": "Co., Ltd.", "US": "Inc.",
-                    "AE": "FZE", "MY": "Sdn. Bhd.", "TR": "A.S.", "TH": "Co., Ltd.",
-                    "VN": "JSC", "KZ": "LLP", "IN": "Pvt. Ltd.", "MX": "S.A. de C.V.",
-                    "RS": "d.o.o.", "BE": "NV", "FR": "SAS", "GB": "Ltd", "TW": "Corp.",
-                    "RU": "OOO", "GE": "LLC", "SG": "Pte. Ltd."}
+FOREIGN_STEMS = (
+    "Nordvik",
+    "Altamira",
+    "Kestrel",
+    "Meridia",
+    "Vostok",
+    "Pelagia",
+    "Corvana",
+    "Tamsin",
+    "Halden",
+    "Orsolya",
+    "Brightwater",
+    "Sakura",
+    "Hanbit",
+    "Anatolia",
+    "Selangor",
+    "Mekong",
+    "Lumen",
+    "Ardent",
+    "Zephyr",
+    "Calder",
+    "Quillon",
+    "Rhenus",
+)
+FOREIGN_TAILS = (
+    "Advanced Materials",
+    "Metals Trading",
+    "Industrial Supply",
+    "Components",
+    "Technologies",
+    "Resources",
+    "Electronics",
+    "Alloys",
+    "Chemicals",
+)
+FORMS_BY_COUNTRY = {
+    "DE": "GmbH",
+    "NL": "B.V.",
+    "JP": "K.K.",
+    "KR": "Co., Ltd.",
+    "US": "Inc.",
+    "AE": "FZE",
+    "MY": "Sdn. Bhd.",
+    "TR": "A.S.",
+    "TH": "Co., Ltd.",
+    "VN": "JSC",
+    "KZ": "LLP",
+    "IN": "Pvt. Ltd.",
+    "MX": "S.A. de C.V.",
+    "RS": "d.o.o.",
+    "BE": "NV",
+    "FR": "SAS",
+    "GB": "Ltd",
+    "TW": "Corp.",
+    "RU": "OOO",
+    "GE": "LLC",
+    "SG": "Pte. Ltd.",
+}
 
 
 def pick(rng: np.random.Generator, options: tuple[object, ...], n: int) -> np.ndarray:
@@ -109,8 +211,14 @@ def drift(rng: np.random.Generator, en: np.ndarray) -> np.ndarray:
         elif how[i] == 1:
             words = base.split(" ")
             w = words[1]
-            cut = next((k for k in range(2, len(w) - 1) if w[k].lower() not in "aeiou"
-                        and w[k - 1].lower() in "aeioun"), 0)
+            cut = next(
+                (
+                    k
+                    for k in range(2, len(w) - 1)
+                    if w[k].lower() not in "aeiou" and w[k - 1].lower() in "aeioun"
+                ),
+                0,
+            )
             if cut:
                 words[1] = w[:cut] + " " + w[cut].upper() + w[cut + 1 :]
             base = " ".join(words)
@@ -125,8 +233,9 @@ def people(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     s = rng.integers(0, len(SURNAMES), n)
     g = rng.integers(0, len(GIVEN), n)
     zh = np.array([SURNAMES[a][0] + GIVEN[b][0] for a, b in zip(s, g, strict=True)], dtype=object)
-    en = np.array([f"{SURNAMES[a][1].upper()} {GIVEN[b][1]}" for a, b in zip(s, g, strict=True)],
-                  dtype=object)
+    en = np.array(
+        [f"{SURNAMES[a][1].upper()} {GIVEN[b][1]}" for a, b in zip(s, g, strict=True)], dtype=object
+    )
     return {"zh": zh, "en": en}
 
 
@@ -136,17 +245,30 @@ def foreign_names(rng: np.random.Generator, countries: np.ndarray) -> np.ndarray
     tail = pick(rng, FOREIGN_TAILS, len(countries))
     num = rng.integers(0, 100, len(countries))
     return np.array(
-        [f"{s}{'' if k > 30 else ' ' + str(k)} {t} {FORMS_BY_COUNTRY.get(c, 'Ltd')}".replace("  ", " ")
-         for s, t, k, c in zip(stem, tail, num, countries, strict=True)],
+        [
+            f"{s}{'' if k > 30 else ' ' + str(k)} {t} {FORMS_BY_COUNTRY.get(c, 'Ltd')}".replace(
+                "  ", " "
+            )
+            for s, t, k, c in zip(stem, tail, num, countries, strict=True)
+        ],
         dtype=object,
     )
 
 
 def phones(rng: np.random.Generator, n: int) -> np.ndarray:
     """Mainland mobile numbers in +86 form."""
-    return np.array([f"+86 1{p:02d} {a:04d} {b:04d}" for p, a, b in
-                     zip(rng.integers(30, 99, n), rng.integers(0, 10_000, n),
-                         rng.integers(0, 10_000, n), strict=True)], dtype=object)
+    return np.array(
+        [
+            f"+86 1{p:02d} {a:04d} {b:04d}"
+            for p, a, b in zip(
+                rng.integers(30, 99, n),
+                rng.integers(0, 10_000, n),
+                rng.integers(0, 10_000, n),
+                strict=True,
+            )
+        ],
+        dtype=object,
+    )
 
 
 def addresses(rng: np.random.Generator, cities: np.ndarray) -> np.ndarray:
@@ -154,5 +276,6 @@ def addresses(rng: np.random.Generator, cities: np.ndarray) -> np.ndarray:
     roads = ("工业大道", "人民路", "建设路", "科技园路", "滨江大道", "开发区纬二路")
     road = pick(rng, roads, len(cities))
     no = rng.integers(1, 999, len(cities))
-    return np.array([f"{c}{r}{k}号" for c, r, k in zip(cities, road, no, strict=True)],
-                    dtype=object)
+    return np.array(
+        [f"{c}{r}{k}号" for c, r, k in zip(cities, road, no, strict=True)], dtype=object
+    )

@@ -34,17 +34,33 @@ class Ledger:
         self.rows: list[Licence] = []
         self.seq = first_seq
 
-    def add(self, w: World, exp: int, item: int, consignee: str, country: str,
-            issued: np.datetime64, until: np.datetime64, kg: float) -> str:
+    def add(
+        self,
+        w: World,
+        exp: int,
+        item: int,
+        consignee: str,
+        country: str,
+        issued: np.datetime64,
+        until: np.datetime64,
+        kg: float,
+    ) -> str:
         """Record one licence and return its number."""
         self.seq += 1
         no = licence_no(self.seq, issued)
-        self.rows.append({
-            "license_no": no, "issued_at": issued, "valid_until": until,
-            "exporter_id": w.ex.id[exp], "control_id": w.ctrl.item[item],
-            "hs_code": w.ctrl.hs[item], "quantity_kg": round(float(kg), 1),
-            "consignee_name": consignee, "consignee_country": country,
-        })
+        self.rows.append(
+            {
+                "license_no": no,
+                "issued_at": issued,
+                "valid_until": until,
+                "exporter_id": w.ex.id[exp],
+                "control_id": w.ctrl.item[item],
+                "hs_code": w.ctrl.hs[item],
+                "quantity_kg": round(float(kg), 1),
+                "consignee_name": consignee,
+                "consignee_country": country,
+            }
+        )
         return no
 
 
@@ -65,9 +81,16 @@ def own_licence(w: World, b: Block, rows: np.ndarray, led: Ledger, share: float 
         issued = d0 - np.timedelta64(int(w.rng.integers(10, 60)), "D")
         until = max(issued + np.timedelta64(365, "D"), d1 + np.timedelta64(5, "D"))
         kg = np.nansum(b["_true_kg"][g]) * w.rng.uniform(1.2, 2.0) / share
-        b["license_no"][g] = led.add(w, b["_exp"][g[0]], b["_item"][g[0]],
-                                     b["consignee_name"][g[0]], b["consignee_country"][g[0]],
-                                     issued, until, kg)
+        b["license_no"][g] = led.add(
+            w,
+            b["_exp"][g[0]],
+            b["_item"][g[0]],
+            b["consignee_name"][g[0]],
+            b["consignee_country"][g[0]],
+            issued,
+            until,
+            kg,
+        )
 
 
 def no_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -78,8 +101,9 @@ def no_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
 def phantom_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
     """A licence number in the right format that was never issued."""
     seq = w.rng.integers(800_000, 999_999, len(rows))
-    b["license_no"][rows] = [licence_no(int(s), d) for s, d in
-                             zip(seq, b["declared_at"][rows], strict=True)]
+    b["license_no"][rows] = [
+        licence_no(int(s), d) for s, d in zip(seq, b["declared_at"][rows], strict=True)
+    ]
 
 
 def lapsed_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -93,9 +117,16 @@ def lapsed_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
             issued = d1 + np.timedelta64(int(w.rng.integers(5, 60)), "D")
             until = issued + np.timedelta64(365, "D")
         kg = np.nansum(b["_true_kg"][g]) * 1.5
-        b["license_no"][g] = led.add(w, b["_exp"][g[0]], b["_item"][g[0]],
-                                     b["consignee_name"][g[0]], b["consignee_country"][g[0]],
-                                     issued, until, kg)
+        b["license_no"][g] = led.add(
+            w,
+            b["_exp"][g[0]],
+            b["_item"][g[0]],
+            b["consignee_name"][g[0]],
+            b["consignee_country"][g[0]],
+            issued,
+            until,
+            kg,
+        )
 
 
 def borrowed_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -118,8 +149,9 @@ def borrowed_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
             con = w.con.name[int(w.rng.choice(w.mineral_buyers))]
         else:
             cty = "DE" if cty != "DE" else "KR"
-        b["license_no"][g] = led.add(w, b["_exp"][g[0]], item, con, cty, issued, until,
-                                     np.nansum(b["_true_kg"][g]) * 2)
+        b["license_no"][g] = led.add(
+            w, b["_exp"][g[0]], item, con, cty, issued, until, np.nansum(b["_true_kg"][g]) * 2
+        )
 
 
 def w_licences(w: World) -> list[Licence]:
@@ -139,9 +171,16 @@ def overdrawn_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
         d0, d1 = b["declared_at"][g].min(), b["declared_at"][g].max()
         issued = d0 - np.timedelta64(15, "D")
         until = max(issued + np.timedelta64(365, "D"), d1 + np.timedelta64(3, "D"))
-        b["license_no"][g] = led.add(w, b["_exp"][g[0]], b["_item"][g[0]],
-                                     b["consignee_name"][g[0]], b["consignee_country"][g[0]],
-                                     issued, until, quota)
+        b["license_no"][g] = led.add(
+            w,
+            b["_exp"][g[0]],
+            b["_item"][g[0]],
+            b["consignee_name"][g[0]],
+            b["consignee_country"][g[0]],
+            issued,
+            until,
+            quota,
+        )
 
 
 def barred_end_user(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -156,8 +195,9 @@ def barred_end_user(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
     pick = w.rng.integers(0, len(watch), n)
     mil = rows[how == 0]
     b["end_user_name"][mil] = watch[pick[how == 0]]
-    b["end_use"][mil] = w.rng.choice(np.array(["military_use", "defence systems", "军工"],
-                                              dtype=object), len(mil))
+    b["end_use"][mil] = w.rng.choice(
+        np.array(["military_use", "defence systems", "军工"], dtype=object), len(mil)
+    )
     late = b["declared_at"][mil] < US_BAN
     b["declared_at"][mil[late]] = US_BAN + w.rng.integers(0, 600, late.sum())
     jp = w.rng.random(len(mil)) < 0.25
@@ -191,8 +231,9 @@ def code_swap(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
     cheap = w.rng.random(n) < 0.5
     usd_kg = np.where(known, og["usd_per_kg"][np.maximum(gi, 0)], 3.0)
     fx = np.array([flows.FX[c] for c in b["currency"][rows]])
-    b["value"][rows] = np.where(cheap, np.round(b["_true_kg"][rows] * usd_kg * fx, 2),
-                                b["value"][rows])
+    b["value"][rows] = np.where(
+        cheap, np.round(b["_true_kg"][rows] * usd_kg * fx, 2), b["value"][rows]
+    )
     b["license_no"][rows] = None
 
 
@@ -212,8 +253,9 @@ def light_weight(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
     scaled = w.rng.random(len(rows)) < 0.7
     b["value"][rows] = np.where(scaled, np.round(b["value"][rows] * k, 2), b["value"][rows])
     hide = w.rng.random(len(rows)) >= 0.6
-    b["gross_weight_kg"][rows] = np.where(hide, np.round(b["gross_weight_kg"][rows] * k, 2),
-                                          b["gross_weight_kg"][rows])
+    b["gross_weight_kg"][rows] = np.where(
+        hide, np.round(b["gross_weight_kg"][rows] * k, 2), b["gross_weight_kg"][rows]
+    )
 
 
 def sample_drip(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -253,8 +295,9 @@ def detour_route(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
     b["_item"][rows] = item
     flows.controlled_goods(w, b, rows, item)
     final = w.rng.random(n) < 0.15
-    b["trade_country"][rows[final]] = w.rng.choice(np.array(["US", "JP", "TW"], dtype=object),
-                                                   final.sum())
+    b["trade_country"][rows[final]] = w.rng.choice(
+        np.array(["US", "JP", "TW"], dtype=object), final.sum()
+    )
     own_licence(w, b, rows, led)
 
 
@@ -279,16 +322,30 @@ def sliced_lot(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
 
 
 SCHEME_FUNCS: dict[str, Callable[[World, Block, np.ndarray, Ledger], None]] = {
-    "no_permit": no_permit, "phantom_permit": phantom_permit, "lapsed_permit": lapsed_permit,
-    "borrowed_permit": borrowed_permit, "overdrawn_permit": overdrawn_permit,
-    "barred_end_user": barred_end_user, "code_swap": code_swap, "cheap_invoice": cheap_invoice,
-    "light_weight": light_weight, "sample_drip": sample_drip, "detour_route": detour_route,
+    "no_permit": no_permit,
+    "phantom_permit": phantom_permit,
+    "lapsed_permit": lapsed_permit,
+    "borrowed_permit": borrowed_permit,
+    "overdrawn_permit": overdrawn_permit,
+    "barred_end_user": barred_end_user,
+    "code_swap": code_swap,
+    "cheap_invoice": cheap_invoice,
+    "light_weight": light_weight,
+    "sample_drip": sample_drip,
+    "detour_route": detour_route,
     "sliced_lot": sliced_lot,
 }
 
 
-def fraud_block(w: World, pb: Playbook, network: np.ndarray, epoch: np.ndarray,
-                day: np.ndarray, first_key: int, led: Ledger) -> Block:
+def fraud_block(
+    w: World,
+    pb: Playbook,
+    network: np.ndarray,
+    epoch: np.ndarray,
+    day: np.ndarray,
+    first_key: int,
+    led: Ledger,
+) -> Block:
     """Every standalone fraudulent line (with cover lines) for the given networks,
     generations and dates; the network's playbook for the generation fills the rest."""
     rng = w.rng
@@ -314,11 +371,13 @@ def fraud_block(w: World, pb: Playbook, network: np.ndarray, epoch: np.ndarray,
     b["consignee_address"] = w.con.address[ci]
     b["consignee_country"] = w.con.country[ci]
     b["destination_country"] = w.con.country[ci]
-    b["currency"] = rng.choice(np.array(flows.CURRENCIES, dtype=object), n,
-                               p=[0.7, 0.12, 0.08, 0.05, 0.05])[lines]
+    b["currency"] = rng.choice(
+        np.array(flows.CURRENCIES, dtype=object), n, p=[0.7, 0.12, 0.08, 0.05, 0.05]
+    )[lines]
     b["declarant_id"] = w.ex.id[rng.choice(w.forwarders, n)][lines]
-    b["transport_doc"] = np.array([f"SF{x:012d}" for x in rng.integers(0, 10**12, n)],
-                                  dtype=object)[lines]
+    b["transport_doc"] = np.array(
+        [f"SF{x:012d}" for x in rng.integers(0, 10**12, n)], dtype=object
+    )[lines]
     b["_decoy"] = pb.decoy[ne, ep]
     b["_transit"] = pb.transit[ne, ep]
     b["_network"][pos] = network
@@ -337,8 +396,14 @@ def fraud_block(w: World, pb: Playbook, network: np.ndarray, epoch: np.ndarray,
             func(w, b, rows, led)
     del b["_decoy"], b["_transit"]
     owner = pos[lines]  # a declaration's header follows its fraudulent line
-    for col in ("declared_at", "consignee_name", "consignee_address", "consignee_country",
-                "destination_country", "trade_country"):
+    for col in (
+        "declared_at",
+        "consignee_name",
+        "consignee_address",
+        "consignee_country",
+        "destination_country",
+        "trade_country",
+    ):
         b[col] = b[col][owner]
     return b
 
