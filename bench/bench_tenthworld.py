@@ -61,7 +61,10 @@ def adaptation_split(args: argparse.Namespace, root: Path) -> None:
     rows = []
     for seed in args.seeds:
         alerts = pl.read_parquet(args.keep_alerts / f"alerts-seed{seed}.parquet")
-        adapted = pl.read_csv(world_dir(args, root, seed) / "truth" / "adapted.csv")
+        adapted = pl.read_csv(
+            world_dir(args, root, seed) / "truth" / "adapted.csv",
+            schema_overrides={"declaration_id": pl.String},
+        )
         truth = adapted.select(
             "declaration_id",
             "line_no",
