@@ -63,6 +63,30 @@ class Ledger:
         )
         return no
 
+    def cite(
+        self,
+        w: World,
+        b: Block,
+        g: np.ndarray,
+        issued: np.datetime64,
+        until: np.datetime64,
+        kg: float,
+        **other: object,
+    ) -> None:
+        """Record a licence for the group ``g`` (its front, item, consignee and country
+        unless ``other`` names another ``item``, ``consignee`` or ``country``) and cite
+        it on the group's lines."""
+        b["license_no"][g] = self.add(
+            w,
+            b["_exp"][g[0]],
+            other.get("item", b["_item"][g[0]]),  # type: ignore[arg-type]
+            other.get("consignee", b["consignee_name"][g[0]]),  # type: ignore[arg-type]
+            other.get("country", b["consignee_country"][g[0]]),  # type: ignore[arg-type]
+            issued,
+            until,
+            kg,
+        )
+
 
 def groups(b: Block, rows: np.ndarray) -> list[np.ndarray]:
     """Rows of one (network, generation), in date order."""
@@ -81,16 +105,7 @@ def own_licence(w: World, b: Block, rows: np.ndarray, led: Ledger, share: float 
         issued = d0 - np.timedelta64(int(w.rng.integers(10, 60)), "D")
         until = max(issued + np.timedelta64(365, "D"), d1 + np.timedelta64(5, "D"))
         kg = np.nansum(b["_true_kg"][g]) * w.rng.uniform(1.2, 2.0) / share
-        b["license_no"][g] = led.add(
-            w,
-            b["_exp"][g[0]],
-            b["_item"][g[0]],
-            b["consignee_name"][g[0]],
-            b["consignee_country"][g[0]],
-            issued,
-            until,
-            kg,
-        )
+        led.cite(w, b, g, issued, until, kg)
 
 
 def no_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -117,16 +132,7 @@ def lapsed_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
             issued = d1 + np.timedelta64(int(w.rng.integers(5, 60)), "D")
             until = issued + np.timedelta64(365, "D")
         kg = np.nansum(b["_true_kg"][g]) * 1.5
-        b["license_no"][g] = led.add(
-            w,
-            b["_exp"][g[0]],
-            b["_item"][g[0]],
-            b["consignee_name"][g[0]],
-            b["consignee_country"][g[0]],
-            issued,
-            until,
-            kg,
-        )
+        led.cite(w, b, g, issued, until, kg)
 
 
 def borrowed_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
@@ -171,16 +177,7 @@ def overdrawn_permit(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
         d0, d1 = b["declared_at"][g].min(), b["declared_at"][g].max()
         issued = d0 - np.timedelta64(15, "D")
         until = max(issued + np.timedelta64(365, "D"), d1 + np.timedelta64(3, "D"))
-        b["license_no"][g] = led.add(
-            w,
-            b["_exp"][g[0]],
-            b["_item"][g[0]],
-            b["consignee_name"][g[0]],
-            b["consignee_country"][g[0]],
-            issued,
-            until,
-            quota,
-        )
+        led.cite(w, b, g, issued, until, quota)
 
 
 def barred_end_user(w: World, b: Block, rows: np.ndarray, led: Ledger) -> None:
