@@ -43,6 +43,7 @@ from orewatch.screening.learned.weights import (
     taught_reasons,
     taught_sets,
 )
+from orewatch.screening.market import fit_market_norm
 from orewatch.screening.named_items import with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
@@ -182,6 +183,7 @@ def fit_and_screen(
         step("parties")
         parties = parties_job.result()
     facts = entity_facts(lines, chain.exporter_signals, parties.line_signals)
+    prices = controlled_prices(table_or_none(tables, "prices"), catalogue)
     provisional = Screener(
         catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,
         register=_prepared(tables, "licenses", licence_register),
@@ -189,8 +191,9 @@ def fit_and_screen(
         watch_keys=_prepared(tables, "watchlist", watchlist_keys),
         facts=facts, routes=routes,
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
-        controlled_prices=controlled_prices(table_or_none(tables, "prices"), catalogue),
+        controlled_prices=prices,
         origins=Origins.fit(lines),
+        market=fit_market_norm(lines, prices, catalogue.items_frame()),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())

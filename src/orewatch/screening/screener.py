@@ -46,6 +46,7 @@ from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     reason_set,
 )
+from orewatch.screening.market import MarketNorm
 from orewatch.screening.named_items import named_controls, with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
@@ -201,6 +202,8 @@ class Screener:
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
     origins: Origins | None = None
+    #: How the fitted dataset's controlled lines price against ``controlled_prices``.
+    market: MarketNorm | None = None
     #: The learned model frozen for new lines, and the fitted batch's two rankings; both
     #: None when the dataset taught no model (the score is then the rules' alone).
     predictor: Predictor | None = None
@@ -350,6 +353,7 @@ class Screener:
                 counts,
                 facts.named,
                 facts.dear,
+                self.market,
             ),
             concealment_signals(lines, self.sender_contacts, prior, counts, facts.small),
             transshipment_signals(

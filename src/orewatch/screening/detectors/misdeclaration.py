@@ -6,11 +6,13 @@ dataset (robust z-scores per commodity), and the description's words with the co
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from orewatch.screening.features import WEIGHT_UNITS
+from orewatch.screening.market import MarketNorm, market_ratios
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
 
@@ -36,6 +38,10 @@ MODE_SHARE = 0.01
 DEAR_Z = UNIT_VALUE_Z
 #: Within this factor of a controlled material's market price is "priced like it".
 PRICE_BAND = 1.6
+#: A controlled line this many robust spreads under the dataset's usual ratio of declared
+#: to market price is undervalued (the ratio's spread is wide: it mixes materials, forms
+#: and terms of sale, so fewer spreads than UNIT_VALUE_Z already say "far").
+MARKET_Z = 2.5
 #: An origin region supplying under this share of an established chapter's lines (at
 #: least MODE_MIN_LINES) is not where those goods come from ...
 ORIGIN_SHARE = 0.01
@@ -169,6 +175,7 @@ def misdeclaration_signals(
     heading_counts: pl.LazyFrame | None = None,
     named: bool | None = None,
     dear: bool | None = None,
+    market: MarketNorm | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -180,7 +187,9 @@ def misdeclaration_signals(
     shares one query of them with the concealment checks. ``named=False``: no line names
     a controlled element (:func:`names_an_element`), so the words are not checked;
     ``dear=False``: no line is dear ordinary goods (:func:`dear_ordinary`), so none is
-    compared with controlled materials' prices.
+    compared with controlled materials' prices. ``market``: how the dataset's controlled
+    lines price against ``controlled_prices`` (:func:`orewatch.screening.market.fit_market_norm`);
+    without it, no line is compared with its material's market price.
     """
     counts = heading_counts_or(heading_counts, lines, prior)
     parts = [
@@ -217,6 +226,8 @@ def misdeclaration_signals(
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height and dear is not False:
         parts.append(_priced_like_controlled(lines, controlled_prices))
+    if controlled_prices is not None and items is not None and market is not None:
+        parts.append(_below_market(lines, controlled_prices, items, market))
     if origins is not None and "origin_region" in lines.collect_schema():
         facts = origin_facts(lines, origins)
         parts += [_origin_unusual(facts), _source_unusual(facts)]
@@ -337,6 +348,27 @@ def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
 def dear_ordinary() -> pl.Expr:
     """Ordinary goods in USD priced far above their kind."""
     return ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
+
+
+def _below_market(
+    lines: Lines, prices: pl.DataFrame, items: pl.DataFrame, market: MarketNorm
+) -> pl.LazyFrame:
+    """Controlled goods declared far under their material's market price, against how
+    this dataset's controlled lines usually price (see :mod:`orewatch.screening.market`)."""
+    return signals_where(
+        market_ratios(lines, prices, items),
+        market.z(pl.col("log_ratio")) < -MARKET_Z,
+        "UNIT_VALUE_BELOW_MARKET",
+        pl.format(
+            "USD {}/kg, {}% of {} at USD {}/kg that month; this dataset's controlled lines "
+            "declare {}% of the market as a rule",
+            (pl.col("log_ratio").exp() * pl.col("usd_per_kg")).round(2),
+            (100 * pl.col("log_ratio").exp()).round(0).cast(pl.Int64),
+            pl.col("material"),
+            pl.col("usd_per_kg").round(2),
+            pl.lit(round(100 * math.exp(market.centre))),
+        ),
+    )
 
 
 def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:

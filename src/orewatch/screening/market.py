@@ -1,0 +1,91 @@
+"""Controlled goods declared far below what their material costs on the market.
+
+A price norm learned from the dataset's own lines is blind where the undervalued lines
+are most of a commodity's lines: a network that ships most of a rare tariff line sets
+that line's median. The ``prices`` table is an anchor from outside the declarations.
+Declared prices do not equal market quotes (FOB against spot, grades, forms), so the
+dataset teaches how its controlled lines usually price against the market: the median and
+spread of log(declared USD/kg / market USD/kg) over all of them. A line far under that
+usual ratio is undervalued, whichever commodity it is. Only lines whose code (or words)
+says which item they are count; a shorter code that may be the item compares its goods
+with a material they may not be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from orewatch.screening.named_items import NAMED_IN_WORDS
+from orewatch.screening.signals import Lines
+
+#: Matches that say a line is the item (a shorter declared code only may be).
+SPECIFIC_MATCHES: tuple[str, ...] = ("exact", "catalogue_prefix", NAMED_IN_WORDS)
+#: Fewer priced lines than this teach no usual ratio.
+MIN_PRICED_LINES = 30
+#: The spread's floor (log units): a dataset whose lines all sit at one ratio would
+#: otherwise call a few per cent under it far.
+SPREAD_FLOOR = 0.15
+
+
+@dataclass(frozen=True)
+class MarketNorm:
+    """How a dataset's controlled lines price against the market: the median and robust
+    spread (1.4826 x MAD, floored) of their log ratio of declared to market USD/kg."""
+
+    centre: float
+    spread: float
+
+    def z(self, log_ratio: pl.Expr) -> pl.Expr:
+        return (log_ratio - self.centre) / self.spread
+
+
+def market_ratios(lines: Lines, prices: pl.DataFrame, items: pl.DataFrame) -> pl.LazyFrame:
+    """Per controlled line declared in USD: its log ratio to the cheapest market price
+    among its items' materials in its month (``_idx, log_ratio, material, usd_per_kg``).
+
+    ``prices``: :func:`orewatch.screening.fit.controlled_prices` (month, material,
+    usd_per_kg). A material names an element and maybe a form (``gallium:metal``); a
+    quote for a form the item does not take is not its price. The cheapest candidate
+    is the one compared, so a line is only called cheap against every material it may
+    be. ``items``: the catalogue's items frame (control_id, element, forms).
+    """
+    quotes = prices.lazy().with_columns(
+        pl.col("material").str.split(":").list.get(0).alias("element"),
+        pl.col("material").str.split(":").list.get(1, null_on_oob=True).alias("form"),
+    )
+    kinds = items.lazy().select("control_id", "element", "forms").unique("control_id")
+    return (
+        lines.lazy()
+        .filter(
+            pl.col("controlled")
+            & (pl.col("currency") == "USD")
+            & pl.col("match_kind").is_in(SPECIFIC_MATCHES)
+            & pl.col("log_unit_value").is_finite()
+        )
+        .select("_idx", "month", "log_unit_value", pl.col("control_ids").alias("control_id"))
+        .explode("control_id")
+        .join(kinds, on="control_id")
+        .join(quotes, on=["month", "element"])
+        .filter(pl.col("form").is_null() | pl.col("forms").list.contains(pl.col("form")))
+        .with_columns((pl.col("log_unit_value") - pl.col("usd_per_kg").log()).alias("log_ratio"))
+        .sort("_idx", pl.col("log_ratio"), "material", descending=[False, True, False])
+        .unique("_idx", keep="first", maintain_order=True)
+        .select("_idx", "log_ratio", "material", "usd_per_kg")
+    )
+
+
+def fit_market_norm(
+    lines: pl.DataFrame, prices: pl.DataFrame | None, items: pl.DataFrame
+) -> MarketNorm | None:
+    """The dataset's usual ratio of declared to market price (None: no prices, or too
+    few priced lines to say)."""
+    if prices is None or prices.is_empty():
+        return None
+    ratios = market_ratios(lines, prices, items).collect()["log_ratio"]
+    if ratios.len() < MIN_PRICED_LINES:
+        return None
+    centre = float(ratios.median())  # type: ignore[arg-type]
+    mad = float((ratios - centre).abs().median())  # type: ignore[arg-type]
+    return MarketNorm(centre, max(1.4826 * mad, SPREAD_FLOOR))

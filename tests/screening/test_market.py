@@ -1,0 +1,121 @@
+"""Controlled goods against their material's market price: the dataset's usual ratio and
+the lines far under it."""
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+import polars as pl
+import pytest
+
+from orewatch.controls.catalogue import load_catalogue
+from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.features import add_features
+from orewatch.screening.fit import controlled_prices
+from orewatch.screening.market import MarketNorm, fit_market_norm, market_ratios
+
+Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
+Table = Callable[[str, list[dict[str, object]]], pl.DataFrame]
+
+#: Gallium metal, 100 kg a line, declared in March 2025 (the fixture's dates).
+GALLIUM: dict[str, object] = {
+    "hs_code": "8112929010",
+    "description": "金属镓 gallium",
+    "net_weight_kg": 100.0,
+}
+
+
+def quotes(contract_table: Table, **usd_per_kg: float) -> pl.DataFrame:
+    """One Rotterdam quote a material for March 2025, through the fit's own reading."""
+    rows: list[dict[str, object]] = [
+        {
+            "material": material.replace("_", ":"),
+            "market": "Rotterdam",
+            "date": date(2025, 3, 3),
+            "price": price,
+            "currency": "USD",
+            "unit": "kg",
+        }
+        for material, price in usd_per_kg.items()
+    ]
+    prices = controlled_prices(contract_table("prices", rows), load_catalogue())
+    assert prices is not None
+    return prices
+
+
+def gallium_lines(declarations: Build, per_kg: Sequence[float]) -> pl.DataFrame:
+    rows = [{**GALLIUM, "value": 100.0 * p} for p in per_kg]
+    return load_catalogue().evaluate_frame(add_features(declarations(rows)))
+
+
+def usual(n: int) -> list[float]:
+    """Gallium at 75-85 % of a 400 USD/kg market, as honest lines declare it."""
+    return [300.0 + 40.0 * (i % 5) / 4 for i in range(n)]
+
+
+def test_the_usual_ratio_is_learned_from_the_dataset_s_controlled_lines(
+    declarations: Build, contract_table: Table
+) -> None:
+    items = load_catalogue().items_frame()
+    prices = quotes(contract_table, gallium_metal=400.0)
+    norm = fit_market_norm(gallium_lines(declarations, usual(40)), prices, items)
+    assert norm is not None
+    assert math.exp(norm.centre) == pytest.approx(0.8, abs=0.01)
+    assert norm.spread == pytest.approx(0.15)  # the floor: these lines barely spread
+    # No quotes, or too few priced lines, teach nothing.
+    assert fit_market_norm(gallium_lines(declarations, usual(40)), None, items) is None
+    assert fit_market_norm(gallium_lines(declarations, usual(10)), prices, items) is None
+
+
+def test_a_line_is_compared_with_the_cheapest_material_its_item_may_be(
+    declarations: Build, contract_table: Table
+) -> None:
+    items = load_catalogue().items_frame()
+    # Gallium metal's item takes the metal form: an arsenide quote is not its price.
+    prices = quotes(contract_table, gallium_metal=400.0, gallium=300.0, gallium_arsenide=50.0)
+    lines = gallium_lines(declarations, [320.0])
+    ratios = market_ratios(lines, prices, items).collect()
+    assert ratios["material"].to_list() == ["gallium"]
+    assert math.exp(ratios["log_ratio"][0]) == pytest.approx(320.0 / 300.0)
+
+
+def test_lines_that_only_may_be_the_item_or_are_not_in_usd_are_not_compared(
+    declarations: Build, contract_table: Table
+) -> None:
+    rows = [
+        {**GALLIUM, "value": 30000.0, "currency": "CNY"},
+        {**GALLIUM, "value": 30000.0, "hs_code": "811292"},  # gallium or germanium
+        {**GALLIUM, "value": 30000.0},
+    ]
+    lines = load_catalogue().evaluate_frame(add_features(declarations(rows)))
+    prices = quotes(contract_table, gallium_metal=400.0)
+    ratios = market_ratios(lines, prices, load_catalogue().items_frame()).collect()
+    assert ratios["_idx"].to_list() == [2]
+
+
+def test_controlled_goods_far_under_the_usual_ratio_are_flagged_with_the_market_price(
+    declarations: Build, contract_table: Table
+) -> None:
+    catalogue = load_catalogue()
+    lines = gallium_lines(declarations, [*usual(40), 100.0, 250.0])
+    prices = quotes(contract_table, gallium_metal=400.0)
+    norm = fit_market_norm(lines, prices, catalogue.items_frame())
+    signals = misdeclaration_signals(
+        lines, catalogue.items_frame(), controlled_prices=prices, market=norm
+    ).collect()
+    below = signals.filter(pl.col("code") == "UNIT_VALUE_BELOW_MARKET")
+    # A quarter of the market is far under the usual 80 %; 62 % is within its spread.
+    assert below["_idx"].to_list() == [40]
+    assert below["evidence"][0] == (
+        "USD 100.0/kg, 25% of gallium:metal at USD 400.0/kg that month; this dataset's "
+        "controlled lines declare 80% of the market as a rule"
+    )
+    # Without a learned ratio, nothing is compared.
+    none = misdeclaration_signals(lines, catalogue.items_frame(), controlled_prices=prices)
+    assert "UNIT_VALUE_BELOW_MARKET" not in none.collect()["code"].to_list()
+
+
+def test_the_norm_s_z_is_in_spreads_of_the_log_ratio() -> None:
+    norm = MarketNorm(centre=math.log(0.8), spread=0.2)
+    z = pl.select(norm.z(pl.lit(math.log(0.4)))).item()
+    assert z == pytest.approx(math.log(0.5) / 0.2)
