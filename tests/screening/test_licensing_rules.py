@@ -54,7 +54,8 @@ def codes(declarations: Build, contract_table: Table) -> Codes:
         frame = declarations(rows)
         lines = load_catalogue().evaluate_frame(add_features(frame))
         licence = {**licensed, "exporter_id": frame["exporter_id"][0]}
-        register = licence_register(contract_table("licenses", [licence]))
+        items = load_catalogue().items_frame()
+        register = licence_register(contract_table("licenses", [licence]), items)
         found: dict[int, set[str]] = {}
         signals = licensing_signals(lines, register, filled=filled).collect()
         for idx, code in signals.select("_idx", "code").iter_rows():
@@ -265,3 +266,37 @@ def test_a_draw_made_before_the_licence_was_revoked_is_not_a_breach(codes: Codes
     assert "LIC_REVOKED" not in dated.get(0, set())
     assert "LIC_REVOKED" in dated[1]
     assert all("LIC_REVOKED" in undated[i] for i in (0, 1))
+
+
+def test_a_licence_for_one_element_s_item_does_not_cover_another_s_under_a_shared_code(
+    codes: Codes, declarations: Build, contract_table: Table
+) -> None:
+    """2846.90.28 holds every listed rare earth's compound: the words say which."""
+    scandium = {
+        **LICENCE,
+        "control_id": "CN-2025-18-SC-C",
+        "hs_code": "2846904910",
+    }
+    compound = {
+        **GALLIUM,
+        "hs_code": "2846902810",
+        "specification": None,
+        "declared_at": datetime(2025, 6, 2),
+    }
+    rows = [
+        {**compound, "description": "镥化合物"},  # lutetium: not the licence's item
+        {**compound, "description": "scandium compound"},
+        {**compound, "description": "rare earth compound"},  # names no element: its code
+    ]
+    found = codes(rows, licensed=scandium)
+    assert ["LIC_WRONG_ITEM" in found.get(i, set()) for i in range(3)] == [True, False, False]
+    frame = declarations(rows[:1])
+    lines = load_catalogue().evaluate_frame(add_features(frame))
+    register = licence_register(
+        contract_table("licenses", [{**scandium, "exporter_id": frame["exporter_id"][0]}]),
+        load_catalogue().items_frame(),
+    )
+    said = licensing_signals(lines, register).collect().filter(pl.col("code") == "LIC_WRONG_ITEM")
+    assert said["evidence"][0] == (
+        "licence covers CN-2025-18-SC-C 2846904910, declared 2846902810 naming lutetium"
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 
 import polars as pl
 
@@ -186,7 +187,9 @@ def fit_and_screen(
     prices = controlled_prices(table_or_none(tables, "prices"), catalogue)
     provisional = Screener(
         catalogue=catalogue, reasons=reasons, capacity=capacity, baselines=baselines,
-        register=_prepared(tables, "licenses", licence_register),
+        register=_prepared(
+            tables, "licenses", partial(licence_register, items=catalogue.items_frame())
+        ),
         sender_contacts=_prepared(tables, "parties", sender_contacts),
         watch_keys=_prepared(tables, "watchlist", watchlist_keys),
         facts=facts, routes=routes,

@@ -108,9 +108,34 @@ def _prohibited_for_the_goods(columns: list[str]) -> pl.Expr:
     if not {"named_elements", "prohibited_elements", "control_elements"} <= set(columns):
         return prohibited
     named = pl.col("named_elements").fill_null([])
-    of_the_code = named.list.set_intersection(pl.col("control_elements")).list.len() > 0
     banned = named.list.set_intersection(pl.col("prohibited_elements")).list.len() > 0
-    return prohibited & (~of_the_code | banned)
+    return prohibited & (~_words_pin_the_code() | banned)
+
+
+def _words_pin_the_code() -> pl.Expr:
+    """The line's words name one or more of the elements its code holds items of."""
+    named = pl.col("named_elements").fill_null([])
+    return named.list.set_intersection(pl.col("control_elements")).list.len() > 0
+
+
+def _words_name_another_element(register_columns: list[str]) -> pl.Expr:
+    """The line's words say which of its code's elements the goods are, and the licence
+    covers another's item.
+
+    Some tariff lines hold several elements' items (2846.90.28 is every listed rare
+    earth's compound), so a scandium licence matches a lutetium compound's code. The
+    words ("镥化合物") pin the goods to one element; a licence for another element's item
+    is then not for these goods. A line that names none of its code's elements is judged
+    by its code.
+    """
+    if "lic_element" not in register_columns:
+        return pl.lit(False)
+    named = pl.col("named_elements").fill_null([])
+    return (
+        _words_pin_the_code()
+        & pl.col("lic_element").is_not_null()
+        & ~named.list.contains(pl.col("lic_element"))
+    ).fill_null(False)
 
 
 def _unstated(lines: Lines, filled: frozenset[str]) -> pl.LazyFrame:
@@ -178,13 +203,14 @@ def _military_use(lines: Lines) -> pl.LazyFrame:
     )
 
 
-def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
+def licence_register(licenses: pl.DataFrame, items: pl.DataFrame | None = None) -> pl.DataFrame:
     """The licence table prepared once for joining: numbers as :func:`licence_key` writes
-    them, normalised parties."""
+    them, normalised parties, and (given the catalogue's ``items``) the element of the
+    item each licence covers (``lic_element``)."""
     end_user = (
         pl.col("end_user_name") if "end_user_name" in licenses.columns else pl.lit(None, pl.String)
     )
-    return licenses.select(
+    register = licenses.select(
         licence_key(pl.col("license_no")),
         pl.col("issued_at").alias("lic_issued_at"),
         pl.col("valid_until").alias("lic_valid_until"),
@@ -202,6 +228,12 @@ def licence_register(licenses: pl.DataFrame) -> pl.DataFrame:
         pl.col("status").fill_null("valid").str.to_lowercase().alias("lic_status"),
         pl.col("status_since").alias("lic_status_since"),
     ).unique("license_no", keep="first")
+    if items is None:
+        return register
+    elements = items.select(
+        pl.col("control_id").alias("lic_control_id"), pl.col("element").alias("lic_element")
+    ).unique("lic_control_id")
+    return register.join(elements, on="lic_control_id", how="left")
 
 
 def _drawn_while_revoked(day: pl.Expr) -> pl.Expr:
@@ -252,7 +284,7 @@ def _register_signals(
         pl.col("control_ids").list.contains(pl.col("lic_control_id")).fill_null(False)
         | pl.col("hs_code").str.starts_with(pl.col("lic_hs_code").fill_null("\x00"))
         | pl.col("lic_hs_code").str.starts_with(pl.col("hs_code")).fill_null(False)
-    )
+    ) & ~_words_name_another_element(register.columns)
     other_consignee = _other_party("consignee", "lic_consignee")
     parts = [
         _not_found(joined.filter(~found), prior),
@@ -313,10 +345,13 @@ def _register_signals(
             & ~same_item,
             "LIC_WRONG_ITEM",
             pl.format(
-                "licence covers {} {}, declared {}",
+                "licence covers {} {}, declared {}{}",
                 pl.col("lic_control_id").fill_null(""),
                 pl.col("lic_hs_code").fill_null(""),
                 pl.col("hs_code"),
+                pl.when(_words_name_another_element(register.columns))
+                .then(pl.format(" naming {}", pl.col("named_elements").list.join(", ")))
+                .otherwise(pl.lit("")),
             ),
         ),
         _overdrawn(joined.filter(found), prior),
