@@ -3,7 +3,7 @@ the lines far under it."""
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 
 import polars as pl
 import pytest
@@ -25,13 +25,15 @@ GALLIUM: dict[str, object] = {
 }
 
 
-def quotes(contract_table: Table, **usd_per_kg: float) -> pl.DataFrame:
-    """One Rotterdam quote a material for March 2025, through the fit's own reading."""
+def quotes(
+    contract_table: Table, day: date = date(2025, 3, 3), **usd_per_kg: float
+) -> pl.DataFrame:
+    """One Rotterdam quote a material for ``day``'s month, through the fit's own reading."""
     rows: list[dict[str, object]] = [
         {
             "material": material.replace("_", ":"),
             "market": "Rotterdam",
-            "date": date(2025, 3, 3),
+            "date": day,
             "price": price,
             "currency": "USD",
             "unit": "kg",
@@ -119,3 +121,26 @@ def test_the_norm_s_z_is_in_spreads_of_the_log_ratio() -> None:
     norm = MarketNorm(centre=math.log(0.8), spread=0.2)
     z = pl.select(norm.z(pl.lit(math.log(0.4)))).item()
     assert z == pytest.approx(math.log(0.5) / 0.2)
+
+
+def test_where_a_code_holds_several_elements_the_words_say_which_material_is_compared(
+    declarations: Build, contract_table: Table
+) -> None:
+    """3824.99.99.22 holds every listed rare earth's mixtures: dysprosium named, dysprosium
+    priced; nothing named, the cheapest of them."""
+    mixture = {
+        "hs_code": "3824999922",
+        "net_weight_kg": 100.0,
+        "value": 2000.0,
+        "declared_at": datetime(2025, 6, 2),  # 2025 No.18 in force
+    }
+    rows = [
+        {**mixture, "description": "氧化镝混合物 dysprosium oxide mixture"},
+        {**mixture, "description": "rare earth oxide mixture"},
+    ]
+    lines = load_catalogue().evaluate_frame(add_features(declarations(rows)))
+    june = date(2025, 6, 2)
+    prices = quotes(contract_table, june, dysprosium_oxide=200.0, yttrium_oxide=8.0)
+    ratios = market_ratios(lines, prices, load_catalogue().items_frame()).collect().sort("_idx")
+    assert ratios["material"].to_list() == ["dysprosium:oxide", "yttrium:oxide"]
+    assert [round(math.exp(r), 2) for r in ratios["log_ratio"]] == [0.1, 2.5]

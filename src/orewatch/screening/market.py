@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from orewatch.screening.named_items import NAMED_IN_WORDS
+from orewatch.screening.named_items import NAMED_IN_WORDS, pinned_elements
 from orewatch.screening.signals import Lines
 
 #: Matches that say a line is the item (a shorter declared code only may be).
@@ -44,6 +44,8 @@ class MarketNorm:
 def market_ratios(lines: Lines, prices: pl.DataFrame, items: pl.DataFrame) -> pl.LazyFrame:
     """Per controlled line declared in USD: its log ratio to the cheapest market price
     among its items' materials in its month (``_idx, log_ratio, material, usd_per_kg``).
+    Where a code holds several elements' items (3824.99.99.22: every listed rare earth's
+    mixtures) and the words name some of them, only those elements' materials count.
 
     ``prices``: :func:`orewatch.screening.fit.controlled_prices` (month, material,
     usd_per_kg). A material names an element and maybe a form (``gallium:metal``); a
@@ -64,9 +66,16 @@ def market_ratios(lines: Lines, prices: pl.DataFrame, items: pl.DataFrame) -> pl
             & pl.col("match_kind").is_in(SPECIFIC_MATCHES)
             & pl.col("log_unit_value").is_finite()
         )
-        .select("_idx", "month", "log_unit_value", pl.col("control_ids").alias("control_id"))
+        .select(
+            "_idx",
+            "month",
+            "log_unit_value",
+            pl.col("control_ids").alias("control_id"),
+            pinned_elements().alias("_pinned"),
+        )
         .explode("control_id")
         .join(kinds, on="control_id")
+        .filter(pl.col("_pinned").is_null() | pl.col("_pinned").list.contains(pl.col("element")))
         .join(quotes, on=["month", "element"])
         .filter(pl.col("form").is_null() | pl.col("forms").list.contains(pl.col("form")))
         .with_columns((pl.col("log_unit_value") - pl.col("usd_per_kg").log()).alias("log_ratio"))

@@ -25,6 +25,19 @@ from orewatch.controls.frame import active_controls, combination, filled_control
 NAMED_IN_WORDS = "named_in_words"
 
 
+def pinned_elements() -> pl.Expr:
+    """Of the elements whose items the line's code holds, those its words name (null
+    where they name none of them).
+
+    Some tariff lines hold several elements' items (2846.90.28: every listed rare earth's
+    compound); the words ("镥化合物") then say which goods the line is, and what is
+    checked of the item (its licence, its price) is checked of that element's."""
+    pinned = (
+        pl.col("named_elements").fill_null([]).list.set_intersection(pl.col("control_elements"))
+    )
+    return pl.when(pinned.list.len() > 0).then(pinned)
+
+
 def code_silent_naming_a_form() -> pl.Expr:
     """Lines whose code matched no item and whose words name an element and a form."""
     return (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.features import STATED_FIELDS
-from orewatch.screening.named_items import NAMED_IN_WORDS
+from orewatch.screening.named_items import NAMED_IN_WORDS, pinned_elements
 from orewatch.screening.names import licence_key, name_keys, party_keys
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import (
@@ -109,13 +109,7 @@ def _prohibited_for_the_goods(columns: list[str]) -> pl.Expr:
         return prohibited
     named = pl.col("named_elements").fill_null([])
     banned = named.list.set_intersection(pl.col("prohibited_elements")).list.len() > 0
-    return prohibited & (~_words_pin_the_code() | banned)
-
-
-def _words_pin_the_code() -> pl.Expr:
-    """The line's words name one or more of the elements its code holds items of."""
-    named = pl.col("named_elements").fill_null([])
-    return named.list.set_intersection(pl.col("control_elements")).list.len() > 0
+    return prohibited & (pinned_elements().is_null() | banned)
 
 
 def _words_name_another_element(register_columns: list[str]) -> pl.Expr:
@@ -130,11 +124,11 @@ def _words_name_another_element(register_columns: list[str]) -> pl.Expr:
     """
     if "lic_element" not in register_columns:
         return pl.lit(False)
-    named = pl.col("named_elements").fill_null([])
+    pinned = pinned_elements()
     return (
-        _words_pin_the_code()
+        pinned.is_not_null()
         & pl.col("lic_element").is_not_null()
-        & ~named.list.contains(pl.col("lic_element"))
+        & ~pinned.list.contains(pl.col("lic_element"))
     ).fill_null(False)
 
 
