@@ -12,7 +12,13 @@ from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
 from orewatch.screening.features import add_features
 from orewatch.screening.fit import controlled_prices
-from orewatch.screening.market import MarketNorm, fit_market_norm, market_ratios
+from orewatch.screening.market import (
+    USD_ONLY,
+    MarketNorm,
+    fit_market_norm,
+    market_ratios,
+    usd_shifts,
+)
 
 Build = Callable[[Sequence[Mapping[str, object]]], pl.DataFrame]
 Table = Callable[[str, list[dict[str, object]]], pl.DataFrame]
@@ -144,3 +150,20 @@ def test_where_a_code_holds_several_elements_the_words_say_which_material_is_com
     ratios = market_ratios(lines, prices, load_catalogue().items_frame()).collect().sort("_idx")
     assert ratios["material"].to_list() == ["dysprosium:oxide", "yttrium:oxide"]
     assert [round(math.exp(r), 2) for r in ratios["log_ratio"]] == [0.1, 2.5]
+
+
+def test_lines_in_other_currencies_are_put_in_usd_at_the_dataset_s_implied_rate(
+    declarations: Build, contract_table: Table
+) -> None:
+    # The dataset's offsets: CNY is its reference currency, USD 7.1 times fewer units.
+    offsets = pl.DataFrame({"currency": ["CNY", "USD", "EUR"], "offset": [0.0, -1.96, -2.03]})
+    shifts = usd_shifts(offsets)
+    assert dict(shifts.iter_rows()) == pytest.approx({"CNY": 1.96, "USD": 0.0, "EUR": -0.07})
+    # No rate for USD: only USD lines can be put in USD.
+    assert usd_shifts(offsets.filter(pl.col("currency") != "USD")).equals(USD_ONLY)
+    rows = [{**GALLIUM, "value": 30000.0 * math.exp(1.96), "currency": "CNY"}]
+    lines = load_catalogue().evaluate_frame(add_features(declarations(rows)))
+    prices = quotes(contract_table, gallium_metal=400.0)
+    ratios = market_ratios(lines, prices, load_catalogue().items_frame(), shifts).collect()
+    assert ratios["currency"].to_list() == ["CNY"]
+    assert math.exp(ratios["log_ratio"][0]) == pytest.approx(300.0 / 400.0)

@@ -196,7 +196,7 @@ def fit_and_screen(
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=prices,
         origins=Origins.fit(lines),
-        market=fit_market_norm(lines, prices, catalogue.items_frame()),
+        market=fit_market_norm(lines, prices, catalogue.items_frame(), baselines.currency),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())

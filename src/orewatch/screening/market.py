@@ -13,7 +13,7 @@ with a material they may not be.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -29,21 +29,43 @@ MIN_PRICED_LINES = 30
 SPREAD_FLOOR = 0.15
 
 
+#: Only USD lines are compared when the dataset implies no rate for other currencies.
+USD_ONLY = pl.DataFrame({"currency": ["USD"], "shift": [0.0]})
+
+
 @dataclass(frozen=True)
 class MarketNorm:
     """How a dataset's controlled lines price against the market: the median and robust
-    spread (1.4826 x MAD, floored) of their log ratio of declared to market USD/kg."""
+    spread (1.4826 x MAD, floored) of their log ratio of declared to market USD/kg, and
+    the currencies it can put in USD (:func:`usd_shifts`)."""
 
     centre: float
     spread: float
+    to_usd: pl.DataFrame = field(default_factory=USD_ONLY.clone, compare=False)
 
     def z(self, log_ratio: pl.Expr) -> pl.Expr:
         return (log_ratio - self.centre) / self.spread
 
 
-def market_ratios(lines: Lines, prices: pl.DataFrame, items: pl.DataFrame) -> pl.LazyFrame:
-    """Per controlled line declared in USD: its log ratio to the cheapest market price
-    among its items' materials in its month (``_idx, log_ratio, material, usd_per_kg``).
+def usd_shifts(offsets: pl.DataFrame | None) -> pl.DataFrame:
+    """``currency, shift``: what to take from a log unit value to have it in USD.
+
+    The quotes are in USD; lines invoiced in CNY, EUR or JPY are put in USD at the rates
+    the dataset's own prices imply (:func:`orewatch.screening.features.currency_offsets`:
+    the same goods in the same quarter, priced in both). Without a rate for USD itself,
+    only USD lines can be compared."""
+    if offsets is None or "USD" not in offsets["currency"].to_list():
+        return USD_ONLY
+    usd = offsets.filter(pl.col("currency") == "USD")["offset"][0]
+    return offsets.select("currency", (pl.col("offset") - usd).alias("shift"))
+
+
+def market_ratios(
+    lines: Lines, prices: pl.DataFrame, items: pl.DataFrame, to_usd: pl.DataFrame = USD_ONLY
+) -> pl.LazyFrame:
+    """Per controlled line in a currency ``to_usd`` converts: its log ratio to the cheapest
+    market price among its items' materials in its month (``_idx, log_ratio, material,
+    usd_per_kg, currency``).
     Where a code holds several elements' items (3824.99.99.22: every listed rare earth's
     mixtures) and the words name some of them, only those elements' materials count.
 
@@ -62,14 +84,15 @@ def market_ratios(lines: Lines, prices: pl.DataFrame, items: pl.DataFrame) -> pl
         lines.lazy()
         .filter(
             pl.col("controlled")
-            & (pl.col("currency") == "USD")
             & pl.col("match_kind").is_in(SPECIFIC_MATCHES)
             & pl.col("log_unit_value").is_finite()
         )
+        .join(to_usd.lazy(), on="currency")
         .select(
             "_idx",
             "month",
-            "log_unit_value",
+            "currency",
+            (pl.col("log_unit_value") - pl.col("shift")).alias("log_unit_value"),
             pl.col("control_ids").alias("control_id"),
             pinned_elements().alias("_pinned"),
         )
@@ -81,20 +104,25 @@ def market_ratios(lines: Lines, prices: pl.DataFrame, items: pl.DataFrame) -> pl
         .with_columns((pl.col("log_unit_value") - pl.col("usd_per_kg").log()).alias("log_ratio"))
         .sort("_idx", pl.col("log_ratio"), "material", descending=[False, True, False])
         .unique("_idx", keep="first", maintain_order=True)
-        .select("_idx", "log_ratio", "material", "usd_per_kg")
+        .select("_idx", "log_ratio", "material", "usd_per_kg", "currency")
     )
 
 
 def fit_market_norm(
-    lines: pl.DataFrame, prices: pl.DataFrame | None, items: pl.DataFrame
+    lines: pl.DataFrame,
+    prices: pl.DataFrame | None,
+    items: pl.DataFrame,
+    offsets: pl.DataFrame | None = None,
 ) -> MarketNorm | None:
     """The dataset's usual ratio of declared to market price (None: no prices, or too
-    few priced lines to say)."""
+    few priced lines to say). ``offsets``: the dataset's currency offsets
+    (``Baselines.currency``), for lines not invoiced in USD."""
     if prices is None or prices.is_empty():
         return None
-    ratios = market_ratios(lines, prices, items).collect()["log_ratio"]
+    to_usd = usd_shifts(offsets)
+    ratios = market_ratios(lines, prices, items, to_usd).collect()["log_ratio"]
     if ratios.len() < MIN_PRICED_LINES:
         return None
     centre = float(ratios.median())  # type: ignore[arg-type]
     mad = float((ratios - centre).abs().median())  # type: ignore[arg-type]
-    return MarketNorm(centre, max(1.4826 * mad, SPREAD_FLOOR))
+    return MarketNorm(centre, max(1.4826 * mad, SPREAD_FLOOR), to_usd)

@@ -356,13 +356,16 @@ def _below_market(
     """Controlled goods declared far under their material's market price, against how
     this dataset's controlled lines usually price (see :mod:`orewatch.screening.market`)."""
     return signals_where(
-        market_ratios(lines, prices, items),
+        market_ratios(lines, prices, items, market.to_usd),
         market.z(pl.col("log_ratio")) < -MARKET_Z,
         "UNIT_VALUE_BELOW_MARKET",
         pl.format(
-            "USD {}/kg, {}% of {} at USD {}/kg that month; this dataset's controlled lines "
+            "USD {}/kg{}, {}% of {} at USD {}/kg that month; this dataset's controlled lines "
             "declare {}% of the market as a rule",
             (pl.col("log_ratio").exp() * pl.col("usd_per_kg")).round(2),
+            pl.when(pl.col("currency") != "USD")
+            .then(pl.format(" (invoiced in {}, at the dataset's implied rate)", "currency"))
+            .otherwise(pl.lit("")),
             (100 * pl.col("log_ratio").exp()).round(0).cast(pl.Int64),
             pl.col("material"),
             pl.col("usd_per_kg").round(2),
