@@ -9,7 +9,10 @@ import polars as pl
 import pytest
 
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.screening.detectors.misdeclaration import misdeclaration_signals
+from orewatch.screening.detectors.misdeclaration import (
+    _priced_like_controlled,
+    misdeclaration_signals,
+)
 from orewatch.screening.features import add_features
 from orewatch.screening.fit import controlled_prices
 from orewatch.screening.market import (
@@ -167,3 +170,28 @@ def test_lines_in_other_currencies_are_put_in_usd_at_the_dataset_s_implied_rate(
     ratios = market_ratios(lines, prices, load_catalogue().items_frame(), shifts).collect()
     assert ratios["currency"].to_list() == ["CNY"]
     assert math.exp(ratios["log_ratio"][0]) == pytest.approx(300.0 / 400.0)
+
+
+def test_dear_ordinary_goods_in_another_currency_meet_the_usd_quotes_at_its_rate(
+    contract_table: Table,
+) -> None:
+    """Bauxite at CNY 2,840/kg is USD 400/kg at the dataset's rate: gallium's price."""
+    prices = quotes(contract_table, gallium_metal=400.0)
+    lines = pl.DataFrame(
+        {
+            "_idx": [0, 1],
+            "month": [date(2025, 3, 1)] * 2,
+            "hs6": ["260600"] * 2,
+            "currency": ["CNY", "JPY"],  # no rate for JPY: not compared
+            "log_unit_value": [math.log(400.0) + 1.96] * 2,
+            "unit_value_z": [6.0] * 2,
+            "controlled": [False] * 2,
+        }
+    )
+    shifts = pl.DataFrame({"currency": ["USD", "CNY"], "shift": [0.0, 1.96]})
+    found = _priced_like_controlled(lines, prices, shifts).collect()
+    assert found["_idx"].to_list() == [0]
+    assert found["evidence"][0] == (
+        "USD 400.0/kg (invoiced in CNY, at the dataset's implied rate) under 260600, "
+        "near gallium:metal at USD 400.0/kg"
+    )

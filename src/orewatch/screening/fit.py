@@ -44,7 +44,7 @@ from orewatch.screening.learned.weights import (
     taught_reasons,
     taught_sets,
 )
-from orewatch.screening.market import fit_market_norm
+from orewatch.screening.market import fit_market_norm, usd_shifts
 from orewatch.screening.named_items import with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
@@ -196,7 +196,9 @@ def fit_and_screen(
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=prices,
         origins=Origins.fit(lines),
-        market=fit_market_norm(lines, prices, catalogue.items_frame(), baselines.currency),
+        market=fit_market_norm(
+            lines, prices, catalogue.items_frame(), usd_shifts(baselines.currency)
+        ),
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())

@@ -13,7 +13,7 @@ with a material they may not be.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -36,12 +36,10 @@ USD_ONLY = pl.DataFrame({"currency": ["USD"], "shift": [0.0]})
 @dataclass(frozen=True)
 class MarketNorm:
     """How a dataset's controlled lines price against the market: the median and robust
-    spread (1.4826 x MAD, floored) of their log ratio of declared to market USD/kg, and
-    the currencies it can put in USD (:func:`usd_shifts`)."""
+    spread (1.4826 x MAD, floored) of their log ratio of declared to market USD/kg."""
 
     centre: float
     spread: float
-    to_usd: pl.DataFrame = field(default_factory=USD_ONLY.clone, compare=False)
 
     def z(self, log_ratio: pl.Expr) -> pl.Expr:
         return (log_ratio - self.centre) / self.spread
@@ -112,17 +110,15 @@ def fit_market_norm(
     lines: pl.DataFrame,
     prices: pl.DataFrame | None,
     items: pl.DataFrame,
-    offsets: pl.DataFrame | None = None,
+    to_usd: pl.DataFrame = USD_ONLY,
 ) -> MarketNorm | None:
     """The dataset's usual ratio of declared to market price (None: no prices, or too
-    few priced lines to say). ``offsets``: the dataset's currency offsets
-    (``Baselines.currency``), for lines not invoiced in USD."""
+    few priced lines to say). ``to_usd``: :func:`usd_shifts`, for lines not in USD."""
     if prices is None or prices.is_empty():
         return None
-    to_usd = usd_shifts(offsets)
     ratios = market_ratios(lines, prices, items, to_usd).collect()["log_ratio"]
     if ratios.len() < MIN_PRICED_LINES:
         return None
     centre = float(ratios.median())  # type: ignore[arg-type]
     mad = float((ratios - centre).abs().median())  # type: ignore[arg-type]
-    return MarketNorm(centre, max(1.4826 * mad, SPREAD_FLOOR), to_usd)
+    return MarketNorm(centre, max(1.4826 * mad, SPREAD_FLOOR))

@@ -46,7 +46,7 @@ from orewatch.screening.learned.predictor import Predictor, Ranking
 from orewatch.screening.learned.weights import (
     reason_set,
 )
-from orewatch.screening.market import MarketNorm
+from orewatch.screening.market import MarketNorm, usd_shifts
 from orewatch.screening.named_items import named_controls, with_named_items
 from orewatch.screening.prior import Prior
 from orewatch.screening.reasons import ReasonTable
@@ -234,6 +234,8 @@ class Screener:
     model_weights: pl.DataFrame = field(init=False, repr=False, compare=False)
     #: The door's watchlist matches, each name worked out once (None: no watchlist).
     name_matches: RememberedMatches | None = field(init=False, repr=False, compare=False)
+    #: The currencies a line may be invoiced in to meet the USD market quotes, and how.
+    to_usd: pl.DataFrame = field(init=False, repr=False, compare=False)
     #: The door's query plans, built once over the round's frames.
     plans: PlanCache = field(init=False, repr=False, compare=False)
     #: The door's control columns, each combination of code, day and destination once.
@@ -249,6 +251,7 @@ class Screener:
             if self.watch_keys is not None
             else None,
             "plans": PlanCache(),
+            "to_usd": usd_shifts(self.baselines.currency),
             "controls_seen": RememberedControls(),
         }
         for name, value in prepared.items():
@@ -354,6 +357,7 @@ class Screener:
                 facts.named,
                 facts.dear,
                 self.market,
+                self.to_usd,
             ),
             concealment_signals(lines, self.sender_contacts, prior, counts, facts.small),
             transshipment_signals(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.screening.features import WEIGHT_UNITS
-from orewatch.screening.market import MarketNorm, market_ratios
+from orewatch.screening.market import USD_ONLY, MarketNorm, market_ratios
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
 
@@ -176,6 +176,7 @@ def misdeclaration_signals(
     named: bool | None = None,
     dear: bool | None = None,
     market: MarketNorm | None = None,
+    to_usd: pl.DataFrame = USD_ONLY,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -189,7 +190,9 @@ def misdeclaration_signals(
     ``dear=False``: no line is dear ordinary goods (:func:`dear_ordinary`), so none is
     compared with controlled materials' prices. ``market``: how the dataset's controlled
     lines price against ``controlled_prices`` (:func:`orewatch.screening.market.fit_market_norm`);
-    without it, no line is compared with its material's market price.
+    without it, no line is compared with its material's market price. ``to_usd``: the
+    currencies a line may be invoiced in to be compared with the USD quotes, and how
+    (:func:`orewatch.screening.market.usd_shifts`).
     """
     counts = heading_counts_or(heading_counts, lines, prior)
     parts = [
@@ -225,9 +228,9 @@ def misdeclaration_signals(
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height and dear is not False:
-        parts.append(_priced_like_controlled(lines, controlled_prices))
+        parts.append(_priced_like_controlled(lines, controlled_prices, to_usd))
     if controlled_prices is not None and items is not None and market is not None:
-        parts.append(_below_market(lines, controlled_prices, items, market))
+        parts.append(_below_market(lines, controlled_prices, items, market, to_usd))
     if origins is not None and "origin_region" in lines.collect_schema():
         facts = origin_facts(lines, origins)
         parts += [_origin_unusual(facts), _source_unusual(facts)]
@@ -346,26 +349,37 @@ def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
 
 
 def dear_ordinary() -> pl.Expr:
-    """Ordinary goods in USD priced far above their kind."""
-    return ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z) & (pl.col("currency") == "USD")
+    """Ordinary goods priced far above their kind."""
+    return ~pl.col("controlled") & (pl.col("unit_value_z") > DEAR_Z)
+
+
+def _invoiced_in() -> pl.Expr:
+    """What a line's USD figure is, where it was not invoiced in USD."""
+    return (
+        pl.when(pl.col("currency") != "USD")
+        .then(pl.format(" (invoiced in {}, at the dataset's implied rate)", "currency"))
+        .otherwise(pl.lit(""))
+    )
 
 
 def _below_market(
-    lines: Lines, prices: pl.DataFrame, items: pl.DataFrame, market: MarketNorm
+    lines: Lines,
+    prices: pl.DataFrame,
+    items: pl.DataFrame,
+    market: MarketNorm,
+    to_usd: pl.DataFrame,
 ) -> pl.LazyFrame:
     """Controlled goods declared far under their material's market price, against how
     this dataset's controlled lines usually price (see :mod:`orewatch.screening.market`)."""
     return signals_where(
-        market_ratios(lines, prices, items, market.to_usd),
+        market_ratios(lines, prices, items, to_usd),
         market.z(pl.col("log_ratio")) < -MARKET_Z,
         "UNIT_VALUE_BELOW_MARKET",
         pl.format(
             "USD {}/kg{}, {}% of {} at USD {}/kg that month; this dataset's controlled lines "
             "declare {}% of the market as a rule",
             (pl.col("log_ratio").exp() * pl.col("usd_per_kg")).round(2),
-            pl.when(pl.col("currency") != "USD")
-            .then(pl.format(" (invoiced in {}, at the dataset's implied rate)", "currency"))
-            .otherwise(pl.lit("")),
+            _invoiced_in(),
             (100 * pl.col("log_ratio").exp()).round(0).cast(pl.Int64),
             pl.col("material"),
             pl.col("usd_per_kg").round(2),
@@ -374,14 +388,27 @@ def _below_market(
     )
 
 
-def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
+def _priced_like_controlled(
+    lines: Lines, prices: pl.DataFrame, to_usd: pl.DataFrame
+) -> pl.LazyFrame:
     """Ordinary goods priced far above their kind and close to a controlled material.
 
     ``prices``: month (Date), material, usd_per_kg — overseas market prices of controlled
-    materials. Only lines already dear for their commodity are compared, so the join
-    stays small.
+    materials; lines in other currencies are put in USD by ``to_usd``. Only lines already
+    dear for their commodity are compared, so the join stays small.
     """
-    dear = lines.lazy().filter(dear_ordinary()).select("_idx", "month", "log_unit_value", "hs6")
+    dear = (
+        lines.lazy()
+        .filter(dear_ordinary())
+        .join(to_usd.lazy(), on="currency")
+        .select(
+            "_idx",
+            "month",
+            "hs6",
+            "currency",
+            (pl.col("log_unit_value") - pl.col("shift")).alias("log_unit_value"),
+        )
+    )
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
     )
@@ -393,8 +420,9 @@ def _priced_like_controlled(lines: Lines, prices: pl.DataFrame) -> pl.LazyFrame:
         pl.lit(True),
         "PRICED_LIKE_CONTROLLED",
         pl.format(
-            "USD {}/kg under {}, near {} at USD {}/kg",
+            "USD {}/kg{} under {}, near {} at USD {}/kg",
             pl.col("log_unit_value").exp().round(1),
+            _invoiced_in(),
             pl.col("hs6"),
             pl.col("material"),
             pl.col("usd_per_kg").round(1),
