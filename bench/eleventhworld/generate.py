@@ -20,7 +20,7 @@ from eleventhworld.goods import build_goods
 from eleventhworld.permits import Ledger, honest_licences
 from eleventhworld.population import build_population
 from eleventhworld.regime import load_regime
-from eleventhworld.shipments import USD_PER, build_lines, dress
+from eleventhworld.shipments import END_USES, USD_PER, build_lines, declaration_ids, dress
 
 SCHEMES = tuple(schemes.SCHEME_FNS)
 
@@ -44,8 +44,9 @@ def _prepare(
         "con_country_override",
     ):
         cols[name] = np.full(n, "", dtype=object)
-    trading = rng.random(n) < 0.06
-    cols["trade"] = np.where(trading, rng.choice(np.array(["HK", "SG"], dtype=object), n), "")
+    n_decl = int(cols["decl"].max()) + 1
+    house = np.where(rng.random(n_decl) < 0.06, rng.choice(np.array(["HK", "SG"]), n_decl), "")
+    cols["trade"] = house.astype(object)[cols["decl"]]
     item = goods.item[cols["product"]]
     needed = regime.licence_needed(item, cols["day"])
     named = needed | ((item != "") & (rng.random(n) < 0.3))
@@ -56,19 +57,36 @@ def _prepare(
         pop.con_name[cols["consignee"]],
     )
     cols["end_user"] = np.where(named, user, "").astype(object)
-    uses = np.array(
-        [
-            "electronics",
-            "optical fibre",
-            "alloy additive",
-            "flame retardant",
-            "battery anode",
-            "permanent magnets",
-            "cemented carbide",
-        ],
-        dtype=object,
-    )
-    cols["end_use"] = np.where(named, rng.choice(uses, n), "").astype(object)
+    cols["end_use"] = np.where(named, rng.choice(END_USES, n), "").astype(object)
+
+
+DECLARATION_FIELDS = (
+    "day",
+    "exporter",
+    "consignee",
+    "mode",
+    "dest",
+    "trade",
+    "con_name_override",
+    "con_country_override",
+)
+
+
+def _spread_to_declarations(
+    rng: np.random.Generator, cols: dict[str, np.ndarray], rows: np.ndarray
+) -> None:
+    """A scheme's line decides its declaration's exporter, consignee, day and mode: copy
+    them to the declaration's other lines, and renumber declarations (the number holds
+    the year)."""
+    decl = cols["decl"]
+    owner = np.full(int(decl.max()) + 1, -1)
+    owner[decl[rows]] = rows
+    mapped = owner[decl]
+    moved = mapped >= 0
+    for name in DECLARATION_FIELDS:
+        cols[name][moved] = cols[name][mapped[moved]]
+    first = np.unique(decl, return_index=True)[1]
+    cols["declaration_id"] = declaration_ids(rng, cols["port"][first], cols["day"][first])[decl]
 
 
 def _label_overdraws(
@@ -125,8 +143,18 @@ def generate(
     controlled = np.flatnonzero(pop.exp_controlled[:n_regular])
     small = np.flatnonzero(pop.exp_weight[:n_regular] < np.median(pop.exp_weight[:n_regular]))
     rogues = np.concatenate([rng.permutation(controlled)[:8], rng.permutation(small)[:6]])
+    controlled_line = goods.item[cols["product"]] != ""
+    licensed = np.bincount(cols["decl"], weights=controlled_line) > 0
     world = schemes.World(
-        rng, cols, pop, goods, regime, ledger, np.zeros(len(cols["day"]), bool), rogues
+        rng,
+        cols,
+        pop,
+        goods,
+        regime,
+        ledger,
+        np.zeros(len(cols["day"]), bool),
+        rogues,
+        licensed[cols["decl"]],
     )
     share = weights or schemes.WEIGHTS
     total = sum(share.get(s, 0.0) for s in SCHEMES)
@@ -142,6 +170,8 @@ def generate(
             overdrawn = rows
         else:
             label[rows] = name
+    hosts = np.concatenate([np.flatnonzero(label != ""), overdrawn]).astype(int)
+    _spread_to_declarations(rng, cols, hosts)
     lic = ledger.table()
     if len(overdrawn):
         past = _label_overdraws(cols, lic, overdrawn)

@@ -26,10 +26,12 @@ FORMATS = {
 }
 
 
-def _declared_at(rng: np.random.Generator, day: np.ndarray, minute: np.ndarray) -> pl.Series:
+def _declared_at(
+    rng: np.random.Generator, day: np.ndarray, minute: np.ndarray, decl: np.ndarray
+) -> pl.Series:
     """Local time without zone (55 %), with +08:00 (30 %), or in UTC with Z (15 %)."""
     local = (day.astype("datetime64[m]") + minute.astype("timedelta64[m]")).astype("datetime64[ms]")
-    style = rng.choice(3, len(day), p=[0.55, 0.3, 0.15])
+    style = rng.choice(3, int(decl.max()) + 1, p=[0.55, 0.3, 0.15])[decl]
     frame = pl.DataFrame({"t": local, "s": style})
     return (
         frame.select(
@@ -104,7 +106,7 @@ def declarations(
         {
             "declaration_id": c["declaration_id"].astype(str),
             "line_no": c["line_no"].astype(np.int64),
-            "declared_at": _declared_at(rng, c["day"], c["minute"]),
+            "declared_at": _declared_at(rng, c["day"], c["minute"], c["decl"]),
             "port": c["port"].astype(str),
             "mode": c["mode"].astype(str),
             "exporter_id": pop.exp_id[exp].astype(str),

@@ -19,7 +19,7 @@ from eleventhworld.goods import Goods
 from eleventhworld.permits import Ledger, single
 from eleventhworld.population import Population
 from eleventhworld.regime import Regime
-from eleventhworld.shipments import typical_kg
+from eleventhworld.shipments import END_USES, typical_kg
 
 DAY = np.timedelta64(1, "D")
 BAN_FROM = np.datetime64("2024-12-03")
@@ -67,12 +67,19 @@ class World:
     ledger: Ledger
     taken: np.ndarray
     rogues: np.ndarray
+    licensed_decl: np.ndarray
 
-    def hosts(self, pool: np.ndarray, k: int) -> np.ndarray:
-        """Up to ``k`` free lines among ``pool`` (a mask), marked as taken."""
-        free = np.flatnonzero(pool & ~self.taken)
-        rows = np.sort(self.rng.choice(free, min(k, len(free)), replace=False))
-        self.taken[rows] = True
+    def hosts(self, pool: np.ndarray, k: int, licensed_ok: bool = False) -> np.ndarray:
+        """Up to ``k`` free lines among ``pool`` (a mask), one a declaration, their whole
+        declarations marked as taken (a scheme may rewrite the declaration's exporter,
+        consignee or day). Unless ``licensed_ok``, declarations holding a controlled line
+        are left alone, so that rewriting them leaves no honest line in breach."""
+        decl = self.cols["decl"]
+        free = pool & ~self.taken & (licensed_ok | ~self.licensed_decl)
+        perm = self.rng.permutation(np.flatnonzero(free))
+        _, first = np.unique(decl[perm], return_index=True)
+        rows = np.sort(perm[np.sort(first)][:k])
+        self.taken[np.isin(decl, decl[rows])] = True
         return rows
 
     def bulk(self) -> np.ndarray:
@@ -107,9 +114,7 @@ class World:
 
     def civil_end_user(self, rows: np.ndarray) -> None:
         self.cols["end_user"][rows] = self.pop.con_name[self.cols["consignee"][rows]]
-        self.cols["end_use"][rows] = self.rng.choice(
-            np.array(["electronics", "alloy", "catalyst"], dtype=object), len(rows)
-        )
+        self.cols["end_use"][rows] = self.rng.choice(END_USES, len(rows))
 
 
 def _rogue_rows(w: World, pool: np.ndarray, n_rogues: int) -> np.ndarray:
@@ -135,6 +140,7 @@ def ghost_permit(w: World, k: int) -> np.ndarray:
     """A licence number in the right format that was never issued."""
     rows = w.hosts(w.bulk() & w.pop.exp_controlled[w.cols["exporter"]], k)
     w.controlled_in_force(rows)
+    w.civil_end_user(rows)
     w.cols["license_no"][rows] = w.ledger.numbers(w.cols["day"][rows] - 30 * DAY)
     return rows
 
@@ -316,7 +322,7 @@ def code_swap(w: World, k: int) -> np.ndarray:
 
 def lowball_invoice(w: World, k: int) -> np.ndarray:
     """A licensed shipment invoiced at a fifth to half of its worth."""
-    rows = w.hosts(w.cols["license_no"] != "", k)
+    rows = w.hosts(w.cols["license_no"] != "", k, licensed_ok=True)
     w.cols["value_factor"][rows] = w.rng.uniform(0.2, 0.5, len(rows))
     return rows
 
@@ -325,9 +331,9 @@ def short_weight(w: World, k: int) -> np.ndarray:
     """A licensed shipment declared at 35-70 % of its weight (saving quota); value in line
     with the declared weight; the gross weight is the container's weighed one."""
     pool = (w.cols["license_no"] != "") & np.isin(w.cols["mode"], ["sea", "road", "rail"])
-    rows = w.hosts(_rogue_rows(w, pool, 8), k)
+    rows = w.hosts(_rogue_rows(w, pool, 8), k, licensed_ok=True)
     if len(rows) < k:
-        rows = np.concatenate([rows, w.hosts(pool, k - len(rows))])
+        rows = np.concatenate([rows, w.hosts(pool, k - len(rows), licensed_ok=True)])
     share = w.rng.uniform(0.35, 0.7, len(rows))
     w.cols["decl_kg"][rows] = np.round(w.cols["true_kg"][rows] * share, 2)
     w.cols["value_factor"][rows] = share

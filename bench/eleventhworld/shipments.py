@@ -65,16 +65,15 @@ CUR_W = np.array([75, 12, 6, 4, 3], dtype=float)
 USD_PER = {"USD": 1.0, "CNY": 1 / 7.15, "EUR": 1.09, "HKD": 1 / 7.8, "JPY": 1 / 148.0}
 MONTH_W = np.array([1.05, 0.6, 0.95, 1.0, 1.0, 1.0, 1.02, 1.05, 1.1, 0.82, 1.15, 1.2])
 DOW_W = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.55, 0.25])  # Monday first
-USES = np.array(
+END_USES = np.array(
     [
-        "半导体衬底 semiconductor substrate",
-        "光纤 optical fibre",
-        "合金添加剂 alloy additive",
-        "阻燃剂 flame retardant",
-        "电池负极 battery anode",
-        "永磁体 permanent magnets",
-        "硬质合金 cemented carbide",
-        "红外光学 infrared optics",
+        "electronics",
+        "optical fibre",
+        "alloy additive",
+        "flame retardant",
+        "battery anode",
+        "permanent magnets",
+        "cemented carbide",
     ],
     dtype=object,
 )
@@ -221,15 +220,18 @@ def _follow_rules(
     goods: Goods,
     regime: Regime,
 ) -> None:
-    """Honest exporters do not ship banned elements to the US while the ban holds: those
-    buyers' orders go to other markets' consignees instead."""
+    """Honest exporters do not ship banned elements to the US while the ban holds: the
+    whole shipment goes to a consignee in another market instead."""
     element = goods.element[cols["product"]]
     us = pop.con_onward[cols["consignee"]] == "US"
     banned = us & regime.us_denied(element, cols["day"])
     others = np.flatnonzero(
         np.isin(pop.con_country[: pop.n_regular_con], ["DE", "NL", "KR", "JP", "BE", "FR"])
     )
-    cols["consignee"][banned] = rng.choice(others, banned.sum())
+    decl = cols["decl"]
+    new = rng.choice(others, int(decl.max()) + 1)
+    moved = np.isin(decl, decl[banned])
+    cols["consignee"][moved] = new[decl[moved]]
 
 
 def dress(

@@ -91,3 +91,16 @@ def test_same_seed_same_files(tmp_path: Path) -> None:
     a = generate(tmp_path / "a", lines=2000, seed=5)
     b = generate(tmp_path / "b", lines=2000, seed=5)
     assert _digest(a) == _digest(b)
+
+
+def test_one_exporter_consignee_day_and_mode_a_declaration(world: Path) -> None:
+    """Schemes rewrite whole declarations, never one line of a shipment."""
+    decl = load_dataset(world).frame("declarations")
+    per = decl.group_by("declaration_id").agg(
+        pl.col("exporter_id").n_unique().alias("exporters"),
+        pl.col("consignee_name").n_unique().alias("consignees"),
+        pl.col("destination_country").n_unique().alias("destinations"),
+        pl.col("mode").n_unique().alias("modes"),
+        pl.col("declared_at").cast(pl.String).str.slice(0, 10).n_unique().alias("days"),
+    )
+    assert per.select(pl.exclude("declaration_id").max()).row(0) == (1, 1, 1, 1, 1)
