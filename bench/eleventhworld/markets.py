@@ -59,6 +59,36 @@ def prices(rng: np.random.Generator, goods: Goods, regime: Regime) -> pl.DataFra
     return pl.concat(frames)
 
 
+def _flow(
+    base: pl.DataFrame,
+    hs: str,
+    kg: str,
+    markup: tuple[float, float],
+    reporter: pl.Expr,
+    partner: pl.Expr,
+    flow: str,
+) -> pl.DataFrame:
+    """One flow's monthly totals by reporter, partner and 6-digit code, scaled to a
+    national figure (``markup``: value and quantity factors, e.g. CIF over FOB)."""
+    return (
+        base.group_by("partner", hs, "period")
+        .agg(
+            (pl.col("usd").sum() * SCALE * markup[0]).round(0).alias("value_usd"),
+            (pl.col(kg).sum() * SCALE * markup[1]).round(0).alias("quantity_kg"),
+        )
+        .select(
+            reporter.alias("reporter"),
+            partner.alias("partner_out"),
+            pl.lit(flow).alias("flow"),
+            pl.col(hs).alias("hs_code"),
+            "period",
+            "value_usd",
+            "quantity_kg",
+        )
+        .rename({"partner_out": "partner"})
+    )
+
+
 def trade_stats(
     lines: pl.DataFrame,
     true_hs: np.ndarray,
@@ -78,54 +108,18 @@ def trade_stats(
         pl.Series("true_kg", true_kg),
         pl.Series("front", front_lines),
     )
-    exports = (
-        base.group_by("partner", "hs", "period")
-        .agg(
-            (pl.col("usd").sum() * SCALE).round(0).alias("value_usd"),
-            (pl.col("kg").sum() * SCALE).round(0).alias("quantity_kg"),
-        )
-        .select(
-            pl.lit("CN").alias("reporter"),
-            "partner",
-            pl.lit("export").alias("flow"),
-            pl.col("hs").alias("hs_code"),
-            "period",
-            "value_usd",
-            "quantity_kg",
-        )
+    exports = _flow(base, "hs", "kg", (1.0, 1.0), pl.lit("CN"), pl.col("partner"), "export")
+    mirror = _flow(
+        base, "true_hs", "true_kg", (1.08, 1.0), pl.col("partner"), pl.lit("CN"), "import"
     )
-    mirror = (
-        base.group_by("partner", "true_hs", "period")
-        .agg(
-            (pl.col("usd").sum() * SCALE * 1.08).round(0).alias("value_usd"),
-            (pl.col("true_kg").sum() * SCALE).round(0).alias("quantity_kg"),
-        )
-        .select(
-            pl.col("partner").alias("reporter"),
-            pl.lit("CN").alias("partner"),
-            pl.lit("import").alias("flow"),
-            pl.col("true_hs").alias("hs_code"),
-            "period",
-            "value_usd",
-            "quantity_kg",
-        )
-    )
-    onward = (
-        base.filter(pl.col("front"))
-        .group_by("partner", "true_hs", "period")
-        .agg(
-            (pl.col("usd").sum() * SCALE * 1.3).round(0).alias("value_usd"),
-            (pl.col("true_kg").sum() * SCALE * 0.9).round(0).alias("quantity_kg"),
-        )
-        .select(
-            pl.col("partner").alias("reporter"),
-            pl.lit("US").alias("partner"),
-            pl.lit("re_export").alias("flow"),
-            pl.col("true_hs").alias("hs_code"),
-            "period",
-            "value_usd",
-            "quantity_kg",
-        )
+    onward = _flow(
+        base.filter(pl.col("front")),
+        "true_hs",
+        "true_kg",
+        (1.3, 0.9),
+        pl.col("partner"),
+        pl.lit("US"),
+        "re_export",
     )
     return (
         pl.concat([exports, mirror, onward])
