@@ -1,9 +1,10 @@
-"""Benchmark: detection on all ten generators' worlds at once, against an earlier run.
+"""Benchmark: detection on all eleven generators' worlds at once, against an earlier run.
 
-Ours (``bench_detection.py``) and nine independently written generators'
+Ours (``bench_detection.py``) and ten independently written generators'
 (``bench_otherworld.py``, ``bench_thirdworld.py``, ``bench_fourthworld.py``,
 ``bench_fifthworld.py``, ``bench_sixthworld.py``, ``bench_seventhworld.py``,
-``bench_eighthworld.py``, ``bench_ninthworld.py``, ``bench_tenthworld.py``) each screen
+``bench_eighthworld.py``, ``bench_ninthworld.py``, ``bench_tenthworld.py``,
+``bench_eleventhworld.py``) each screen
 their worlds of ``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %;
 the tenth runs twice, with every optional table and with the required columns alone
 (``tenth-sparse``). A detector or learning change is judged on all together: what helps
@@ -48,6 +49,7 @@ BENCHES: dict[str, str] = {
     "ninth": "bench_ninthworld",
     "tenth": "bench_tenthworld",
     "tenth-sparse": "bench_tenthworld",
+    "eleventh": "bench_eleventhworld",
 }
 #: Arguments a world's bench takes beyond the common ones.
 EXTRA: dict[str, list[str]] = {"tenth-sparse": ["--optional", "sparse"]}

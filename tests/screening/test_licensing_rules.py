@@ -300,3 +300,40 @@ def test_a_licence_for_one_element_s_item_does_not_cover_another_s_under_a_share
     assert said["evidence"][0] == (
         "licence covers CN-2025-18-SC-C 2846904910, declared 2846902810 naming lutetium"
     )
+
+
+def test_a_buyer_or_consignee_in_a_barred_country_is_found_behind_an_allowed_destination(
+    declarations: Build,
+) -> None:
+    """Gallium may not go to the US from 2024-12-03 until the ban's suspension on
+    2025-11-09; declaring Canada while the buyer or consignee is in the US gets round it."""
+    to_canada = {
+        **GALLIUM,
+        "destination_country": "CA",
+        "consignee_country": "CA",
+        "trade_country": "CA",
+        "declared_at": datetime(2025, 3, 1),
+    }
+    rows = [
+        {**to_canada, "trade_country": "US"},
+        {**to_canada, "consignee_country": "US"},
+        {**to_canada, "destination_country": "US", "trade_country": "US"},  # plainly banned
+        {**to_canada, "trade_country": "US", "declared_at": datetime(2026, 1, 15)},  # suspended
+        {**to_canada, "trade_country": "US", "hs_code": "2931900032",
+         "description": "三乙基铟 triethylindium"},  # indium may go to the US
+        {**to_canada},
+    ]  # fmt: skip
+    catalogue = load_catalogue()
+    lines = catalogue.evaluate_frame(add_features(declarations(rows)))
+    signals = licensing_signals(lines, None, catalogue=catalogue).collect()
+    buyer = signals.filter(pl.col("code") == "BUYER_COUNTRY_PROHIBITED").sort("_idx")
+    assert buyer["_idx"].to_list() == [0, 1]
+    assert buyer["evidence"].to_list() == [
+        "CN-2023-23-GA-01 declared to CA; the trading counterparty is in US, where gallium "
+        "may not go",
+        "CN-2023-23-GA-01 declared to CA; the consignee is in US, where gallium may not go",
+    ]
+    assert signals.filter(pl.col("code") == "DEST_PROHIBITED")["_idx"].to_list() == [2]
+    # Without the catalogue, only the declared destination is read.
+    alone = licensing_signals(lines, None).collect()
+    assert "BUYER_COUNTRY_PROHIBITED" not in alone["code"].to_list()

@@ -104,6 +104,12 @@ class Catalogue:
         feature query once, see ``Screener.features``)."""
         return _frame.evaluate_query(frame, self.items, self.rules, prepared=self._prepared)
 
+    def bans_for_country(self, lines: pl.LazyFrame, country: str) -> pl.LazyFrame:
+        """The controlled lines whose ``country`` (the trading counterparty's, the
+        consignee's) their items may not go to, though their destination may
+        (:func:`orewatch.controls.frame.bans_for_country`)."""
+        return _frame.bans_for_country(lines, self._prepared, country)
+
     @cached_property
     def _prepared(self) -> _frame.PreparedFrames:
         # Built on first use and kept: the catalogue is immutable, its frames too.

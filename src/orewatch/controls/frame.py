@@ -312,6 +312,37 @@ def filled_controls() -> list[pl.Expr]:
     ]
 
 
+def bans_for_country(
+    lines: pl.LazyFrame, prepared: PreparedFrames, country: str, day: str = "declared_on"
+) -> pl.LazyFrame:
+    """``_idx, prohibited_elements``: the controlled lines whose ``country`` column names
+    a country other than their destination that their active items (``control_ids``, as
+    evaluated) may not go to on their ``day``, and which elements are barred there.
+
+    A destination ban is got round by declaring a neighbour as destination while the
+    buyer or consignee sits in the barred country; the rules are the same, only the
+    country they are read for differs.
+    """
+    other = pl.col(country).cast(pl.String).str.strip_chars().str.to_uppercase()
+    destination = pl.col("destination_country").cast(pl.String).str.strip_chars()
+    active = (
+        lines.filter(
+            pl.col("controlled") & other.is_not_null() & (other != destination.str.to_uppercase())
+        )
+        .select("_idx", _day=pl.col(day), _dest=other, control_id=pl.col("control_ids"))
+        .explode("control_id")
+        .join(
+            prepared.items.lazy().select("control_id", "element").unique("control_id"),
+            on="control_id",
+        )
+    )
+    return (
+        _destination_flags(active, prepared.rules, ("_idx",))
+        .filter(pl.col("prohibited_destination"))
+        .select("_idx", "prohibited_elements")
+    )
+
+
 def _destination_flags(
     active: pl.LazyFrame, rules: pl.DataFrame, keys: Sequence[str]
 ) -> pl.LazyFrame:

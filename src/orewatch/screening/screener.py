@@ -343,7 +343,9 @@ class Screener:
         # Two detectors read an exporter's heading counts: one query of them, cached.
         counts = exporter_heading_counts(lines, prior).cache()
         parts = [
-            licensing_signals(lines, self.register, prior, self.baselines.filled, facts.cited),
+            licensing_signals(
+                lines, self.register, prior, self.baselines.filled, facts.cited, self.catalogue
+            ),
             misdeclaration_signals(
                 lines,
                 self.catalogue.items_frame(),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from orewatch.controls.catalogue import Catalogue
 from orewatch.screening.features import STATED_FIELDS
 from orewatch.screening.named_items import NAMED_IN_WORDS, pinned_elements
 from orewatch.screening.names import licence_key, name_keys, party_keys
@@ -49,6 +50,7 @@ def licensing_signals(
     prior: Prior | None = None,
     filled: frozenset[str] = frozenset(STATED_FIELDS),
     cited: bool | None = None,
+    catalogue: Catalogue | None = None,
 ) -> pl.LazyFrame:
     """All licensing and destination signals for the lines.
 
@@ -57,6 +59,8 @@ def licensing_signals(
     fills at all (``Baselines.filled``); only those can be missing from a line.
     ``cited``: whether some line cites a licence (default: read from ``lines``, which
     must then be a ``DataFrame``; a plan built once over a ``LazyFrame`` is told).
+    ``catalogue``: to read its destination rules for the buyer's and the consignee's
+    countries too (without it, only the declared destination is checked).
     """
     possible = possibly_controlled()
     parts = [
@@ -74,7 +78,8 @@ def licensing_signals(
         ),
         signals_where(
             lines,
-            _prohibited_for_the_goods(lines.collect_schema().names()),
+            pl.col("prohibited_destination")
+            & _carries_barred_goods(lines.collect_schema().names()),
             "DEST_PROHIBITED",
             pl.format(
                 "{} to {}", pl.col("control_ids").list.join(","), pl.col("destination_country")
@@ -83,6 +88,8 @@ def licensing_signals(
         _unstated(lines, filled),
         _military_use(lines),
     ]
+    if catalogue is not None:
+        parts.append(_buyer_country_prohibited(lines, catalogue))
     # A request's lines often cite no licence: then the register's dozen signals (each
     # a join) have nothing to read, and building them cost most of this detector's time.
     if cited is None:
@@ -94,22 +101,69 @@ def licensing_signals(
     return concat_signals(parts)
 
 
-def _prohibited_for_the_goods(columns: list[str]) -> pl.Expr:
-    """The destination is prohibited for what the line carries.
+#: The countries besides the destination that a destination ban is read for, and who
+#: sits there.
+PARTY_COUNTRIES: dict[str, str] = {
+    "trade_country": "the trading counterparty",
+    "consignee_country": "the consignee",
+}
+
+
+def _buyer_country_prohibited(lines: Lines, catalogue: Catalogue) -> pl.LazyFrame:
+    """Controlled goods declared to an allowed destination for a buyer or consignee in a
+    country they may not go to (sold to a US buyer, shipped to Canada while gallium may
+    not go to the US). One signal a line: the trading counterparty's country first."""
+    columns = lines.collect_schema().names()
+    parts = []
+    for rank, (country, who) in enumerate(PARTY_COUNTRIES.items()):
+        if country not in columns:
+            continue
+        barred = catalogue.bans_for_country(lines.lazy(), country)
+        found = lines.lazy().join(
+            barred.rename({"prohibited_elements": "barred_elements"}), on="_idx"
+        )
+        goods = _carries_barred_goods([*columns, "barred_elements"], "barred_elements")
+        parts.append(
+            signals_where(
+                found,
+                ~pl.col("prohibited_destination") & goods,
+                "BUYER_COUNTRY_PROHIBITED",
+                pl.format(
+                    "{} declared to {}; {} is in {}, where {} may not go",
+                    pl.col("control_ids").list.join(","),
+                    pl.col("destination_country"),
+                    pl.lit(who),
+                    pl.col(country).str.strip_chars().str.to_uppercase(),
+                    pl.col("barred_elements").list.join(", "),
+                ),
+            ).with_columns(_rank=pl.lit(rank))
+        )
+    if not parts:
+        return empty_signals()
+    return (
+        pl.concat(parts)
+        .sort("_idx", "_rank")
+        .unique("_idx", keep="first", maintain_order=True)
+        .drop("_rank")
+    )
+
+
+def _carries_barred_goods(columns: list[str], elements: str = "prohibited_elements") -> pl.Expr:
+    """The line carries the goods a ban covers, as far as its words say (``elements``:
+    the elements barred for the country at hand).
 
     Some tariff lines hold several elements' controlled items (organometallics of
     antimony, bismuth and indium share one code), and a ban on one element's items makes
-    the code prohibited for the destination. A line whose words name elements of that
-    code, none of them a prohibited one (triethylindium to a country that only antimony
-    may not go to), is not exporting the banned goods on its own account. A line that
-    names nothing, or only elements the code does not hold, is judged by its code.
+    the code prohibited for the country. A line whose words name elements of that code,
+    none of them a barred one (triethylindium to a country that only antimony may not go
+    to), is not exporting the banned goods on its own account. A line that names nothing,
+    or only elements the code does not hold, is judged by its code.
     """
-    prohibited = pl.col("prohibited_destination")
-    if not {"named_elements", "prohibited_elements", "control_elements"} <= set(columns):
-        return prohibited
+    if not {"named_elements", elements, "control_elements"} <= set(columns):
+        return pl.lit(True)
     named = pl.col("named_elements").fill_null([])
-    banned = named.list.set_intersection(pl.col("prohibited_elements")).list.len() > 0
-    return prohibited & (pinned_elements().is_null() | banned)
+    banned = named.list.set_intersection(pl.col(elements)).list.len() > 0
+    return pinned_elements().is_null() | banned
 
 
 def _words_name_another_element(register_columns: list[str]) -> pl.Expr:
