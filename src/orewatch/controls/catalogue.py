@@ -6,7 +6,7 @@ test or a what-if run can load another version side by side.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -104,11 +104,11 @@ class Catalogue:
         feature query once, see ``Screener.features``)."""
         return _frame.evaluate_query(frame, self.items, self.rules, prepared=self._prepared)
 
-    def bans_for_country(self, lines: pl.LazyFrame, country: str) -> pl.LazyFrame:
-        """The controlled lines whose ``country`` (the trading counterparty's, the
+    def bans_for_country(self, lines: pl.LazyFrame, countries: Sequence[str]) -> pl.LazyFrame:
+        """The controlled lines whose ``countries`` (the trading counterparty's, the
         consignee's) their items may not go to, though their destination may
         (:func:`orewatch.controls.frame.bans_for_country`)."""
-        return _frame.bans_for_country(lines, self._prepared, country)
+        return _frame.bans_for_country(lines, self._prepared, countries)
 
     @cached_property
     def _prepared(self) -> _frame.PreparedFrames:

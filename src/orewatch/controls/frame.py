@@ -313,33 +313,43 @@ def filled_controls() -> list[pl.Expr]:
 
 
 def bans_for_country(
-    lines: pl.LazyFrame, prepared: PreparedFrames, country: str, day: str = "declared_on"
+    lines: pl.LazyFrame,
+    prepared: PreparedFrames,
+    countries: Sequence[str],
+    day: str = "declared_on",
 ) -> pl.LazyFrame:
-    """``_idx, prohibited_elements``: the controlled lines whose ``country`` column names
-    a country other than their destination that their active items (``control_ids``, as
-    evaluated) may not go to on their ``day``, and which elements are barred there.
+    """``_idx, party, country, prohibited_elements``: per controlled line and column of
+    ``countries`` (``party``) naming a country other than its destination, when its
+    active items (``control_ids``, as evaluated) may not go there on their ``day``, and
+    which elements are barred there.
 
     A destination ban is got round by declaring a neighbour as destination while the
     buyer or consignee sits in the barred country; the rules are the same, only the
-    country they are read for differs.
+    country they are read for differs. All columns are read in one pass.
     """
-    other = pl.col(country).cast(pl.String).str.strip_chars().str.to_uppercase()
-    destination = pl.col("destination_country").cast(pl.String).str.strip_chars()
+    destination = pl.col("destination_country").cast(pl.String).str.strip_chars().str.to_uppercase()
+    other = pl.col("country").str.strip_chars().str.to_uppercase()
     active = (
-        lines.filter(
-            pl.col("controlled") & other.is_not_null() & (other != destination.str.to_uppercase())
+        lines.filter(pl.col("controlled"))
+        .select(
+            "_idx", day, "control_ids", destination.alias("_to"),
+            *(pl.col(c).cast(pl.String) for c in countries),
         )
-        .select("_idx", _day=pl.col(day), _dest=other, control_id=pl.col("control_ids"))
+        .unpivot(countries, index=["_idx", day, "control_ids", "_to"], variable_name="party",
+                 value_name="country")
+        .with_columns(_dest=other)
+        .filter(pl.col("_dest").is_not_null() & (pl.col("_dest") != pl.col("_to")))
+        .select("_idx", "party", "_dest", _day=pl.col(day), control_id=pl.col("control_ids"))
         .explode("control_id")
         .join(
             prepared.items.lazy().select("control_id", "element").unique("control_id"),
             on="control_id",
         )
-    )
+    )  # fmt: skip
     return (
-        _destination_flags(active, prepared.rules, ("_idx",))
+        _destination_flags(active, prepared.rules, ("_idx", "party", "_dest"))
         .filter(pl.col("prohibited_destination"))
-        .select("_idx", "prohibited_elements")
+        .select("_idx", "party", pl.col("_dest").alias("country"), "prohibited_elements")
     )
 
 

@@ -344,7 +344,13 @@ class Screener:
         counts = exporter_heading_counts(lines, prior).cache()
         parts = [
             licensing_signals(
-                lines, self.register, prior, self.baselines.filled, facts.cited, self.catalogue
+                lines,
+                self.register,
+                prior,
+                self.baselines.filled,
+                facts.cited,
+                self.catalogue,
+                facts.controlled,
             ),
             misdeclaration_signals(
                 lines,
@@ -360,6 +366,7 @@ class Screener:
                 facts.dear,
                 self.market,
                 self.to_usd,
+                facts.controlled,
             ),
             concealment_signals(lines, self.sender_contacts, prior, counts, facts.small),
             transshipment_signals(

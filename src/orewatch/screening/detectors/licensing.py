@@ -51,6 +51,7 @@ def licensing_signals(
     filled: frozenset[str] = frozenset(STATED_FIELDS),
     cited: bool | None = None,
     catalogue: Catalogue | None = None,
+    controlled: bool | None = None,
 ) -> pl.LazyFrame:
     """All licensing and destination signals for the lines.
 
@@ -60,7 +61,8 @@ def licensing_signals(
     ``cited``: whether some line cites a licence (default: read from ``lines``, which
     must then be a ``DataFrame``; a plan built once over a ``LazyFrame`` is told).
     ``catalogue``: to read its destination rules for the buyer's and the consignee's
-    countries too (without it, only the declared destination is checked).
+    countries too (without it, only the declared destination is checked);
+    ``controlled=False``: no line is controlled, so that reading is left out.
     """
     possible = possibly_controlled()
     parts = [
@@ -88,7 +90,7 @@ def licensing_signals(
         _unstated(lines, filled),
         _military_use(lines),
     ]
-    if catalogue is not None:
+    if catalogue is not None and controlled is not False:
         parts.append(_buyer_country_prohibited(lines, catalogue))
     # A request's lines often cite no licence: then the register's dozen signals (each
     # a join) have nothing to read, and building them cost most of this detector's time.
@@ -114,37 +116,39 @@ def _buyer_country_prohibited(lines: Lines, catalogue: Catalogue) -> pl.LazyFram
     country they may not go to (sold to a US buyer, shipped to Canada while gallium may
     not go to the US). One signal a line: the trading counterparty's country first."""
     columns = lines.collect_schema().names()
-    parts = []
-    for rank, (country, who) in enumerate(PARTY_COUNTRIES.items()):
-        if country not in columns:
-            continue
-        barred = catalogue.bans_for_country(lines.lazy(), country)
-        found = lines.lazy().join(
-            barred.rename({"prohibited_elements": "barred_elements"}), on="_idx"
-        )
-        goods = _carries_barred_goods([*columns, "barred_elements"], "barred_elements")
-        parts.append(
-            signals_where(
-                found,
-                ~pl.col("prohibited_destination") & goods,
-                "BUYER_COUNTRY_PROHIBITED",
-                pl.format(
-                    "{} declared to {}; {} is in {}, where {} may not go",
-                    pl.col("control_ids").list.join(","),
-                    pl.col("destination_country"),
-                    pl.lit(who),
-                    pl.col(country).str.strip_chars().str.to_uppercase(),
-                    pl.col("barred_elements").list.join(", "),
-                ),
-            ).with_columns(_rank=pl.lit(rank))
-        )
-    if not parts:
+    parties = [country for country in PARTY_COUNTRIES if country in columns]
+    if not parties:
         return empty_signals()
-    return (
-        pl.concat(parts)
+    barred = (
+        catalogue.bans_for_country(lines.lazy(), parties)
+        .with_columns(
+            who=pl.col("party").replace_strict(PARTY_COUNTRIES),
+            _rank=pl.col("party").replace_strict({p: i for i, p in enumerate(PARTY_COUNTRIES)}),
+        )
+        .rename({"prohibited_elements": "barred_elements"})
+    )
+    found = lines.lazy().select(
+        "_idx", "control_ids", "destination_country", "prohibited_destination",
+        *(c for c in ("named_elements", "control_elements") if c in columns),
+    ).join(barred, on="_idx")  # fmt: skip
+    goods = _carries_barred_goods([*columns, "barred_elements"], "barred_elements")
+    first = (
+        found.filter(~pl.col("prohibited_destination") & goods)
         .sort("_idx", "_rank")
         .unique("_idx", keep="first", maintain_order=True)
-        .drop("_rank")
+    )
+    return signals_where(
+        first,
+        pl.lit(True),
+        "BUYER_COUNTRY_PROHIBITED",
+        pl.format(
+            "{} declared to {}; {} is in {}, where {} may not go",
+            pl.col("control_ids").list.join(","),
+            pl.col("destination_country"),
+            pl.col("who"),
+            pl.col("country"),
+            pl.col("barred_elements").list.join(", "),
+        ),
     )
 
 

@@ -177,6 +177,7 @@ def misdeclaration_signals(
     dear: bool | None = None,
     market: MarketNorm | None = None,
     to_usd: pl.DataFrame = USD_ONLY,
+    controlled: bool | None = None,
 ) -> pl.LazyFrame:
     """Words, values and weights that contradict the declared commodity.
 
@@ -192,7 +193,8 @@ def misdeclaration_signals(
     lines price against ``controlled_prices`` (:func:`orewatch.screening.market.fit_market_norm`);
     without it, no line is compared with its material's market price. ``to_usd``: the
     currencies a line may be invoiced in to be compared with the USD quotes, and how
-    (:func:`orewatch.screening.market.usd_shifts`).
+    (:func:`orewatch.screening.market.usd_shifts`). ``controlled=False``: no line is
+    controlled, so none is compared with its material's market price.
     """
     counts = heading_counts_or(heading_counts, lines, prior)
     parts = [
@@ -229,7 +231,12 @@ def misdeclaration_signals(
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height and dear is not False:
         parts.append(_priced_like_controlled(lines, controlled_prices, to_usd))
-    if controlled_prices is not None and items is not None and market is not None:
+    if (
+        controlled_prices is not None
+        and items is not None
+        and market is not None
+        and controlled is not False
+    ):
         parts.append(_below_market(lines, controlled_prices, items, market, to_usd))
     if origins is not None and "origin_region" in lines.collect_schema():
         facts = origin_facts(lines, origins)
