@@ -283,3 +283,21 @@ def test_the_door_judges_a_shared_code_by_the_element_a_line_names(
     codes = reason_codes(result, tmp_path, [indium, antimony, indium])
     assert "DEST_PROHIBITED" not in codes[0] | codes[2]
     assert "DEST_PROHIBITED" in codes[1]
+
+
+def test_the_door_finds_a_us_buyer_behind_a_canadian_destination(
+    fitted: tuple[dict[str, pl.DataFrame], np.ndarray, ScreenResult], tmp_path: Path
+) -> None:
+    """The same rule as the batch's: gallium to Canada while the trading counterparty is
+    in the US, during the US ban, through the door's plans (built on an ordinary line
+    first, then on the controlled ones)."""
+    tables, _, result = fitted
+    ordinary = jsonable_encoder(tables["declarations"].row(0, named=True), exclude_none=True)
+    gallium = {**to_the_us(ordinary, "8112929010"), "description": "金属镓 gallium"}
+    to_canada = {**gallium, "declaration_id": "NEW-5", "destination_country": "CA",
+                 "consignee_country": "CA", "trade_country": "US"}  # fmt: skip
+    honest = {**to_canada, "declaration_id": "NEW-6", "trade_country": "CA"}
+    codes = reason_codes(result, tmp_path, [ordinary, to_canada, honest])
+    assert "BUYER_COUNTRY_PROHIBITED" in codes[1]
+    assert "DEST_PROHIBITED" not in codes[1]
+    assert "BUYER_COUNTRY_PROHIBITED" not in codes[0] | codes[2]
