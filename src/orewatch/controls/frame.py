@@ -203,8 +203,13 @@ def combination(
     return {
         "_hs": pl.col(hs).cast(pl.String).str.replace_all(r"\D", ""),
         "_day": _as_date(pl.col(on), schema[on]),
-        "_dest": pl.col(destination).cast(pl.String).str.strip_chars().str.to_uppercase(),
+        "_dest": _country(pl.col(destination)),
     }
+
+
+def _country(column: pl.Expr) -> pl.Expr:
+    """A country code as the rules write it: text, trimmed, upper case."""
+    return column.cast(pl.String).str.strip_chars().str.to_uppercase()
 
 
 def evaluate_query(
@@ -327,17 +332,21 @@ def bans_for_country(
     buyer or consignee sits in the barred country; the rules are the same, only the
     country they are read for differs. All columns are read in one pass.
     """
-    destination = pl.col("destination_country").cast(pl.String).str.strip_chars().str.to_uppercase()
-    other = pl.col("country").str.strip_chars().str.to_uppercase()
     active = (
         lines.filter(pl.col("controlled"))
         .select(
-            "_idx", day, "control_ids", destination.alias("_to"),
-            *(pl.col(c).cast(pl.String) for c in countries),
+            "_idx",
+            day,
+            "control_ids",
+            _country(pl.col("destination_country")).alias("_to"),
+            *(_country(pl.col(c)) for c in countries),
         )
-        .unpivot(countries, index=["_idx", day, "control_ids", "_to"], variable_name="party",
-                 value_name="country")
-        .with_columns(_dest=other)
+        .unpivot(
+            countries,
+            index=["_idx", day, "control_ids", "_to"],
+            variable_name="party",
+            value_name="_dest",
+        )
         .filter(pl.col("_dest").is_not_null() & (pl.col("_dest") != pl.col("_to")))
         .select("_idx", "party", "_dest", _day=pl.col(day), control_id=pl.col("control_ids"))
         .explode("control_id")
@@ -345,7 +354,7 @@ def bans_for_country(
             prepared.items.lazy().select("control_id", "element").unique("control_id"),
             on="control_id",
         )
-    )  # fmt: skip
+    )
     return (
         _destination_flags(active, prepared.rules, ("_idx", "party", "_dest"))
         .filter(pl.col("prohibited_destination"))

@@ -58,6 +58,16 @@ def usd_shifts(offsets: pl.DataFrame | None) -> pl.DataFrame:
     return offsets.select("currency", (pl.col("offset") - usd).alias("shift"))
 
 
+def in_usd(lines: pl.LazyFrame, to_usd: pl.DataFrame) -> pl.LazyFrame:
+    """The lines invoiced in a currency ``to_usd`` converts (:func:`usd_shifts`), their
+    ``log_unit_value`` put in USD; lines in other currencies are left out."""
+    return (
+        lines.join(to_usd.lazy(), on="currency")
+        .with_columns(pl.col("log_unit_value") - pl.col("shift"))
+        .drop("shift")
+    )
+
+
 def market_ratios(
     lines: Lines, prices: pl.DataFrame, items: pl.DataFrame, to_usd: pl.DataFrame = USD_ONLY
 ) -> pl.LazyFrame:
@@ -85,12 +95,12 @@ def market_ratios(
             & pl.col("match_kind").is_in(SPECIFIC_MATCHES)
             & pl.col("log_unit_value").is_finite()
         )
-        .join(to_usd.lazy(), on="currency")
+        .pipe(in_usd, to_usd)
         .select(
             "_idx",
             "month",
             "currency",
-            (pl.col("log_unit_value") - pl.col("shift")).alias("log_unit_value"),
+            "log_unit_value",
             pl.col("control_ids").alias("control_id"),
             pinned_elements().alias("_pinned"),
         )

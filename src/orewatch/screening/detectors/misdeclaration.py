@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.screening.features import WEIGHT_UNITS
-from orewatch.screening.market import USD_ONLY, MarketNorm, market_ratios
+from orewatch.screening.market import USD_ONLY, MarketNorm, in_usd, market_ratios
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
 
@@ -404,17 +404,8 @@ def _priced_like_controlled(
     materials; lines in other currencies are put in USD by ``to_usd``. Only lines already
     dear for their commodity are compared, so the join stays small.
     """
-    dear = (
-        lines.lazy()
-        .filter(dear_ordinary())
-        .join(to_usd.lazy(), on="currency")
-        .select(
-            "_idx",
-            "month",
-            "hs6",
-            "currency",
-            (pl.col("log_unit_value") - pl.col("shift")).alias("log_unit_value"),
-        )
+    dear = in_usd(lines.lazy().filter(dear_ordinary()), to_usd).select(
+        "_idx", "month", "hs6", "currency", "log_unit_value"
     )
     near = dear.join(prices.lazy(), on="month").filter(
         (pl.col("log_unit_value") - pl.col("usd_per_kg").log()).abs() < pl.lit(PRICE_BAND).log()
