@@ -5,11 +5,8 @@ from collections.abc import Callable, Mapping, Sequence
 import polars as pl
 
 from orewatch.controls.catalogue import load_catalogue
-from orewatch.screening.detectors.misdeclaration import (
-    Origins,
-    exporter_heading_counts,
-    misdeclaration_signals,
-)
+from orewatch.screening.detectors.exporter_trade import exporter_heading_counts
+from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
 from orewatch.screening.features import add_features, fit_baselines, raw_features
 from orewatch.screening.prior import Prior
 

@@ -577,3 +577,11 @@ def add_features(declarations: pl.DataFrame, baselines: Baselines | None = None)
     """Derived columns for screening; norms from ``baselines`` or from the lines themselves."""
     raw = raw_features(declarations)
     return apply_baselines(raw, baselines or fit_baselines(raw))
+
+
+def could_be_controlled() -> pl.Expr:
+    """A controlled code, or words naming a controlled element (over the catalogue's
+    ``controlled`` and the words' ``named_elements``)."""
+    return pl.col("controlled").fill_null(False) | (
+        pl.col("named_elements").list.len().fill_null(0) > 0
+    )

@@ -3,8 +3,9 @@
 Batch screening judges a dataset against itself, so its prior is empty and the running
 totals start inside the batch. Screening one new declaration uses the prior of the
 history it joins: how much each licence has already drawn, which commodity chapters
-each exporter already ships, which controlled elements each consignee already receives,
-how many declarations already cited each licence number.
+each exporter already ships (and how much of its trade is controlled), which controlled
+elements each consignee already receives, how many declarations already cited each
+licence number.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from orewatch.screening.detectors.exporter_trade import history_chapters, history_exporters
 from orewatch.screening.names import licence_key
 
 
@@ -20,8 +22,8 @@ from orewatch.screening.names import licence_key
 class Prior:
     licence_drawn: pl.DataFrame  # license_no, prior_drawn_kg
     licence_declarations: pl.DataFrame  # license_no, declaration_id, declared_at
-    exporter_chapters: pl.DataFrame  # exporter_id, hs4, chapter_lines
-    exporter_lines: pl.DataFrame  # exporter_id, prior_lines
+    exporter_chapters: pl.DataFrame  # exporter_id, hs4, chapter_lines, chapter_side
+    exporter_lines: pl.DataFrame  # exporter_id, prior_lines, prior_controlled, prior_sides
     consignee_elements: pl.DataFrame  # consignee_name, element
     small_shipments: pl.DataFrame  # exporter_id, consignee_name of small lots and parcels
 
@@ -39,10 +41,20 @@ class Prior:
                 }
             ),
             exporter_chapters=pl.DataFrame(
-                schema={"exporter_id": pl.String, "hs4": pl.String, "chapter_lines": pl.UInt32}
+                schema={
+                    "exporter_id": pl.String,
+                    "hs4": pl.String,
+                    "chapter_lines": pl.UInt32,
+                    "chapter_side": pl.Boolean,
+                }
             ),
             exporter_lines=pl.DataFrame(
-                schema={"exporter_id": pl.String, "prior_lines": pl.UInt32}
+                schema={
+                    "exporter_id": pl.String,
+                    "prior_lines": pl.UInt32,
+                    "prior_controlled": pl.UInt32,
+                    "prior_sides": pl.UInt32,
+                }
             ),
             consignee_elements=pl.DataFrame(
                 schema={"consignee_name": pl.String, "element": pl.String}
@@ -56,6 +68,7 @@ class Prior:
     def from_lines(cls, lines: pl.DataFrame) -> Prior:
         """Aggregate screened lines (with features and control columns) into a prior."""
         cited = lines.filter(pl.col("license_no").is_not_null())
+        chapters = history_chapters(lines)
         return cls(
             licence_drawn=cited.group_by(licence_key(pl.col("license_no"))).agg(
                 pl.col("net_weight_kg").fill_null(0.0).sum().alias("prior_drawn_kg")
@@ -63,10 +76,8 @@ class Prior:
             licence_declarations=cited.select(
                 licence_key(pl.col("license_no")), "declaration_id", "declared_at"
             ).unique(["license_no", "declaration_id"]),
-            exporter_chapters=lines.group_by("exporter_id", "hs4").agg(
-                pl.len().alias("chapter_lines")
-            ),
-            exporter_lines=lines.group_by("exporter_id").agg(pl.len().alias("prior_lines")),
+            exporter_chapters=chapters,
+            exporter_lines=history_exporters(lines, chapters),
             consignee_elements=lines.filter(pl.col("controlled"))
             .select("consignee_name", pl.col("control_elements").alias("element"))
             .explode("element")

@@ -16,11 +16,11 @@ import polars as pl
 from orewatch.controls.catalogue import Catalogue
 from orewatch.controls.frame import RememberedControls
 from orewatch.screening.detectors.concealment import concealment_signals, small_shipment
+from orewatch.screening.detectors.exporter_trade import exporter_heading_counts
 from orewatch.screening.detectors.licensing import has_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import (
     Origins,
     dear_ordinary,
-    exporter_heading_counts,
     misdeclaration_signals,
     names_an_element,
 )

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from orewatch.screening.features import WEIGHT_UNITS
+from orewatch.screening.detectors.exporter_trade import (
+    exporter_heading_counts,
+    exporter_trade_signals,
+)
+from orewatch.screening.features import WEIGHT_UNITS, could_be_controlled
 from orewatch.screening.market import USD_ONLY, MarketNorm, in_usd, market_ratios
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
@@ -53,11 +57,6 @@ ORIGIN_CONTROLLED_FACTOR = 2.0
 SOURCE_MIN_LINES = 10
 SOURCE_USUAL = 0.5
 SOURCE_SHARE = 0.1
-#: An exporter needs this much history before a new commodity chapter is news.
-HISTORY_LINES = 5
-#: A heading carrying under this share of an exporter's lines is not its trade (so the
-#: exporter needs at least 1 / RARE_CHAPTER_SHARE lines before this can fire).
-RARE_CHAPTER_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -220,8 +219,7 @@ def misdeclaration_signals(
         ),
         _value_shifted(lines),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
-        _new_commodity(counts),
-        _rare_commodity(counts),
+        *exporter_trade_signals(counts),
     ]
     if items is not None and items.height and vocabulary is not None and named is not False:
         parts.append(_words_against_code(lines, items, vocabulary))
@@ -325,13 +323,6 @@ def _origin_unusual(facts: pl.LazyFrame) -> pl.LazyFrame:
 def names_an_element() -> pl.Expr:
     """The line's goods text names a controlled element."""
     return pl.col("named_elements").list.len() > 0
-
-
-def could_be_controlled() -> pl.Expr:
-    """A controlled code, or words naming a controlled element."""
-    return pl.col("controlled").fill_null(False) | (
-        pl.col("named_elements").list.len().fill_null(0) > 0
-    )
 
 
 def _unusual_mode(lines: Lines, modes: pl.DataFrame) -> pl.LazyFrame:
@@ -543,76 +534,8 @@ def _weight_evidence() -> pl.Expr:
     )
 
 
-def _new_commodity(heading_counts: pl.LazyFrame) -> pl.LazyFrame:
-    """First line of a commodity chapter from an exporter that has shipped other things.
-
-    Reads the exporter's facts from ``heading_counts`` (:func:`exporter_heading_counts`):
-    whether the history holds the chapter (``chapter_lines``) and its lines (``prior_lines``).
-    """
-    ordered = heading_counts.sort(["declared_at", "declaration_id", "line_no"]).with_columns(
-        (pl.int_range(pl.len()).over("exporter_id") + pl.col("prior_lines").fill_null(0)).alias(
-            "_nth_of_exporter"
-        ),
-        pl.int_range(pl.len()).over(["exporter_id", "hs4"]).alias("_nth_of_chapter"),
-    )
-    return signals_where(
-        ordered,
-        (pl.col("_nth_of_chapter") == 0)
-        & pl.col("chapter_lines").is_null()
-        & (pl.col("_nth_of_exporter") >= HISTORY_LINES),
-        "NEW_COMMODITY_FOR_EXPORTER",
-        pl.format("first {} after {} other lines", pl.col("hs4"), pl.col("_nth_of_exporter")),
-    )
-
-
-def exporter_heading_counts(lines: Lines, prior: Prior) -> pl.LazyFrame:
-    """``lines`` with the exporter's facts from the prior (``chapter_lines`` under the
-    line's heading, ``prior_lines`` in all: one join per key, against the tables the prior
-    prepared) and the counts with the lines' own: ``_ch`` (the exporter's lines under the
-    line's heading) and ``_all`` (all the exporter's lines).
-
-    The lines' own counts are windows over them: the prior's per-exporter total already
-    sums its chapters, so the history's table of every exporter's chapters is joined, not
-    grouped again (on one line, that full join and window were a third of these rules).
-    A line without an exporter or heading has no counts (it matches nothing)."""
-    keyed = pl.col("exporter_id").is_not_null() & pl.col("hs4").is_not_null()
-    return (
-        lines.lazy()
-        .join(prior.exporter_chapters.lazy(), on=["exporter_id", "hs4"], how="left")
-        .join(prior.exporter_lines.lazy(), on="exporter_id", how="left")
-        .with_columns(
-            pl.when(keyed)
-            .then(pl.len().over("exporter_id", "hs4") + pl.col("chapter_lines").fill_null(0))
-            .alias("_ch"),
-            pl.when(keyed)
-            .then(pl.len().over("exporter_id") + pl.col("prior_lines").fill_null(0))
-            .alias("_all"),
-        )
-    )
-
-
 def heading_counts_or(
     given: pl.LazyFrame | None, lines: Lines, prior: Prior | None
 ) -> pl.LazyFrame:
     """``given`` (a query of them a caller shares), else :func:`exporter_heading_counts`."""
     return given if given is not None else exporter_heading_counts(lines, prior or Prior.empty())
-
-
-def _rare_commodity(heading_counts: pl.LazyFrame) -> pl.LazyFrame:
-    """A heading that is a sliver of an established exporter's trade, history included.
-
-    Unlike :func:`_new_commodity` this does not depend on order: a cover good declared
-    twice, or an odd line slipped into a container of the exporter's usual goods, is as
-    foreign to the exporter's trade the second time as the first.
-    """
-    return signals_where(
-        heading_counts,
-        pl.col("_ch") < RARE_CHAPTER_SHARE * pl.col("_all"),
-        "RARE_COMMODITY_FOR_EXPORTER",
-        pl.format(
-            "heading {}: {} of the exporter's {} lines",
-            pl.col("hs4"),
-            pl.col("_ch"),
-            pl.col("_all"),
-        ),
-    )

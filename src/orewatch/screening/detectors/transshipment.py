@@ -14,7 +14,8 @@ import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
 
-from orewatch.screening.detectors.misdeclaration import UNIT_VALUE_Z, could_be_controlled
+from orewatch.screening.detectors.misdeclaration import UNIT_VALUE_Z
+from orewatch.screening.features import could_be_controlled
 from orewatch.screening.names import normalise_name_expr
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, any_row, concat_signals, signals_where

@@ -27,7 +27,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
-from orewatch.screening.detectors.misdeclaration import could_be_controlled
+from orewatch.screening.features import could_be_controlled
 from orewatch.screening.terms import named_elements
 
 #: Results only export control records: they stand whatever the goods.
