@@ -868,21 +868,25 @@ TRADES = [
     ("电子", "Electronics", "ELEC."),
     ("化工", "Chemical", "CHEM"),
 ]
+# the commonest surnames and some given names, "characters pinyin" pairs
 SURNAMES = [
-    ("王", "Wang"),
-    ("李", "Li"),
-    ("张", "Zhang"),
-    ("刘", "Liu"),
-    ("陈", "Chen"),
-    ("杨", "Yang"),
-    ("黄", "Huang"),
-    ("赵", "Zhao"),
-    ("吴", "Wu"),
-    ("周", "Zhou"),
-    ("徐", "Xu"),
-    ("孙", "Sun"),
-    ("马", "Ma"),
-    ("朱", "Zhu"),
+    tuple(pair.split(":"))
+    for pair in [
+        "王:Wang",
+        "李:Li",
+        "张:Zhang",
+        "刘:Liu",
+        "陈:Chen",
+        "杨:Yang",
+        "黄:Huang",
+        "赵:Zhao",
+        "吴:Wu",
+        "周:Zhou",
+        "徐:Xu",
+        "孙:Sun",
+        "马:Ma",
+        "朱:Zhu",
+    ]
 ]
 GIVEN = [
     ("伟", "Wei"),
