@@ -869,7 +869,8 @@ TRADES = [
     ("化工", "Chemical", "CHEM"),
 ]
 # the commonest surnames, "characters:pinyin"
-_SURNAMES = "王:Wang 李:Li 张:Zhang 刘:Liu 陈:Chen 杨:Yang 黄:Huang 赵:Zhao 吴:Wu 周:Zhou 徐:Xu 孙:Sun 马:Ma 朱:Zhu"
+_SURNAMES = "王:Wang 李:Li 张:Zhang 刘:Liu 陈:Chen 杨:Yang 黄:Huang"
+_SURNAMES += " 赵:Zhao 吴:Wu 周:Zhou 徐:Xu 孙:Sun 马:Ma 朱:Zhu"
 SURNAMES = [tuple(pair.split(":")) for pair in _SURNAMES.split(" ")]
 GIVEN = [
     ("伟", "Wei"),
