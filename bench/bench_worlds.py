@@ -1,10 +1,10 @@
-"""Benchmark: detection on all eleven generators' worlds at once, against an earlier run.
+"""Benchmark: detection on all twelve generators' worlds at once, against an earlier run.
 
-Ours (``bench_detection.py``) and ten independently written generators'
+Ours (``bench_detection.py``) and eleven independently written generators'
 (``bench_otherworld.py``, ``bench_thirdworld.py``, ``bench_fourthworld.py``,
 ``bench_fifthworld.py``, ``bench_sixthworld.py``, ``bench_seventhworld.py``,
 ``bench_eighthworld.py``, ``bench_ninthworld.py``, ``bench_tenthworld.py``,
-``bench_eleventhworld.py``) each screen
+``bench_eleventhworld.py``, ``bench_twelfthworld.py``) each screen
 their worlds of ``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %;
 the tenth runs twice, with every optional table and with the required columns alone
 (``tenth-sparse``). A detector or learning change is judged on all together: what helps
@@ -50,6 +50,7 @@ BENCHES: dict[str, str] = {
     "tenth": "bench_tenthworld",
     "tenth-sparse": "bench_tenthworld",
     "eleventh": "bench_eleventhworld",
+    "twelfth": "bench_twelfthworld",
 }
 #: Arguments a world's bench takes beyond the common ones.
 EXTRA: dict[str, list[str]] = {"tenth-sparse": ["--optional", "sparse"]}
