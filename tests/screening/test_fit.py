@@ -66,3 +66,27 @@ def test_controlled_prices_keep_usd_quotes_of_catalogued_materials_per_kg() -> N
 
 def test_no_prices_no_controlled_prices() -> None:
     assert controlled_prices(None, load_catalogue()) is None
+
+
+def test_a_month_without_a_quote_between_close_quotes_is_interpolated() -> None:
+    catalogue = load_catalogue()
+    element = catalogue.items_frame()["element"][0]
+    months = [date(2024, 1, 1), date(2024, 3, 1), date(2024, 8, 1)]
+    prices = pl.DataFrame(
+        {
+            "material": [element] * 3,
+            "market": ["Rotterdam"] * 3,
+            "date": months,
+            "price": [100.0, 400.0, 50.0],
+            "currency": ["USD"] * 3,
+            "unit": ["kg"] * 3,
+        }
+    )
+    found = controlled_prices(prices, catalogue)
+    assert found is not None
+    by_month = dict(zip(found["month"], found["usd_per_kg"], strict=True))
+    # February lies between quotes two months apart: the geometric middle of 100 and 400.
+    assert by_month[date(2024, 2, 1)] == pytest.approx(200.0)
+    # April to July lie in a five-month silence: not guessed.
+    assert set(by_month) == {*months, date(2024, 2, 1)}
+    assert by_month[date(2024, 3, 1)] == pytest.approx(400.0)

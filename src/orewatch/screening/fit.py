@@ -72,8 +72,16 @@ def _prepared(
     return prepare(frame) if frame is not None else None
 
 
+#: A month with no quote takes its material's price from the quotes either side (a
+#: geometric interpolation) when those are at most this many months apart: a price
+#: series with a month or two missing still prices the lines of those months, while a
+#: long silence is not guessed across.
+QUOTE_GAP_MONTHS = 3
+
+
 def controlled_prices(prices: pl.DataFrame | None, catalogue: Catalogue) -> pl.DataFrame | None:
-    """Monthly USD/kg prices of controlled materials on markets quoting in USD.
+    """Monthly USD/kg prices of controlled materials on markets quoting in USD, short gaps
+    between quotes filled (:data:`QUOTE_GAP_MONTHS`).
 
     Only USD quotes are used: converting the domestic CNY prices would need exchange
     rates the contract does not carry.
@@ -95,6 +103,29 @@ def controlled_prices(prices: pl.DataFrame | None, catalogue: Catalogue) -> pl.D
         .group_by(pl.col("date").dt.truncate("1mo").alias("month"), "material")
         .agg(per_kg.mean().alias("usd_per_kg"))
         .filter(pl.col("usd_per_kg") > 0)
+        .pipe(_fill_quote_gaps)
+    )
+
+
+def _fill_quote_gaps(monthly: pl.DataFrame) -> pl.DataFrame:
+    """``month, material, usd_per_kg`` with each material's missing months between two
+    quotes at most :data:`QUOTE_GAP_MONTHS` apart filled, geometrically interpolated."""
+    if monthly.is_empty():
+        return monthly
+    index = pl.col("month").dt.year() * 12 + pl.col("month").dt.month()
+    quoted = pl.when(pl.col("usd_per_kg").is_not_null()).then(index)
+    return (
+        monthly.sort("material", "month")
+        .upsample(time_column="month", every="1mo", group_by="material")
+        .with_columns(
+            pl.col("material").forward_fill(),
+            pl.col("usd_per_kg").log().interpolate().exp().over("material").alias("_filled"),
+            (
+                quoted.backward_fill().over("material") - quoted.forward_fill().over("material")
+            ).alias("_gap"),
+        )
+        .filter(pl.col("usd_per_kg").is_not_null() | (pl.col("_gap") <= QUOTE_GAP_MONTHS))
+        .select("month", "material", pl.col("_filled").alias("usd_per_kg"))
     )
 
 
