@@ -139,3 +139,25 @@ def test_a_bare_group_that_fits_two_registered_ones_joins_neither() -> None:
     kept = group_guard(pairs, records, settled)
     # a2 belongs to R1's group: never linked to R2's; 'bare' fits both: joins neither.
     assert set(kept.select("record_id_l", "record_id_r").iter_rows()) == {("c", "a"), ("a2", "c")}
+
+
+def test_a_name_common_worldwide_still_names_one_company_in_each_country() -> None:
+    countries = ["VN", "TH", "MY", "ID", "SG"]
+    parties = pl.DataFrame(
+        {
+            "party_id": [f"P{i}" for i in range(len(countries))] + ["M-VN", "M-NONE"],
+            "kind": ["company"] * (len(countries) + 2),
+            "name": ["Apex Industries Co., Ltd."] * len(countries)
+            + ["Apex Industries Company Limited", "Apex Industries Company Limited"],
+            "country": [*countries, "VN", None],
+            "registration_id": [f"{c}-1" for c in countries] + [None, None],
+        }
+    )
+    ids = dict(
+        resolve(party_records({"parties": parties}), ResolveSettings(probabilistic=False))
+        .entities.select("record_id", "entity_id")
+        .iter_rows()
+    )
+    assert ids["parties:M-VN"] == ids["parties:P0"]  # one Apex Industries in Vietnam
+    # Without a country the mention could be any of the five: it joins none.
+    assert ids["parties:M-NONE"] not in {ids[f"parties:P{i}"] for i in range(len(countries))}

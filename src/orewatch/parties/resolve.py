@@ -69,8 +69,9 @@ class ResolveSettings:
     #: which two records are linked: the prior is tiny in deduplication and would hide
     #: typo variants; precision comes from the compatibility and rare-word checks.
     min_match_weight: float = 6.0
-    #: Name keys shared by more distinct registration ids than this say nothing (a
-    #: generic name such as "Trading"); they do not link by name alone.
+    #: Name keys shared by more distinct registration ids than this, in the record's
+    #: country (worldwide for a record without one), say nothing (a generic name such
+    #: as "Trading"); they do not link by name alone.
     max_ids_per_key: int = 3
     #: Use Splink for fuzzy links (off: identifiers and exact keys only).
     probabilistic: bool = True
@@ -179,18 +180,32 @@ def _drop_bridges(pairs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _without_generic_keys(keyed: pl.DataFrame, max_ids: int) -> pl.DataFrame:
+    """Drop the name variants whose key says nothing about which company is meant.
+
+    A key is generic where it names more than ``max_ids`` registered companies: in the
+    record's own country when it has one (a name common worldwide, such as "Apex
+    Industries", still names one company in Vietnam), and worldwide when it has none
+    (a record without a country could be any of them).
+    """
+    ids = pl.col("registration_id").drop_nulls().n_unique()
+    place = pl.col("country").fill_null("")
+    in_country = keyed.group_by("key", place.alias("place")).agg(ids.alias("ids_here"))
+    worldwide = keyed.group_by("key").agg(ids.alias("ids_anywhere"))
+    judged = (
+        keyed.with_columns(place.alias("place"))
+        .join(in_country, on=["key", "place"])
+        .join(worldwide, on="key")
+    )
+    named_by = pl.when(pl.col("country").is_null()).then("ids_anywhere").otherwise("ids_here")
+    return judged.filter(named_by <= max_ids).drop("place", "ids_here", "ids_anywhere")
+
+
 def name_key_links(
     records: pl.DataFrame, variants: pl.DataFrame, settings: ResolveSettings
 ) -> pl.DataFrame:
     """Compatible company records sharing a name key (any script, aliases, pinyin)."""
-    keyed = _keyed(records, variants)
-    generic = (
-        keyed.group_by("key")
-        .agg(pl.col("registration_id").drop_nulls().n_unique().alias("ids"))
-        .filter(pl.col("ids") > settings.max_ids_per_key)
-        .select("key")
-    )
-    keyed = keyed.join(generic, on="key", how="anti")
+    keyed = _without_generic_keys(_keyed(records, variants), settings.max_ids_per_key)
     pairs = keyed.join(keyed, on="key", suffix="_r").filter(
         (pl.col("record_id") < pl.col("record_id_r"))
         & compatible("", "_r")
