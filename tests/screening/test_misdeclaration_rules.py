@@ -72,6 +72,22 @@ def test_cheap_ordinary_goods_are_told_apart_from_cheap_controlled_goods(
     assert "UNIT_VALUE_LOW" in found[101] and "UNIT_VALUE_LOW_ORDINARY" not in found[101]
 
 
+def test_possibly_controlled_goods_rather_cheap_are_told_apart_from_far_too_cheap(
+    declarations: Build,
+) -> None:
+    rows: list[dict[str, object]] = [GALLIUM, GALLIUM, GALLIUM, {}, {}]
+    lines = features(declarations(rows)).with_columns(
+        pl.Series("unit_value_z", [-3.0, -4.0, -2.0, -3.0, -4.0])
+    )
+    found = codes(lines)
+    assert "UNIT_VALUE_RATHER_LOW" in found[0] and "UNIT_VALUE_LOW" not in found[0]
+    assert "UNIT_VALUE_LOW" in found[1] and "UNIT_VALUE_RATHER_LOW" not in found[1]
+    assert not {"UNIT_VALUE_LOW", "UNIT_VALUE_RATHER_LOW"} & found.get(2, set())
+    # Cheap aluminium is a tax matter: only far too cheap is noted, as ordinary goods.
+    assert not {"UNIT_VALUE_LOW", "UNIT_VALUE_RATHER_LOW"} & found.get(3, set())
+    assert "UNIT_VALUE_LOW_ORDINARY" in found[4]
+
+
 def test_ordinary_goods_from_a_controlled_materials_region_they_never_come_from(
     declarations: Build,
 ) -> None:

@@ -23,6 +23,10 @@ from orewatch.screening.signals import Lines, concat_signals, signals_where
 #: |z| beyond this is far from the commodity's usual unit value (robust z, ~1 in 2,000
 #: for a normal distribution: rare enough to look at, common enough to matter).
 UNIT_VALUE_Z = 3.5
+#: Possibly controlled goods this many spreads below their norm, short of UNIT_VALUE_Z,
+#: are "rather cheap": an invoice at a third of the value sits only 2-3 spreads under
+#: where a commodity's honest prices spread wide.
+RATHER_LOW_Z = 2.5
 #: A line priced this far above its norm, beside a line of possibly controlled goods
 #: priced beyond UNIT_VALUE_Z below its own, may carry value moved off that line.
 VALUE_SHIFT_Z = 2.0
@@ -203,6 +207,13 @@ def misdeclaration_signals(
             lines,
             cheap_controlled(),
             "UNIT_VALUE_LOW",
+            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+        ),
+        signals_where(
+            lines,
+            pl.col("unit_value_z").is_between(-UNIT_VALUE_Z, -RATHER_LOW_Z, closed="left")
+            & could_be_controlled(),
+            "UNIT_VALUE_RATHER_LOW",
             pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
         ),
         signals_where(
