@@ -189,16 +189,12 @@ def _without_generic_keys(keyed: pl.DataFrame, max_ids: int) -> pl.DataFrame:
     (a record without a country could be any of them).
     """
     ids = pl.col("registration_id").drop_nulls().n_unique()
-    place = pl.col("country").fill_null("")
-    in_country = keyed.group_by("key", place.alias("place")).agg(ids.alias("ids_here"))
-    worldwide = keyed.group_by("key").agg(ids.alias("ids_anywhere"))
-    judged = (
-        keyed.with_columns(place.alias("place"))
-        .join(in_country, on=["key", "place"])
-        .join(worldwide, on="key")
+    named = (
+        pl.when(pl.col("country").is_null())
+        .then(ids.over("key"))
+        .otherwise(ids.over("key", "country"))
     )
-    named_by = pl.when(pl.col("country").is_null()).then("ids_anywhere").otherwise("ids_here")
-    return judged.filter(named_by <= max_ids).drop("place", "ids_here", "ids_anywhere")
+    return keyed.filter(named <= max_ids)
 
 
 def name_key_links(

@@ -134,6 +134,10 @@ def cheap_controlled() -> pl.Expr:
     return (pl.col("unit_value_z") < -UNIT_VALUE_Z) & could_be_controlled()
 
 
+def _unit_value_evidence() -> pl.Expr:
+    return pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code"))
+
+
 def _value_shifted(lines: Lines) -> pl.LazyFrame:
     """A line priced above its norm beside one of possibly controlled goods priced far
     below its own, in one declaration.
@@ -207,26 +211,26 @@ def misdeclaration_signals(
             lines,
             cheap_controlled(),
             "UNIT_VALUE_LOW",
-            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+            _unit_value_evidence(),
         ),
         signals_where(
             lines,
             pl.col("unit_value_z").is_between(-UNIT_VALUE_Z, -RATHER_LOW_Z, closed="left")
             & could_be_controlled(),
             "UNIT_VALUE_RATHER_LOW",
-            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+            _unit_value_evidence(),
         ),
         signals_where(
             lines,
             (pl.col("unit_value_z") < -UNIT_VALUE_Z) & ~could_be_controlled(),
             "UNIT_VALUE_LOW_ORDINARY",
-            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+            _unit_value_evidence(),
         ),
         signals_where(
             lines,
             pl.col("unit_value_z") > UNIT_VALUE_Z,
             "UNIT_VALUE_HIGH",
-            pl.format("unit value z={} for {}", pl.col("unit_value_z").round(1), pl.col("hs_code")),
+            _unit_value_evidence(),
         ),
         _value_shifted(lines),
         signals_where(lines, _weights_disagree(), "WEIGHT_INCONSISTENT", _weight_evidence()),
