@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orewatch.screening.detectors.misdeclaration import heading_counts_or
+from orewatch.screening.detectors.exporter_trade import heading_counts_or
 from orewatch.screening.features import goods_text
 from orewatch.screening.prior import Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where

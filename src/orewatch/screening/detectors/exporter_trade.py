@@ -87,6 +87,21 @@ def exporter_heading_counts(lines: Lines, prior: Prior) -> pl.LazyFrame:
     )
 
 
+def heading_counts_or(
+    given: pl.LazyFrame | None, lines: Lines, prior: Prior | None
+) -> pl.LazyFrame:
+    """``given`` (a query of them a caller shares), else :func:`exporter_heading_counts`
+    of ``lines`` against ``prior`` or an empty history.
+
+    The prior is imported here, not at the top: its module builds the history with this
+    module's helpers, so a module-level import would be circular."""
+    if given is not None:
+        return given
+    from orewatch.screening.prior import Prior
+
+    return exporter_heading_counts(lines, prior or Prior.empty())
+
+
 def history_chapters(lines: pl.DataFrame) -> pl.DataFrame:
     """``exporter_id, hs4, chapter_lines, chapter_side`` of screened lines, for the prior:
     each exporter's lines under each heading, and whether ordinary goods under it are a

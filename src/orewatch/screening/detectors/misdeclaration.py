@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from orewatch.screening.detectors.exporter_trade import (
-    exporter_heading_counts,
     exporter_trade_signals,
+    heading_counts_or,
 )
 from orewatch.screening.features import WEIGHT_UNITS, could_be_controlled
 from orewatch.screening.market import USD_ONLY, MarketNorm, in_usd, market_ratios
@@ -547,10 +547,3 @@ def _weight_evidence() -> pl.Expr:
         pl.col("net_weight_kg"),
         pl.col("gross_weight_kg"),
     )
-
-
-def heading_counts_or(
-    given: pl.LazyFrame | None, lines: Lines, prior: Prior | None
-) -> pl.LazyFrame:
-    """``given`` (a query of them a caller shares), else :func:`exporter_heading_counts`."""
-    return given if given is not None else exporter_heading_counts(lines, prior or Prior.empty())
