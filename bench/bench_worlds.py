@@ -51,6 +51,7 @@ BENCHES: dict[str, str] = {
     "tenth-sparse": "bench_tenthworld",
     "eleventh": "bench_eleventhworld",
     "twelfth": "bench_twelfthworld",
+    "thirteenth": "bench_thirteenthworld",
 }
 #: Arguments a world's bench takes beyond the common ones.
 EXTRA: dict[str, list[str]] = {"tenth-sparse": ["--optional", "sparse"]}
