@@ -110,6 +110,23 @@ def test_a_bare_symbol_names_its_element_only_with_a_content_in_per_cent() -> No
     assert dict(zip(texts, found, strict=True)) == texts
 
 
+def test_a_content_glued_to_a_symbol_names_the_element_but_an_impurity_limit_does_not() -> None:
+    """Composition lists write "Ga3.6%" or "成分:Ge4.3%" with no space, and a constituent
+    can be a few per cent; a trace ("Ga0.001%", "0.5%W") is not a constituent."""
+    texts = {
+        "化工混合物;成分:Ga3.6%": ["gallium"],
+        "助剂 颗粒;成分:Ge4.3%": ["germanium"],
+        "硬质合金棒材;成分:W7.8%": ["tungsten"],
+        "lead alloy ingot, 2.5%Sb": ["antimony"],
+        "zinc ingot Ga0.001%,Pb0.003%": [],
+        "lead ingot Bi0.05%": [],
+        "impurities 0.5%W max": [],
+    }
+    frame = pl.DataFrame({"text": list(texts)})
+    found = frame.select(named_elements(pl.col("text")).alias("found"))["found"].to_list()
+    assert dict(zip(texts, found, strict=True)) == texts
+
+
 def test_an_element_the_words_deny_is_not_named() -> None:
     texts = [
         "N35 不含镝铽 镀镍",

@@ -14,8 +14,12 @@ from importlib import resources
 import polars as pl
 import yaml
 
-#: A content in per cent, as a composition states it ("97%", "99.95 %").
-_PER_CENT = r"\d{2}(?:\.\d+)?\s*%"
+#: A content in per cent, as a composition states it ("97%", "99.95 %", "3.6%"): one per
+#: cent or more, so that an impurity limit ("Ga 0.001%") does not name its element.
+_PER_CENT = r"(?:100|[1-9]\d?)(?:\.\d+)?\s*%"
+#: A formula that is a bare element symbol ("Ga", "Sb") also names its element when a
+#: content is glued to it ("Ga3.6%"), where the whole-word match cannot see it.
+_SYMBOL = re.compile(r"[A-Z][a-z]?")
 #: Word lists read as substrings: scripts written without spaces between words.
 SUBSTRING_SCRIPTS: tuple[str, ...] = ("zh", "ja", "ko")
 _EDGE_L = r"(?:^|[^A-Za-z0-9])"
@@ -111,10 +115,12 @@ def _pattern(words: object) -> str | None:
         alts.append(f"(?i:{_EDGE_L}(?:{_alternation(words['en'])}){_EDGE_R})")
     if words.get("formulas"):
         alts.append(f"{_EDGE_L}(?:{_alternation(words['formulas'])}){_EDGE_R}")
-    if words.get("composition"):
-        symbols = _alternation(words["composition"])
+    composition = list(words.get("composition") or [])
+    composition += [f for f in words.get("formulas") or [] if _SYMBOL.fullmatch(f)]
+    if composition:
+        symbols = _alternation(composition)
         alts.append(rf"{_EDGE_L}(?:{symbols})\s*(?:[:：=≥>]|含量)?\s*{_PER_CENT}")
-        alts.append(rf"{_PER_CENT}\s*(?:{symbols}){_EDGE_R}")
+        alts.append(rf"(?:^|[^\d.]){_PER_CENT}\s*(?:{symbols}){_EDGE_R}")
     alts += [f"(?:{p})" for p in words.get("patterns", [])]
     return "|".join(alts) or None
 
