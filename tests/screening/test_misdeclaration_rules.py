@@ -148,6 +148,20 @@ def test_high_purity_on_goods_whose_lines_never_state_it_is_flagged(declarations
     assert "DESC_PURITY_UNUSUAL" not in found.get(101, set())
 
 
+def test_a_grade_above_what_the_goods_are_sold_at_is_flagged(declarations: Build) -> None:
+    """Goods sold at 4N state purity on every line, so high purity is no news there; 6N
+    under their code is, and 4N is not."""
+    rows: list[dict[str, object]] = [{"specification": "纯度99.99%"} for _ in range(60)]
+    rows += [{"specification": "≥99.9999%"}, {"specification": "4N"}]
+    frame = declarations(rows)
+    purity = fit_baselines(raw_features(frame)).purity
+    signals = misdeclaration_signals(features(frame), purity=purity).collect()
+    flagged = signals.filter(pl.col("code") == "DESC_GRADE_ABOVE_CODE")
+    assert flagged["_idx"].to_list() == [60]
+    assert "6N stated under" in flagged["evidence"][0] and "at most 4N" in flagged["evidence"][0]
+    assert signals.filter(pl.col("code") == "DESC_PURITY_UNUSUAL").is_empty()
+
+
 def test_a_word_is_the_goods_vocabulary_when_several_exporters_write_it(
     declarations: Build,
 ) -> None:

@@ -1,6 +1,12 @@
 import polars as pl
 
-from orewatch.screening.terms import named_elements, named_forms, names_military_use, names_purity
+from orewatch.screening.terms import (
+    named_elements,
+    named_forms,
+    names_military_use,
+    names_purity,
+    purity_grade,
+)
 
 
 def classify(*texts: str) -> list[list[str]]:
@@ -36,6 +42,23 @@ def test_one_text_can_name_several_elements() -> None:
 def test_purity_words() -> None:
     frame = pl.DataFrame({"t": ["高纯锗 5N", "99.999% gallium", "zinc ingot 98%", None]})
     assert frame.select(names_purity(pl.col("t")))["t"].to_list() == [True, True, False, False]
+
+
+def test_a_purity_grade_is_counted_in_nines() -> None:
+    texts = [
+        "高纯锗 5N",
+        "纯度:≥99.999%",
+        "精铟 4N5 ingot",
+        "zinc ingot 99.95%",
+        "lead 99%, Sb 0.5%",
+        "min 99% 锭 ≥99.9999%",
+        "M6N bolts",
+        "zinc ingot 98%",
+        None,
+    ]
+    frame = pl.DataFrame({"t": texts}, schema={"t": pl.String})
+    grades = frame.select(purity_grade(pl.col("t")))["t"].to_list()
+    assert grades == [5, 5, 4, 3, 2, 6, None, None, None]
 
 
 def military(*texts: str | None) -> list[bool]:

@@ -12,7 +12,13 @@ from typing import TypeVar
 import polars as pl
 
 from orewatch.screening.few import Collect, collect_many
-from orewatch.screening.terms import affirmed, elements_in, named_forms, names_purity
+from orewatch.screening.terms import (
+    affirmed,
+    elements_in,
+    named_forms,
+    names_purity,
+    purity_grade,
+)
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
@@ -20,6 +26,9 @@ PARCEL_MODES: tuple[str, ...] = ("post", "express", "passenger")
 
 #: Robust z-scores need this many peers; smaller groups borrow the parent group's spread.
 MIN_GROUP = 30
+#: A purity grade stated by at least this share of a tariff line's lines (that grade
+#: or higher) is one its goods are sold at.
+GRADE_SHARE = 0.05
 #: Exporters that must name an element under a heading for the word to be the heading's
 #: vocabulary (see ``Baselines.vocabulary``).
 VOCABULARY_EXPORTERS = 3
@@ -76,8 +85,9 @@ class Baselines:
     #: vocabulary; a ring of one or two writing a controlled element's true name under a
     #: cover code, however often, is not.
     vocabulary: pl.DataFrame
-    #: hs_code, purity_share: the share of the tariff line's lines that speak of high
-    #: purity (4N, 99.99 %, 靶材...), for tariff lines of at least MIN_GROUP lines.
+    #: hs_code, purity_share, usual_grade: the share of the tariff line's lines that speak
+    #: of high purity (4N, 99.99 %, 靶材...) and the highest grade its lines commonly state
+    #: (:func:`usual_grades`), for tariff lines of at least MIN_GROUP lines.
     purity: pl.DataFrame
     modes: pl.DataFrame  # hs4, mode, share of the chapter's lines by that mode, chapter lines
     currency: pl.DataFrame  # currency, offset: log of its units per reference unit
@@ -262,6 +272,7 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         .agg(pl.len().alias("_lines"), pl.col("names_purity").cast(pl.Float64).mean())
         .filter(pl.col("_lines") >= MIN_GROUP)
         .select("hs_code", pl.col("names_purity").alias("purity_share"))
+        .join(usual_grades(raw), on="hs_code", how="left")
     )
     per_hs4 = raw.group_by("hs4").agg(pl.len().alias("hs4_lines"))
     modes = (
@@ -337,6 +348,24 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
     )
 
 
+def usual_grades(raw: pl.DataFrame) -> pl.DataFrame:
+    """``hs_code, usual_grade``: the highest purity grade that at least GRADE_SHARE of the
+    tariff line's lines state (that grade or a higher one); tariff lines where no grade
+    reaches that share have none."""
+    lines = raw.group_by("hs_code").agg(pl.len().alias("_lines"))
+    return (
+        raw.drop_nulls("purity_grade")
+        .group_by("hs_code", "purity_grade")
+        .agg(pl.len().alias("_n"))
+        .sort("purity_grade", descending=True)
+        .with_columns(pl.col("_n").cum_sum().over("hs_code").alias("_at_least"))
+        .join(lines, on="hs_code")
+        .filter(pl.col("_at_least") >= GRADE_SHARE * pl.col("_lines"))
+        .group_by("hs_code")
+        .agg(pl.col("purity_grade").max().alias("usual_grade"))
+    )
+
+
 def _local_levels(ref: pl.DataFrame, key: str) -> tuple[pl.DataFrame, ...]:
     """Unit-value norms of ``key`` by month, by quarter and over the whole period."""
     return tuple(
@@ -391,8 +420,8 @@ def gross_net_far(scored: pl.DataFrame) -> pl.DataFrame:
 
 
 def text_features(declarations: Frame) -> Frame:
-    """``named_elements``, ``named_forms`` and ``names_purity`` per line, in the lines'
-    order.
+    """``named_elements``, ``named_forms``, ``names_purity`` and ``purity_grade`` per
+    line, in the lines' order.
 
     The word patterns are the costly part of the features, and goods texts repeat
     (a million lines hold far fewer distinct descriptions), so each distinct text is
@@ -406,6 +435,7 @@ def text_features(declarations: Frame) -> Frame:
             elements_in(pl.col("_said")).alias("named_elements"),
             named_forms(pl.col("_text")).alias("named_forms"),
             names_purity(pl.col("_text")).alias("names_purity"),
+            purity_grade(pl.col("_text")).alias("purity_grade"),
         )
         .drop("_said")
     )

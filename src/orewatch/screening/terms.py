@@ -174,6 +174,27 @@ def names_purity(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     return text.str.contains(table.purity).fill_null(False)
 
 
+#: A grade in nines written as "5N" (or "4N5"), whole-word on the left.
+_NINES_WORD = r"(?:^|[^0-9A-Za-z])([2-9])N(?:$|[^A-Za-z])"
+#: A content of 99 % or more in per cent ("99.995%", "≥99.99 %"): its nines are the grade.
+_NINES_PER_CENT = r"(?:^|[^0-9.])99(?:\.(9*)\d*)?\s*%"
+
+
+def purity_grade(text: pl.Expr) -> pl.Expr:
+    """The highest purity grade the text states, in nines ("5N", "99.999%": 5; "99.95%":
+    3; "99%": 2), null where it states none.
+
+    A grade says more than "high purity" does: a tariff line whose goods are sold at 3N
+    and 4N is not a place for 6N material, which is what the controlled grades are."""
+    word = text.str.extract_all(_NINES_WORD).list.eval(
+        pl.element().str.extract(r"([2-9])N").cast(pl.Int32)
+    )
+    per_cent = text.str.extract_all(_NINES_PER_CENT).list.eval(
+        pl.element().str.extract(r"99\.?(9*)").str.len_chars().cast(pl.Int32) + 2
+    )
+    return pl.max_horizontal(word.list.max(), per_cent.list.max())
+
+
 def names_military_use(text: pl.Expr, table: TermTable | None = None) -> pl.Expr:
     """True where the text states a military end use or user and does not deny it.
 

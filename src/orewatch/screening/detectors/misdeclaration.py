@@ -35,6 +35,8 @@ WEIGHT_TOLERANCE = 0.05
 #: A controlled element named by fewer than this share of a commodity's lines is not
 #: that commodity's ordinary vocabulary.
 VOCABULARY_SHARE = 0.05
+#: The grade in nines from which purity is "high" (99.99 %, the 4N of the terms).
+HIGH_GRADE = 4
 #: A chapter with at least this many lines has an established way of travelling, and a
 #: mode carrying under this share of them is out of place.
 MODE_MIN_LINES = 200
@@ -239,7 +241,7 @@ def misdeclaration_signals(
     if items is not None and items.height and vocabulary is not None and named is not False:
         parts.append(_words_against_code(lines, items, vocabulary))
     if purity is not None and purity.height:
-        parts.append(_purity_against_code(lines, purity))
+        parts += [_purity_against_code(lines, purity), _grade_above_code(lines, purity)]
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height and dear is not False:
@@ -520,6 +522,29 @@ def _purity_against_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
             "high purity stated under {} ({}% of its lines do)",
             pl.col("hs_code"),
             (100 * pl.col("purity_share")).round(1),
+        ),
+    )
+
+
+def _grade_above_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
+    """Lines stating a high purity grade above any their tariff line's lines commonly state.
+
+    Where a tariff line's goods do speak of purity (zinc at 3N, indium at 4N), stating
+    one is no news (:func:`_purity_against_code` is silent), but 6N under it is: the
+    controlled grades are the high ones, and a refined material under a neighbour's code
+    keeps its own grade in the specification. The usual grade is the dataset's own
+    (``Baselines.purity``)."""
+    return signals_where(
+        lines.lazy().join(purity.lazy(), on="hs_code", how="inner"),
+        (pl.col("purity_grade") >= HIGH_GRADE)
+        & (pl.col("purity_grade") > pl.col("usual_grade").fill_null(0))
+        & (pl.col("purity_share") >= VOCABULARY_SHARE),
+        "DESC_GRADE_ABOVE_CODE",
+        pl.format(
+            "{}N stated under {}, whose lines state at most {}N",
+            pl.col("purity_grade"),
+            pl.col("hs_code"),
+            pl.col("usual_grade"),
         ),
     )
 
