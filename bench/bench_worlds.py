@@ -1,10 +1,11 @@
-"""Benchmark: detection on all twelve generators' worlds at once, against an earlier run.
+"""Benchmark: detection on all thirteen generators' worlds at once, against an earlier run.
 
-Ours (``bench_detection.py``) and eleven independently written generators'
+Ours (``bench_detection.py``) and twelve independently written generators'
 (``bench_otherworld.py``, ``bench_thirdworld.py``, ``bench_fourthworld.py``,
 ``bench_fifthworld.py``, ``bench_sixthworld.py``, ``bench_seventhworld.py``,
 ``bench_eighthworld.py``, ``bench_ninthworld.py``, ``bench_tenthworld.py``,
-``bench_eleventhworld.py``, ``bench_twelfthworld.py``) each screen
+``bench_eleventhworld.py``, ``bench_twelfthworld.py``, ``bench_thirteenthworld.py``)
+each screen
 their worlds of ``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %;
 the tenth runs twice, with every optional table and with the required columns alone
 (``tenth-sparse``). A detector or learning change is judged on all together: what helps
