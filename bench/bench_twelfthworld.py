@@ -16,66 +16,19 @@ Usage: PYTHONPATH=src .venv/bin/python bench/bench_twelfthworld.py [--seeds 1 2 
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import sys
 from pathlib import Path
 
-import polars as pl
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_detection import add_results_option, report_by_rate, screen_seeds, wide_tables
+from bench_detection import generator_bench
 from twelfthworld import Knobs, generate
 
 KNOBS = ("fraud_share", "inspection_rate", "target_rate", "campaign", "confirm_scale")
 
 
-def knobs(args: argparse.Namespace) -> dict[str, float]:
-    """The generator's knobs a run set."""
-    return {k: getattr(args, k) for k in KNOBS}
-
-
-def world_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """A function giving the world of a seed under a root, generated unless kept there."""
-
-    def make(root: Path, seed: int) -> Path:
-        key = hashlib.sha1(repr(sorted(knobs(args).items())).encode()).hexdigest()[:10]
-        world = root / f"twelfth-seed{seed}-{args.lines}-{key}"
-        if not (world / "truth" / "lines.csv").exists():
-            generate(world, lines=args.lines, seed=seed, **knobs(args))
-        return world
-
-    return make
-
-
-def finds(world: Path) -> str:
-    """How many inspections the world's history holds and how many found something."""
-    inspections = pl.read_csv(world / "inspections.csv", infer_schema=False)
-    found = inspections.filter(pl.col("result") != "clear").height
-    return f", {inspections.height:,} inspections / {found:,} finds"
-
-
 def main(argv: list[str] | None = None) -> int:
-    defaults = Knobs()
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
-    parser.add_argument("--lines", type=int, default=100_000)
-    for name in KNOBS:
-        parser.add_argument(
-            "--" + name.replace("_", "-"), type=float, default=getattr(defaults, name)
-        )
-    parser.add_argument("--worlds", type=Path, default=None, help="keep worlds here between runs")
-    parser.add_argument(
-        "--keep-alerts", type=Path, default=None, help="write each seed's alerts here"
-    )
-    add_results_option(parser)
-    args = parser.parse_args(argv)
-    wide_tables()
-    print("twelfth world:", ", ".join(f"{k} {v:g}" for k, v in knobs(args).items()))
-    tally = screen_seeds(args, world_for(args), finds)
-    report_by_rate(tally, args)
-    return 0
+    return generator_bench(argv, __doc__, "twelfth", generate, Knobs(), KNOBS)
 
 
 if __name__ == "__main__":

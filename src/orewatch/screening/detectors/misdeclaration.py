@@ -241,7 +241,7 @@ def misdeclaration_signals(
     if items is not None and items.height and vocabulary is not None and named is not False:
         parts.append(_words_against_code(lines, items, vocabulary))
     if purity is not None and purity.height:
-        parts += [_purity_against_code(lines, purity), _grade_above_code(lines, purity)]
+        parts += _purity_signals(lines, purity)
     if modes is not None and modes.height:
         parts.append(_unusual_mode(lines, modes))
     if controlled_prices is not None and controlled_prices.height and dear is not False:
@@ -505,7 +505,14 @@ def _words_against_code(
     )
 
 
-def _purity_against_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
+def _purity_signals(lines: Lines, purity: pl.DataFrame) -> list[pl.LazyFrame]:
+    """The two purity checks over one join of the lines with their tariff line's purity
+    norms (``Baselines.purity``)."""
+    judged = lines.lazy().join(purity.lazy(), on="hs_code", how="inner").cache()
+    return [_purity_against_code(judged), _grade_above_code(judged)]
+
+
+def _purity_against_code(judged: pl.LazyFrame) -> pl.LazyFrame:
     """Lines that speak of high purity under a tariff line whose lines almost never do.
 
     Refined metals, oxides and targets are sold by their purity; bricks, glass rods and
@@ -515,7 +522,7 @@ def _purity_against_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
     controlled or not, never raises it.
     """
     return signals_where(
-        lines.lazy().join(purity.lazy(), on="hs_code", how="inner"),
+        judged,
         pl.col("names_purity") & (pl.col("purity_share") < VOCABULARY_SHARE),
         "DESC_PURITY_UNUSUAL",
         pl.format(
@@ -526,7 +533,7 @@ def _purity_against_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _grade_above_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
+def _grade_above_code(judged: pl.LazyFrame) -> pl.LazyFrame:
     """Lines stating a high purity grade above any their tariff line's lines commonly state.
 
     Where a tariff line's goods do speak of purity (zinc at 3N, indium at 4N), stating
@@ -535,16 +542,16 @@ def _grade_above_code(lines: Lines, purity: pl.DataFrame) -> pl.LazyFrame:
     keeps its own grade in the specification. The usual grade is the dataset's own
     (``Baselines.purity``)."""
     return signals_where(
-        lines.lazy().join(purity.lazy(), on="hs_code", how="inner"),
+        judged,
         (pl.col("purity_grade") >= HIGH_GRADE)
         & (pl.col("purity_grade") > pl.col("usual_grade").fill_null(0))
         & (pl.col("purity_share") >= VOCABULARY_SHARE),
         "DESC_GRADE_ABOVE_CODE",
         pl.format(
-            "{}N stated under {}, whose lines state at most {}N",
+            "{}N stated under {}, whose lines state {}",
             pl.col("purity_grade"),
             pl.col("hs_code"),
-            pl.col("usual_grade"),
+            pl.format("at most {}N", pl.col("usual_grade")).fill_null("no common grade"),
         ),
     )
 
