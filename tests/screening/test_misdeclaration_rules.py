@@ -7,6 +7,7 @@ import polars as pl
 from orewatch.controls.catalogue import load_catalogue
 from orewatch.screening.detectors.exporter_trade import exporter_heading_counts
 from orewatch.screening.detectors.misdeclaration import Origins, misdeclaration_signals
+from orewatch.screening.detectors.peer_prices import PeerPrices
 from orewatch.screening.features import add_features, fit_baselines, raw_features
 from orewatch.screening.prior import Prior
 
@@ -207,3 +208,53 @@ def test_value_moved_off_cheap_controlled_goods_onto_a_line_beside_them_is_flagg
     assert "VALUE_SHIFTED" not in found.get(103, set()) | found[100]
     evidence = misdeclaration_signals(lines).collect().filter(pl.col("code") == "VALUE_SHIFTED")
     assert "beside line 1" in evidence["evidence"].item()
+
+
+def _peer_trade(ring_lines: int) -> list[dict[str, object]]:
+    """Eight exporters of aluminium at one market price (2,300-2,700 a tonne) and one
+    exporter whose every lot is invoiced at 2,950-3,050: each line short of far."""
+    honest = [
+        {"exporter_id": f"91110000PEER{i % 8:06d}", "value": 2300.0 + (i * 37) % 400}
+        for i in range(96)
+    ]
+    ring = [
+        {"exporter_id": "91110000RING000001", "value": 2950.0 + (i * 13) % 100}
+        for i in range(ring_lines)
+    ]
+    return honest + ring
+
+
+def test_an_exporter_pricing_goods_above_all_their_other_exporters_is_flagged(
+    declarations: Build,
+) -> None:
+    """Ten lots of one exporter, each under UNIT_VALUE_HIGH, together well above where
+    eight other exporters agree: flagged. With a third of the goods' lines, the same
+    exporter is the goods' own market (a producer of a dearer variety), and is not."""
+    lines = features(declarations(_peer_trade(10)))
+    peers = PeerPrices.fit(lines)
+    signals = misdeclaration_signals(lines, peer_prices=peers).collect()
+    assert signals.filter(pl.col("code") == "UNIT_VALUE_HIGH").is_empty()
+    flagged = signals.filter(pl.col("code") == "PRICED_ABOVE_PEERS")
+    assert sorted(flagged["_idx"].to_list()) == list(range(96, 106))
+    assert "the exporter's 10 lines of it" in flagged["evidence"][0]
+    assert "its 9 exporters'" in flagged["evidence"][0]
+    assert PeerPrices.fit(features(declarations(_peer_trade(50)))).dear.is_empty()
+
+
+def test_one_new_lot_of_an_exporter_priced_above_its_peers_is_flagged_at_the_door(
+    declarations: Build,
+) -> None:
+    """The door judges one new line against the fitted history: a new lot of that
+    exporter at its usual price is flagged, the same lot from another exporter is not."""
+    history = declarations(_peer_trade(10))
+    baselines = fit_baselines(raw_features(history))
+    peers = PeerPrices.fit(load_catalogue().evaluate_frame(add_features(history, baselines)))
+    new = declarations(
+        [
+            {"exporter_id": "91110000RING000001", "value": 3000.0},
+            {"exporter_id": "91110000PEER000003", "value": 3000.0},
+        ]
+    )
+    lines = load_catalogue().evaluate_frame(add_features(new, baselines))
+    signals = misdeclaration_signals(lines, peer_prices=peers).collect()
+    assert signals.filter(pl.col("code") == "PRICED_ABOVE_PEERS")["_idx"].to_list() == [0]

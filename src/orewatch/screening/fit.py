@@ -22,6 +22,7 @@ from orewatch.parties.signals import party_findings
 from orewatch.screening.detectors.concealment import sender_contacts
 from orewatch.screening.detectors.licensing import licence_register
 from orewatch.screening.detectors.misdeclaration import Origins
+from orewatch.screening.detectors.peer_prices import PeerPrices
 from orewatch.screening.detectors.transshipment import watchlist_keys
 from orewatch.screening.features import apply_baselines, fit_baselines, raw_features
 from orewatch.screening.learned import (
@@ -227,6 +228,7 @@ def fit_and_screen(
         history=Prior.from_lines(lines), thresholds=Thresholds(float("inf"), float("inf")),
         controlled_prices=prices,
         origins=Origins.fit(lines),
+        peer_prices=PeerPrices.fit(lines),
         market=fit_market_norm(
             lines, prices, catalogue.items_frame(), usd_shifts(baselines.currency)
         ),

@@ -24,6 +24,7 @@ from orewatch.screening.detectors.misdeclaration import (
     misdeclaration_signals,
     names_an_element,
 )
+from orewatch.screening.detectors.peer_prices import PeerPrices
 from orewatch.screening.detectors.transshipment import (
     NAMED_PARTIES,
     SENSITIVE_VALUE_Z,
@@ -202,6 +203,8 @@ class Screener:
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
     origins: Origins | None = None
+    #: Exporters that price goods above all their other exporters, line after line.
+    peer_prices: PeerPrices | None = None
     #: How the fitted dataset's controlled lines price against ``controlled_prices``.
     market: MarketNorm | None = None
     #: The learned model frozen for new lines, and the fitted batch's two rankings; both
@@ -367,6 +370,7 @@ class Screener:
                 self.market,
                 self.to_usd,
                 facts.controlled,
+                self.peer_prices,
             ),
             concealment_signals(lines, self.sender_contacts, prior, counts, facts.small),
             transshipment_signals(
