@@ -258,3 +258,31 @@ def test_one_new_lot_of_an_exporter_priced_above_its_peers_is_flagged_at_the_doo
     lines = load_catalogue().evaluate_frame(add_features(new, baselines))
     signals = misdeclaration_signals(lines, peer_prices=peers).collect()
     assert signals.filter(pl.col("code") == "PRICED_ABOVE_PEERS")["_idx"].to_list() == [0]
+
+
+def test_an_exporter_pricing_controlled_goods_below_all_their_other_exporters_is_flagged(
+    declarations: Build,
+) -> None:
+    """Gallium from eight exporters at one market price and from one at a steady tenth
+    under it, each line short of UNIT_VALUE_LOW: flagged. Aluminium priced so is not
+    (cheap ordinary goods are a tax matter)."""
+    honest = [
+        {"exporter_id": f"91110000PEER{i % 8:06d}", "value": 40000.0 + (i * 370) % 4000}
+        for i in range(96)
+    ]
+    ring = [
+        {"exporter_id": "91110000RING000001", "value": 35500.0 + (i * 130) % 1000}
+        for i in range(10)
+    ]
+    gallium = features(declarations([{**GALLIUM, **row} for row in honest + ring]))
+    signals = misdeclaration_signals(gallium, peer_prices=PeerPrices.fit(gallium)).collect()
+    assert signals.filter(pl.col("code") == "UNIT_VALUE_LOW").is_empty()
+    flagged = signals.filter(pl.col("code") == "PRICED_BELOW_PEERS")
+    assert sorted(flagged["_idx"].to_list()) == list(range(96, 106))
+    aluminium = features(
+        declarations([{**row, "value": row["value"] / 16} for row in honest + ring])
+    )
+    peers = PeerPrices.fit(aluminium)
+    assert peers.cheap.height == 1
+    signals = misdeclaration_signals(aluminium, peer_prices=peers).collect()
+    assert signals.filter(pl.col("code") == "PRICED_BELOW_PEERS").is_empty()

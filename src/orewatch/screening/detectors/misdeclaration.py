@@ -15,7 +15,11 @@ from orewatch.screening.detectors.exporter_trade import (
     exporter_trade_signals,
     heading_counts_or,
 )
-from orewatch.screening.detectors.peer_prices import PeerPrices, priced_above_peers
+from orewatch.screening.detectors.peer_prices import (
+    PeerPrices,
+    priced_above_peers,
+    priced_below_peers,
+)
 from orewatch.screening.features import WEIGHT_UNITS, could_be_controlled
 from orewatch.screening.market import USD_ONLY, MarketNorm, in_usd, market_ratios
 from orewatch.screening.prior import Prior
@@ -258,6 +262,8 @@ def misdeclaration_signals(
         parts.append(_below_market(lines, controlled_prices, items, market, to_usd))
     if peer_prices is not None and peer_prices.dear.height:
         parts.append(priced_above_peers(lines, peer_prices))
+    if peer_prices is not None and peer_prices.cheap.height:
+        parts.append(priced_below_peers(lines, peer_prices))
     if origins is not None and "origin_region" in lines.collect_schema():
         facts = origin_facts(lines, origins)
         parts += [_origin_unusual(facts), _source_unusual(facts)]

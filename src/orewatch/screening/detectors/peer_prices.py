@@ -1,4 +1,5 @@
-"""An exporter that prices its goods above every other exporter of them, line after line.
+"""An exporter that prices its goods above (or below) every other exporter of them, line
+after line.
 
 A controlled metal declared as the ordinary goods it resembles (antimony as lead alloy,
 gallium as tin) is often invoiced a little above the cover's price: one or two spreads,
@@ -7,7 +8,8 @@ noise; thirty lines of one exporter all so, where the other exporters of the goo
 with one another, are not. Honest exporters differ too (a brand, a grade, terms of
 sale), so the test is against how far exporters of the same goods usually differ, and an
 exporter carrying a large share of the goods' lines is their market, not an odd one
-among it (a producer of the dear family of a tariff line that holds two).
+among it (a producer of the dear family of a tariff line that holds two). The same test
+downward finds a ring invoicing controlled goods at a steady discount.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from orewatch.screening.features import could_be_controlled
 from orewatch.screening.signals import Lines, signals_where
 
 #: Lines of the goods an exporter needs before its prices say anything as a whole ...
@@ -38,7 +41,8 @@ LINE_Z = 1.0
 
 @dataclass(frozen=True)
 class PeerPrices:
-    """Exporters whose lines of a tariff line sit well above the other exporters' of it.
+    """Exporters whose lines of a tariff line sit well above (``dear``) or below
+    (``cheap``) the other exporters' of it.
 
     Learned from the fitted dataset's lines (with ``unit_value_z``), so that one new
     declaration of such an exporter and tariff line is judged as the batch was.
@@ -47,6 +51,8 @@ class PeerPrices:
     #: exporter_id, hs_code, exporter_z (median z of its lines), exporter_lines,
     #: peers_z (the goods' median exporter's), peers (exporters of the goods)
     dear: pl.DataFrame
+    #: The same columns, for exporters priced as far below.
+    cheap: pl.DataFrame
 
     @classmethod
     def fit(cls, lines: pl.DataFrame) -> PeerPrices:
@@ -65,7 +71,7 @@ class PeerPrices:
         spread = (1.4826 * (pl.col("exporter_z") - centre).abs().median().over("hs_code")).clip(
             lower_bound=PEER_SPREAD_FLOOR
         )
-        dear = (
+        judged = (
             exporters.with_columns(
                 centre.alias("peers_z"),
                 spread.alias("_spread"),
@@ -74,21 +80,44 @@ class PeerPrices:
             .join(per_goods, on="hs_code")
             .filter(
                 (pl.col("peers") >= MIN_EXPORTERS)
-                & (pl.col("exporter_z") >= EXPORTER_Z)
-                & ((pl.col("exporter_z") - pl.col("peers_z")) / pl.col("_spread") >= PEER_Z)
                 & (pl.col("exporter_lines") <= MAX_SHARE * pl.col("_goods_lines"))
             )
-            .select("exporter_id", "hs_code", "exporter_z", "exporter_lines", "peers_z", "peers")
+            .with_columns(
+                ((pl.col("exporter_z") - pl.col("peers_z")) / pl.col("_spread")).alias("_far")
+            )
         )
-        return cls(dear)
+        keep = ["exporter_id", "hs_code", "exporter_z", "exporter_lines", "peers_z", "peers"]
+        dear = judged.filter((pl.col("exporter_z") >= EXPORTER_Z) & (pl.col("_far") >= PEER_Z))
+        cheap = judged.filter((pl.col("exporter_z") <= -EXPORTER_Z) & (pl.col("_far") <= -PEER_Z))
+        return cls(dear.select(keep), cheap.select(keep))
 
 
 def priced_above_peers(lines: Lines, peers: PeerPrices) -> pl.LazyFrame:
-    """``PRICED_ABOVE_PEERS`` on the lines of the exporters and goods ``peers`` holds."""
+    """``PRICED_ABOVE_PEERS`` on the lines of the exporters and goods ``peers`` holds as dear."""
+    return _against_peers(lines, peers.dear, pl.col("unit_value_z") >= LINE_Z, "PRICED_ABOVE_PEERS")
+
+
+def priced_below_peers(lines: Lines, peers: PeerPrices) -> pl.LazyFrame:
+    """``PRICED_BELOW_PEERS`` on the lines of goods that are or could be controlled, of
+    the exporters and goods ``peers`` holds as cheap: a ring invoicing controlled material
+    at about its domestic price, each line short of ``UNIT_VALUE_LOW``. (Cheap ordinary
+    goods are a tax matter, not an export-control one.)"""
+    return _against_peers(
+        lines,
+        peers.cheap,
+        (pl.col("unit_value_z") <= -LINE_Z) & could_be_controlled(),
+        "PRICED_BELOW_PEERS",
+    )
+
+
+def _against_peers(
+    lines: Lines, exporters: pl.DataFrame, condition: pl.Expr, code: str
+) -> pl.LazyFrame:
+    """``code`` on the freight lines of ``exporters``' goods where ``condition`` holds."""
     return signals_where(
-        lines.lazy().join(peers.dear.lazy(), on=["exporter_id", "hs_code"], how="inner"),
-        ~pl.col("is_parcel") & (pl.col("unit_value_z") >= LINE_Z),
-        "PRICED_ABOVE_PEERS",
+        lines.lazy().join(exporters.lazy(), on=["exporter_id", "hs_code"], how="inner"),
+        ~pl.col("is_parcel") & condition,
+        code,
         pl.format(
             "z={} for {}; the exporter's {} lines of it a median z={}, its {} exporters' {}",
             pl.col("unit_value_z").round(1),
