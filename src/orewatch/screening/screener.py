@@ -203,7 +203,8 @@ class Screener:
     thresholds: Thresholds
     controlled_prices: pl.DataFrame | None = None
     origins: Origins | None = None
-    #: Exporters that price goods above all their other exporters, line after line.
+    #: Exporters that price goods above (or below) all their other exporters, line after
+    #: line.
     peer_prices: PeerPrices | None = None
     #: How the fitted dataset's controlled lines price against ``controlled_prices``.
     market: MarketNorm | None = None

@@ -15,11 +15,7 @@ from orewatch.screening.detectors.exporter_trade import (
     exporter_trade_signals,
     heading_counts_or,
 )
-from orewatch.screening.detectors.peer_prices import (
-    PeerPrices,
-    priced_above_peers,
-    priced_below_peers,
-)
+from orewatch.screening.detectors.peer_prices import PeerPrices, peer_price_signals
 from orewatch.screening.features import WEIGHT_UNITS, could_be_controlled
 from orewatch.screening.market import USD_ONLY, MarketNorm, in_usd, market_ratios
 from orewatch.screening.prior import Prior
@@ -210,7 +206,8 @@ def misdeclaration_signals(
     currencies a line may be invoiced in to be compared with the USD quotes, and how
     (:func:`orewatch.screening.market.usd_shifts`). ``controlled=False``: no line is
     controlled, so none is compared with its material's market price. ``peer_prices``:
-    the exporters that price goods above all their other exporters (:class:`PeerPrices`).
+    the exporters that price goods well above or below all their other exporters
+    (:class:`PeerPrices`).
     """
     counts = heading_counts_or(heading_counts, lines, prior)
     parts = [
@@ -260,10 +257,8 @@ def misdeclaration_signals(
         and controlled is not False
     ):
         parts.append(_below_market(lines, controlled_prices, items, market, to_usd))
-    if peer_prices is not None and peer_prices.dear.height:
-        parts.append(priced_above_peers(lines, peer_prices))
-    if peer_prices is not None and peer_prices.cheap.height:
-        parts.append(priced_below_peers(lines, peer_prices))
+    if peer_prices is not None:
+        parts += peer_price_signals(lines, peer_prices)
     if origins is not None and "origin_region" in lines.collect_schema():
         facts = origin_facts(lines, origins)
         parts += [_origin_unusual(facts), _source_unusual(facts)]

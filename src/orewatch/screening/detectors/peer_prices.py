@@ -92,22 +92,18 @@ class PeerPrices:
         return cls(dear.select(keep), cheap.select(keep))
 
 
-def priced_above_peers(lines: Lines, peers: PeerPrices) -> pl.LazyFrame:
-    """``PRICED_ABOVE_PEERS`` on the lines of the exporters and goods ``peers`` holds as dear."""
-    return _against_peers(lines, peers.dear, pl.col("unit_value_z") >= LINE_Z, "PRICED_ABOVE_PEERS")
-
-
-def priced_below_peers(lines: Lines, peers: PeerPrices) -> pl.LazyFrame:
-    """``PRICED_BELOW_PEERS`` on the lines of goods that are or could be controlled, of
-    the exporters and goods ``peers`` holds as cheap: a ring invoicing controlled material
-    at about its domestic price, each line short of ``UNIT_VALUE_LOW``. (Cheap ordinary
-    goods are a tax matter, not an export-control one.)"""
-    return _against_peers(
-        lines,
-        peers.cheap,
-        (pl.col("unit_value_z") <= -LINE_Z) & could_be_controlled(),
-        "PRICED_BELOW_PEERS",
+def peer_price_signals(lines: Lines, peers: PeerPrices) -> list[pl.LazyFrame]:
+    """``PRICED_ABOVE_PEERS`` on the lines of the exporters and goods ``peers`` holds as
+    dear, and ``PRICED_BELOW_PEERS`` on those it holds as cheap where the goods are or
+    could be controlled: a ring invoicing controlled material at about its domestic
+    price, each line short of ``UNIT_VALUE_LOW`` (cheap ordinary goods are a tax matter,
+    not an export-control one). Nothing to join where a table is empty."""
+    z = pl.col("unit_value_z")
+    checks = (
+        (peers.dear, z >= LINE_Z, "PRICED_ABOVE_PEERS"),
+        (peers.cheap, (z <= -LINE_Z) & could_be_controlled(), "PRICED_BELOW_PEERS"),
     )
+    return [_against_peers(lines, *check) for check in checks if check[0].height]
 
 
 def _against_peers(
