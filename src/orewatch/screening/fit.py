@@ -20,6 +20,7 @@ from orewatch.chain.signals import chain_findings
 from orewatch.controls.catalogue import Catalogue
 from orewatch.parties.signals import party_findings
 from orewatch.screening.detectors.concealment import sender_contacts
+from orewatch.screening.detectors.flagged_lanes import FlaggedLanes, with_lane_signals
 from orewatch.screening.detectors.licensing import licence_register
 from orewatch.screening.detectors.misdeclaration import Origins
 from orewatch.screening.detectors.peer_prices import PeerPrices
@@ -235,6 +236,10 @@ def fit_and_screen(
     )  # fmt: skip
     step("detectors")
     signals = provisional.signals(lines, Prior.empty())
+    # Lanes whose lines raise reasons again and again, judged on the fixed weights.
+    lanes = FlaggedLanes.fit(lines, signals, reasons.frame().select("code", "weight"))
+    signals = with_lane_signals(signals.lazy(), lines, lanes).collect()
+    provisional = replace(provisional, flagged_lanes=lanes)
     step("learning")
     inspections = table_or_none(tables, "inspections")
     labels = (

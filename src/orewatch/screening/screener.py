@@ -17,6 +17,7 @@ from orewatch.controls.catalogue import Catalogue
 from orewatch.controls.frame import RememberedControls
 from orewatch.screening.detectors.concealment import concealment_signals, small_shipment
 from orewatch.screening.detectors.exporter_trade import exporter_heading_counts
+from orewatch.screening.detectors.flagged_lanes import FlaggedLanes, with_lane_signals
 from orewatch.screening.detectors.licensing import has_licence, licensing_signals
 from orewatch.screening.detectors.misdeclaration import (
     Origins,
@@ -206,6 +207,8 @@ class Screener:
     #: Exporters that price goods above (or below) all their other exporters, line after
     #: line.
     peer_prices: PeerPrices | None = None
+    #: Exporters' tariff lines whose lines raise reasons again and again.
+    flagged_lanes: FlaggedLanes | None = None
     #: How the fitted dataset's controlled lines price against ``controlled_prices``.
     market: MarketNorm | None = None
     #: The learned model frozen for new lines, and the fitted batch's two rankings; both
@@ -389,11 +392,12 @@ class Screener:
         ]
         # One signal per line and code; where two findings give it, the evidence that
         # sorts first, so every run tells the same story.
-        return (
+        signals = (
             concat_signals(parts)
             .sort("_idx", "code", "evidence")
             .unique(["_idx", "code"], keep="first", maintain_order=True)
         )
+        return with_lane_signals(signals, lines, self.flagged_lanes)
 
     def _known_codes(self, signals: pl.DataFrame) -> pl.DataFrame:
         unknown = set(signals["code"].unique()) - set(self.reasons.reasons)
