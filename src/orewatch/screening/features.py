@@ -12,6 +12,7 @@ from typing import TypeVar
 import polars as pl
 
 from orewatch.screening.few import Collect, collect_many
+from orewatch.screening.packing import packing_words, with_packed
 from orewatch.screening.terms import (
     affirmed,
     elements_in,
@@ -65,9 +66,11 @@ class Baselines:
     #: Per currency: (hs_code, currency, quarter), (hs_code, currency), (hs6, currency,
     #: quarter), (hs6, currency), (hs4, currency), for lines in a currency with no offset.
     unit_value: tuple[pl.DataFrame, ...]
-    #: (hs_code, mode), then (hs_code | hs6 | hs2 | nothing, packing).
+    #: (hs_code, mode, packed), then (hs_code | hs6 | hs2 | nothing, packed): ``packed``
+    #: is the packing and the heavy packing word the line names, if any
+    #: (:mod:`orewatch.screening.packing`).
     gross_net: tuple[pl.DataFrame, ...]
-    #: packing, gross_net_tail, gross_net_tail_low: the 99.5th and 0.5th percentiles of
+    #: packed, gross_net_tail, gross_net_tail_low: the 99.5th and 0.5th percentiles of
     #: the packing's gross/net z, how far its honest noise reaches either way (tight for
     #: machine-weighed freight, wide for parcels).
     gross_net_tail: pl.DataFrame
@@ -95,6 +98,9 @@ class Baselines:
     #: dataset fills on some line: a field no line fills is not in the data's form, so
     #: its absence on a line says nothing.
     filled: frozenset[str]
+    #: Words of the goods' text that name a heavy packing in this dataset (drums,
+    #: crates...), learned from their lines' gross weights (``packing.packing_words``).
+    packing_words: tuple[str, ...] = ()
     #: Every level above (and the tails) as one frame per set of keys, for
     #: :func:`baseline_query`: see :func:`level_facts`.
     by_key: tuple[tuple[tuple[str, ...], pl.DataFrame], ...] = field(
@@ -288,18 +294,9 @@ def fit_baselines(raw: pl.DataFrame) -> Baselines:
         ),
         offsets,
     )
-    gross_net = (
-        # A parcel's box weighs more than a freight lot's share of its pallet, so every
-        # level keeps the packing (each parcel mode, or freight); a freight mode rare for
-        # the goods is judged by the goods' freight packing.
-        group_stats(raw, "log_gross_net", ["hs_code", "mode"], GROSS_NET_FLOOR),
-        group_stats(raw, "log_gross_net", ["hs_code", "packing"], GROSS_NET_FLOOR),
-        group_stats(raw, "log_gross_net", ["hs6", "packing"], GROSS_NET_FLOOR),
-        group_stats(raw, "log_gross_net", ["hs2", "packing"], GROSS_NET_FLOOR),
-        group_stats(raw, "log_gross_net", ["packing"], GROSS_NET_FLOOR),
-    )
-    honest_z = _gross_net_z(raw, gross_net)
+    words, gross_net, honest_z = _gross_net_norms(raw)
     return Baselines(
+        packing_words=words,
         filled=frozenset(
             c for c in STATED_FIELDS if c in raw.columns and raw[c].null_count() < raw.height
         ),
@@ -374,16 +371,55 @@ def _local_levels(ref: pl.DataFrame, key: str) -> tuple[pl.DataFrame, ...]:
     )
 
 
+def _gross_net_norms(
+    raw: pl.DataFrame,
+) -> tuple[tuple[str, ...], tuple[pl.DataFrame, ...], pl.DataFrame]:
+    """The packing words, the gross/net levels and each line's z against them.
+
+    The words are those whose lines sit far out against the norms without them; the
+    norms are then measured again with each packing word's lines apart."""
+    unpacked = with_packed(raw.lazy(), (), goods_text()).collect()
+    levels = _gross_net_levels(unpacked)
+    scored = _gross_net_z(unpacked, levels)
+    words = packing_words(
+        unpacked.select("_idx", "exporter_id", "hs_code", "description", "specification").join(
+            scored.select("_idx", "gross_net_z"), on="_idx"
+        ),
+        goods_text(),
+    )
+    if not words:
+        return words, levels, scored
+    packed = with_packed(raw.lazy(), words, goods_text()).collect()
+    levels = _gross_net_levels(packed)
+    return words, levels, _gross_net_z(packed, levels)
+
+
+def _gross_net_levels(raw: pl.DataFrame) -> tuple[pl.DataFrame, ...]:
+    """Gross/net norms, finest first (see ``Baselines.gross_net``).
+
+    A parcel's box weighs more than a freight lot's share of its pallet, and a drum more
+    than a pallet, so every level keeps the packing (each parcel mode, or freight, and a
+    packing word); a freight mode rare for the goods is judged by the goods' freight
+    packing."""
+    return (
+        group_stats(raw, "log_gross_net", ["hs_code", "mode", "packed"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["hs_code", "packed"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["hs6", "packed"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["hs2", "packed"], GROSS_NET_FLOOR),
+        group_stats(raw, "log_gross_net", ["packed"], GROSS_NET_FLOOR),
+    )
+
+
 def _gross_net_z(raw: pl.DataFrame, levels: tuple[pl.DataFrame, ...]) -> pl.DataFrame:
     """Each fitted line's gross/net z against the norms, with its packing and mode."""
     return (
         _z_from(
-            raw.lazy().select("packing", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
+            raw.lazy().select("_idx", "packed", "hs_code", "hs6", "hs2", "mode", "log_gross_net"),
             "log_gross_net",
             levels,
             "gross_net_z",
         )
-        .select("packing", "mode", "gross_net_z")
+        .select("_idx", "packed", "mode", "gross_net_z")
         .collect()
     )
 
@@ -394,7 +430,7 @@ def gross_net_tail(scored: pl.DataFrame) -> pl.DataFrame:
     A fixed z cut assumes one shape of noise; weighing scales and packing differ by
     dataset and by packing, so the reach of the noise is measured rather than assumed.
     """
-    return scored.group_by("packing").agg(
+    return scored.group_by("packed").agg(
         pl.col("gross_net_z").quantile(GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail"),
         pl.col("gross_net_z").quantile(1 - GROSS_NET_TAIL_QUANTILE).alias("gross_net_tail_low"),
     )
@@ -550,7 +586,7 @@ def level_facts(baselines: Baselines) -> tuple[tuple[tuple[str, ...], pl.DataFra
             )
             keys = tuple(c for c in stats.columns if c not in ("median", "spread"))
             frames.append((keys, renamed))
-    frames += [(("packing",), baselines.gross_net_tail), (("mode",), baselines.gross_net_far)]
+    frames += [(("packed",), baselines.gross_net_tail), (("mode",), baselines.gross_net_far)]
     by_month = {tuple(sorted(set(keys) - {"month"})) for keys, _ in frames if "month" in keys}
     merged: dict[tuple[str, ...], pl.DataFrame] = {}
     for keys, frame in frames:
@@ -574,7 +610,9 @@ def baseline_query(raw: pl.DataFrame | pl.LazyFrame, baselines: Baselines) -> pl
     line's currency has an offset and its goods have a norm, else per currency.
     """
     columns = raw.lazy().collect_schema().names()
-    scored = _in_reference_currency(raw.lazy(), baselines.currency)
+    scored = _in_reference_currency(
+        with_packed(raw.lazy(), baselines.packing_words, goods_text()), baselines.currency
+    )
     # Each z is worked out as soon as its levels are joined, and their stats dropped: a
     # batch's million lines do not carry fifty stat columns at once.
     pending = list(Z_LEVELS)
@@ -593,7 +631,7 @@ def baseline_query(raw: pl.DataFrame | pl.LazyFrame, baselines: Baselines) -> pl
                 scored = scored.with_columns(z_of.alias(z)).drop(stats)
                 pending.remove((z, value, levels))
     tails = [
-        *baselines.gross_net_tail.drop("packing").columns,
+        *baselines.gross_net_tail.drop("packed").columns,
         *baselines.gross_net_far.drop("mode").columns,
     ]
     return (
