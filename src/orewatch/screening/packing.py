@@ -43,44 +43,44 @@ def words_of(text: pl.Expr) -> pl.Expr:
 def packing_words(lines: pl.DataFrame, text: pl.Expr) -> tuple[str, ...]:
     """Words that name a heavy packing in this dataset (see the module's docstring).
 
-    ``lines``: exporter_id, hs_code, gross_net_z and what ``text`` reads. Words are
-    looked for among the lines far out first (a word whose lines sit a median z of 3 out
-    has at least half of them there), then each candidate is judged on all its lines.
+    ``lines``: exporter_id, hs_code, gross_net_z and what ``text`` reads. Goods texts
+    repeat, so each distinct one is split once; words are looked for among the lines far
+    out first (a word whose lines sit a median z of 3 out has at least half of them
+    there), then each candidate is judged on all the lines that name it.
     """
-    far = (
-        lines.filter(pl.col("gross_net_z") >= PACKING_WORD_Z)
-        .select("exporter_id", "hs_code", words_of(text).alias("word"))
-        .explode("word")
+    texts = lines.select("exporter_id", "hs_code", "gross_net_z", text.alias("_text"))
+    words = (
+        texts.select("_text").unique().with_columns(words_of(pl.col("_text")).alias("word"))
+    ).explode("word")
+    far = _qualified(
+        texts.filter(pl.col("gross_net_z") >= PACKING_WORD_Z).join(words, on="_text"),
+        PACKING_WORD_LINES / 2,
+    )
+    if far.is_empty():
+        return ()
+    naming = texts.join(words.filter(pl.col("word").is_in(far["word"].implode())), on="_text")
+    judged = _qualified(naming, PACKING_WORD_LINES).filter(pl.col("_median_z") >= PACKING_WORD_Z)
+    return tuple(sorted(judged["word"].to_list()))
+
+
+def _qualified(naming: pl.DataFrame, min_lines: float) -> pl.DataFrame:
+    """Words (of ``naming``'s word per line) written on ``min_lines`` lines or more, by
+    enough exporters over enough tariff lines, with their lines' median gross/net z."""
+    return (
+        naming.drop_nulls("word")
         .group_by("word")
         .agg(
             pl.len().alias("_n"),
             pl.col("exporter_id").n_unique().alias("_exporters"),
             pl.col("hs_code").n_unique().alias("_codes"),
+            pl.col("gross_net_z").median().alias("_median_z"),
         )
         .filter(
-            (pl.col("_n") >= PACKING_WORD_LINES / 2)
+            (pl.col("_n") >= min_lines)
             & (pl.col("_exporters") >= PACKING_WORD_EXPORTERS)
             & (pl.col("_codes") >= PACKING_WORD_CODES)
-            & pl.col("word").is_not_null()
         )
     )
-    candidates = sorted(far["word"].to_list())
-    if not candidates:
-        return ()
-    lowered = lines.select(
-        "exporter_id", "hs_code", "gross_net_z", text.str.to_lowercase().alias("_text")
-    )
-    judged = []
-    for word in candidates:
-        naming = lowered.filter(pl.col("_text").str.contains(_whole_words((word,))))
-        if (
-            naming.height >= PACKING_WORD_LINES
-            and naming["exporter_id"].n_unique() >= PACKING_WORD_EXPORTERS
-            and naming["hs_code"].n_unique() >= PACKING_WORD_CODES
-            and (naming["gross_net_z"].median() or 0.0) >= PACKING_WORD_Z  # type: ignore[operator]
-        ):
-            judged.append(word)
-    return tuple(judged)
 
 
 def with_packed(lines: pl.LazyFrame, words: tuple[str, ...], text: pl.Expr) -> pl.LazyFrame:
