@@ -33,8 +33,8 @@ import numpy as np
 import polars as pl
 
 import orewatch.screening.fit as fit_module
-from bench_detection import world_config, world_dir  # type: ignore[import-not-found]
-from bench_robustness import (  # type: ignore[import-not-found]
+from bench_detection import world_config, world_dir
+from bench_robustness import (
     perturbations,
     read_world,
     short,
@@ -57,12 +57,14 @@ def listening() -> Iterator[dict[str, pl.DataFrame]]:
     """The blend's inputs of the next screen: ``fit`` (``_idx, rule_score, p_fraud, label``)
     and ``final`` (``_idx, declaration_id, line_no, rule_final, p_fraud``)."""
     seen: dict[str, pl.DataFrame] = {}
-    share, with_model = fit_module.model_share, fit_module.with_model
+    # Patched where fit looks them up: its imports, which it does not re-export.
+    hooks: Any = fit_module
+    share, with_model = hooks.model_share, hooks.with_model
 
-    def share_spy(scored: pl.DataFrame, labels: pl.DataFrame) -> float:
+    def share_spy(scored: pl.DataFrame, labels: pl.DataFrame, *args: Any, **kw: Any) -> float:
         keyed = labels.select(pl.col("_idx").cast(scored.schema["_idx"]), "label")
         seen["fit"] = scored.join(keyed, on="_idx", how="left")
-        return share(scored, labels)
+        return share(scored, labels, *args, **kw)
 
     def with_model_spy(scored: pl.DataFrame, learned: Any, *args: Any, **kw: Any) -> Any:
         if kw.get("ranking") is None and learned is not None and learned.trained:
@@ -71,12 +73,12 @@ def listening() -> Iterator[dict[str, pl.DataFrame]]:
             ).join(learned.scores.select("_idx", "p_fraud"), on="_idx", how="left")
         return with_model(scored, learned, *args, **kw)
 
-    fit_module.model_share = share_spy  # type: ignore[assignment]
-    fit_module.with_model = with_model_spy
+    hooks.model_share = share_spy
+    hooks.with_model = with_model_spy
     try:
         yield seen
     finally:
-        fit_module.model_share, fit_module.with_model = share, with_model
+        hooks.model_share, hooks.with_model = share, with_model
 
 
 def surprisals(fit: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -35,6 +35,7 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import polars as pl
 from sklearn.metrics import roc_auc_score
@@ -116,28 +117,30 @@ def measure(lines: pl.DataFrame, found: pl.DataFrame, truth: pl.DataFrame) -> di
     red = judged.filter(pl.col("channel") == "red")
     rand = red.filter("random")
     ranked = red.filter(~pl.col("random"))
-    n_fraud = max(judged["fraud"].sum(), 1.0)
+    # polars types a Series' sum and mean as any scalar; these numeric columns' are floats
+    # (a mean None when all are null).
+    n_fraud = max(cast(float, judged["fraud"].sum()), 1.0)
     return {
         "lines": judged.height,
-        "prevalence": judged["fraud"].mean() or 0.0,
+        "prevalence": cast(float, judged["fraud"].mean() or 0.0),
         "red": red.height,
         "random": rand.height,
-        "recall": red["fraud"].sum() / n_fraud,
-        "precision": red["fraud"].mean() or 0.0,
-        "ranking_recall": judged.filter("full_red")["fraud"].sum() / n_fraud,
-        "ranked_precision": ranked["fraud"].mean() or 0.0,
-        "found": red["hit"].sum(),
-        "found_true": red.filter(pl.col("fraud") > 0)["hit"].sum(),
-        "random_found": rand["hit"].sum(),
-        "random_found_unreasoned": rand.filter(~pl.col("reasoned"))["hit"].sum(),
+        "recall": cast(float, red["fraud"].sum()) / n_fraud,
+        "precision": cast(float, red["fraud"].mean() or 0.0),
+        "ranking_recall": cast(float, judged.filter("full_red")["fraud"].sum()) / n_fraud,
+        "ranked_precision": cast(float, ranked["fraud"].mean() or 0.0),
+        "found": cast(float, red["hit"].sum()),
+        "found_true": cast(float, red.filter(pl.col("fraud") > 0)["hit"].sum()),
+        "random_found": cast(float, rand["hit"].sum()),
+        "random_found_unreasoned": cast(float, rand.filter(~pl.col("reasoned"))["hit"].sum()),
         "auc_model": auc(judged["fraud"], judged["p_fraud"]),
         "auc_score": auc(judged["fraud"], judged["score"]),
-        "p_mean": judged["p_fraud"].mean() or float("nan"),  # type: ignore[dict-item]
-        "p_found_mean": judged["p_found"].mean() or 0.0,  # type: ignore[dict-item]
-        "random_p_mean": rand["p_fraud"].mean() if rand.height else float("nan"),  # type: ignore[dict-item]
-        "random_hit_rate": rand["hit"].mean() if rand.height else float("nan"),  # type: ignore[dict-item]
-        "ranked_p_mean": ranked["p_fraud"].mean() if ranked.height else float("nan"),  # type: ignore[dict-item]
-        "ranked_hit_rate": ranked["hit"].mean() if ranked.height else float("nan"),  # type: ignore[dict-item]
+        "p_mean": cast(float, judged["p_fraud"].mean() or float("nan")),
+        "p_found_mean": cast(float, judged["p_found"].mean() or 0.0),
+        "random_p_mean": cast(float, rand["p_fraud"].mean()) if rand.height else float("nan"),
+        "random_hit_rate": cast(float, rand["hit"].mean()) if rand.height else float("nan"),
+        "ranked_p_mean": cast(float, ranked["p_fraud"].mean()) if ranked.height else float("nan"),
+        "ranked_hit_rate": cast(float, ranked["hit"].mean()) if ranked.height else float("nan"),
     }
 
 

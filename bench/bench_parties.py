@@ -343,12 +343,12 @@ def bench_spellings(seeds: list[int], lines: int, folder: Path) -> None:
             (pl.col("kind") == "company") & pl.col("name").str.contains(r"[\u4e00-\u9fff]")
         )
         rows = []
-        for p in chinese.iter_rows(named=True):
-            english = next(iter(p["alt_names"] or []), None)
+        for party in chinese.iter_rows(named=True):
+            english = next(iter(party["alt_names"] or []), None)
             style = "wade-giles" if rng.random() < 0.5 else "cantonese"
-            spelt = respelt(p["name"], english, style) if english else None
+            spelt = respelt(party["name"], english, style) if english else None
             if spelt:
-                rows.append((p["party_id"], spelt, p["country"], style))
+                rows.append((party["party_id"], spelt, party["country"], style))
         register = party_records(
             {
                 "parties": parties.with_columns(

@@ -127,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine}, python {platform.python_version()}")
     print(f"declaration lines: {lines:,}")
     print(f"{'stage':<24}{'seconds':>10}{'lines/s':>12}{'peak RSS MiB':>14}")
-    for label, seconds, rss in rows:
-        print(f"{label:<24}{seconds:>10.1f}{lines / seconds:>12,.0f}{rss:>14,.0f}")
+    for label, took, rss in rows:
+        print(f"{label:<24}{took:>10.1f}{lines / took:>12,.0f}{rss:>14,.0f}")
     seconds = dict((r[0], r[1]) for r in rows)
     baseline = seconds["duckdb read+write only"]
     if not args.end_to_end_only:

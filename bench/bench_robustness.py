@@ -31,7 +31,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench_detection import (  # type: ignore[import-not-found]
+from bench_detection import (
     add_world_knobs,
     describe,
     model_weight,

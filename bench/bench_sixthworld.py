@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -28,7 +29,7 @@ from sixthworld import generate
 KNOBS = ("fraud_share", "inspection_rate", "random_share", "confirm", "noise_finds")
 
 
-def knobs(args: argparse.Namespace) -> dict[str, float]:
+def knobs(args: argparse.Namespace) -> dict[str, Any]:
     """The generator's knobs this run sets."""
     return {k: getattr(args, k) for k in KNOBS}
 

@@ -28,7 +28,7 @@ from . import licences, names, places
 Rng = np.random.Generator
 Cols = dict[str, np.ndarray]
 
-WEIGHTS = {
+WEIGHTS: dict[str, float] = {
     "lic_none": 8,
     "lic_phantom": 4,
     "lic_stale": 4,
@@ -475,11 +475,11 @@ def front_companies(rng: Rng, listed: pl.DataFrame, n: int, day0: int) -> pl.Dat
     phone = np.where(
         link == "phone", listed["phone"].to_numpy()[owner], names.phones(rng, n, "+7 ")
     )
-    address = np.where(link == "address", listed["address"].to_numpy()[owner], address)
+    linked_address = np.where(link == "address", listed["address"].to_numpy()[owner], address)
     return pl.DataFrame(
         {
             "consignee_name": name,
-            "consignee_address": address,
+            "consignee_address": linked_address,
             "consignee_country": country,
             "phone": phone,
             "role": "front",

@@ -158,7 +158,7 @@ def license_honest(rng: random.Random, lines: list[dict[str, Any]], register: Li
             issued = min(issued, first["_day"])
             valid_until = issued + dt.timedelta(days=364 if rng.random() < 0.7 else 182)
             size = rng.randint(2, 8)
-            chunk = []
+            chunk: list[dict[str, Any]] = []
             while i < len(group) and len(chunk) < size and group[i]["_day"] <= valid_until:
                 chunk.append(group[i])
                 i += 1

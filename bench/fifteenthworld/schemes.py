@@ -333,8 +333,8 @@ def _setup(ctx: Context, ring: Ring) -> None:
         country = market_country(rng, true, first)
         licensed = new_consignee(ctx, country, "maker")
         elsewhere = new_consignee(ctx, rng.choice(HUBS), "distributor")
-        same = new_consignee(ctx, country, "distributor")
-        consignees = [licensed, elsewhere, same]
+        same_market = new_consignee(ctx, country, "distributor")
+        consignees = [licensed, elsewhere, same_market]
     elif scheme == "alloy_wash":
         country = rng.choice(
             ("BE", "KR", "IN", "VN", "NL") if not ring.faint else ("KR", "VN", "TH", "MY")
@@ -353,13 +353,13 @@ def _setup(ctx: Context, ring: Ring) -> None:
         consignees = [new_consignee(ctx, country, "distributor")]
         ring.state["drop"] = names.foreign_address(rng, "HK")
     elif scheme in {"paper_gap"}:
-        hub = new_consignee(
+        hub_firm = new_consignee(
             ctx,
             rng.choice(HUBS),
             "distributor",
             incorporated=first - dt.timedelta(days=rng.randint(60, 700)),
         )
-        consignees = [hub, new_consignee(ctx, market_country(rng, true, first), "maker")]
+        consignees = [hub_firm, new_consignee(ctx, market_country(rng, true, first), "maker")]
     else:
         consignees = [
             new_consignee(

@@ -48,7 +48,7 @@ class Built:
     licences: pl.DataFrame
     inspections: pl.DataFrame
     registry: Registry
-    watch: list[dict[str, object]]
+    watch: list[dict[str, Any]]
     goods: pl.DataFrame
     calendar: Calendar
     rings: list[Ring] = field(default_factory=list)

@@ -11,6 +11,7 @@ the burnt ones (the "phoenix" pattern).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy as np
 import polars as pl
@@ -140,7 +141,7 @@ def new_consignee(
     """Register a consignee abroad (a newly incorporated front when ``front_of`` names the
     watchlisted party it is linked to); returns its row index."""
     cons = reg.consignees
-    row = {
+    row: dict[str, Any] = {
         "cn": cons.height,
         "country": country,
         "name": names.foreign_company(rng, country),
@@ -170,7 +171,7 @@ def make_rings(
         family = next(f for f, s in FAMILIES.items() if scheme in s)
         el = elements[rng.integers(len(elements))]
         items = ctrl.filter(pl.col("element") == el)
-        eff = int(items["effective_day"].max())
+        eff = int(cast(int, items["effective_day"].max()))
         start = max(0, eff) + int(rng.integers(0, 100))
         start = min(start, 600)
         ring = Ring(

@@ -53,7 +53,7 @@ class World:
         self,
         goods: pl.DataFrame,
         reg: Registry,
-        watch: list[dict[str, object]],
+        watch: list[dict[str, Any]],
         honest_licences: pl.DataFrame,
         portfolio: np.ndarray,
         rng: np.random.Generator,
@@ -134,7 +134,7 @@ def _front(w: World, ring: Ring, day: int) -> int:
         listed = w.watch[int(w.rng.integers(len(w.watch)))]
         ring.front = new_consignee(
             w.reg, w.rng, transit_country(w.rng), day, front_of=int(listed["wid"])
-        )  # type: ignore[arg-type]
+        )
         link_front(w.reg, w.rng, ring.front, listed)
     return ring.front
 
@@ -398,7 +398,7 @@ def _barred(
 ) -> list[dict[str, Any]]:
     """A watchlisted end user (listed before ``day``), or a military use where banned."""
     rng = w.rng
-    listed = [x for x in w.watch if int(x["listed_day"]) <= day]  # type: ignore[call-overload]
+    listed = [x for x in w.watch if int(x["listed_day"]) <= day]
     if listed and rng.random() < 0.7:
         target = listed[int(rng.integers(len(listed)))]
         name = str(target["alt"] if rng.random() < 0.6 else target["name"])

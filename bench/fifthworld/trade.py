@@ -9,6 +9,8 @@ carry a licence (assigned later in :mod:`fifthworld.licensing`) and a declared e
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
 
@@ -16,6 +18,9 @@ from fifthworld import idents
 from fifthworld.calendar import CURRENCIES, DAYS, START, Calendar, day_index, drift, export_premium
 from fifthworld.goods import PACKING, Goods
 from fifthworld.parties import CONTROLLED_BUYERS, COUNTRIES, MODE_PORTS, OFFICES, Registry
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 #: Mean lines per declaration by kind is set by these draws (see :func:`line_counts`).
 MODE_MIX = {
@@ -213,7 +218,7 @@ def fill_headers(
     cur = np.where((ccountry == "HK") & (u < 0.4), "HKD", cur)
     broker = exa["broker"].to_numpy()[who]
     brokers = reg.brokers.sort("br")["broker_id"].to_numpy()
-    declarant = np.where(broker >= 0, brokers[np.maximum(broker, 0)], None)
+    declarant = np.where(broker >= 0, brokers[np.maximum(broker, 0)], NULL)
     english = rng.random(n) < 0.15
     ex_name = np.where(english, exa["name_en"].to_numpy()[who], exa["name_zh"].to_numpy()[who])
     year = (np.datetime64(START.isoformat()) + day.astype("timedelta64[D]")).astype(

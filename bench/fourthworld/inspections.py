@@ -13,8 +13,13 @@ ordinary tariff reasons (not strategic-mineral fraud, so not in truth).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 METHODS = ("document", "scan", "physical", "lab")
 
@@ -96,7 +101,7 @@ def inspect(
         & (method_idx >= 2)
         & (rng.random(hit.size) < 0.15),
         sub["_true_hs"].to_numpy(),
-        None,
+        NULL,
     )
     lines = pl.DataFrame(
         {

@@ -7,6 +7,8 @@ without one, honestly.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import polars as pl
 
@@ -99,7 +101,7 @@ def issue(
 
 def ghost_numbers(rng: np.random.Generator, licences: pl.DataFrame, k: int) -> np.ndarray:
     """Licence numbers in the register's format that were never issued."""
-    top = int(licences["licence"].max() or 0) + 100_000
+    top = int(cast(int, licences["licence"].max() or 0)) + 100_000
     yy = rng.integers(24, 27, k)
     region = rng.choice(licences["region"].to_numpy(), k)
     seq = top + 500 + rng.choice(50_000, k, replace=False)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import polars as pl
@@ -389,7 +390,11 @@ def third_country_relay(w: World, k: int) -> None:
     w.relocate(rows, pick["consignee"].to_numpy())
     w.set_goods(rows, w.controlled_item(rows))
     more = issue(
-        w.rng, w.lines, rows, w.exporters, start_seq=int(w.licences["licence"].max() or 0) + 1
+        w.rng,
+        w.lines,
+        rows,
+        w.exporters,
+        start_seq=int(cast(int, w.licences["licence"].max() or 0)) + 1,
     )
     w.licences = pl.concat([w.licences, more.with_columns(pl.lit(True).alias("in_register"))])
     w.lines["end_user"][rows] = "same"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import polars as pl
@@ -232,7 +233,7 @@ def with_uid(parts: list[pl.DataFrame]) -> pl.DataFrame:
     out, offset = [], 0
     for part in parts:
         out.append(part.with_columns((pl.col("decl") + offset).alias("uid")))
-        offset += int(part["decl"].max()) + 1
+        offset += int(cast(int, part["decl"].max())) + 1
     return pl.concat(out, how="diagonal_relaxed")
 
 

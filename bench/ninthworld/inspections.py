@@ -13,6 +13,7 @@ mass) times ``confirm[scheme]``; honest lines are cleared but for a few clerical
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -20,6 +21,9 @@ import polars as pl
 from . import vocab
 from .actors import START
 from .text import text_series
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 METHODS = ("document", "scan", "physical", "lab")
 PERMIT = (0.85, 0.3, 0.5, 0.5)
@@ -128,8 +132,8 @@ def inspect(
             ),
             "method": method,
             "result": result,
-            "found_hs_code": text_series("found_hs_code", np.where(hit, true_hs, None)),
-            "found_description": text_series("found_description", np.where(hit, true_name, None)),
+            "found_hs_code": text_series("found_hs_code", np.where(hit, true_hs, NULL)),
+            "found_description": text_series("found_description", np.where(hit, true_name, NULL)),
         }
     ).with_columns(
         pl.when(hit_s).then(qty).alias("found_quantity_kg"),

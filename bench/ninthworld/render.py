@@ -9,6 +9,7 @@ are left empty on a share of rows; one-line declarations sometimes carry no line
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -20,6 +21,9 @@ from . import text, vocab
 from .actors import FIRST, LAST, START, STREETS, Actors
 from .lines import GOODS
 from .text import text_series
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 #: Customs brokers' credit codes (enterprise codes registered in Ningbo, right check characters).
 BROKERS = tuple(f"91330200MA2B{k:05d}" + uscc_check_char(f"91330200MA2B{k:05d}") for k in range(40))
@@ -178,7 +182,7 @@ def specification(rng: np.random.Generator, good: np.ndarray) -> pl.Series:
     spec = np.char.add(
         np.char.add(np.char.add(np.char.add(np.char.add("0|0|", purity), "|"), form), "|"), brand
     )
-    return text_series("specification", np.where(rng.random(good.size) < 0.25, None, spec))
+    return text_series("specification", np.where(rng.random(good.size) < 0.25, NULL, spec))
 
 
 def render(rng: np.random.Generator, plan: pl.DataFrame, acts: Actors) -> pl.DataFrame:
@@ -225,16 +229,16 @@ def render(rng: np.random.Generator, plan: pl.DataFrame, acts: Actors) -> pl.Dat
             cons_name,
             np.array([f"{s} Works" for s in rng.choice(["Apex", "Orion", "Keystone", "Delta"], n)]),
         ),
-        np.where(rng.random(n) < 0.2, cons_name, None),
+        np.where(rng.random(n) < 0.2, cons_name, NULL),
     )
     end_use = np.where(
         controlled & (rng.random(n) < 0.9),
         rng.choice(vocab.END_USES, n),
-        np.where(rng.random(n) < 0.08, rng.choice(vocab.END_USES, n), None),
+        np.where(rng.random(n) < 0.08, rng.choice(vocab.END_USES, n), NULL),
     )
     region = np.where(
         rng.random(n) < 0.35,
-        None,
+        NULL,
         np.where(
             ex["kind"].to_numpy()[who] == "producer",
             ex["region"].to_numpy()[who],
@@ -244,7 +248,7 @@ def render(rng: np.random.Generator, plan: pl.DataFrame, acts: Actors) -> pl.Dat
     frame = (
         plan.with_columns(
             pl.Series("_cons_name", cons_name.astype(str)),
-            text_series("_cons_addr", np.where(rng.random(n) < 0.2, None, cons_addr)),
+            text_series("_cons_addr", np.where(rng.random(n) < 0.2, NULL, cons_addr)),
             pl.Series("_ex_name", ex_name.astype(str)),
             pl.Series("exporter_id", ex["exporter_id"].to_numpy()[who]),
             text_series("_end_user", end_user),

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -47,6 +48,9 @@ from .lines import (
     with_goods,
 )
 from .text import text_series
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "no_permit": 10,
@@ -241,7 +245,7 @@ def permit_mismatch(ctx: Context, n: int) -> pl.DataFrame:
 def overdrawn_permit(ctx: Context, n: int) -> pl.DataFrame:
     """Series of draws on one licence; the draws past its quantity are the fraud."""
     rng = ctx.rng
-    frames = []
+    frames: list[pl.DataFrame] = []
     made = 0
     while made < n:
         plan = base(ctx, 1)
@@ -294,7 +298,7 @@ def listed_end_user(ctx: Context, n: int) -> pl.DataFrame:
     return label(
         plan.with_columns(
             pl.Series("day", np.minimum(day, DAYS - 1)),
-            text_series("cons_name", np.where(as_user, None, names)),
+            text_series("cons_name", np.where(as_user, NULL, names)),
             text_series("end_user", names),
             pl.Series(
                 "country",
@@ -376,7 +380,7 @@ def swapped(ctx: Context, plan: pl.DataFrame, leak: float, cheap: float) -> pl.D
         ratio * rng.uniform(0.9, 1.4, true.size),
         rng.uniform(0.25, 0.7, true.size),
     )
-    desc = np.where(rng.random(true.size) < leak, leak_words(rng, cover, true), None)
+    desc = np.where(rng.random(true.size) < leak, leak_words(rng, cover, true), NULL)
     return plan.with_columns(
         pl.Series("good", cover),
         pl.Series("value_factor", np.minimum(factor, 1.0)),
@@ -454,7 +458,7 @@ def sample_parcels(ctx: Context, n: int) -> pl.DataFrame:
         plan.with_columns(
             pl.Series("good", cover),
             pl.Series("value_factor", factor),
-            text_series("desc", np.where(rng.random(n) < 0.5, words, None)),
+            text_series("desc", np.where(rng.random(n) < 0.5, words, NULL)),
         ),
         "sample_parcels",
     )
@@ -471,7 +475,7 @@ def split_parcels(ctx: Context, n: int) -> pl.DataFrame:
         if made >= n:
             break
         members = rings.filter(pl.col("ring") == r)["idx"].to_numpy()
-        k = int(min(n - made, rng.integers(15, 50)))
+        k = int(min(n - made, int(rng.integers(15, 50))))
         good = int(rng.choice(CTRL))
         cday = control_days()[vocab.GOODS[good].item]
         first = int(rng.integers(cday, DAYS - 60))

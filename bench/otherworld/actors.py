@@ -13,6 +13,7 @@ address alone proves nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -369,9 +370,9 @@ def build_actors(rng: np.random.Generator, lines: int, n_items: int) -> Actors:
     """The whole cast for a world of ``lines`` declaration lines."""
     n_exp = max(120, lines // 70)
     n_con = max(200, lines // 25)
-    parts: dict[str, object] = make_exporters(rng, n_exp, n_items)
+    parts: dict[str, Any] = make_exporters(rng, n_exp, n_items)
     parts.update(make_consignees(rng, n_con))
-    start, flat = customer_lists(rng, parts["exp_kind"], parts["con_role"])  # type: ignore[arg-type]
+    start, flat = customer_lists(rng, parts["exp_kind"], parts["con_role"])
     watch = make_watch(rng, max(60, lines // 1500))
     persons: list[dict[str, object]] = []
     relations: list[tuple[str, str, str, str]] = []
@@ -394,7 +395,7 @@ def build_actors(rng: np.random.Generator, lines: int, n_items: int) -> Actors:
     honest_ties(parts, rng, max(10, n_con // 40), persons, relations)
     return Actors(
         cus_start=start, cus_flat=flat, watch=watch, persons=persons, relations=relations, **parts
-    )  # type: ignore[arg-type]
+    )
 
 
 def add_senders(

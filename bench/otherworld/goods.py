@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import yaml
@@ -325,7 +326,7 @@ class ControlledItem:
 
 
 @cache
-def catalogue_items() -> dict[str, dict[str, object]]:
+def catalogue_items() -> dict[str, dict[str, Any]]:
     """The catalogue's items by id (read once)."""
     data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
     return {item["id"]: item for item in data["items"]}
@@ -345,7 +346,7 @@ def controlled_items() -> list[ControlledItem]:
     out = []
     for item_id, hs, zh, en, usd, pack, content in _CONTROLLED:
         entry = items[item_id]
-        codes = [str(c) for c in entry["hs_codes"]]  # type: ignore[union-attr]
+        codes = [str(c) for c in entry["hs_codes"]]
         if hs not in codes:
             raise ValueError(f"{hs} is not a code of {item_id} in the catalogue")
         out.append(

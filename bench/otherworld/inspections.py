@@ -11,11 +11,16 @@ too low): real inspection histories are full of them, so the labels are noisy.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
 
 from .actors import HUBS
 from .shipments import Catalogue
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 METHODS = ("document", "scan", "physical", "lab")
 METHOD_SHARE = (0.4, 0.3, 0.22, 0.08)
@@ -155,15 +160,15 @@ def _table(
         ],
         dtype=object,
     )
-    found_hs = np.where(found, cat.hs[true_prod], np.where(noise_mis, wrong_line, None))
-    found_desc = np.where(found, cat.zh[true_prod], None)
-    found_kg = np.where(found, np.round(lines["_true_kg"][rows], 2), None)
-    found_value = np.where(found, np.round(lines["_value_usd"][rows] * lines["_fx"][rows], 2), None)
+    found_hs = np.where(found, cat.hs[true_prod], np.where(noise_mis, wrong_line, NULL))
+    found_desc = np.where(found, cat.zh[true_prod], NULL)
+    found_kg = np.where(found, np.round(lines["_true_kg"][rows], 2), NULL)
+    found_value = np.where(found, np.round(lines["_value_usd"][rows] * lines["_fx"][rows], 2), NULL)
     whole = (method == "scan") & (result == "clear")
     frame = pl.DataFrame(
         {
             "declaration_id": lines["declaration_id"][rows].tolist(),
-            "line_no": np.where(whole, None, lines["line_no"][rows]).tolist(),
+            "line_no": np.where(whole, NULL, lines["line_no"][rows]).tolist(),
             "inspected_at": (lines["_day"][rows] + rng.integers(0, 5, size=rows.size)).astype(
                 "datetime64[D]"
             ),

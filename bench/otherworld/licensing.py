@@ -9,12 +9,17 @@ issuing office, sequence).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
 
 from .actors import Actors
 from .names import respell
 from .shipments import USES, Catalogue
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 LICENCE_COLUMNS = (
     "license_no",
@@ -66,7 +71,7 @@ def issue(
     prod, day = lines["_prod"], lines["_day"]
     ctrl = prod >= cat.n_ordinary
     english = actors.exp_english[lines["_exp"]]
-    lines["end_use"] = np.where(ctrl, end_uses(cat, prod, english), None)
+    lines["end_use"] = np.where(ctrl, end_uses(cat, prod, english), NULL)
     needs = np.flatnonzero(ctrl & (day >= cat.licensable[prod]))
     half = (day[needs].astype("datetime64[M]").astype(int)) // 6
     key = np.stack([lines["_exp"][needs], prod[needs], lines["_con"][needs], half], axis=1)
@@ -90,10 +95,10 @@ def issue(
         rng.choice(actors.con_name[actors.con_role == "industrial"], size=g),
     )
     lines["license_no"][needs] = numbers[inverse]
-    lines["end_user_name"][needs] = np.where(rng.random(needs.size) < 0.97, end_user[inverse], None)
+    lines["end_user_name"][needs] = np.where(rng.random(needs.size) < 0.97, end_user[inverse], NULL)
     before = np.flatnonzero(ctrl & (day < cat.licensable[prod]))
     lines["end_user_name"][before] = np.where(
-        rng.random(before.size) < 0.6, lines["consignee_name"][before], None
+        rng.random(before.size) < 0.6, lines["consignee_name"][before], NULL
     )
     licences = frame(
         rng,
@@ -141,8 +146,8 @@ def frame(
             "issued_at": issued.astype("datetime64[D]"),
             "valid_until": valid.astype("datetime64[D]"),
             "exporter_id": actors.exp_id[exp].tolist(),
-            "control_id": np.where(by_item, cat.item[prod], None).tolist(),
-            "hs_code": np.where(~by_item | (rng.random(n) < 0.5), cat.hs[prod], None).tolist(),
+            "control_id": np.where(by_item, cat.item[prod], NULL).tolist(),
+            "hs_code": np.where(~by_item | (rng.random(n) < 0.5), cat.hs[prod], NULL).tolist(),
             "quantity_kg": quantity.astype(float),
             "consignee_name": consignee.tolist(),
             "consignee_country": actors.con_country[con].tolist(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -21,6 +22,9 @@ from .actors import HUBS, Actors, add_consignees, add_senders
 from .calendar import END, START, clamp_after, sample_days
 from .names import respell
 from .shipments import Catalogue, assemble, typical_kg
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 US_BAN = (np.datetime64("2024-12-03"), np.datetime64("2025-11-08"))
 US_BAN_ELEMENTS = ("gallium", "germanium", "antimony")
@@ -157,9 +161,9 @@ def inject(
     ctrl = line_prod[where] >= cat.n_ordinary
     english = ctx.actors.exp_english[exp]
     lines["end_use"][where] = np.where(
-        ctrl, licensing.end_uses(cat, line_prod[where], english), None
+        ctrl, licensing.end_uses(cat, line_prod[where], english), NULL
     )
-    lines["end_user_name"][where] = np.where(ctrl, lines["consignee_name"][where], None)
+    lines["end_user_name"][where] = np.where(ctrl, lines["consignee_name"][where], NULL)
     return lines, where
 
 
@@ -360,7 +364,7 @@ def no_end_user(ctx: Ctx, n: int) -> dict[str, np.ndarray]:
     lines["license_no"][where] = lic["license_no"].to_numpy()
     lines["end_user_name"][where] = None
     lines["end_use"][where] = np.where(
-        ctx.rng.random(where.size) < 0.5, None, lines["end_use"][where]
+        ctx.rng.random(where.size) < 0.5, NULL, lines["end_use"][where]
     )
     return lines
 
@@ -567,7 +571,7 @@ def parcel_ring(ctx: Ctx, n: int) -> dict[str, np.ndarray]:
             rng,
             int(rng.integers(3, 7)),
             person_share=0.4,
-            phone=f"+86 1{int(rng.integers(3e9, 9e9))}",
+            phone=f"+86 1{int(rng.integers(3_000_000_000, 9_000_000_000))}",
             address=f"深圳市宝安区福永街道{int(rng.integers(1, 300))}号",
         )
         rows = np.flatnonzero(ring_of == r)

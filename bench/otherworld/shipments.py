@@ -11,6 +11,7 @@ numpy over whole columns; hidden columns (prefixed ``_``) carry the truth.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -19,6 +20,10 @@ from . import goods
 from .actors import Actors
 from .calendar import clamp_after, sample_days
 from .names import CITIES
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` or ``np.select``'s default
+#: (numpy's types take no None).
+NULL: Any = None
 
 FX = {"USD": 1.0, "CNY": 7.18, "EUR": 0.92, "JPY": 150.0, "HKD": 7.8}
 SEA_BY_CITY = {
@@ -274,7 +279,7 @@ def transport_docs(rng: np.random.Generator, mode: np.ndarray, ports: np.ndarray
             "EA" + np.char.zfill(digits.astype(str), 9).astype(object) + "CN",
             "TIR" + digits,
         ],
-        default=None,
+        default=NULL,
     ).astype(object)
 
 
@@ -339,10 +344,10 @@ def assemble(
         "exporter_name": _exporter_names(rng, actors, exp)[rep],
         "declarant_id": _brokers(rng, ports)[rep],
         "consignee_name": actors.con_name[con][rep],
-        "consignee_address": np.where(rng.random(d) < 0.8, actors.con_address[con], None)[rep],
+        "consignee_address": np.where(rng.random(d) < 0.8, actors.con_address[con], NULL)[rep],
         "consignee_country": dest[rep],
         "destination_country": dest[rep].copy(),
-        "trade_country": np.where(rng.random(d) < 0.7, dest, None)[rep],
+        "trade_country": np.where(rng.random(d) < 0.7, dest, NULL)[rep],
         "end_user_name": np.full(n, None, dtype=object),
         "end_use": np.full(n, None, dtype=object),
         "hs_code": cat.hs[prod].copy(),
@@ -357,7 +362,7 @@ def assemble(
         "license_no": np.full(n, None, dtype=object),
         "container_ids": containers(rng, mode, decl_kg)[rep],
         "transport_doc": transport_docs(rng, mode, ports)[rep],
-        "origin_region": np.where(rng.random(d) < 0.85, actors.exp_region[exp], None)[rep],
+        "origin_region": np.where(rng.random(d) < 0.85, actors.exp_region[exp], NULL)[rep],
         "_exp": exp[rep],
         "_con": con[rep],
         "_prod": prod.copy(),
@@ -386,7 +391,7 @@ def _brokers(rng: np.random.Generator, ports: np.ndarray) -> np.ndarray:
     ids = np.array(
         [f"{DISTRICT[p]}98{s:04d}" for p, s in zip(ports, slot, strict=True)], dtype=object
     )
-    return np.where(rng.random(ports.size) < 0.75, ids, None)
+    return np.where(rng.random(ports.size) < 0.75, ids, NULL)
 
 
 def _specification(
@@ -403,7 +408,7 @@ def _specification(
     pack_zh = np.array([goods.PACKAGING_ZH[p] for p in pack], dtype=object)
     brand = rng.choice(["无品牌", "境内自主品牌", "境外品牌(其他)"], size=n).astype(object)
     spec = "用途:工业用|包装:" + pack_zh + "|品牌:" + brand + "|" + grade
-    return np.where(rng.random(n) < 0.9, spec, None)
+    return np.where(rng.random(n) < 0.9, spec, NULL)
 
 
 def honest_plan(
@@ -412,7 +417,7 @@ def honest_plan(
     actors: Actors,
     lines: int,
     us_ban: np.ndarray,
-) -> tuple[np.ndarray, ...]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Declaration and line choices of the ordinary trade, about ``lines`` lines."""
     n_exp = actors.exp_weight.size
     d = int(lines / 2.4) + 50

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -17,6 +18,9 @@ from seventhworld.foreign import END_USERS
 from seventhworld.goods import WORLD_START, goods_frame
 from seventhworld.lines import FX, OFFICE
 from seventhworld.names import cat, containers, pick
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 
 @dataclass
@@ -87,11 +91,11 @@ def assemble(
         object
     )
     c["declarant_id"] = np.where(
-        rng.random(n) < 0.7, exp["declarant_id"].to_numpy()[e], None
+        rng.random(n) < 0.7, exp["declarant_id"].to_numpy()[e], NULL
     ).astype(object)
     c["consignee_name"] = cons["name"].to_numpy()[k].astype(object)
     c["consignee_address"] = np.where(
-        rng.random(n) < 0.8, cons["address"].to_numpy()[k], None
+        rng.random(n) < 0.8, cons["address"].to_numpy()[k], NULL
     ).astype(object)
     country = cons["country"].to_numpy()[k].astype(object)
     c["consignee_country"] = country
@@ -99,7 +103,7 @@ def assemble(
     c["destination_country"] = np.where(
         relay, pick(rng, np.array(["VN", "TH", "MY", "PH"]), n), country
     ).astype(object)
-    c["trade_country"] = np.where(rng.random(n) < 0.6, country, None).astype(object)
+    c["trade_country"] = np.where(rng.random(n) < 0.6, country, NULL).astype(object)
     c["hs_code"] = goods["hs"].to_numpy()[g].astype(object)
     style = exp["style"].to_numpy()[e]
     zh, en = goods["zh"].to_numpy()[g], goods["en"].to_numpy()[g]
@@ -108,7 +112,7 @@ def assemble(
     ).astype(object)
     controlled = goods["controlled"].to_numpy()[g]
     spec = goods["spec"].to_numpy()[g]
-    c["specification"] = np.where(~controlled & (rng.random(n) < 0.1), None, spec).astype(object)
+    c["specification"] = np.where(~controlled & (rng.random(n) < 0.1), NULL, spec).astype(object)
     c["element"] = goods["element"].to_numpy()[g].astype(object)
     effective = goods["effective_date"].to_numpy().astype("datetime64[D]")[g]
     c["needs_licence"] = controlled & (c["date"] >= effective)
@@ -117,12 +121,12 @@ def assemble(
     c["value"] = np.round(c["usd"] * np.vectorize(FX.get)(currency), 2)
     _end_use(rng, c, country)
     _transport(rng, c)
-    c["origin_region"] = np.where(rng.random(n) < 0.7, exp["region"].to_numpy()[e], None).astype(
+    c["origin_region"] = np.where(rng.random(n) < 0.7, exp["region"].to_numpy()[e], NULL).astype(
         object
     )
     c["license_no"] = np.full(n, None, dtype=object)
     c["scheme"] = np.full(n, None, dtype=object)
-    c["lic_mode"] = np.where(c["needs_licence"], "honest", None).astype(object)
+    c["lic_mode"] = np.where(c["needs_licence"], "honest", NULL).astype(object)
     c["lic_cons"] = k.copy()
     c["true_hs"] = c["hs_code"].copy()
     c["true_desc"] = c["description"].copy()
@@ -147,8 +151,8 @@ def _end_use(rng: np.random.Generator, c: dict[str, np.ndarray], country: np.nda
         user[sel[named]] = np.array([o[0] for o in options], dtype=object)[choice[named]]
         use[sel] = np.array([o[1] for o in options], dtype=object)[choice]
     need = c["needs_licence"]
-    c["end_user_name"] = np.where(need | (rng.random(n) < 0.02), user, None).astype(object)
-    c["end_use"] = np.where(need, use, None).astype(object)
+    c["end_user_name"] = np.where(need | (rng.random(n) < 0.02), user, NULL).astype(object)
+    c["end_use"] = np.where(need, use, NULL).astype(object)
 
 
 def _transport(rng: np.random.Generator, c: dict[str, np.ndarray]) -> None:
@@ -161,7 +165,7 @@ def _transport(rng: np.random.Generator, c: dict[str, np.ndarray]) -> None:
     count = rng.integers(1, 4, n_decl)
     joined = np.where(count >= 2, cat(boxes[0], ";", boxes[1]), boxes[0])
     joined = np.where(count >= 3, cat(joined, ";", boxes[2]), joined)
-    c["container_ids"] = np.where(np.isin(mode, ["sea", "rail"]), joined[d], None).astype(object)
+    c["container_ids"] = np.where(np.isin(mode, ["sea", "rail"]), joined[d], NULL).astype(object)
     serial = rng.integers(10**9, 10**10, n_decl).astype(str)[d]
     doc = np.full(n, None, dtype=object)
     for m, prefix in {

@@ -12,12 +12,17 @@ whole declaration (no line number), with the gravest finding among its lines.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
 
 from seventhworld.assemble import Lines
 from seventhworld.foreign import HUBS
 from seventhworld.goods import goods_frame
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 METHODS = np.array(["document", "scan", "physical", "lab"])
 RESULT = {
@@ -124,7 +129,7 @@ def inspections(
     result[clerical] = "misdeclared"
     goods = goods_frame()
     hs_found = np.where(
-        found & np.isin(result, ["misdeclared", "concealed"]), c["true_hs"][rows], None
+        found & np.isin(result, ["misdeclared", "concealed"]), c["true_hs"][rows], NULL
     )
     wrong_code = goods["hs"].to_numpy()[rng.integers(0, 31, int(clerical.sum()))]
     hs_found[clerical] = wrong_code
@@ -139,14 +144,14 @@ def inspections(
             "method": METHODS[method],
             "result": result,
             "found_hs_code": hs_found,
-            "found_description": np.where(found, c["true_desc"][rows], None),
+            "found_description": np.where(found, c["true_desc"][rows], NULL),
             "found_quantity_kg": np.where(
-                found, np.round(c["true_kg"][rows].astype(float), 3), None
+                found, np.round(c["true_kg"][rows].astype(float), 3), NULL
             ),
             "found_value": np.where(
                 found & (result == "undervalued"),
                 np.round(c["true_value"][rows].astype(float), 2),
-                None,
+                NULL,
             ),
             "sev": np.array([SEVERITY.index(r) for r in result]),
         },

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -24,6 +25,9 @@ from seventhworld.assemble import Lines
 from seventhworld.foreign import LISTED, fronts
 from seventhworld.goods import DISGUISES, LEAKS, WORLD_START, goods_frame
 from seventhworld.names import cat, pick
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 WEIGHTS: dict[str, float] = {
     "lic_absent": 1.0,
@@ -56,10 +60,10 @@ class Ctx:
         self.lines = lines
         self.rogue = exp_rogue
         self.next_cons = n_cons  # new consignees (fronts, listed) get indices from here
-        self.extra_cons: list[dict[str, object]] = []
+        self.extra_cons: list[dict[str, Any]] = []
         self.fronts = fronts(rng, 14, WORLD_START)
         self.front_cons: dict[tuple[int, str], int] = {}
-        self.ants: list[dict[str, object]] = []
+        self.ants: list[dict[str, Any]] = []
 
     def free(self) -> np.ndarray:
         return self.lines.cols["scheme"] == None  # noqa: E711 (object array)
@@ -145,7 +149,7 @@ def lic_absent(x: Ctx, k: int) -> None:
     x.lines.set(
         rows,
         lic_mode="none",
-        end_user_name=np.where(x.rng.random(len(rows)) < 0.5, None, c["end_user_name"][rows]),
+        end_user_name=np.where(x.rng.random(len(rows)) < 0.5, NULL, c["end_user_name"][rows]),
     )
     x.label(rows, "lic_absent")
 
@@ -354,7 +358,7 @@ def _disguise(x: Ctx, rows: np.ndarray) -> dict[str, np.ndarray]:
     leaks = x.rng.random(len(rows))
     desc = np.where(leaks < 0.2, cat(desc, "(含", leak, ")"), desc)
     spec = np.where(
-        leaks > 0.85, cat("成分:", leak), np.where(x.rng.random(len(rows)) < 0.5, None, "工业用")
+        leaks > 0.85, cat("成分:", leak), np.where(x.rng.random(len(rows)) < 0.5, NULL, "工业用")
     )
     return {"hs_code": hs, "description": desc.astype(object), "specification": spec.astype(object)}
 
@@ -388,7 +392,7 @@ def mis_grade(x: Ctx, k: int) -> None:
     blank = x.rng.random(len(rows)) < 0.35
     spec = np.where(
         blank,
-        np.where(x.rng.random(len(rows)) < 0.5, None, "工业级"),
+        np.where(x.rng.random(len(rows)) < 0.5, NULL, "工业级"),
         np.array([t["spec"] for t in twins], dtype=object),
     )
     hs = np.array([t["hs"] for t in twins], dtype=object)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -24,12 +25,15 @@ from .parties import START, Cast, build_cast
 from .reference import prices, trade_stats
 from .schemes import apply_schemes
 
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
+
 ISO6346 = "0123456789A BCDEFGHIJK LMNOPQRSTU VWXYZ"
 
 
 def frame(columns: dict[str, object]) -> pl.DataFrame:
     """A frame from numpy columns; text (object) columns become strings, None stays empty."""
-    out = {}
+    out: dict[str, Any] = {}
     for name, col in columns.items():
         if isinstance(col, np.ndarray) and col.dtype == object:
             out[name] = pl.Series(
@@ -192,7 +196,7 @@ def declarations(rng: np.random.Generator, data: Lines, cast: Cast) -> pl.DataFr
     con_country = np.array([c["country"] for c in cast.consignees], dtype=object)[con]
     con_country = np.where(data["cc_override"] != "", data["cc_override"], con_country)
     address = np.array([c["address"] for c in cast.consignees], dtype=object)[con]
-    address = np.where((per_decl[:, 2] < 0.75) & (data["con_override"] == ""), address, None)
+    address = np.where((per_decl[:, 2] < 0.75) & (data["con_override"] == ""), address, NULL)
     cur_of = {c[0]: c[2] for c in COUNTRIES}
     currency = np.array([cur_of.get(c, "USD") for c in con_country], dtype=object)
     currency = np.where(per_decl[:, 3] < 0.55, "USD", currency)
@@ -216,7 +220,7 @@ def declarations(rng: np.random.Generator, data: Lines, cast: Cast) -> pl.DataFr
     )
     first_of = np.r_[0, np.flatnonzero(np.diff(data["decl"])) + 1][data["decl"]]
     box = pool[rng.integers(pool.size, size=n)][first_of]
-    containers = np.where((mode == "sea") & (per_decl[:, 4] < 0.85), box, None)
+    containers = np.where((mode == "sea") & (per_decl[:, 4] < 0.85), box, NULL)
     doc = np.array(
         [
             f"{p}{s}"
@@ -258,28 +262,28 @@ def declarations(rng: np.random.Generator, data: Lines, cast: Cast) -> pl.DataFr
             "declarant_id": np.where(
                 per_decl[:, 6] < 0.7,
                 np.array([f"B{int(r) % 97:02d}{r}" for r in region], dtype=object),
-                None,
+                NULL,
             ),
             "consignee_name": con_name,
             "consignee_address": address,
             "consignee_country": con_country,
             "destination_country": data["dest"].astype(str),
-            "trade_country": np.where(per_decl[:, 7] < 0.85, data["trade"], None),
-            "end_user_name": np.where(data["end_user"] != "", data["end_user"], None),
-            "end_use": np.where(data["end_use"] != "", data["end_use"], None),
+            "trade_country": np.where(per_decl[:, 7] < 0.85, data["trade"], NULL),
+            "end_user_name": np.where(data["end_user"] != "", data["end_user"], NULL),
+            "end_use": np.where(data["end_use"] != "", data["end_use"], NULL),
             "hs_code": hs,
             "description": desc,
-            "specification": np.where(spec != "", spec, None),
+            "specification": np.where(spec != "", spec, NULL),
             "quantity": qty,
             "unit": unit,
             "net_weight_kg": data["declared_kg"],
-            "gross_weight_kg": np.where(rng.random(n) < 0.8, gross, None),
+            "gross_weight_kg": np.where(rng.random(n) < 0.8, gross, NULL),
             "value": value,
             "currency": currency,
-            "license_no": np.where(data["licence"] != "", data["licence"], None),
+            "license_no": np.where(data["licence"] != "", data["licence"], NULL),
             "container_ids": containers,
-            "transport_doc": np.where(per_decl[:, 2] < 0.9, doc[first_of], None),
-            "origin_region": np.where(per_decl[:, 3] < 0.6, region, None),
+            "transport_doc": np.where(per_decl[:, 2] < 0.9, doc[first_of], NULL),
+            "origin_region": np.where(per_decl[:, 3] < 0.6, region, NULL),
         }
     )
 

@@ -14,6 +14,7 @@ an undervaluation is in USD whatever the declaration's currency.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -21,6 +22,9 @@ import polars as pl
 from .catalogue import CONTROLLED, LOOKALIKE, MODES, ORDINARY
 from .lines import GOOD_PRICE, Lines
 from .parties import START, Cast
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 METHODS = ("document", "scan", "physical", "lab")
 # chance that each method confirms a scheme, and the result it records
@@ -145,7 +149,7 @@ def inspect(
         {
             "declaration_id": decl_ids[checked],
             "line_no": pl.Series(
-                np.where(whole, None, lines["line_no"][checked]).tolist(), dtype=pl.Int64
+                np.where(whole, NULL, lines["line_no"][checked]).tolist(), dtype=pl.Int64
             ),
             "inspected_at": [(START + dt.timedelta(days=int(d))).isoformat() for d in days],
             "method": np.array(METHODS, dtype=object)[method],

@@ -141,7 +141,7 @@ def _quantities(rng: np.random.Generator, lines: Lines, cast: Cast) -> None:
     n = lines["decl"].size
     ctrl = lines["ctrl"] >= 0
     base_kg = np.where(ctrl, CTRL_KG[lines["ctrl"]], GOOD_KG[lines["good"]])
-    kg = base_kg * rng.lognormal(0, 0.7, n)
+    kg: np.ndarray = base_kg * rng.lognormal(0, 0.7, n)
     small = np.isin(lines["mode"], SMALL_MODES)
     kg[small] = np.minimum(kg[small], rng.uniform(0.3, 30, small.sum()))
     air = lines["mode"] == 1

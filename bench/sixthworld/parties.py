@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -116,7 +117,7 @@ def _restricted(rng: np.random.Generator, cast: Cast) -> None:
     for i in range(48):
         country = ("US", "US", "US", "JP", "TW", "RU", "US", "GB")[i % 8]
         listed = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 1300)))
-        entry = {
+        entry: dict[str, Any] = {
             "list": ("MOFCOM-UEL", "MOFCOM-ECCL")[int(rng.random() < 0.6)],
             "name": names.foreign_company(rng, country).replace("Trading", "Aerospace"),
             "country": country,

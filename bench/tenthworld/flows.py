@@ -10,12 +10,16 @@ those licences from the draws).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from tenthworld import goods
 from tenthworld.actors import END, START, Consignees, Exporters
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 PORTS: dict[str, tuple[str, ...]] = {
     "sea": ("CNNGB", "CNTAO", "CNXMN", "CNTXG", "CNDLC", "CNSHA", "CNCAN", "CNLYG", "CNFOC"),
@@ -112,6 +116,11 @@ class World:
     minerals: np.ndarray
     shippers: np.ndarray
     mineral_buyers: np.ndarray  # consignee indices
+    # Set by generate after the setup (absent until then: schemes read them with defaults).
+    watch_names: np.ndarray = field(init=False, repr=False, compare=False)
+    watch_countries: np.ndarray = field(init=False, repr=False, compare=False)
+    rings: dict[int, np.ndarray] = field(init=False, repr=False, compare=False)
+    honest_licences: list[dict[str, object]] = field(init=False, repr=False, compare=False)
 
 
 Block = dict[str, np.ndarray]
@@ -222,7 +231,7 @@ def header(w: World, size: np.ndarray, first_key: int) -> Block:
         ],
         dtype=object,
     )
-    b["container_ids"] = np.where(mode == "sea", box, None)[lines]
+    b["container_ids"] = np.where(mode == "sea", box, NULL)[lines]
     if consol.any():
         shipper = rng.choice(w.shippers, len(lines))
         inside = consol[lines]

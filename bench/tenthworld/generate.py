@@ -111,11 +111,11 @@ def generate(
     )
     w.watch_names = np.where(
         rng.random(len(wl)) < 0.5,
-        wl["name"].to_numpy(),  # type: ignore[attr-defined]
+        wl["name"].to_numpy(),
         wl["alt_names"].to_numpy(),
     )
-    w.watch_countries = wl["country"].to_numpy()  # type: ignore[attr-defined]
-    w.rings = rings  # type: ignore[attr-defined]
+    w.watch_countries = wl["country"].to_numpy()
+    w.rings = rings
 
     plan_net, plan_day = plan_lines(rng, pb, per, k_net, ctrl)
     n_cover = int(0.9 * len(plan_net))
@@ -128,7 +128,7 @@ def generate(
     honest = flows.concat([honest, mineral])
     flows.draw_uniforms(rng, honest)
     lic_rows, seq = extras.honest_licences(w, honest, 0)
-    w.honest_licences = lic_rows  # type: ignore[attr-defined]
+    w.honest_licences = lic_rows
     bury_lines(w, honest, pb, per["buried_line"], np.flatnonzero(net_scheme == "buried_line"))
     flows.names_of(w, honest)
 
@@ -303,7 +303,8 @@ def column(name: str, v: np.ndarray) -> pl.Series:
     """A block column as a typed series (text columns: missing cells null)."""
     if v.dtype != object:
         return pl.Series(name, v)
-    missing = pl.Series(np.equal(v, None))
+    # np.equal compares an object array with None elementwise; numpy's types take no None.
+    missing = pl.Series(np.equal(v, None))  # type: ignore[call-overload]
     text = pl.Series(name, v.astype(str), dtype=pl.String)
     return pl.select(pl.when(missing).then(None).otherwise(text).alias(name)).to_series()
 

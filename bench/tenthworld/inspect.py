@@ -151,7 +151,8 @@ def outcome(
     lab = np.isin(meth, [2, 3]) & hit
     return g.with_columns(
         pl.Series("result", result),
-        (pl.col("declared_at") + pl.duration(days=pl.Series(np.where(meth == 3, 12, 1)))).alias(
+        # polars takes a Series as a duration's days (its types name Expr, str or a number).
+        (pl.col("declared_at") + pl.duration(days=pl.Series(np.where(meth == 3, 12, 1)))).alias(  # type: ignore[arg-type]
             "inspected_at"
         ),
         pl.when(pl.Series(lab)).then(pl.col("_true_hs")).alias("found_hs_code"),
@@ -184,7 +185,8 @@ def audits(f: pl.DataFrame, rate: float, confirm: dict[str, float]) -> pl.DataFr
     prob = np.array([AUDIT_CONFIRM.get(s, 0.0) * confirm.get(s, 1.0) for s in scheme])
     hit = d["_u_aconf"].to_numpy() < prob
     out = d.with_columns(
-        (pl.col("declared_at") + pl.duration(days=pl.Series(lag))).alias("inspected_at"),
+        # polars takes a Series as a duration's days (its types name Expr, str or a number).
+        (pl.col("declared_at") + pl.duration(days=pl.Series(lag))).alias("inspected_at"),  # type: ignore[arg-type]
         pl.Series("result", np.where(hit, [RESULT.get(s, "clear") for s in scheme], "clear")),
         pl.lit("document").alias("method"),
         pl.Series("_hit", hit),

@@ -64,7 +64,8 @@ def uscc(rng: np.random.Generator, regions: np.ndarray) -> np.ndarray:
 
 def resident_ids(rng: np.random.Generator, regions: np.ndarray) -> np.ndarray:
     """Resident identity numbers (GB 11643) with real birth dates and check digits."""
-    born = dt.date(1965, 1, 1) + rng.integers(0, 12_000, len(regions)) * dt.timedelta(days=1)
+    # numpy multiplies an integer array by a timedelta (a timedelta64 array); its types do not.
+    born = dt.date(1965, 1, 1) + rng.integers(0, 12_000, len(regions)) * dt.timedelta(days=1)  # type: ignore[operator]
     seq = rng.integers(100, 999, len(regions))
     first = [f"{r}{b:%Y%m%d}{s}" for r, b, s in zip(regions, born, seq, strict=True)]
     return np.array([f + ids.resident_check_char(f) for f in first], dtype=object)

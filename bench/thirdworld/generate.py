@@ -22,6 +22,9 @@ from thirdworld.lines import as_date, build_lines, good_table
 from thirdworld.schemes import DEFAULT_WEIGHTS, Ctx, apply_schemes
 from thirdworld.stats import prices, trade_stats
 
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
+
 DECLARATION_COLUMNS = (
     "declaration_id",
     "line_no",
@@ -153,7 +156,7 @@ def party_tables(rng: np.random.Generator, ctx: Ctx) -> tuple[pl.DataFrame, pl.D
             "kind": "company",
             "name": np.where(en_first, ex["name_en"], ex["name_zh"]),
             "alt_names": np.where(
-                rng.random(n) < 0.5, np.where(en_first, ex["name_zh"], ex["name_en"]), None
+                rng.random(n) < 0.5, np.where(en_first, ex["name_zh"], ex["name_en"]), NULL
             ).tolist(),
             "country": "CN",
             "address": address.astype(str),

@@ -11,6 +11,7 @@ About a third of inspections are recorded for the whole declaration (no ``line_n
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -18,6 +19,9 @@ import polars as pl
 from thirdworld.actors import day
 from thirdworld.goods import CNY_PER, HUBS
 from thirdworld.lines import Lines, as_date
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 METHODS = ("document", "scan", "physical", "lab")
 #: P(confirm | scheme, method): the chance a check of that kind finds the scheme.
@@ -197,10 +201,10 @@ def records(
     shows_goods = np.isin(result, ["misdeclared", "concealed"]) & found
     out = rows.with_columns(
         pl.Series("result", result.astype(str)),
-        pl.Series("found_hs_code", np.where(shows_goods, hs, None).tolist(), dtype=pl.String),
+        pl.Series("found_hs_code", np.where(shows_goods, hs, NULL).tolist(), dtype=pl.String),
         pl.Series(
             "found_description",
-            np.where(shows_goods, goods["en"].to_numpy()[lines["true_g"][r]], None).tolist(),
+            np.where(shows_goods, goods["en"].to_numpy()[lines["true_g"][r]], NULL).tolist(),
             dtype=pl.String,
         ),
         pl.Series(

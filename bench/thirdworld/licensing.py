@@ -7,11 +7,16 @@ Licence numbers follow this world's own format: ``EC`` + two-digit year + provin
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
 
 from thirdworld import names
 from thirdworld.lines import Lines, as_date
+
+#: An object array's null as ``np.where``'s ``x`` or ``y`` (numpy's types take no None).
+NULL: Any = None
 
 PROVINCES = ("GX", "HN", "JX", "NM", "YN", "GD", "ZJ", "FJ", "TJ", "JS", "SC", "HB")
 
@@ -55,8 +60,8 @@ def licence_frame(
             "issued_at": as_date(issued),
             "valid_until": as_date(valid_until),
             "exporter_id": text(exporter_id),
-            "control_id": text(np.where(has_ctrl, control_id, None)),
-            "hs_code": text(np.where(has_hs, hs, None)),
+            "control_id": text(np.where(has_ctrl, control_id, NULL)),
+            "hs_code": text(np.where(has_hs, hs, NULL)),
             "quantity_kg": np.round(kg.astype(float), 1),
             "consignee_name": text(names.sloppy(rng, consignee.astype(object), 0.35)),
             "consignee_country": text(country),

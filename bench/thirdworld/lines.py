@@ -223,8 +223,9 @@ def declaration_frame(
         port[rows] = locode
         modes = next(p[1] for p in PORTS if p[0] == locode)
         mode[rows] = rng.choice(modes, rows.size)
+    # np.equal compares an object array with None elementwise; numpy's types take no None.
     mode[
-        (~land | np.equal(port, None))
+        (~land | np.equal(port, None))  # type: ignore[call-overload]
         & (mode == "rail")
         & ~np.isin(country, ["RU", "KZ", "DE", "PL"])
     ] = "sea"

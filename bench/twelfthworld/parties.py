@@ -7,6 +7,8 @@ one, pinyin English in the other, a clerk's abbreviation elsewhere), as real reg
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import polars as pl
 
@@ -15,11 +17,11 @@ from twelfthworld import vocab
 _ALNUM = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))
 
 
-def _pick(rng: np.random.Generator, items: list[tuple[str, ...]], n: int) -> np.ndarray:
+def _pick(rng: np.random.Generator, items: Sequence[tuple[str, ...]], n: int) -> np.ndarray:
     return rng.integers(0, len(items), n)
 
 
-def _col(items: list[tuple[str, ...]], which: int) -> np.ndarray:
+def _col(items: Sequence[tuple[str, ...]], which: int) -> np.ndarray:
     return np.array([t[which] for t in items], dtype=object)
 
 
