@@ -243,3 +243,53 @@ def test_small_lots_from_a_crowd_of_first_time_senders_to_one_consignee_are_flag
     assert "FRESH_SENDERS_ONE_CONSIGNEE" in door["code"].to_list()
     alone = concealment_signals(request, None, Prior.empty()).collect()
     assert "FRESH_SENDERS_ONE_CONSIGNEE" not in alone["code"].to_list()
+
+
+def test_small_lots_to_one_door_under_several_names_from_first_time_senders_are_flagged(
+    declarations: Build,
+) -> None:
+    """Three first-time senders ship parcels to one address, each to another name (a
+    person "c/o" the firm, the firm itself spelled two ways): FRESH_SENDERS_ONE_ADDRESS on
+    each, and not FRESH_SENDERS_ONE_CONSIGNEE (no name gathers three). A hub receiving
+    under one name (written two ways that normalise alike), an address that places
+    nothing, and the door's request with its history (the prior) are judged as well."""
+    parcel = {"mode": "post", "net_weight_kg": 2.0, "gross_weight_kg": 2.3, "quantity": 2.0}
+    door = "Unit 7B, Wing Fat Building, 6 Hing Yip St., Kwun Tong"
+    names = ["Siew Ling Ho c/o Yung Fu", "Yung Fu Freight & Fulfillment Co., Ltd.", "Chun Chan"]
+    drop = [
+        {
+            **parcel,
+            "exporter_id": f"9111000000000DROP{k}",
+            "consignee_name": name,
+            "consignee_address": door.upper() if k == 1 else door,
+            "consignee_country": "HK",
+        }
+        for k, name in enumerate(names)
+    ]
+    hub = [
+        {
+            **parcel,
+            "exporter_id": f"9111000000000HUB0{k}",
+            "consignee_name": "Pacific Hub Ltd" if k else "PACIFIC HUB LIMITED",
+            "consignee_address": "88 Harbour Road, Wan Chai",
+            "consignee_country": "HK",
+        }
+        for k in range(3)
+    ]
+    nowhere = [
+        {**row, "exporter_id": f"9111000000000NONE{k}", "consignee_address": "N/A"}
+        for k, row in enumerate(drop)
+    ]
+    found = codes(declarations([*drop, *hub, *nowhere, *[{}] * 10]))
+    flagged = sorted(i for i, c in found.items() if "FRESH_SENDERS_ONE_ADDRESS" in c)
+    assert flagged == [0, 1, 2]
+    assert not any("FRESH_SENDERS_ONE_CONSIGNEE" in found.get(i, set()) for i in range(3))
+
+    catalogue = load_catalogue()
+    history = catalogue.evaluate_frame(add_features(declarations(drop[:2])))
+    request = catalogue.evaluate_frame(add_features(declarations([drop[2]])))
+    seen = concealment_signals(request, None, Prior.from_lines(history)).collect()
+    assert "FRESH_SENDERS_ONE_ADDRESS" in seen["code"].to_list()
+    assert "3 senders" in seen.filter(pl.col("code") == "FRESH_SENDERS_ONE_ADDRESS")["evidence"][0]
+    alone = concealment_signals(request, None, Prior.empty()).collect()
+    assert "FRESH_SENDERS_ONE_ADDRESS" not in alone["code"].to_list()

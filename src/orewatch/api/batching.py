@@ -8,10 +8,10 @@ each with its own rows.
 
 Some detectors compare lines with each other (running licence draws, an exporter's new
 commodity chapters, a consignee collecting controlled elements, small lots from senders
-sharing contacts, odd lines within a declaration). So that one request's answer never
-depends on what else arrived at the same moment, requests that share a value of any
-:data:`INTERACTING` column go to separate rounds: each request gets the answer it would
-get alone.
+sharing contacts or one delivery address, odd lines within a declaration). So that one
+request's answer never depends on what else arrived at the same moment, requests that
+share a value of any :data:`INTERACTING` column go to separate rounds: each request gets
+the answer it would get alone.
 
 Up to ``workers`` rounds run at once (Polars and LightGBM release the GIL, so two rounds
 use two cores); a request sharing an interacting value with a round in flight waits
@@ -31,7 +31,13 @@ from typing import Generic, TypeVar
 import polars as pl
 
 #: Columns through which the detectors let lines of one frame affect each other.
-INTERACTING: tuple[str, ...] = ("declaration_id", "exporter_id", "consignee_name", "license_no")
+INTERACTING: tuple[str, ...] = (
+    "declaration_id",
+    "exporter_id",
+    "consignee_name",
+    "consignee_address",
+    "license_no",
+)
 
 Out = TypeVar("Out")
 #: Checks and screens one round's request frames together; one answer per frame, in order.

@@ -20,12 +20,26 @@ from orewatch.parties.normalise import (
 #: Characters of each word after the first that an abbreviated name keeps ("Tech",
 #: "Ind.", "Intl" against "Technologies", "Industries", "International").
 ABBREVIATED = 3
+#: An address key shorter than this places nothing (see :func:`address_key`).
+ADDRESS_MIN_CHARACTERS = 8
 
 
 def licence_key(number: pl.Expr) -> pl.Expr:
     """A licence number as documents drafted apart agree on it: full-width to half-width,
     upper case, letters and digits only ("25ly-1210 0075" is "25LY12100075")."""
     return number.str.normalize("NFKC").str.to_uppercase().str.replace_all(r"[^\p{L}\p{N}]", "")
+
+
+def address_key(address: pl.Expr) -> pl.Expr:
+    """A delivery address as documents written apart agree on it: full-width to
+    half-width, lower case, letters and digits only ("Unit 7B, Wing Fat Bldg." is
+    "unit7bwingfatbldg"); null where no number stands in it or it is shorter than
+    ADDRESS_MIN_CHARACTERS, for such text ("n/a", "same as above", "见发票") places
+    nothing.
+    """
+    key = address.str.normalize("NFKC").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]", "")
+    placed = key.str.contains(r"\p{N}") & (key.str.len_chars() >= ADDRESS_MIN_CHARACTERS)
+    return pl.when(placed).then(key)
 
 
 def normalise_name_expr(name: pl.Expr) -> pl.Expr:

@@ -17,6 +17,14 @@ import polars as pl
 from orewatch.screening.detectors.exporter_trade import history_chapters, history_exporters
 from orewatch.screening.names import licence_key
 
+#: What a small lot's sender and receiver are remembered by (``small_shipments``).
+SMALL_PAIR_COLUMNS: tuple[str, ...] = (
+    "exporter_id",
+    "consignee_name",
+    "consignee_country",
+    "consignee_address",
+)
+
 
 @dataclass(frozen=True)
 class Prior:
@@ -25,7 +33,7 @@ class Prior:
     exporter_chapters: pl.DataFrame  # exporter_id, hs4, chapter_lines, chapter_side
     exporter_lines: pl.DataFrame  # exporter_id, prior_lines, prior_controlled, prior_sides
     consignee_elements: pl.DataFrame  # consignee_name, element
-    small_shipments: pl.DataFrame  # exporter_id, consignee_name of small lots and parcels
+    small_shipments: pl.DataFrame  # SMALL_PAIR_COLUMNS of small lots and parcels
 
     @classmethod
     def empty(cls) -> Prior:
@@ -59,9 +67,7 @@ class Prior:
             consignee_elements=pl.DataFrame(
                 schema={"consignee_name": pl.String, "element": pl.String}
             ),
-            small_shipments=pl.DataFrame(
-                schema={"exporter_id": pl.String, "consignee_name": pl.String}
-            ),
+            small_shipments=pl.DataFrame(schema=dict.fromkeys(SMALL_PAIR_COLUMNS, pl.String)),
         )
 
     @classmethod
@@ -84,6 +90,6 @@ class Prior:
             .drop_nulls()
             .unique(),
             small_shipments=lines.filter(pl.col("is_parcel") | (pl.col("net_weight_kg") <= 50))
-            .select("exporter_id", "consignee_name")
+            .select(*SMALL_PAIR_COLUMNS)
             .unique(),
         )

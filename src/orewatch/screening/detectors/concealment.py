@@ -6,7 +6,8 @@ import polars as pl
 
 from orewatch.screening.detectors.exporter_trade import heading_counts_or
 from orewatch.screening.features import goods_text
-from orewatch.screening.prior import Prior
+from orewatch.screening.names import address_key, normalise_name_expr
+from orewatch.screening.prior import SMALL_PAIR_COLUMNS, Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
 
 GROSS_NET_Z = 3.5
@@ -35,6 +36,9 @@ SHARED_SENDERS = 3
 #: such senders of small lots to one consignee are a crowd (``FRESH_SENDERS_ONE_CONSIGNEE``).
 FRESH_SENDER_LINES = 5
 FRESH_SENDERS = 3
+#: A delivery address that such a crowd of senders writes under this many consignee
+#: names is one drop spread over names (``FRESH_SENDERS_ONE_ADDRESS``).
+DROP_NAMES = 2
 SMALL_LOT_KG = 50
 #: A piece this many robust spreads heavier than the goods' pieces usually weigh.
 PIECE_WEIGHT_Z = 3.5
@@ -105,20 +109,20 @@ def concealment_signals(
         # Read by both sender rules: made once even in a plan run as written.
         lots = lines.lazy().filter(small_shipment()).cache()
         pairs = _small_pairs(lots, history)
-        parts.append(_fresh_senders(lines, lots, pairs, history))
+        fresh = _fresh_exporters(lines, history)
+        parts.append(_fresh_senders(lots, pairs, fresh))
+        parts.append(_fresh_senders_one_address(lots, pairs, fresh))
         if shared is not None and shared.height:
             parts.append(_shared_senders(lots, shared, pairs))
     return concat_signals(parts)
 
 
 def _small_pairs(lots: pl.LazyFrame, prior: Prior) -> pl.LazyFrame:
-    """Each (exporter, consignee) of a small lot (``lots``: the lines' small shipments)
-    and of the history's (the prior): a new parcel is judged with the senders that
-    shipped to its consignee before."""
+    """Each (exporter, consignee, address) of a small lot (``lots``: the lines' small
+    shipments) and of the history's (the prior): a new parcel is judged with the senders
+    that shipped to its consignee, or its address, before."""
     return (
-        pl.concat([lots.select("exporter_id", "consignee_name"), prior.small_shipments.lazy()])
-        .unique()
-        .cache()
+        pl.concat([lots.select(*SMALL_PAIR_COLUMNS), prior.small_shipments.lazy()]).unique().cache()
     )
 
 
@@ -298,18 +302,11 @@ def sender_contacts(parties: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _fresh_senders(
-    lines: Lines, lots: pl.LazyFrame, pairs: pl.LazyFrame, prior: Prior
-) -> pl.LazyFrame:
-    """Small lots to one consignee from several exporters that have hardly traded at all.
+def _fresh_exporters(lines: Lines, prior: Prior) -> pl.LazyFrame:
+    """Exporters with at most FRESH_SENDER_LINES lines, the prior's counted: new to trade.
 
-    An ant trade splits a consignment among many first-time senders (persons, shells
-    registered for the purpose), each shipping a few parcels and vanishing; established
-    small shippers send to many consignees over a long history. Where the dataset has a
-    parties table, senders sharing contacts show the ring (``SHARED_SENDER_CONTACTS``);
-    this needs only the declarations. ``lots``: the lines' small shipments; ``pairs``:
-    :func:`_small_pairs`; the prior's lines count toward an exporter's total, so a new
-    parcel is judged with the crowd it joins.
+    The prior's lines count toward an exporter's total, so a new parcel is judged with
+    the crowd it joins.
     """
     totals = (
         pl.concat(
@@ -324,7 +321,19 @@ def _fresh_senders(
         .group_by("exporter_id")
         .agg(pl.col("_n").sum())
     )
-    fresh = totals.filter(pl.col("_n") <= FRESH_SENDER_LINES).select("exporter_id")
+    return totals.filter(pl.col("_n") <= FRESH_SENDER_LINES).select("exporter_id").cache()
+
+
+def _fresh_senders(lots: pl.LazyFrame, pairs: pl.LazyFrame, fresh: pl.LazyFrame) -> pl.LazyFrame:
+    """Small lots to one consignee from several exporters that have hardly traded at all.
+
+    An ant trade splits a consignment among many first-time senders (persons, shells
+    registered for the purpose), each shipping a few parcels and vanishing; established
+    small shippers send to many consignees over a long history. Where the dataset has a
+    parties table, senders sharing contacts show the ring (``SHARED_SENDER_CONTACTS``);
+    this needs only the declarations. ``lots``: the lines' small shipments; ``pairs``:
+    :func:`_small_pairs`; ``fresh``: :func:`_fresh_exporters`.
+    """
     crowds = (
         pairs.join(fresh, on="exporter_id")
         .group_by("consignee_name")
@@ -342,6 +351,59 @@ def _fresh_senders(
             pl.lit(FRESH_SENDER_LINES),
             pl.col("consignee_name"),
         ),
+    )
+
+
+def _fresh_senders_one_address(
+    lots: pl.LazyFrame, pairs: pl.LazyFrame, fresh: pl.LazyFrame
+) -> pl.LazyFrame:
+    """Small lots to one delivery address, under several consignee names, from exporters
+    that have hardly traded at all.
+
+    A ring that knows parcels to one buyer from a crowd of new senders are looked at
+    (``FRESH_SENDERS_ONE_CONSIGNEE``) writes the buyer differently each time: another
+    person "c/o" the firm, the firm spelled another way; the door they deliver to stays
+    the same. An honest hub's address receives under one name (its spellings compare
+    equal once normalised), and its senders are mostly established. Both counts are of
+    the fresh senders' own lots, history included; an address that places nothing
+    (:func:`address_key`) forms no crowd.
+    """
+    keyed = pairs.join(fresh, on="exporter_id").with_columns(
+        _drop_key().alias("_address"), normalise_name_expr(pl.col("consignee_name")).alias("_name")
+    )
+    drops = (
+        keyed.drop_nulls("_address")
+        .group_by("_address")
+        .agg(
+            pl.col("exporter_id").n_unique().alias("_fresh"),
+            pl.col("_name").n_unique().alias("_names"),
+        )
+        .filter((pl.col("_fresh") >= FRESH_SENDERS) & (pl.col("_names") >= DROP_NAMES))
+    )
+    flagged = (
+        lots.join(fresh, on="exporter_id", how="semi")
+        .with_columns(_drop_key().alias("_address"))
+        .join(drops, on="_address")
+    )
+    return signals_where(
+        flagged,
+        pl.lit(True),
+        "FRESH_SENDERS_ONE_ADDRESS",
+        pl.format(
+            "{} senders with at most {} lines each ship small lots to {}, {} under {} names",
+            pl.col("_fresh"),
+            pl.lit(FRESH_SENDER_LINES),
+            pl.col("consignee_address"),
+            pl.col("consignee_country"),
+            pl.col("_names"),
+        ),
+    )
+
+
+def _drop_key() -> pl.Expr:
+    """The country and :func:`address_key` of a consignee's address: one door."""
+    return pl.concat_str(
+        [pl.col("consignee_country"), address_key(pl.col("consignee_address"))], separator=":"
     )
 
 
