@@ -84,3 +84,15 @@ def test_a_code_that_is_only_context_here_is_noted_not_a_reason(
     assert [r["code"] for r in line["noted"]] == ["WATCHLISTED_ORDINARY_GOODS"]
     assert line["noted"][0]["en"] and line["noted"][0]["zh"]
     assert line["explanation"].startswith("also noted: ")
+
+
+def test_a_json_array_of_containers_reads_as_the_contracts_list() -> None:
+    """``container_ids`` sent as a JSON array is the contract's ";"-separated list, as the
+    JSON-lines reader makes it, not the array's Python spelling."""
+    from orewatch.api.screen import DeclarationIn, raw_frame
+
+    body = DeclarationIn(lines=[{"container_ids": ["MSKU1234565", "TGHU7654321"], "value": 5}])
+    raw, _ = raw_frame(body)
+    assert raw["container_ids"].to_list() == ["MSKU1234565;TGHU7654321"]
+    assert raw["value"].to_list() == ["5"]
+    assert raw["port"].to_list() == [None]

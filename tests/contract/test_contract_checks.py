@@ -231,13 +231,15 @@ def test_list_splits_strips_and_drops_empties() -> None:
     ]
 
 
-def test_regid_checks_credit_codes_only() -> None:
+def test_regid_sets_the_case_of_credit_codes_and_refuses_none() -> None:
     assert ok("regid", "91350100M000100Y43") == "91350100M000100Y43"
     assert ok("regid", "91350100m000100y43") == "91350100M000100Y43"
     assert ok("regid", "4403980123") == "4403980123"  # customs code: not judged
     assert ok("regid", "HRB 12345") == "HRB 12345"  # foreign company number
     assert ok("regid", "11010519491231002X") == "11010519491231002X"  # resident id
-    assert "expected '3'" in refused("regid", "91350100M000100Y44")
+    # The contract types ids as str: a wrong check character is kept, not quarantined.
+    assert ok("regid", "91350100m000100y44") == "91350100M000100Y44"
+    assert ok("regid", "123456789012345670") == "123456789012345670"
 
 
 def test_closed_vocabulary_is_case_insensitive_and_lower_cased() -> None:

@@ -329,3 +329,20 @@ def test_load_table_on_its_own(tmp_path: Path) -> None:
     path.write_bytes(b"party_id,kind,name,country\nP1,COMPANY,ACME,cn\n")
     table = load_table(path, TABLES["parties"])
     assert table.frame.select("kind", "country").row(0) == ("company", "CN")
+
+
+def test_credit_codes_with_a_wrong_check_character_load_and_are_noted(
+    dataset: WriteDataset,
+) -> None:
+    """The contract types exporter_id as str: a credit-code-shaped id whose check character
+    is wrong loads (upper-cased) with the rest, and the table's notes count it once."""
+    rows = [
+        {**ONE_DECLARATION, "declaration_id": f"D{i}", "exporter_id": exporter}
+        for i, exporter in enumerate(
+            ["91350100M000100Y43", "91350100m000100y44", "91350100M000100Y44", "11010519491231002X"]
+        )
+    ]
+    table = decls(dataset(**{"declarations.csv": csv_bytes(rows)}))
+    assert table.rows_loaded == 4 and table.rejected.is_empty()
+    assert table.frame["exporter_id"].to_list()[1] == "91350100M000100Y44"
+    assert any(note.startswith("exporter_id: 1 credit-code-shaped") for note in table.notes)

@@ -2,7 +2,7 @@
 
 Requests of a few lines are judged with :class:`Remembered` verdicts in one query; a file
 is judged by distinct values step by step. Hypothesis draws rows with odd dates, numbers,
-codes and registration ids (valid, wrong check character, resident ids) and duplicate
+codes and registration ids (valid, wrong check character, resident ids, all kept) and duplicate
 keys; both ways must load the same rows with the same values and refuse the same rows
 with the same field, value and reason.
 """
@@ -67,15 +67,24 @@ def test_a_request_is_judged_as_the_file_loader_judges_it(
     assert again.frame.equals(small.frame) and again.rejected.equals(small.rejected)
 
 
-def test_remembered_verdicts_keep_a_wrong_check_character_refused() -> None:
-    good = {**ONE_DECLARATION, "declaration_id": "D1", "exporter_id": "91350100M000100Y43"}
-    bad = {**good, "declaration_id": "D2", "exporter_id": "91350100M000100Y44"}
+def test_remembered_verdicts_keep_a_refused_value_refused() -> None:
+    good = {**ONE_DECLARATION, "declaration_id": "D1", "declared_at": "2024-03-04 10:15:00"}
+    bad = {**good, "declaration_id": "D2", "declared_at": "2024-13-04 10:15:00"}
     service = Remembered(DECLARATIONS)
     for _ in range(2):
         judged = judge(raw_of([good, bad]), DECLARATIONS, service)
         assert judged.frame["declaration_id"].to_list() == ["D1"]
-        assert judged.rejected.select("row", "field").rows() == [(2, "exporter_id")]
-    assert set(service.known["exporter_id"]) == {"91350100M000100Y43", "91350100M000100Y44"}
+        assert judged.rejected.select("row", "field").rows() == [(2, "declared_at")]
+    assert "2024-13-04 10:15:00" in service.known["declared_at"]
+
+
+def test_remembered_verdicts_keep_a_credit_code_in_upper_case() -> None:
+    lower = {**ONE_DECLARATION, "declaration_id": "D1", "exporter_id": "91350100m000100y44"}
+    service = Remembered(DECLARATIONS)
+    for _ in range(2):
+        judged = judge(raw_of([lower]), DECLARATIONS, service)
+        assert judged.frame["exporter_id"].to_list() == ["91350100M000100Y44"]
+        assert judged.rejected.is_empty()
 
 
 class CountingChecks(Remembered):

@@ -127,13 +127,23 @@ def raw_frame(body: DeclarationIn) -> tuple[pl.DataFrame, list[str]]:
     unknown = sorted({k for line in body.lines for k in line} - set(names))
     raw = pl.DataFrame(
         [
-            [None if line.get(name) is None else str(line[name]) for name in names] + [row]
+            [_text(line.get(name)) for name in names] + [row]
             for row, line in enumerate(body.lines, start=1)
         ],
         schema={**dict.fromkeys(names, pl.String), ROW: pl.Int64},
         orient="row",
     )
     return raw, unknown
+
+
+def _text(value: object) -> str | None:
+    """A JSON field as the contract's text: a list (``container_ids`` sent as an array) is
+    its items joined with ";", as the JSON-lines reader joins them; null stays null."""
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        return ";".join(str(item) for item in value)
+    return str(value)
 
 
 def screen_round(

@@ -43,6 +43,11 @@ def run_screen(
     with stage_progress(console, "screening", STAGES) as advance:
         advance("load")
         loaded = load_dataset(dataset)
+        if not loaded.tables["declarations"].rows_loaded:
+            # Nothing to screen, but what was refused and why still goes where the
+            # contract says, before the error stops the run.
+            out.mkdir(parents=True, exist_ok=True)
+            loaded.write_rejected(out / "rejected.csv")
         loaded.require_declarations()
         tables = {name: t.frame for name, t in loaded.tables.items()}
         result = screen(tables, catalogue, capacity, progress=advance)

@@ -107,6 +107,10 @@ def decode(raw: bytes) -> Decoded:
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         return Decoded(_reencode(raw, utf16), utf16)
+    if is_utf8(raw):
+        # UTF-8 with a stray NUL (not UTF-16's every other byte): the text stands, and the
+        # checks refuse the values holding it, row by row, rather than the whole file.
+        return Decoded(raw, "utf-8")
     raise UndecodableError(
         "not text in UTF-8, UTF-16 (with BOM) or GBK/GB18030"
         + (" (contains NUL bytes)" if b"\x00" in raw else "")

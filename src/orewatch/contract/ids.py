@@ -98,3 +98,11 @@ def resident_id_valid_expr(code: pl.Expr) -> pl.Expr:
     return (
         shaped & (code.str.slice(17, 1) == expected) & born.is_not_null() & (born.dt.year() >= 1900)
     ).fill_null(False)
+
+
+def wrong_check_expr(code: pl.Expr) -> pl.Expr:
+    """True where a value has a credit code's shape but neither its check character nor
+    a resident identity number's (upper-case values, as the loader writes them)."""
+    expected = uscc_check_char_expr(code)
+    wrong = expected.is_not_null() & (code.str.slice(17, 1) != expected)
+    return (wrong & ~resident_id_valid_expr(code)).fill_null(False)

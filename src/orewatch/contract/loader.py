@@ -24,6 +24,7 @@ from orewatch.contract.formats import (
     read_jsonl,
     read_parquet,
 )
+from orewatch.contract.ids import wrong_check_expr
 from orewatch.contract.schema import TABLES, Table
 from orewatch.contract.tables import Judged, empty_frame, judge
 
@@ -160,6 +161,7 @@ def _assemble(
         notes.append("table not loaded: required column missing")
     elif rows_read == 0:
         notes.append("no records (header only)" if fmt == "csv" else "no records")
+    notes.extend(_check_character_notes(table, judged.frame))
     return LoadedTable(
         name=table.name,
         file=file,
@@ -172,6 +174,24 @@ def _assemble(
         rejected=rejected,
         notes=tuple(notes),
     )
+
+
+def _check_character_notes(table: Table, frame: pl.DataFrame) -> list[str]:
+    """How many distinct registration ids look like credit codes with a wrong check
+    character: kept as written (the contract types them ``str``), but worth a clerk's
+    look, since a typo in one is how a declaration stops matching its licence."""
+    notes = []
+    for column in table.columns:
+        if column.type != "regid" or column.name not in frame.columns:
+            continue
+        values = frame.select(pl.col(column.name).drop_nulls().unique())
+        wrong = values.filter(wrong_check_expr(pl.col(column.name))).height
+        if wrong:
+            notes.append(
+                f"{column.name}: {wrong:,} credit-code-shaped ids with a wrong check "
+                "character (kept as written)"
+            )
+    return notes
 
 
 def load_table(file: Path, table: Table) -> LoadedTable:

@@ -111,4 +111,10 @@ def write_rejected(source: HasRejected | pl.DataFrame, path: Path) -> Path:
     """Write ``rejected.csv`` atomically in the contract's column order, ``file`` last."""
     frame = source if isinstance(source, pl.DataFrame) else source.rejected
     columns = [*OUTPUT_COLUMNS["rejected"], "file"]
-    return write_csv(frame.select(columns), Path(path))
+    return write_csv(frame.select(columns).with_columns(shown_value()), Path(path))
+
+
+def shown_value() -> pl.Expr:
+    """A refused ``value`` as read, but with a NUL written as the symbol for one (U+2400):
+    a file of refusals must not carry the byte that was refused."""
+    return pl.col("value").cast(pl.String).str.replace_all("\x00", "\u2400", literal=True)

@@ -13,7 +13,7 @@ from typing import Literal
 
 ColumnType = Literal[
     "str",  # free text
-    "regid",  # registration id: checked as a unified social credit code where it has that shape
+    "regid",  # registration id: a credit-code-shaped one upper-cased, its check character noted
     "int",
     "float",  # non-negative unless the column says otherwise
     "date",  # ISO 8601 YYYY-MM-DD

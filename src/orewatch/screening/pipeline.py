@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from orewatch.contract.quarantine import shown_value
 from orewatch.contract.schema import OUTPUT_COLUMNS
 from orewatch.controls.catalogue import Catalogue
 from orewatch.io.atomic import write_csv
@@ -76,7 +77,7 @@ def quarantine_output(rejected: pl.DataFrame) -> pl.DataFrame:
         pl.col("table"),
         pl.col("row").cast(pl.String),
         pl.col("field"),
-        pl.col("value"),
+        shown_value(),
         pl.col("reason"),
     )
 

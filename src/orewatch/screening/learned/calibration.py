@@ -41,6 +41,8 @@ class Calibrator:
     odds_scale: float = 1.0
 
     def __call__(self, raw: np.ndarray) -> np.ndarray:
+        if raw.size == 0:  # every line labelled: none left to score (scikit-learn refuses)
+            return np.empty(0, dtype=np.float64)
         p = self._fitted(raw)
         return p if self.odds_scale == 1.0 else population_probability(p, self.odds_scale)
 
