@@ -71,3 +71,19 @@ def test_validate_exits_2_when_no_declaration_line_loads(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "no declaration line loaded" in result.output
     assert "undecodable" in result.output
+
+
+def test_a_file_of_refused_records_names_their_reason_not_the_columns_it_lacks(
+    tmp_path: Path,
+) -> None:
+    """A JSON array instead of JSON lines: its one record is refused ("a JSON list, not
+    an object"), and that, not the missing columns it leads to, is the reason given."""
+    root = tmp_path / "ds"
+    root.mkdir()
+    (root / "declarations.jsonl").write_text(
+        '[{"declaration_id": "D1"}, {"declaration_id": "D2"}]\n'
+    )
+    result = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    error = " ".join(result.output.split("no declaration line loaded")[-1].split())
+    assert "a JSON list, not an object" in error and "required column" not in error

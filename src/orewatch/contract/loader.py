@@ -89,7 +89,10 @@ class LoadedDataset:
         table = self.tables["declarations"]
         if table.rows_loaded:
             return
-        reasons = quarantine.top_reasons(table.rejected, 1)
+        # Records' own reasons first: a file whose every record was refused ("a JSON list,
+        # not an object") also misses its columns, which only follows from them.
+        records = table.rejected.filter(pl.col("row") > 0)
+        reasons = quarantine.top_reasons(records if records.height else table.rejected, 1)
         why = f": {reasons['reason'][0]}" if reasons.height else ""
         raise DatasetError(
             f"{table.file}: no declaration line loaded "
