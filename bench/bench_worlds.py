@@ -56,6 +56,7 @@ BENCHES: dict[str, str] = {
     "fourteenth": "bench_fourteenthworld",
     "fifteenth": "bench_fifteenthworld",
     "sixteenth": "bench_sixteenthworld",
+    "seventeenth": "bench_seventeenthworld",
 }
 #: Arguments a world's bench takes beyond the common ones.
 EXTRA: dict[str, list[str]] = {"tenth-sparse": ["--optional", "sparse"]}
