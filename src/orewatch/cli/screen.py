@@ -37,6 +37,7 @@ def run_screen(
     """Load, screen and write; shared by ``screen`` and ``demo``."""
     from orewatch.contract.loader import load_dataset
     from orewatch.controls.catalogue import load_catalogue
+    from orewatch.io.atomic import write_csv
     from orewatch.screening.pipeline import quarantine_output, screen, write_outputs
 
     catalogue = load_catalogue(catalogue_path)
@@ -45,9 +46,9 @@ def run_screen(
         loaded = load_dataset(dataset)
         if not loaded.tables["declarations"].rows_loaded:
             # Nothing to screen, but what was refused and why still goes where the
-            # contract says, before the error stops the run.
+            # contract says (as a screened run writes it), before the error stops the run.
             out.mkdir(parents=True, exist_ok=True)
-            loaded.write_rejected(out / "rejected.csv")
+            write_csv(quarantine_output(loaded.rejected), out / "rejected.csv")
         loaded.require_declarations()
         tables = {name: t.frame for name, t in loaded.tables.items()}
         result = screen(tables, catalogue, capacity, progress=advance)

@@ -24,6 +24,8 @@ from orewatch.screening.terms import (
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 PARCEL_MODES: tuple[str, ...] = ("post", "express", "passenger")
+#: A freight lot this light counts with parcels as a small shipment.
+SMALL_LOT_KG = 50
 
 #: Robust z-scores need this many peers; smaller groups borrow the parent group's spread.
 MIN_GROUP = 30
@@ -645,6 +647,12 @@ def add_features(declarations: pl.DataFrame, baselines: Baselines | None = None)
     """Derived columns for screening; norms from ``baselines`` or from the lines themselves."""
     raw = raw_features(declarations)
     return apply_baselines(raw, baselines or fit_baselines(raw))
+
+
+def small_shipment() -> pl.Expr:
+    """Parcels, passengers' goods and lots of at most SMALL_LOT_KG: the lots an ant trade
+    is made of (the concealment rules' crowds, and the prior that remembers them)."""
+    return pl.col("is_parcel") | (pl.col("net_weight_kg") <= SMALL_LOT_KG)
 
 
 def could_be_controlled() -> pl.Expr:

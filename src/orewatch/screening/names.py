@@ -27,7 +27,7 @@ ADDRESS_MIN_CHARACTERS = 8
 def licence_key(number: pl.Expr) -> pl.Expr:
     """A licence number as documents drafted apart agree on it: full-width to half-width,
     upper case, letters and digits only ("25ly-1210 0075" is "25LY12100075")."""
-    return number.str.normalize("NFKC").str.to_uppercase().str.replace_all(r"[^\p{L}\p{N}]", "")
+    return _letters_and_digits(number.str.to_uppercase())
 
 
 def address_key(address: pl.Expr) -> pl.Expr:
@@ -37,9 +37,14 @@ def address_key(address: pl.Expr) -> pl.Expr:
     ADDRESS_MIN_CHARACTERS, for such text ("n/a", "same as above", "见发票") places
     nothing.
     """
-    key = address.str.normalize("NFKC").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]", "")
+    key = _letters_and_digits(address.str.to_lowercase())
     placed = key.str.contains(r"\p{N}") & (key.str.len_chars() >= ADDRESS_MIN_CHARACTERS)
     return pl.when(placed).then(key)
+
+
+def _letters_and_digits(text: pl.Expr) -> pl.Expr:
+    """Full-width to half-width, then only letters and digits of any script kept."""
+    return text.str.normalize("NFKC").str.replace_all(r"[^\p{L}\p{N}]", "")
 
 
 def normalise_name_expr(name: pl.Expr) -> pl.Expr:

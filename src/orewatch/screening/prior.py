@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from orewatch.screening.detectors.exporter_trade import history_chapters, history_exporters
+from orewatch.screening.features import small_shipment
 from orewatch.screening.names import licence_key
 
 #: What a small lot's sender and receiver are remembered by (``small_shipments``).
@@ -89,7 +90,5 @@ class Prior:
             .explode("element")
             .drop_nulls()
             .unique(),
-            small_shipments=lines.filter(pl.col("is_parcel") | (pl.col("net_weight_kg") <= 50))
-            .select(*SMALL_PAIR_COLUMNS)
-            .unique(),
+            small_shipments=lines.filter(small_shipment()).select(*SMALL_PAIR_COLUMNS).unique(),
         )

@@ -15,7 +15,7 @@ import polars as pl
 
 from orewatch.controls.catalogue import Catalogue
 from orewatch.controls.frame import RememberedControls
-from orewatch.screening.detectors.concealment import concealment_signals, small_shipment
+from orewatch.screening.detectors.concealment import concealment_signals
 from orewatch.screening.detectors.exporter_trade import exporter_heading_counts
 from orewatch.screening.detectors.flagged_lanes import FlaggedLanes, with_lane_signals
 from orewatch.screening.detectors.licensing import has_licence, licensing_signals
@@ -33,7 +33,13 @@ from orewatch.screening.detectors.transshipment import (
     sensitive_goods,
     transshipment_signals,
 )
-from orewatch.screening.features import Baselines, Frame, baseline_query, raw_features
+from orewatch.screening.features import (
+    Baselines,
+    Frame,
+    baseline_query,
+    raw_features,
+    small_shipment,
+)
 from orewatch.screening.few import PlanCache, collect_many
 from orewatch.screening.learned import (
     MODEL_SHOWN_FROM_P,

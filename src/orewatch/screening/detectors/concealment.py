@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from orewatch.screening.detectors.exporter_trade import heading_counts_or
-from orewatch.screening.features import goods_text
+from orewatch.screening.features import goods_text, small_shipment
 from orewatch.screening.names import address_key, normalise_name_expr
 from orewatch.screening.prior import SMALL_PAIR_COLUMNS, Prior
 from orewatch.screening.signals import Lines, concat_signals, signals_where
@@ -39,7 +39,6 @@ FRESH_SENDERS = 3
 #: A delivery address that such a crowd of senders writes under this many consignee
 #: names is one drop spread over names (``FRESH_SENDERS_ONE_ADDRESS``).
 DROP_NAMES = 2
-SMALL_LOT_KG = 50
 #: A piece this many robust spreads heavier than the goods' pieces usually weigh.
 PIECE_WEIGHT_Z = 3.5
 #: Twice as far out: no piece of the declared goods weighs that (as ``GROSS_NET_FAR_Z``).
@@ -48,11 +47,6 @@ PIECE_WEIGHT_FAR_Z = 2 * PIECE_WEIGHT_Z
 #: test samples, 样件 sample pieces): the cover under which controlled metals travel
 #: in a courier's bag or a passenger's luggage, a few kilograms at a time.
 SAMPLE_WORDS = r"(?i)样品|样本|试样|样件|\bsamples?\b|\bspecimens?\b|\btest pieces?\b"
-
-
-def small_shipment() -> pl.Expr:
-    """Parcels, passengers' goods and lots of at most 50 kg."""
-    return pl.col("is_parcel") | (pl.col("net_weight_kg") <= SMALL_LOT_KG)
 
 
 def concealment_signals(
