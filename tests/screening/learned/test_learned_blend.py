@@ -5,8 +5,10 @@ import polars as pl
 
 from orewatch.screening.learned.blend import (
     EVEN,
+    MODEL_FEW_FINDS,
     MODEL_MIN_FINDS,
     combined_score,
+    enough_finds,
     found_declarations,
     model_adds,
     model_share,
@@ -36,9 +38,22 @@ def test_a_model_taught_by_few_finds_does_not_enter_the_blend() -> None:
     scored, labels = batch(model_knows=True, rules_know=False)
     found = labels.filter(pl.col("label"))
     assert found.height >= MODEL_MIN_FINDS
-    few = pl.concat([labels.filter(~pl.col("label")), found.head(MODEL_MIN_FINDS - 1)])
+    few = pl.concat([labels.filter(~pl.col("label")), found.head(MODEL_FEW_FINDS)])
     assert model_share(scored, few) == 0.0
     assert model_share(scored, labels) == EVEN
+
+
+def test_between_few_and_enough_finds_the_model_counts_in_proportion() -> None:
+    """No cliff at the gate: a few finds short of enough lower the share a little."""
+    scored, labels = batch(model_knows=True, rules_know=False)
+    middle = (MODEL_FEW_FINDS + MODEL_MIN_FINDS) // 2
+    shares = [
+        model_share(scored, labels, finds=f)
+        for f in (MODEL_FEW_FINDS, middle, MODEL_MIN_FINDS - 5, MODEL_MIN_FINDS)
+    ]
+    assert shares == sorted(shares)
+    assert shares[0] == 0.0 and shares[-1] == EVEN
+    assert shares[1] == EVEN * enough_finds(middle) and 0.0 < shares[1] < shares[2] < EVEN
 
 
 def test_finds_are_counted_by_declaration_not_by_line() -> None:
@@ -54,7 +69,7 @@ def test_finds_are_counted_by_declaration_not_by_line() -> None:
     assert found_declarations(lines, labels) == 3  # BIG, A, B; C was clear
     scored, labels = batch(model_knows=True, rules_know=False)
     assert model_share(scored, labels) == EVEN
-    assert model_share(scored, labels, finds=MODEL_MIN_FINDS - 1) == 0.0
+    assert model_share(scored, labels, finds=MODEL_FEW_FINDS) == 0.0
 
 
 def test_the_likelihood_ratio_test_hears_a_model_that_adds_and_not_one_that_does_not() -> None:

@@ -13,8 +13,9 @@ regression of the inspection outcome on the two rankings' surprisals, both label
 for those lines (the rules on their fixed weights, the model out of fold), says how much
 each ranking tells about a find; the model's share is its coefficient's part of the two.
 A model that adds nothing to the rules gets no weight: the model enters the blend
-only when the labels hold at least ``MODEL_MIN_FINDS`` finds (declarations found, not
-their lines: :func:`found_declarations`), and as far as a likelihood-ratio
+only as far as the labels hold enough finds (declarations found, not their lines:
+:func:`found_declarations`; none under ``MODEL_FEW_FINDS``, all from ``MODEL_MIN_FINDS``:
+:func:`enough_finds`), and as far as a likelihood-ratio
 test says its surprisal tells them apart beyond the rules' (:func:`model_adds`). Taught
 by a few dozen finds, a model puts whole exporters' honest lines at its very top; in
 two independently written generators' worlds (19-30 and about 56 finds per world) the
@@ -59,8 +60,10 @@ EVEN = 0.5
 #: middle on the log scale (see :func:`model_adds`).
 MODEL_DOUBT_P = 0.2
 MODEL_SURE_P = 0.0125
-#: Fewer finds than this (declarations with a line found), and the model does not enter
-#: the blend at all.
+#: Finds (declarations with a line found) the model needs: with MODEL_FEW_FINDS or fewer
+#: it does not enter the blend at all, from MODEL_MIN_FINDS its share counts fully, and
+#: between them in proportion (see :func:`enough_finds`).
+MODEL_FEW_FINDS = 60
 MODEL_MIN_FINDS = 100
 
 
@@ -106,9 +109,10 @@ def model_share(scored: pl.DataFrame, labels: pl.DataFrame, finds: int | None = 
     if len(np.unique(y)) < 2:
         return EVEN
     x = ranked.select("rules", "model").to_numpy()
-    if (int(y.sum()) if finds is None else finds) < MODEL_MIN_FINDS:
+    enough = enough_finds(int(y.sum()) if finds is None else finds)
+    if enough == 0.0:
         return 0.0
-    sure = model_adds(x, y)
+    sure = enough * model_adds(x, y)
     if sure == 0.0:
         return 0.0
     fit = LogisticRegression().fit(x, y)
@@ -117,12 +121,27 @@ def model_share(scored: pl.DataFrame, labels: pl.DataFrame, finds: int | None = 
     return sure * share
 
 
+def enough_finds(finds: int) -> float:
+    """How far ``finds`` are enough for the model to count, 0..1: nothing at
+    ``MODEL_FEW_FINDS`` or fewer, all from ``MODEL_MIN_FINDS``, in proportion between.
+
+    At a hard gate of 100 finds, one world's seeds with 95 finds gave the model nothing
+    and the next with 119 an even split, for a model as good on the labelled lines as the
+    rules (AUC 0.91 both); worlds between 73 and 96 finds gained a little from the model
+    and worlds at 56 and under lost 0.04-0.12 of recall at 1 % (BENCHMARKS.md, "The model
+    between 56 and 100 finds"). The ramp between them follows the evidence without a
+    cliff, as :func:`model_adds` does for the test's p (BENCHMARKS.md, "Enough finds, in
+    proportion").
+    """
+    return float(np.clip((finds - MODEL_FEW_FINDS) / (MODEL_MIN_FINDS - MODEL_FEW_FINDS), 0, 1))
+
+
 def found_declarations(lines: pl.DataFrame, labels: pl.DataFrame) -> int:
     """Independent finds: the declarations with a line found.
 
     An inspection recorded against a whole declaration labels every one of its lines,
     so one find in a forwarder's forty-line declaration would count as forty; the model
-    needs ``MODEL_MIN_FINDS`` finds of its own, not one find's lines.
+    needs finds of its own (:func:`enough_finds`), not one find's lines.
     """
     found = labels.filter(pl.col("label").cast(pl.Int64) > 0).select(
         pl.col("_idx").cast(lines.schema["_idx"])
