@@ -163,6 +163,28 @@ def test_a_grade_above_what_the_goods_are_sold_at_is_flagged(declarations: Build
     assert signals.filter(pl.col("code") == "DESC_PURITY_UNUSUAL").is_empty()
 
 
+def test_a_refined_grade_under_an_alloys_code_is_flagged(declarations: Build) -> None:
+    """Ferro-tungsten states 70-80 % tungsten if anything: 99.95 % under its code is the
+    metal's own specification, though 3N is no "high purity" word; two lines at 99 %
+    (grade 2) and a grade only one above the code's usual stay quiet."""
+    ferro = {"hs_code": "7202801000", "description": "钨铁 ferro-tungsten"}
+    rows: list[dict[str, object]] = [{**ferro, "specification": "W 70-80%"} for _ in range(60)]
+    rows += [
+        {**ferro, "specification": "W≥99.95%;sintered bar"},
+        {**ferro, "specification": "W 99%"},
+        {**ferro, "specification": "W 99%"},
+    ]
+    zinc = {"hs_code": "7901111000", "description": "锌锭"}
+    rows += [{**zinc, "specification": "Zn 99%"} for _ in range(40)]
+    rows.append({**zinc, "specification": "Zn 99.95%"})
+    frame = declarations(rows)
+    purity = fit_baselines(raw_features(frame)).purity
+    signals = misdeclaration_signals(features(frame), purity=purity).collect()
+    flagged = signals.filter(pl.col("code") == "DESC_GRADE_ABOVE_CODE")
+    assert flagged["_idx"].to_list() == [60]
+    assert "3N stated under 7202801000" in flagged["evidence"][0]
+
+
 def test_a_word_is_the_goods_vocabulary_when_several_exporters_write_it(
     declarations: Build,
 ) -> None:

@@ -38,6 +38,10 @@ WEIGHT_TOLERANCE = 0.05
 VOCABULARY_SHARE = 0.05
 #: The grade in nines from which purity is "high" (99.99 %, the 4N of the terms).
 HIGH_GRADE = 4
+#: A lower grade (99.9 %) still says something where it stands this many grades above
+#: what the tariff line's lines commonly state (see :func:`_grade_above_code`).
+REFINED_GRADE = 3
+GRADE_GAP = 2
 #: A chapter with at least this many lines has an established way of travelling, and a
 #: mode carrying under this share of them is out of place.
 MODE_MIN_LINES = 200
@@ -546,12 +550,28 @@ def _grade_above_code(judged: pl.LazyFrame) -> pl.LazyFrame:
     one is no news (:func:`_purity_against_code` is silent), but 6N under it is: the
     controlled grades are the high ones, and a refined material under a neighbour's code
     keeps its own grade in the specification. The usual grade is the dataset's own
-    (``Baselines.purity``)."""
+    (``Baselines.purity``).
+
+    A refined metal's 3N ("W ≥ 99.95 %") is no high purity in the terms' sense, so neither
+    check heard it under ferro-tungsten, whose lines state 70-80 % if anything; two
+    grades above the tariff line's common grade it is the real goods' specification all
+    the same. Sized on every generator's first seed (ad-hoc ``/tmp/s21/grade.py``): 159
+    lines stated such a grade without naming high purity, all fraudulent (BENCHMARKS.md,
+    "A refined grade under an alloy's code").
+    """
+    usual = pl.col("usual_grade").fill_null(0)
     return signals_where(
         judged,
-        (pl.col("purity_grade") >= HIGH_GRADE)
-        & (pl.col("purity_grade") > pl.col("usual_grade").fill_null(0))
-        & (pl.col("purity_share") >= VOCABULARY_SHARE),
+        (
+            (pl.col("purity_grade") >= HIGH_GRADE)
+            & (pl.col("purity_grade") > usual)
+            & (pl.col("purity_share") >= VOCABULARY_SHARE)
+        )
+        | (
+            (pl.col("purity_grade") >= REFINED_GRADE)
+            & (pl.col("purity_grade") >= usual + GRADE_GAP)
+            & ~pl.col("names_purity")
+        ),
         "DESC_GRADE_ABOVE_CODE",
         pl.format(
             "{}N stated under {}, whose lines state {}",
