@@ -40,14 +40,6 @@ def ports_for(mode: str) -> list[str]:
     return [p for p, (_, modes) in PORTS.items() if mode in modes]
 
 
-def pick_mode(rng: random.Random, port: str, preferred: tuple[str, ...]) -> str:
-    modes = PORTS[port][1]
-    for mode in preferred:
-        if mode in modes:
-            return mode
-    return modes[0]
-
-
 def transport_doc(rng: random.Random, ids: Ids, mode: str) -> str:
     if mode == "sea":
         return ids.bill(rng.choice(SEA_CARRIERS))

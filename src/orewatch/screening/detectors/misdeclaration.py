@@ -555,9 +555,9 @@ def _grade_above_code(judged: pl.LazyFrame) -> pl.LazyFrame:
     A refined metal's 3N ("W ≥ 99.95 %") is no high purity in the terms' sense, so neither
     check heard it under ferro-tungsten, whose lines state 70-80 % if anything; two
     grades above the tariff line's common grade it is the real goods' specification all
-    the same. Sized on every generator's first seed (ad-hoc ``/tmp/s21/grade.py``): 159
-    lines stated such a grade without naming high purity, all fraudulent (BENCHMARKS.md,
-    "A refined grade under an alloy's code").
+    the same. On every generator's first seed 159 lines stated such a grade without
+    naming high purity, all fraudulent (BENCHMARKS.md, "A refined grade under an alloy's
+    code").
     """
     usual = pl.col("usual_grade").fill_null(0)
     return signals_where(
