@@ -38,6 +38,37 @@ def test_exports_beyond_booked_supply() -> None:
     assert signals["elements"].to_list() == ["gallium"]
 
 
+def _operator_as_party(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The same chain with the exporter's warehouse operated by party "P-7", whose
+    registration id is the exporter's (the contract allows either id)."""
+    facilities = tables["facilities"].with_columns(pl.col("operator_id").replace({EXPORTER: "P-7"}))
+    parties = pl.DataFrame(
+        {"party_id": ["P-7"], "kind": ["company"], "name": ["x"], "registration_id": [EXPORTER]}
+    )
+    return {**tables, "facilities": facilities, "parties": parties}
+
+
+def test_an_operator_named_by_party_id_is_the_exporter_it_registers() -> None:
+    leaking = _operator_as_party(chain_tables(ChainSpec(gap_month=6)))
+    signals = chain_findings(leaking).exporter_signals
+    assert signals.select("exporter_id", "code").rows() == [(EXPORTER, "SUPPLIER_LEAKING")]
+    beyond = _operator_as_party(chain_tables(ChainSpec(extra_exports_kg=500.0)))
+    signals = chain_findings(beyond).exporter_signals
+    assert signals.select("exporter_id", "code").rows() == [(EXPORTER, "EXPORTS_EXCEED_SUPPLY")]
+
+
+def test_material_moved_to_the_exporter_itself_counts_as_received() -> None:
+    """A movement may end at a party rather than a facility: the exporter received it."""
+    tables = _operator_as_party(chain_tables(ChainSpec(gap_month=6)))
+    movements = tables["movements"].with_columns(pl.col("to_id").replace({"FW": "P-7"}))
+    facilities = tables["facilities"].filter(pl.col("facility_id") != "FW")
+    production = tables["production"].filter(pl.col("facility_id") != "FW")
+    direct = {**tables, "movements": movements, "facilities": facilities, "production": production}
+    signals = chain_findings(direct).exporter_signals
+    assert signals.select("exporter_id", "code").rows() == [(EXPORTER, "SUPPLIER_LEAKING")]
+    assert signals["elements"].to_list() == ["gallium"]
+
+
 def test_honest_chain_raises_nothing() -> None:
     findings = chain_findings(chain_tables(ChainSpec(late_month=4, lag_month=8)))
     assert findings.flagged().is_empty()

@@ -123,6 +123,8 @@ def chain_findings(
     declarations = tables.get("declarations")
     if declarations is not None:
         declarations = declarations.rechunk()  # multi-chunk strings trip Polars' string views
+    exporters = exporter_ids(tables)
+    facilities = with_exporter_operators(facilities, exporters)
     rows, tolerance = reconcile(production)
     units = material_units(
         pl.concat([production["material"], movements["material"]]).unique().to_list(), materials
@@ -139,11 +141,48 @@ def chain_findings(
     ).select(*FACILITY_COLUMNS, "month")
     signals = pl.concat(
         [
-            supplied_by_leaks(ranked, movements, facilities),
+            supplied_by_leaks(ranked, movements, facilities, exporters),
             exports_beyond_supply(rows, facilities, declarations, units, materials),
         ]
     )
     return ChainFindings(ranked, signals, months, one_sided, tolerance)
+
+
+def exporter_ids(tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """``id, exporter_id``: the ids that stand for an exporter of the declarations.
+
+    The contract lets a facility's operator and a movement's end be a ``party_id`` or an
+    exporter's id; a party whose ``registration_id`` is an exporter's id is that exporter
+    (an independent dataset named every operator by party id, and its exporters' chain
+    findings reached none of their lines). Each exporter id stands for itself.
+    """
+    declarations = tables.get("declarations")
+    if declarations is None or "exporter_id" not in declarations.columns:
+        return pl.DataFrame(schema={"id": pl.String(), "exporter_id": pl.String()})
+    exporters = declarations.select(pl.col("exporter_id").cast(pl.String)).unique().drop_nulls()
+    own = exporters.select(pl.col("exporter_id").alias("id"), "exporter_id")
+    parties = tables.get("parties")
+    if parties is None or not {"party_id", "registration_id"} <= set(parties.columns):
+        return own
+    named = (
+        parties.select(
+            pl.col("party_id").cast(pl.String).alias("id"),
+            pl.col("registration_id").cast(pl.String).alias("exporter_id"),
+        )
+        .join(exporters, on="exporter_id", how="semi")
+        .join(own, on="id", how="anti")
+        .unique("id", keep="first", maintain_order=True)
+    )
+    return pl.concat([own, named])
+
+
+def with_exporter_operators(facilities: pl.DataFrame, exporters: pl.DataFrame) -> pl.DataFrame:
+    """Facilities whose operator is named by a party id carry its exporter id instead."""
+    return (
+        facilities.join(exporters.rename({"id": "operator_id"}), on="operator_id", how="left")
+        .with_columns(pl.coalesce("exporter_id", "operator_id").alias("operator_id"))
+        .drop("exporter_id")
+    )
 
 
 def _exporting_facilities(
@@ -156,10 +195,21 @@ def _exporting_facilities(
 
 
 def supplied_by_leaks(
-    ranked: pl.DataFrame, movements: pl.DataFrame, facilities: pl.DataFrame
+    ranked: pl.DataFrame,
+    movements: pl.DataFrame,
+    facilities: pl.DataFrame,
+    exporters: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``SUPPLIER_LEAKING``: operators of facilities that received material from a
-    facility-month flagged as leaking (or in the following ``SUPPLY_WINDOW`` months)."""
+    facility-month flagged as leaking (or in the following ``SUPPLY_WINDOW`` months), and
+    exporters that received it themselves (a movement to the party, ``exporters`` being
+    :func:`exporter_ids`)."""
+    receivers = facilities.select(pl.col("facility_id").alias("to_id"), "operator_id")
+    if exporters is not None:
+        direct = exporters.select(
+            pl.col("id").alias("to_id"), pl.col("exporter_id").alias("operator_id")
+        )
+        receivers = pl.concat([receivers, direct.join(receivers, on="to_id", how="anti")])
     leaking = ranked.filter(pl.col("reasons") != "").select(
         pl.col("facility_id").alias("from_id"), "material", "month", "score", "period"
     )
@@ -173,11 +223,7 @@ def supplied_by_leaks(
             & (pl.col("month") <= pl.col("month_leak") + SUPPLY_WINDOW)
         )
         .unique(["from_id", "to_id", "material", "month", "quantity_kg"])
-        .join(
-            facilities.select(pl.col("facility_id").alias("to_id"), "operator_id"),
-            on="to_id",
-            how="inner",
-        )
+        .join(receivers, on="to_id", how="inner")
         .group_by("operator_id", "from_id", "material")
         .agg(
             pl.col("quantity_kg").sum(),
@@ -274,6 +320,7 @@ def exports_beyond_supply(
 __all__ = [
     "ChainFindings",
     "chain_findings",
+    "exporter_ids",
     "exports_beyond_supply",
     "period_of",
     "supplied_by_leaks",
