@@ -1,12 +1,13 @@
-"""Benchmark: detection on all eighteen generators' worlds at once, against an earlier run.
+"""Benchmark: detection on all nineteen generators' worlds at once, against an earlier run.
 
-Ours (``bench_detection.py``) and seventeen independently written generators'
+Ours (``bench_detection.py``) and eighteen independently written generators'
 (``bench_otherworld.py``, ``bench_thirdworld.py``, ``bench_fourthworld.py``,
 ``bench_fifthworld.py``, ``bench_sixthworld.py``, ``bench_seventhworld.py``,
 ``bench_eighthworld.py``, ``bench_ninthworld.py``, ``bench_tenthworld.py``,
 ``bench_eleventhworld.py``, ``bench_twelfthworld.py``, ``bench_thirteenthworld.py``,
 ``bench_fourteenthworld.py``, ``bench_fifteenthworld.py``, ``bench_sixteenthworld.py``,
-``bench_seventeenthworld.py``, ``bench_eighteenthworld.py``)
+``bench_seventeenthworld.py``, ``bench_eighteenthworld.py``,
+``bench_nineteenthworld.py``)
 each screen their worlds of ``--seeds`` and measure recall per scheme and precision at 1, 2 and 5 %;
 the tenth runs twice, with every optional table and with the required columns alone
 (``tenth-sparse``). A detector or learning change is judged on all together: what helps
@@ -59,6 +60,7 @@ BENCHES: dict[str, str] = {
     "sixteenth": "bench_sixteenthworld",
     "seventeenth": "bench_seventeenthworld",
     "eighteenth": "bench_eighteenthworld",
+    "nineteenth": "bench_nineteenthworld",
 }
 #: Arguments a world's bench takes beyond the common ones.
 EXTRA: dict[str, list[str]] = {"tenth-sparse": ["--optional", "sparse"]}
