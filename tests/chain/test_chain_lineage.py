@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
-from chain_factories import ChainSpec, chain_tables
+from chain_factories import EXPORTER, ChainSpec, chain_tables
 
 from orewatch.chain import chain_findings
 from orewatch.chain.lineage import trace_report
@@ -19,6 +20,23 @@ def test_declaration_traces_back_to_refinery_and_mine() -> None:
     assert by_facility["FW"]["depth"] == 0
     assert by_facility["FR"]["depth"] == 1 and by_facility["FR"]["confidence"] == pytest.approx(1.0)
     assert by_facility["FM"]["depth"] == 2 and by_facility["FM"]["material"] == "gallium:crude"
+
+
+def test_a_party_id_operator_is_traced_as_its_exporter() -> None:
+    """The exporter's warehouse operated by party "P-7", which registers the exporter's
+    id: the trace still starts there and its exports are found going forward."""
+    tables = chain_tables()
+    tables["facilities"] = tables["facilities"].with_columns(
+        pl.col("operator_id").replace({EXPORTER: "P-7"})
+    )
+    tables["parties"] = pl.DataFrame(
+        {"party_id": ["P-7"], "kind": ["company"], "name": ["x"], "registration_id": [EXPORTER]}
+    )
+    findings = chain_findings(tables)
+    back = trace_report(tables, findings, load_materials(), declaration_id="D005")
+    assert {s["facility_id"]: s["depth"] for s in back["sources"]}["FW"] == 0
+    forward = trace_report(tables, findings, load_materials(), facility_id="FM")
+    assert {"D000", "D011"} <= {e["declaration_id"] for e in forward["exports"]}
 
 
 def test_leaking_plant_is_an_off_book_candidate() -> None:

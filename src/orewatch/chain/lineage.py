@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from orewatch.chain.counterparty import movement_months
+from orewatch.chain.operators import with_resolved_operators
 from orewatch.chain.periods import date_month_number, period_of
 from orewatch.chain.signals import ChainFindings
 from orewatch.chain.units import line_materials, material_units
@@ -407,6 +408,7 @@ def trace_report(
     given = [x for x in (declaration_id, lot_id, facility_id) if x is not None]
     if len(given) != 1:
         raise ValueError("give exactly one of declaration_id, lot_id or facility_id")
+    tables = with_resolved_operators(tables)
     if facility_id is not None:
         downstream, exports = trace_forward(facility_id, tables, materials)
         return {

@@ -17,6 +17,7 @@ import polars as pl
 from orewatch.chain.balance import Tolerance, reconcile
 from orewatch.chain.counterparty import booked_vs_moved, movement_months, one_sided_movements
 from orewatch.chain.leakage import capacity_use, rank_facility_months
+from orewatch.chain.operators import exporter_ids, with_exporter_operators
 from orewatch.chain.periods import period_of
 from orewatch.chain.units import line_materials, material_units
 from orewatch.chain.yields import expected_yields, facility_yields
@@ -130,7 +131,7 @@ def chain_findings(
         pl.concat([production["material"], movements["material"]]).unique().to_list(), materials
     )
     yields = expected_yields(facility_yields(rows, units, facilities), materials)
-    exporting = _exporting_facilities(facilities, declarations)
+    exporting = _exporting_facilities(facilities, exporters)
     booked = booked_vs_moved(rows, movements, exporting)
     one_sided = one_sided_movements(movements, rows, facilities)
     months = rank_facility_months(rows, yields, booked, one_sided, capacity_use(rows, facilities))
@@ -148,68 +149,28 @@ def chain_findings(
     return ChainFindings(ranked, signals, months, one_sided, tolerance)
 
 
-def exporter_ids(tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    """``id, exporter_id``: the ids that stand for an exporter of the declarations.
-
-    The contract lets a facility's operator and a movement's end be a ``party_id`` or an
-    exporter's id; a party whose ``registration_id`` is an exporter's id is that exporter
-    (an independent dataset named every operator by party id, and its exporters' chain
-    findings reached none of their lines). Each exporter id stands for itself.
-    """
-    declarations = tables.get("declarations")
-    if declarations is None or "exporter_id" not in declarations.columns:
-        return pl.DataFrame(schema={"id": pl.String(), "exporter_id": pl.String()})
-    exporters = declarations.select(pl.col("exporter_id").cast(pl.String)).unique().drop_nulls()
-    own = exporters.select(pl.col("exporter_id").alias("id"), "exporter_id")
-    parties = tables.get("parties")
-    if parties is None or not {"party_id", "registration_id"} <= set(parties.columns):
-        return own
-    named = (
-        parties.select(
-            pl.col("party_id").cast(pl.String).alias("id"),
-            pl.col("registration_id").cast(pl.String).alias("exporter_id"),
-        )
-        .join(exporters, on="exporter_id", how="semi")
-        .join(own, on="id", how="anti")
-        .unique("id", keep="first", maintain_order=True)
-    )
-    return pl.concat([own, named])
-
-
-def with_exporter_operators(facilities: pl.DataFrame, exporters: pl.DataFrame) -> pl.DataFrame:
-    """Facilities whose operator is named by a party id carry its exporter id instead."""
-    return (
-        facilities.join(exporters.rename({"id": "operator_id"}), on="operator_id", how="left")
-        .with_columns(pl.coalesce("exporter_id", "operator_id").alias("operator_id"))
-        .drop("exporter_id")
-    )
-
-
-def _exporting_facilities(
-    facilities: pl.DataFrame, declarations: pl.DataFrame | None
-) -> pl.DataFrame:
-    if declarations is None or "exporter_id" not in declarations.columns:
-        return pl.DataFrame(schema={"facility_id": pl.String()})
-    exporters = declarations.select(pl.col("exporter_id").alias("operator_id")).unique()
-    return facilities.join(exporters, on="operator_id", how="semi").select("facility_id")
+def _exporting_facilities(facilities: pl.DataFrame, exporters: pl.DataFrame) -> pl.DataFrame:
+    """Facilities operated by an exporter of the declarations (``exporters``:
+    :func:`~orewatch.chain.operators.exporter_ids`)."""
+    operators = exporters.select(pl.col("exporter_id").alias("operator_id")).unique()
+    return facilities.join(operators, on="operator_id", how="semi").select("facility_id")
 
 
 def supplied_by_leaks(
     ranked: pl.DataFrame,
     movements: pl.DataFrame,
     facilities: pl.DataFrame,
-    exporters: pl.DataFrame | None = None,
+    exporters: pl.DataFrame,
 ) -> pl.DataFrame:
     """``SUPPLIER_LEAKING``: operators of facilities that received material from a
     facility-month flagged as leaking (or in the following ``SUPPLY_WINDOW`` months), and
     exporters that received it themselves (a movement to the party, ``exporters`` being
-    :func:`exporter_ids`)."""
+    :func:`~orewatch.chain.operators.exporter_ids`)."""
     receivers = facilities.select(pl.col("facility_id").alias("to_id"), "operator_id")
-    if exporters is not None:
-        direct = exporters.select(
-            pl.col("id").alias("to_id"), pl.col("exporter_id").alias("operator_id")
-        )
-        receivers = pl.concat([receivers, direct.join(receivers, on="to_id", how="anti")])
+    direct = exporters.select(
+        pl.col("id").alias("to_id"), pl.col("exporter_id").alias("operator_id")
+    )
+    receivers = pl.concat([receivers, direct.join(receivers, on="to_id", how="anti")])
     leaking = ranked.filter(pl.col("reasons") != "").select(
         pl.col("facility_id").alias("from_id"), "material", "month", "score", "period"
     )
@@ -320,7 +281,6 @@ def exports_beyond_supply(
 __all__ = [
     "ChainFindings",
     "chain_findings",
-    "exporter_ids",
     "exports_beyond_supply",
     "period_of",
     "supplied_by_leaks",
